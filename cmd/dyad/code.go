@@ -1,0 +1,195 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/coder"
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/merge"
+	"github.com/dyad-project/dyad/internal/pipeline"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+type codeOptions struct {
+	ingestOptions
+	eventsOut, docsOut string
+}
+
+func newCodeCmd(g *globals) *cobra.Command {
+	o := &codeOptions{}
+	cmd := &cobra.Command{
+		Use:   "code SOURCE...",
+		Short: "Code articles into PLOVER events in one pass, without a database",
+		Long: `Read the sources (as dyad ingest does), code every article and merge the mentions into
+stories, all in memory. Writes one PLOVER JSON mention per line (--events-out, default standard
+output) and, with --docs-out, one JSON line per document with its publication date and the
+date check of its content.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCode(cmd.Context(), g, o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.eventsOut, "events-out", "-", "file for the event mentions (JSON Lines); - for standard output")
+	f.StringVar(&o.docsOut, "docs-out", "", "file for one JSON line per document")
+	addFetchFlags(cmd, &o.ingestOptions)
+	return cmd
+}
+
+// coded is one article with what the coder made of it.
+type coded struct {
+	art *article.Article
+	res coder.Result
+}
+
+// memSink keeps articles in memory for one-shot coding, idempotent by
+// content hash like the real store.
+type memSink struct {
+	mu     sync.Mutex
+	byHash map[string]int64
+	next   int64
+}
+
+func (s *memSink) PutArticle(_ context.Context, a *article.Article) (store.PutResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a.Hash == "" {
+		a.Hash = article.ContentHash(a.Text)
+	}
+	if id, ok := s.byHash[a.Hash]; ok {
+		return store.PutResult{ID: id}, nil
+	}
+	s.next++
+	s.byHash[a.Hash] = s.next
+	a.ID = s.next
+	return store.PutResult{ID: s.next, Created: true}, nil
+}
+
+func runCode(ctx context.Context, g *globals, o *codeOptions, args []string, stdout, stderr io.Writer) error {
+	c, err := loadCoder()
+	if err != nil {
+		return err
+	}
+	var docs []coded
+	sink := &memSink{byHash: map[string]int64{}}
+	opt := pipeline.Options{
+		Workers: o.workers,
+		Code:    func(a *article.Article) any { return c.Code(a) },
+		After: func(_ context.Context, a *article.Article, r any) error {
+			docs = append(docs, coded{art: a, res: r.(coder.Result)})
+			return nil
+		},
+		Progress: func(_ string, _ store.PutResult, err error) {
+			if err != nil {
+				fmt.Fprintf(stderr, "failed: %v\n", err)
+			}
+		},
+	}
+	sum, err := pipeline.Ingest(ctx, newReader(&o.ingestOptions), sink, args, opt)
+	if err != nil {
+		return err
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].art.Source < docs[j].art.Source })
+	var all []event.Mention
+	for _, d := range docs {
+		all = append(all, d.res.Mentions...)
+	}
+	stories := merge.Merge(all)
+	if err := writeJSONL(o.eventsOut, stdout, func(enc *json.Encoder) error {
+		for i := range all {
+			if err := enc.Encode(all[i].ToJSON(fmt.Sprintf("%s-%d", all[i].Doc, i))); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if o.docsOut != "" {
+		if err := writeJSONL(o.docsOut, stdout, func(enc *json.Encoder) error {
+			for _, d := range docs {
+				if err := enc.Encode(docJSON(d)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	if !g.quiet {
+		fmt.Fprintf(stderr, "coded %d documents: %d event mentions in %d stories; %d duplicate, %d failed\n",
+			len(docs), len(all), len(stories), sum.Duplicate, len(sum.Failed))
+	}
+	if sum.Err() != nil {
+		return errFailed
+	}
+	return nil
+}
+
+// docLine is the per-document output of dyad code.
+type docLine struct {
+	Doc              string   `json:"doc"`
+	Source           string   `json:"source"`
+	Title            string   `json:"title"`
+	Outlet           string   `json:"outlet"`
+	Published        *string  `json:"published"`
+	PublishedFrom    string   `json:"published_from"`
+	Language         string   `json:"language"`
+	DateConflict     bool     `json:"date_conflict"`
+	ContentDateStart *string  `json:"content_date_start"`
+	ContentDateEnd   *string  `json:"content_date_end"`
+	DateReasons      []string `json:"date_reasons,omitempty"`
+	Inconsistencies  []string `json:"inconsistencies,omitempty"`
+	Mentions         int      `json:"mentions"`
+}
+
+func docJSON(d coded) docLine {
+	a := d.art
+	j := toJSON(a, false)
+	l := docLine{Doc: baseName(a.Source), Source: a.Source, Title: a.Title, Outlet: a.Outlet, Published: j.Published,
+		PublishedFrom: j.PublishedFrom, Language: a.Language, DateConflict: d.res.Check.Conflict,
+		DateReasons: d.res.Check.Reasons, Inconsistencies: d.res.Check.Inconsistent, Mentions: len(d.res.Mentions)}
+	if d.res.Check.Conflict {
+		s, e := d.res.Check.Start.Format(time.DateOnly), d.res.Check.End.Format(time.DateOnly)
+		l.ContentDateStart, l.ContentDateEnd = &s, &e
+	}
+	return l
+}
+
+func writeJSONL(path string, stdout io.Writer, fn func(*json.Encoder) error) error {
+	w := stdout
+	var f *os.File
+	if path != "-" && path != "" {
+		var err error
+		if f, err = os.Create(path); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		defer f.Close()
+		w = f
+	}
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	if err := fn(enc); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if f != nil {
+		return f.Close()
+	}
+	return nil
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dyad-project/dyad/internal/plover"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+func newEventsCmd(g *globals) *cobra.Command {
+	var dyad, typ, since, until string
+	var asJSON bool
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "events",
+		Short: "Query stored event mentions",
+		Example: `  dyad events --dyad USA:IRQ --type THREATEN --since 2025-01-01
+  dyad events --json | jq .`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f := store.MentionFilter{Limit: limit}
+			if dyad != "" {
+				a, r, ok := strings.Cut(strings.ToUpper(dyad), ":")
+				if !ok {
+					return fmt.Errorf("--dyad %q: want ACTOR:RECIPIENT country codes, e.g. USA:IRQ", dyad)
+				}
+				f.Actor, f.Recipient = a, r
+			}
+			if typ != "" {
+				t, ok := plover.ParseType(typ)
+				if !ok {
+					return fmt.Errorf("--type %q: not a PLOVER event type (one of %v)", typ, plover.Types())
+				}
+				f.Event = string(t)
+			}
+			var err error
+			if f.Since, err = parseDay("since", since); err != nil {
+				return err
+			}
+			if f.Until, err = parseDay("until", until); err != nil {
+				return err
+			}
+			db, err := g.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			ms, err := db.ListMentions(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			if asJSON {
+				enc := json.NewEncoder(w)
+				enc.SetEscapeHTML(false)
+				for i := range ms {
+					if err := enc.Encode(ms[i].ToJSON(fmt.Sprintf("%d-%d", ms[i].ArticleID, i))); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "DATE\tEVENT\tACTOR\tRECIPIENT\tCLAIM\tEVIDENCE")
+			for _, m := range ms {
+				date := "unknown"
+				if !m.DateStart.IsZero() {
+					date = m.DateStart.Format("2006-01-02")
+					if !m.DateEnd.Equal(m.DateStart) {
+						date += "…" + m.DateEnd.Format("2006-01-02")
+					}
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", date, m.Event, partyLabel(m.Actor.Code, m.Actor.Text),
+					partyLabel(m.Recipient.Code, m.Recipient.Text), m.Claim, clip(m.Sentence, 80))
+			}
+			return tw.Flush()
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&dyad, "dyad", "", "ACTOR:RECIPIENT country codes, e.g. USA:IRQ")
+	f.StringVar(&typ, "type", "", "PLOVER event type, e.g. THREATEN")
+	f.StringVar(&since, "since", "", "events on or after this day (YYYY-MM-DD)")
+	f.StringVar(&until, "until", "", "events on or before this day (YYYY-MM-DD)")
+	f.BoolVar(&asJSON, "json", false, "PLOVER JSON, one mention per line")
+	f.IntVar(&limit, "limit", 0, "at most this many")
+	return cmd
+}
+
+func partyLabel(code, text string) string {
+	if code == "" && text == "" {
+		return "-"
+	}
+	return code + " (" + clip(text, 30) + ")"
+}

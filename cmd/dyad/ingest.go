@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/coder"
+	"github.com/dyad-project/dyad/internal/merge"
+	"github.com/dyad-project/dyad/internal/pipeline"
+	"github.com/dyad-project/dyad/internal/source"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+type ingestOptions struct {
+	allowPrivate bool
+	workers      int
+	timeout      time.Duration
+	maxBytes     int64
+	delay        time.Duration
+	retries      int
+}
+
+func newIngestCmd(g *globals) *cobra.Command {
+	o := &ingestOptions{}
+	cmd := &cobra.Command{
+		Use:   "ingest SOURCE...",
+		Short: "Read articles from files, directories, globs, stdin (-), URLs, feeds or crawler JSONL into the store",
+		Long: `Read articles into the store. A SOURCE is a file, a directory (read recursively), a glob,
+"-" for standard input, an http(s) URL of a page or of an RSS/Atom feed (its items are followed),
+or a JSON Lines file of crawler records (news-please fields url, title, date_publish, maintext,
+source_domain, language; or url, title, published, text, outlet).
+
+Ingest is idempotent: the same content twice is stored once; syndicated copies are linked.
+A document that cannot be read is reported with its reason and skipped; the exit status is 1
+when anything failed.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runIngest(cmd.Context(), g, o, args, cmd.ErrOrStderr())
+		},
+	}
+	addFetchFlags(cmd, o)
+	return cmd
+}
+
+// addFetchFlags declares the flags that govern reading sources.
+func addFetchFlags(cmd *cobra.Command, o *ingestOptions) {
+	f := cmd.Flags()
+	f.BoolVar(&o.allowPrivate, "allow-private", false, "allow fetching from private, loopback and link-local addresses")
+	f.IntVar(&o.workers, "workers", 0, "extraction workers (default: number of CPUs)")
+	f.DurationVar(&o.timeout, "timeout", 30*time.Second, "per-request timeout for URLs")
+	f.Int64Var(&o.maxBytes, "max-bytes", 10<<20, "largest document accepted, in bytes")
+	f.DurationVar(&o.delay, "delay", time.Second, "minimum delay between two requests to the same host")
+	f.IntVar(&o.retries, "retries", 3, "retries on timeouts, 429 and 5xx answers")
+}
+
+func newReader(o *ingestOptions) *source.Reader {
+	// The source package reads zero as "use the default"; on the command
+	// line 0 means none.
+	delay, retries := o.delay, o.retries
+	if delay == 0 {
+		delay = -1
+	}
+	if retries == 0 {
+		retries = -1
+	}
+	return source.New(source.Options{
+		AllowPrivate: o.allowPrivate, Timeout: o.timeout, MaxBytes: o.maxBytes,
+		HostDelay: delay, Retries: retries, Stdin: os.Stdin,
+	})
+}
+
+func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string, stderr io.Writer) error {
+	db, err := g.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	reader := newReader(o)
+	var bar *progressbar.ProgressBar
+	if !g.quiet && isTerminal(stderr) {
+		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("ingesting"),
+			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("docs"),
+			progressbar.OptionClearOnFinish())
+	}
+	progress := func(src string, _ store.PutResult, err error) {
+		if bar != nil {
+			bar.Add(1)
+		}
+		if err != nil {
+			if bar != nil {
+				bar.Clear()
+			}
+			fmt.Fprintf(stderr, "failed: %v\n", err)
+		}
+	}
+	c, err := loadCoder()
+	if err != nil {
+		return err
+	}
+	opt := pipeline.Options{
+		Workers:  o.workers,
+		Progress: progress,
+		Code:     func(a *article.Article) any { return c.Code(a) },
+		After: func(ctx context.Context, a *article.Article, r any) error {
+			ms := r.(coder.Result).Mentions
+			merge.Merge(ms)
+			return db.PutMentions(ctx, a.ID, ms)
+		},
+	}
+	sum, err := pipeline.Ingest(ctx, reader, db, args, opt)
+	if bar != nil {
+		bar.Finish()
+	}
+	if !g.quiet {
+		fmt.Fprintf(stderr, "ingested into %s: %d new (%d near-duplicate), %d already stored, %d failed\n",
+			db.Path(), sum.New, sum.NearDuplicate, sum.Duplicate, len(sum.Failed))
+	}
+	if err != nil {
+		return err
+	}
+	if sum.Err() != nil {
+		return errFailed
+	}
+	return nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

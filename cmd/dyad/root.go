@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dyad-project/dyad/internal/store/sqlite"
+)
+
+// globals are the flags every command shares.
+type globals struct {
+	db    string
+	quiet bool
+}
+
+func newRootCmd() *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:           "dyad",
+		Short:         "Turn news into event data: who did what to whom, when and where",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+			level := slog.LevelInfo
+			if g.quiet {
+				level = slog.LevelWarn
+			}
+			slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})))
+		},
+	}
+	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $DYAD_DB, else "+defaultDBPath()+")")
+	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "no progress bar or summary, errors only")
+	root.AddCommand(newIngestCmd(g), newArticlesCmd(g), newShowCmd(g), newCodeCmd(g), newEventsCmd(g))
+	return root
+}
+
+// defaultDBPath is the per-user database: $XDG_DATA_HOME/dyad/dyad.db or
+// ~/.local/share/dyad/dyad.db.
+func defaultDBPath() string {
+	base := os.Getenv("XDG_DATA_HOME")
+	if base == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "dyad.db"
+		}
+		base = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(base, "dyad", "dyad.db")
+}
+
+func (g *globals) dbPath() string {
+	switch {
+	case g.db != "":
+		return g.db
+	case os.Getenv("DYAD_DB") != "":
+		return os.Getenv("DYAD_DB")
+	}
+	return defaultDBPath()
+}
+
+func (g *globals) open(ctx context.Context) (*sqlite.DB, error) {
+	db, err := sqlite.Open(ctx, g.dbPath())
+	if err != nil {
+		return nil, fmt.Errorf("%w (set --db or DYAD_DB)", err)
+	}
+	return db, nil
+}

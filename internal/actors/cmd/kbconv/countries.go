@@ -1,0 +1,312 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/dyad-project/dyad/internal/actors"
+)
+
+type jsonCountry struct {
+	Name struct {
+		Common   string `json:"common"`
+		Official string `json:"official"`
+	} `json:"name"`
+	CCA3        string   `json:"cca3"`
+	Independent bool     `json:"independent"`
+	UNMember    bool     `json:"unMember"`
+	Capital     []string `json:"capital"`
+	AltSpelling []string `json:"altSpellings"`
+	Demonyms    map[string]struct {
+		F string `json:"f"`
+		M string `json:"m"`
+	} `json:"demonyms"`
+}
+
+// extras are the names news use that the sources lack or spell otherwise.
+var extras = map[string]struct{ aliases, demonyms, plurals []string }{
+	"USA": {[]string{"US", "U.S.", "USA", "U.S.A.", "America", "United States of America"}, []string{"American"}, []string{"Americans"}},
+	"GBR": {[]string{"UK", "U.K.", "Britain", "Great Britain"}, []string{"British"}, []string{"Britons", "Brits"}},
+	"ARE": {[]string{"UAE", "U.A.E.", "Emirates"}, []string{"Emirati"}, []string{"Emiratis"}},
+	"SAU": {[]string{"KSA", "Saudi Arabia"}, []string{"Saudi"}, []string{"Saudis"}},
+	"PSE": {[]string{"Palestine", "Palestinian territories"}, []string{"Palestinian"}, []string{"Palestinians"}},
+	"NLD": {[]string{"Holland"}, []string{"Dutch"}, nil},
+	"TUR": {[]string{"Turkiye", "Türkiye"}, []string{"Turkish"}, []string{"Turks"}},
+	"PRK": {[]string{"North Korea", "DPRK"}, []string{"North Korean"}, []string{"North Koreans"}},
+	"KOR": {[]string{"South Korea"}, []string{"South Korean"}, []string{"South Koreans"}},
+	"COD": {[]string{"DR Congo", "DRC"}, nil, nil},
+	"MMR": {[]string{"Burma"}, []string{"Burmese"}, nil},
+	"CIV": {[]string{"Ivory Coast"}, nil, nil},
+	"CZE": {[]string{"Czechia"}, []string{"Czech"}, []string{"Czechs"}},
+	"RUS": {[]string{"Russian Federation"}, []string{"Russian"}, []string{"Russians"}},
+	"CHN": {[]string{"PRC"}, []string{"Chinese"}, nil},
+	"IRN": {[]string{"Islamic Republic of Iran"}, []string{"Iranian"}, []string{"Iranians"}},
+	"ISR": {nil, []string{"Israeli"}, []string{"Israelis"}},
+	"VAT": {[]string{"Vatican", "Holy See"}, nil, nil},
+}
+
+// irregular plural nouns of adjective demonyms.
+var demonymPlurals = map[string]string{"Danish": "Danes", "Polish": "Poles", "Finnish": "Finns",
+	"Swedish": "Swedes", "Spanish": "Spaniards", "Turkish": "Turks", "British": "Britons"}
+
+// commonWords are demonyms or spellings that are everyday English words
+// even when capitalised at the start of a sentence.
+var commonWords = map[string]bool{"man": true, "swede": true, "pole": true, "finn": true, "dane": true}
+
+type countryRow struct {
+	iso3, name                           string
+	aliases, demonyms, plurals, capitals []string
+	weight                               int
+}
+
+func convertCountries(src, out string) error {
+	b, err := os.ReadFile(filepath.Join(src, "countries/countries.json"))
+	if err != nil {
+		return err
+	}
+	var list []jsonCountry
+	if err := json.Unmarshal(b, &list); err != nil {
+		return fmt.Errorf("countries.json: %w", err)
+	}
+	info, err := readCountryInfo(filepath.Join(src, "countries/CountryInfo.120116.txt"))
+	if err != nil {
+		return err
+	}
+	derived, err := readDerivedDemonyms(filepath.Join(src, "countries/demonyms_derived.tsv"))
+	if err != nil {
+		return err
+	}
+	rows := map[string]*countryRow{}
+	for _, c := range list {
+		r := &countryRow{iso3: c.CCA3, name: c.Name.Common}
+		switch {
+		case c.UNMember:
+			r.weight = 3
+		case c.Independent:
+			r.weight = 2
+		default:
+			r.weight = 1
+		}
+		r.aliases = append(r.aliases, c.Name.Official)
+		if c.Independent {
+			for _, a := range c.AltSpelling {
+				if usableSpelling(a) {
+					r.aliases = append(r.aliases, a)
+				}
+			}
+			if d, ok := c.Demonyms["eng"]; ok {
+				r.demonyms = append(r.demonyms, d.M, d.F)
+			}
+			r.demonyms = append(r.demonyms, derived[c.CCA3]...)
+			if ci, ok := info[c.CCA3]; ok {
+				for _, n := range ci.nationality {
+					if looksDemonym(n) {
+						r.demonyms = append(r.demonyms, n)
+					} else {
+						r.aliases = append(r.aliases, n)
+					}
+				}
+				r.capitals = append(r.capitals, ci.capitals...)
+			}
+		}
+		r.capitals = append(r.capitals, c.Capital...)
+		if x, ok := extras[c.CCA3]; ok {
+			r.aliases = append(r.aliases, x.aliases...)
+			r.demonyms = append(r.demonyms, x.demonyms...)
+			r.plurals = append(r.plurals, x.plurals...)
+			r.weight = 4
+		}
+		for _, d := range r.demonyms {
+			r.plurals = append(r.plurals, pluralDemonym(d)...)
+		}
+		rows[c.CCA3] = r
+	}
+	dedupeAcross(rows)
+	codes := make([]string, 0, len(rows))
+	for k := range rows {
+		codes = append(codes, k)
+	}
+	sort.Strings(codes)
+	var out2 [][]string
+	for _, k := range codes {
+		r := rows[k]
+		out2 = append(out2, []string{r.iso3, r.name, strings.Join(r.aliases, "|"), strings.Join(r.demonyms, "|"),
+			strings.Join(r.plurals, "|"), strings.Join(r.capitals, "|")})
+	}
+	header := []string{
+		"Countries: ISO3, name, other names, demonyms, plural demonym nouns, capitals. Generated by",
+		"`go run ./internal/actors/cmd/kbconv`; do not edit by hand. Derived from:",
+		"mledoze/countries : countries.json @ 5e9f3700 (and demonyms_derived.tsv), ODbL 1.0;",
+		"openeventdata/CountryInfo : CountryInfo.120116.txt @ 07c9c548, CC BY-SA 3.0.",
+		"iso3\tname\taliases\tdemonyms\tplurals\tcapitals",
+	}
+	return writeTSV(filepath.Join(out, "countries.tsv"), header, out2)
+}
+
+// usableSpelling drops two-letter codes (but US and UK), IPA and
+// non-Latin spellings.
+func usableSpelling(s string) bool {
+	if len([]rune(s)) <= 2 {
+		return s == "US" || s == "UK"
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) && r > 0x17F {
+			return false
+		}
+	}
+	return true
+}
+
+func looksDemonym(n string) bool {
+	l := strings.ToLower(n)
+	if strings.Contains(l, " ") {
+		return false
+	}
+	for _, suf := range []string{"ian", "an", "ese", "ish", "i", "ch"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func pluralDemonym(d string) []string {
+	if p, ok := demonymPlurals[d]; ok {
+		return []string{p}
+	}
+	l := strings.ToLower(d)
+	switch {
+	case strings.HasSuffix(l, "ese"), strings.HasSuffix(l, "ss"), strings.HasSuffix(l, "sh"), strings.HasSuffix(l, "ch"):
+		return nil
+	case strings.HasSuffix(l, "an"), strings.HasSuffix(l, "i"), strings.HasSuffix(l, "er"),
+		strings.HasSuffix(l, "ite"), strings.HasSuffix(l, "ot"), strings.HasSuffix(l, "k"), strings.HasSuffix(l, "o"):
+		return []string{d + "s"}
+	}
+	return nil
+}
+
+// dedupeAcross gives a spelling claimed by several countries to the
+// heaviest (edited > UN member > independent > territory), drops it on a
+// tie, and removes duplicates and common words.
+func dedupeAcross(rows map[string]*countryRow) {
+	type claim struct {
+		iso    string
+		weight int
+	}
+	owners := map[string][]claim{}
+	note := func(iso string, w int, list []string) {
+		for _, s := range list {
+			owners[actors.Fold(s)] = append(owners[actors.Fold(s)], claim{iso, w})
+		}
+	}
+	for _, r := range rows {
+		note(r.iso3, r.weight+10, []string{r.name}) // a country's own name beats others' spellings
+		note(r.iso3, r.weight, r.aliases)
+		note(r.iso3, r.weight, r.demonyms)
+		note(r.iso3, r.weight, r.plurals)
+		note(r.iso3, r.weight, r.capitals)
+	}
+	winner := map[string]string{}
+	for k, cs := range owners {
+		best, tie := claim{}, false
+		for _, c := range cs {
+			switch {
+			case c.iso == best.iso:
+				if c.weight > best.weight {
+					best = c
+				}
+			case c.weight > best.weight:
+				best, tie = c, false
+			case c.weight == best.weight:
+				tie = true
+			}
+		}
+		if !tie {
+			winner[k] = best.iso
+		}
+	}
+	for _, r := range rows {
+		keep := func(list []string, own string) []string {
+			seen := map[string]bool{own: true}
+			var out []string
+			for _, s := range list {
+				s = strings.TrimSpace(s)
+				if s == "" || seen[s] || commonWords[strings.ToLower(s)] || winner[actors.Fold(s)] != r.iso3 {
+					continue
+				}
+				seen[s] = true
+				out = append(out, s)
+			}
+			return out
+		}
+		r.aliases = keep(r.aliases, r.name)
+		r.demonyms = keep(r.demonyms, "")
+		r.plurals = keep(r.plurals, "")
+		r.capitals = keep(r.capitals, "")
+	}
+}
+
+type countryInfo struct{ nationality, capitals []string }
+
+// readCountryInfo reads the <Nationality> and <Capital> blocks.
+func readCountryInfo(path string) (map[string]countryInfo, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]countryInfo{}
+	var code, block string
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = strings.TrimSpace(line[:i])
+		}
+		switch {
+		case strings.HasPrefix(line, "<CountryCode>"):
+			code = strings.TrimSuffix(strings.TrimPrefix(line, "<CountryCode>"), "</CountryCode>")
+		case line == "<Nationality>" || line == "<Capital>":
+			block = line
+		case strings.HasPrefix(line, "</"):
+			block = ""
+		case line != "" && block != "" && code != "" && !strings.HasPrefix(line, "<"):
+			ci := out[code]
+			n := tabariName(line)
+			// title-casing loses acronyms ("US_" → "Us"): keep real words only
+			if strings.ContainsAny(n, "(),") || len(strings.ReplaceAll(n, ".", "")) <= 3 {
+				continue
+			}
+			if block == "<Nationality>" {
+				ci.nationality = append(ci.nationality, n)
+			} else {
+				ci.capitals = append(ci.capitals, n)
+			}
+			out[code] = ci
+		}
+	}
+	return out, sc.Err()
+}
+
+// readDerivedDemonyms reads the demonym columns of demonyms_derived.tsv.
+func readDerivedDemonyms(path string) (map[string][]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for i, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, "\t")
+		if i == 0 || len(f) < 6 {
+			continue
+		}
+		out[f[0]] = append(out[f[0]], f[4], f[5])
+	}
+	return out, nil
+}

@@ -1,0 +1,143 @@
+package actors
+
+import "sort"
+
+// Candidate priorities: when one key stands for several things, the first
+// whose case rule the text satisfies wins.
+const (
+	prioCurated = iota
+	prioSeat
+	prioTitle
+	prioDemonym // before country spellings: junk variants ("Iraqe") fold like demonyms ("Iraqi")
+	prioCountry
+	prioCapital
+	prioPhoenix
+	prioPlace
+	prioAgent
+)
+
+func compile(r *raw) (*KB, error) {
+	kb := &KB{byID: map[string]*Entity{}, offices: r.offices, rank: map[string]int{}, countryName: map[string]string{}}
+	for i, k := range r.officeSeq {
+		kb.rank[k] = i
+	}
+	curatedNames := map[string]bool{}
+	for _, id := range r.order {
+		e := r.entities[id]
+		kb.entities = append(kb.entities, e)
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			curatedNames[Fold(n)] = true
+		}
+	}
+	// the curated YAML replaces Phoenix entries of the same name
+	phx := make([]*Entity, 0, len(r.phoenix))
+	for id, e := range r.phoenix {
+		if _, dup := r.entities[id]; dup || len(curatedNames) > 0 && curatedNames[Fold(e.Name)] {
+			continue
+		}
+		phx = append(phx, e)
+	}
+	sort.Slice(phx, func(i, j int) bool { return phx[i].ID < phx[j].ID })
+	kb.entities = append(kb.entities, phx...)
+	for _, e := range kb.entities {
+		kb.byID[e.ID] = e
+	}
+
+	ix := &kb.names
+	for _, e := range kb.entities {
+		prio := prioCurated
+		if r.phoenix[e.ID] == e {
+			prio = prioPhoenix
+		}
+		c := cand{kind: e.Kind, ent: e, name: e.Name, country: e.Country, sector: first(e.Sectors), prio: prio}
+		ix.add(e.Name, c)
+		for _, a := range e.Aliases {
+			if prio == prioPhoenix && curatedNames[Fold(a)] {
+				continue
+			}
+			ix.add(a, c)
+		}
+	}
+	for _, s := range r.seats {
+		c := cand{kind: KindSeat, name: s.Name, country: s.Country, sector: s.Sector, prio: prioSeat}
+		ix.add(s.Name, c)
+		for _, a := range s.Aliases {
+			ix.add(a, c)
+		}
+	}
+	for _, key := range r.officeSeq {
+		o := r.offices[key]
+		for _, t := range o.Titles {
+			ix.add(t, cand{kind: KindTitle, name: t, office: o.Key, sector: o.Sector, caseFold: true, prio: prioTitle})
+		}
+		for ctry, ts := range o.Countries {
+			for _, t := range ts {
+				ix.add(t, cand{kind: KindTitle, name: t, office: o.Key, sector: o.Sector, country: ctry, caseFold: true, prio: prioTitle})
+			}
+		}
+	}
+	for _, c := range r.countries {
+		kb.countryName[c.ISO3] = c.Name
+		base := cand{kind: KindCountry, name: c.Name, country: c.ISO3, prio: prioCountry}
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
+			ix.add(n, base)
+		}
+		d := cand{kind: KindDemonym, name: c.Name, country: c.ISO3, prio: prioDemonym}
+		for _, n := range c.Demonyms {
+			ix.add(n, d)
+		}
+		d.plural = true
+		for _, n := range c.Plurals {
+			ix.add(n, d)
+		}
+		for _, n := range c.Capitals {
+			ix.add(n, cand{kind: KindSeat, name: n, country: c.ISO3, sector: "GOV", prio: prioCapital})
+		}
+	}
+	for _, p := range r.places {
+		for _, n := range p.Names {
+			ix.add(n, cand{kind: KindCountry, name: p.Names[0], country: p.Country, prio: prioPlace})
+		}
+	}
+	for _, a := range r.agents {
+		ix.add(a.Phrase, cand{kind: KindAgent, name: a.Phrase, sector: first(a.Sectors), plural: a.Plural, caseFold: true, prio: prioAgent})
+	}
+	kb.indexHolders()
+	ix.build()
+	return kb, nil
+}
+
+// buildSurnames compiles the surname index on first use: only the coder's
+// coreference needs it, and it would double the start-up time.
+func (kb *KB) buildSurnames() {
+	kb.surOnce.Do(func() {
+		for _, e := range kb.entities {
+			if e.Kind == KindPerson {
+				addSurnames(&kb.surnames, e)
+			}
+		}
+		kb.surnames.build()
+	})
+}
+
+// addSurnames registers the last word of a person's multi-word names.
+func addSurnames(ix *index, e *Entity) {
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		words := wordsOf(tokenize(n, nil))
+		if len(words) < 2 {
+			continue
+		}
+		last := words[len(words)-1]
+		if len(last.fold) < 3 {
+			continue
+		}
+		ix.add(n[last.core:last.end], cand{kind: KindSurname, ent: e, name: e.Name, country: e.Country, sector: first(e.Sectors)})
+	}
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}

@@ -1,0 +1,215 @@
+package actors
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	ac "github.com/petar-dambovaliev/aho-corasick"
+)
+
+// The automaton runs over word codes, not letters: every folded word of the
+// dictionary gets a 3-byte code whose first byte alone has the high bit set,
+// so a pattern can only match from a word's first byte, whole words fall out
+// for free, and the automaton is a quarter of a letter-level one (start-up
+// time). Words absent from the dictionary and punctuation barriers get
+// codes no pattern contains.
+const (
+	codeUnknown = 0
+	codeBarrier = 1
+	codeLen     = 3
+)
+
+func appendCode(dst []byte, id uint32) []byte {
+	return append(dst, 0x80|byte(id>>14&0x7f), byte(id>>7&0x7f), byte(id&0x7f))
+}
+
+// code returns the word's code, or codeUnknown.
+func (ix *index) code(fold string) uint32 {
+	return ix.vocab[fold]
+}
+
+// wordsOf keeps the words of toks (no barriers).
+func wordsOf(toks []token) []token {
+	words := toks[:0:0]
+	for _, t := range toks {
+		if !t.barrier && t.fold != "" {
+			words = append(words, t)
+		}
+	}
+	return words
+}
+
+// foldedKey is the folded phrase of words, for Lookup's fuzzy fallback.
+func foldedKey(words []token) string {
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.fold)
+	}
+	return b.String()
+}
+
+// keyOf encodes words with the index's codes; ok is false if a word is
+// not in the dictionary (then no pattern can match).
+func (ix *index) keyOf(words []token) (string, bool) {
+	b := make([]byte, 0, len(words)*codeLen)
+	for _, w := range words {
+		id := ix.code(w.fold)
+		if id == codeUnknown {
+			return "", false
+		}
+		b = appendCode(b, id)
+	}
+	return string(b), len(b) > 0
+}
+
+// lookup returns the pattern number of words.
+func (ix *index) lookup(words []token) (int, bool) {
+	key, ok := ix.keyOf(words)
+	if !ok {
+		return 0, false
+	}
+	n, ok := ix.keys[key]
+	return n, ok
+}
+
+// add registers surface as a name for c. Words capitalised in surface must
+// be capitalised in the text unless c.caseFold; an all-capital single word
+// (US, UAE, U.S.) must be all capitals.
+func (ix *index) add(surface string, c cand) {
+	ix.scratch = tokenize(surface, ix.scratch[:0])
+	words := ix.scratch[:0]
+	for _, t := range ix.scratch {
+		if !t.barrier && t.fold != "" {
+			words = append(words, t)
+		}
+	}
+	if len(words) == 0 || len(words) > 64 {
+		return
+	}
+	if ix.vocab == nil {
+		ix.vocab = map[string]uint32{}
+		ix.keys = map[string]int{}
+	}
+	b := ix.keybuf[:0]
+	for _, w := range words {
+		id, ok := ix.vocab[w.fold]
+		if !ok {
+			id = uint32(len(ix.vocab) + 2)
+			ix.vocab[w.fold] = id
+		}
+		b = appendCode(b, id)
+	}
+	ix.keybuf = b
+	c.surface = surface
+	c.forms = []string{surface}
+	if !c.caseFold {
+		c.capMask, c.acronym = caseShape(surface, words)
+	}
+	n, ok := ix.keys[string(b)]
+	if !ok {
+		key := string(b)
+		n = len(ix.pats)
+		ix.keys[key] = n
+		ix.pats = append(ix.pats, key)
+		ix.folded = append(ix.folded, foldedKey(words))
+		ix.cands = append(ix.cands, nil)
+	}
+	for i, old := range ix.cands[n] {
+		if old.kind == c.kind && old.ent == c.ent && old.country == c.country && old.sector == c.sector && old.office == c.office && old.plural == c.plural {
+			// the same thing under another spelling: keep the looser case rule
+			old.capMask &= c.capMask
+			old.acronym = old.acronym && c.acronym
+			old.caseFold = old.caseFold || c.caseFold
+			old.forms = append(old.forms, surface)
+			if c.prio < old.prio {
+				old.prio = c.prio
+			}
+			ix.cands[n][i] = old
+			return
+		}
+	}
+	ix.cands[n] = append(ix.cands[n], c)
+}
+
+func caseShape(surface string, words []token) (mask uint64, acronym bool) {
+	acronym = true
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(surface[w.core:])
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			mask |= 1 << i
+		}
+		if !allCaps(surface[w.core:w.end]) || len(w.fold) < 2 {
+			acronym = false
+		}
+	}
+	if len(words) != 1 {
+		acronym = false
+	}
+	return mask, acronym
+}
+
+func allCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// build compiles the automaton and orders each key's candidates.
+func (ix *index) build() {
+	for _, cs := range ix.cands {
+		sort.SliceStable(cs, func(i, j int) bool { return cs[i].prio < cs[j].prio })
+	}
+	b := ac.NewAhoCorasickBuilder(ac.Opts{MatchKind: ac.LeftMostLongestMatch, DFA: false})
+	ix.auto = b.Build(ix.pats)
+	ix.built = true
+}
+
+// accept returns the first candidate whose case rule the text satisfies.
+func accept(cs []cand, text string, words []token) (cand, bool) {
+	for _, c := range cs {
+		if c.caseFold && sameForm(c, text, words) || !c.caseFold && caseOK(c, text, words) {
+			return c, true
+		}
+	}
+	return cand{}, false
+}
+
+// sameForm keeps folding away from common nouns: agents and titles are
+// English words, so "about" must not match "abbot". The text must spell one
+// of the registered forms (any case, any spacing).
+func sameForm(c cand, text string, words []token) bool {
+	span := strings.Join(strings.Fields(text[words[0].start:words[len(words)-1].end]), " ")
+	for _, f := range c.forms {
+		if strings.EqualFold(span, f) {
+			return true
+		}
+	}
+	return false
+}
+
+func caseOK(c cand, text string, words []token) bool {
+	for i, w := range words {
+		if c.capMask&(1<<i) != 0 {
+			r, _ := utf8.DecodeRuneInString(text[w.core:])
+			if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+				return false
+			}
+		}
+	}
+	if c.acronym && !allCaps(text[words[0].core:words[0].end]) {
+		return false
+	}
+	return true
+}

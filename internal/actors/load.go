@@ -1,0 +1,141 @@
+package actors
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dyad-project/dyad/data"
+)
+
+// Default returns the built-in knowledge base embedded in the binary. It is
+// loaded once per process.
+func Default() (*KB, error) { return defaultKB() }
+
+var defaultKB = sync.OnceValues(func() (*KB, error) { return Load(data.FS, "actors") })
+
+// layer is one directory of knowledge-base files.
+type layer struct {
+	fsys fs.FS
+	root string
+	name string // shown in error messages
+}
+
+// raw is everything read from the layers, before compilation.
+type raw struct {
+	entities  map[string]*Entity // curated YAML, by id
+	order     []string           // ids in load order (stable output)
+	offices   map[string]*office
+	officeSeq []string
+	seats     map[string]seat // by folded name
+	countries map[string]*country
+	agents    map[string]agent // by folded phrase + form
+	phoenix   map[string]*Entity
+	places    []place
+}
+
+// Load reads the knowledge base under root in fsys ("actors" in data.FS),
+// then each of extraDirs (directories on disk with the same layout); an
+// entry of a later directory replaces the one with the same id (offices by
+// key, seats by name, countries by code).
+func Load(fsys fs.FS, root string, extraDirs ...string) (*KB, error) {
+	layers := []layer{{fsys: fsys, root: root, name: root}}
+	for _, d := range extraDirs {
+		layers = append(layers, layer{fsys: os.DirFS(d), root: ".", name: d})
+	}
+	r := &raw{entities: map[string]*Entity{}, offices: map[string]*office{}, seats: map[string]seat{},
+		countries: map[string]*country{}, agents: map[string]agent{}, phoenix: map[string]*Entity{}}
+	// offices first: role checks need every layer's offices
+	for _, l := range layers {
+		if err := r.readOffices(l); err != nil {
+			return nil, err
+		}
+	}
+	for _, l := range layers {
+		if err := r.readLayer(l); err != nil {
+			return nil, err
+		}
+	}
+	return compile(r)
+}
+
+func (r *raw) readLayer(l layer) error {
+	yamls, err := listFiles(l, ".yaml", "")
+	if err != nil {
+		return err
+	}
+	people, err := listFiles(l, ".yaml", "people")
+	if err != nil {
+		return err
+	}
+	seen := map[string]string{} // id → file, within this layer
+	for _, f := range append(yamls, people...) {
+		base := path.Base(f)
+		switch base {
+		case "offices.yaml":
+			continue
+		case "seats.yaml":
+			if err := r.readSeats(l, f); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := r.readEntities(l, f, seen); err != nil {
+			return err
+		}
+	}
+	if err := r.readCountries(l, "countries.tsv"); err != nil {
+		return err
+	}
+	if err := r.readAgents(l, "agents.tsv"); err != nil {
+		return err
+	}
+	phx, err := listFiles(l, ".tsv", "phoenix")
+	if err != nil {
+		return err
+	}
+	for _, f := range phx {
+		if err := r.readPhoenix(l, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// listFiles lists the files of dir (relative to the layer root) ending in
+// ext, sorted; a missing directory is empty.
+func listFiles(l layer, ext, dir string) ([]string, error) {
+	full := path.Join(l.root, dir)
+	ents, err := fs.ReadDir(l.fsys, full)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path.Join(l.name, dir), err)
+	}
+	var out []string
+	for _, e := range ents {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ext) {
+			out = append(out, path.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// readFile returns the file's content, or nil if it does not exist.
+func readFile(l layer, name string) ([]byte, error) {
+	b, err := fs.ReadFile(l.fsys, path.Join(l.root, name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path.Join(l.name, name), err)
+	}
+	return b, nil
+}

@@ -1,0 +1,98 @@
+package actors
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/adrg/strutil/metrics"
+)
+
+// fuzzyThreshold is the Jaro-Winkler similarity of folded names above which
+// Lookup offers a name as a fuzzy match.
+const fuzzyThreshold = 0.93
+
+// Lookup resolves a name as `dyad actors lookup NAME --date D` shows it:
+// every entity, country, seat, title or agent it can stand for, with the
+// role held on day and how the name matched (exact, alias, folded,
+// surname, fuzzy). The fuzzy fallback runs only when nothing else matched.
+func (kb *KB) Lookup(name string, day time.Time) []Resolution {
+	words := wordsOf(tokenize(name, nil))
+	if len(words) == 0 {
+		return nil
+	}
+	var out []Resolution
+	if n, ok := kb.names.lookup(words); ok {
+		for _, c := range kb.names.cands[n] {
+			out = append(out, kb.resolve(c, howMatched(name, c), 1, day))
+		}
+	}
+	kb.buildSurnames()
+	if n, ok := kb.surnames.lookup(words); ok {
+		for _, c := range kb.surnames.cands[n] {
+			out = append(out, kb.resolve(c, "surname", 1, day))
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	want := foldedKey(words)
+	jw := metrics.NewJaroWinkler()
+	type hit struct {
+		n     int
+		score float64
+	}
+	var hits []hit
+	for n, p := range kb.names.folded {
+		if s := jw.Compare(want, p); s >= fuzzyThreshold {
+			hits = append(hits, hit{n, s})
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
+	for i, h := range hits {
+		if i == 10 {
+			break
+		}
+		for _, c := range kb.names.cands[h.n] {
+			out = append(out, kb.resolve(c, "fuzzy", h.score, day))
+		}
+	}
+	return out
+}
+
+func howMatched(name string, c cand) string {
+	name = strings.TrimSpace(name)
+	if strings.EqualFold(name, c.name) {
+		return "exact"
+	}
+	if strings.EqualFold(name, c.surface) {
+		return "alias"
+	}
+	if c.ent != nil {
+		for _, a := range c.ent.Aliases {
+			if strings.EqualFold(name, a) {
+				return "alias"
+			}
+		}
+	}
+	return "folded"
+}
+
+func (kb *KB) resolve(c cand, how string, score float64, day time.Time) Resolution {
+	r := Resolution{Kind: c.kind, Name: c.name, Country: c.country, Sector: c.sector, Office: c.office, How: how, Score: score}
+	if c.ent != nil {
+		r.Entity = c.ent
+		r.Name = c.ent.Name
+		if ro, ok := kb.RoleAt(c.ent, day); ok {
+			r.Role, r.HasRole = ro, true
+			if ro.Country != "" {
+				r.Country = ro.Country
+			}
+			if ro.Sector != "" {
+				r.Sector = ro.Sector
+			}
+			r.Office = ro.Office
+		}
+	}
+	return r
+}

@@ -1,0 +1,155 @@
+package actors
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"time"
+)
+
+// country is one line of countries.tsv.
+type country struct {
+	ISO3, Name                 string
+	Aliases, Demonyms, Plurals []string
+	Capitals                   []string
+}
+
+// agent is one line of agents.tsv: a generic noun and its sectors.
+type agent struct {
+	Phrase  string
+	Sectors []string
+	Plural  bool
+}
+
+// place is a Phoenix name that stands for a country (cities, regions).
+type place struct {
+	Names   []string
+	Country string
+}
+
+// eachLine calls fn with the tab-separated fields of every non-comment line.
+func eachLine(b []byte, file string, minFields int, fn func(f []string) error) error {
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < minFields {
+			return fmt.Errorf("%s:%d: want %d tab-separated fields, got %d", file, n, minFields, len(f))
+		}
+		if err := fn(f); err != nil {
+			return fmt.Errorf("%s:%d: %w", file, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+// countries.tsv: iso3, name, aliases, demonyms, plural nouns, capitals.
+func (r *raw) readCountries(l layer, name string) error {
+	b, err := readFile(l, name)
+	if err != nil || b == nil {
+		return err
+	}
+	return eachLine(b, path.Join(l.name, name), 6, func(f []string) error {
+		r.countries[f[0]] = &country{ISO3: f[0], Name: f[1], Aliases: splitList(f[2]),
+			Demonyms: splitList(f[3]), Plurals: splitList(f[4]), Capitals: splitList(f[5])}
+		return nil
+	})
+}
+
+// agents.tsv: phrase, sectors (comma-separated), form (s or p).
+func (r *raw) readAgents(l layer, name string) error {
+	b, err := readFile(l, name)
+	if err != nil || b == nil {
+		return err
+	}
+	return eachLine(b, path.Join(l.name, name), 3, func(f []string) error {
+		a := agent{Phrase: f[0], Sectors: strings.Split(f[1], ","), Plural: f[2] == "p"}
+		r.agents[Fold(a.Phrase)+"\t"+f[2]] = a
+		return nil
+	})
+}
+
+// phoenix/*.tsv: id, kind, country, name, aliases, codes. A code is a
+// CAMEO actor code with an optional window, "IRQGOV 20040628-20050407";
+// either date may be empty (open).
+func (r *raw) readPhoenix(l layer, name string) error {
+	b, err := readFile(l, name)
+	if err != nil || b == nil {
+		return err
+	}
+	file := path.Join(l.name, name)
+	return eachLine(b, file, 6, func(f []string) error {
+		names := append([]string{f[3]}, splitList(f[4])...)
+		if f[1] == "place" {
+			r.places = append(r.places, place{Names: names, Country: f[2]})
+			return nil
+		}
+		kind, ok := entityKinds[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown kind %q", f[1])
+		}
+		e := &Entity{ID: f[0], Name: f[3], Kind: kind, Country: f[2], Aliases: splitList(f[4]), Source: file}
+		for _, code := range splitList(strings.ReplaceAll(f[5], ";", "|")) {
+			ro, err := phoenixRole(code)
+			if err != nil {
+				return fmt.Errorf("%s: %w", f[0], err)
+			}
+			e.Roles = append(e.Roles, ro)
+			// a role holds one sector; the entity keeps all of them
+			c, _, _ := strings.Cut(code, " ")
+			_, secs := CAMEOActor(c)
+			for _, s := range secs {
+				if !slices.Contains(e.Sectors, s) {
+					e.Sectors = append(e.Sectors, s)
+				}
+			}
+		}
+		fillFromRoles(e)
+		r.phoenix[e.ID] = e
+		return nil
+	})
+}
+
+func phoenixRole(code string) (Role, error) {
+	c, window, _ := strings.Cut(code, " ")
+	ctry, sectors := CAMEOActor(c)
+	ro := Role{Country: ctry}
+	if len(sectors) > 0 {
+		ro.Sector = sectors[0]
+	}
+	if window == "" {
+		return ro, nil
+	}
+	from, to, ok := strings.Cut(window, "-")
+	if !ok {
+		return ro, fmt.Errorf("bad window %q", window)
+	}
+	var err error
+	if from != "" {
+		if ro.From, err = time.Parse("20060102", from); err != nil {
+			return ro, fmt.Errorf("bad date %q", from)
+		}
+	}
+	if to != "" {
+		if ro.To, err = time.Parse("20060102", to); err != nil {
+			return ro, fmt.Errorf("bad date %q", to)
+		}
+	}
+	return ro, nil
+}

@@ -1,0 +1,158 @@
+// Package coder turns an article into event mentions: it finds the parties
+// (knowledge base), the events (lexicon triggers), who did what to whom
+// (clause roles), when (time expressions against the article's date) and how
+// firmly the text says so (claims and attribution).
+package coder
+
+import (
+	"sort"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/actors"
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/lexicon"
+	"github.com/dyad-project/dyad/internal/nlp"
+)
+
+// KB is what the coder needs from the actor knowledge base.
+type KB interface {
+	Scan(text string) []actors.Match
+	RoleAt(e *actors.Entity, day time.Time) (actors.Role, bool)
+	Holder(country, office string, day time.Time) (*actors.Entity, actors.Role, bool)
+}
+
+// Lexicon is what the coder needs from the event lexicon.
+type Lexicon interface {
+	Triggers(toks []lexicon.Token) []lexicon.Trigger
+	Speech(toks []lexicon.Token) []lexicon.Trigger
+}
+
+// Coder codes articles. It is safe for concurrent use: all state of one
+// article lives in a doc value.
+type Coder struct {
+	kb  KB
+	lex Lexicon
+}
+
+// New returns a coder over a knowledge base and a lexicon.
+func New(kb KB, lex Lexicon) *Coder { return &Coder{kb: kb, lex: lex} }
+
+// Result is what coding one article gives.
+type Result struct {
+	Mentions []event.Mention
+	Check    DateCheck
+}
+
+// doc is the per-article state: the reference day, the parties seen so far
+// (for pronouns and surnames), the last resolved time window (an anchor for
+// "the following month").
+type doc struct {
+	art        *article.Article
+	ref        time.Time // the day relative dates resolve against
+	fallback   string    // the country the article is about
+	lastPerson *chunk
+	lastPlural *chunk
+	lastParty  *chunk
+	anchor     window
+	content    window // the content's own window when the printed date is wrong
+}
+
+// Code codes one article.
+func (c *Coder) Code(a *article.Article) Result {
+	d := &doc{art: a, ref: a.Published}
+	matches := keepIntroduced(c.kb.Scan(a.Text))
+	chunks := chunkMatches(a.Text, matches)
+	check := c.checkDates(a, chunks)
+	if check.Conflict && !check.Start.IsZero() {
+		// The printed date is wrong: relative dates resolve against the
+		// middle of the window the content belongs to, and undated events
+		// take the whole window.
+		d.ref = check.Start.Add(check.End.Sub(check.Start) / 2)
+		d.content = window{Start: check.Start, End: check.End, Precision: "span"}
+	}
+	d.fallback = focusCountry(a.Text, chunks)
+	var out []event.Mention
+	ci := 0
+	for _, sp := range nlp.Split(a.Text) {
+		s := &sentence{start: sp.Start, end: sp.End, text: a.Text[sp.Start:sp.End]}
+		for ci < len(chunks) && chunks[ci].start < sp.Start {
+			ci++
+		}
+		for k := ci; k < len(chunks) && chunks[k].end <= sp.End; k++ {
+			ch := &chunks[k]
+			c.resolve(a.Text, ch, d.ref, d.fallback)
+			s.chunks = append(s.chunks, ch)
+		}
+		s.toks = lexicon.Tokenize(s.text)
+		s.triggers = c.lex.Triggers(s.toks)
+		s.speech = c.lex.Speech(s.toks)
+		out = append(out, c.codeSentence(d, s)...)
+		d.remember(s)
+	}
+	for i := range out {
+		out[i].ArticleID, out[i].Doc = a.ID, a.Source
+	}
+	return Result{Mentions: out, Check: check}
+}
+
+// remember keeps the sentence's parties for coreference in later sentences.
+func (d *doc) remember(s *sentence) {
+	for _, ch := range s.chunks {
+		if ch.party.Code == "" {
+			continue
+		}
+		if ch.person {
+			d.lastPerson = ch
+		} else if ch.plural {
+			d.lastPlural = ch
+		}
+		d.lastParty = ch
+	}
+}
+
+// focusCountry is the country the article is mostly about: the most named
+// country, not counting sponsors ("Iran-backed") — generic parties such as
+// "the militias" belong to it.
+func focusCountry(text string, chunks []chunk) string {
+	counts := map[string]int{}
+	for _, ch := range chunks {
+		for _, m := range ch.matches {
+			if (m.Kind == actors.KindCountry || m.Kind == actors.KindDemonym || m.Kind == actors.KindSeat) && !backedAfter(text, m.End) && m.Country != "" {
+				counts[m.Country]++
+			}
+		}
+	}
+	type kv struct {
+		k string
+		v int
+	}
+	var all []kv
+	for k, v := range counts {
+		all = append(all, kv{k, v})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].v > all[j].v || (all[i].v == all[j].v && all[i].k < all[j].k) })
+	if len(all) == 0 {
+		return ""
+	}
+	return all[0].k
+}
+
+// keepIntroduced drops surname-only matches of people whose full name has not
+// appeared earlier in the document: "Abbasi" alone means the minister only
+// once the text has introduced him.
+func keepIntroduced(ms []actors.Match) []actors.Match {
+	seen := map[*actors.Entity]bool{}
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Kind == actors.KindSurname {
+			if !seen[m.Entity] {
+				continue
+			}
+		} else if m.Entity != nil {
+			seen[m.Entity] = true
+		}
+		out = append(out, m)
+	}
+	return out
+}

@@ -1,0 +1,116 @@
+package coder
+
+import (
+	"time"
+
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/lexicon"
+	"github.com/dyad-project/dyad/internal/timex"
+)
+
+type window = timex.Window
+
+// backgroundGap: an event that ended this long before the article's date is
+// history the article recounts, not its news.
+const backgroundGap = 21 * 24 * time.Hour
+
+// date gives the mention its window: the time phrase of its clause nearest to
+// the trigger, else one elsewhere in the sentence, else the article's day.
+// A mention of an undated text without a phrase of its own stays undated.
+func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *event.Mention) {
+	opt := timex.Options{Future: future, Anchor: d.anchor}
+	exprs := timex.Find(s.text, d.ref, opt)
+	cs, _ := s.clauseStart(tr.TokStart)
+	ce := s.clauseEnd(tr.TokEnd)
+	best, bestDist := -1, 1<<30
+	for i, e := range exprs {
+		if e.Window.IsZero() || e.Vague {
+			continue
+		}
+		ei := s.tokAt(s.start + e.Start)
+		dist := abs(ei - tr.TokStart)
+		if ei < cs || ei > ce {
+			dist += 1000 // another clause: only when the clause has none
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	switch {
+	case best >= 0:
+		w := exprs[best].Window
+		m.DateStart, m.DateEnd, m.Precision, m.DateText = w.Start, w.End, string(w.Precision), exprs[best].Text
+		d.anchor = w
+	case !d.content.IsZero():
+		m.DateStart, m.DateEnd, m.Precision = d.content.Start, d.content.End, "span"
+	case !d.ref.IsZero():
+		m.DateStart, m.DateEnd, m.Precision = d.ref, d.ref, "day"
+	}
+	if !m.DateEnd.IsZero() && !d.ref.IsZero() && d.ref.Sub(m.DateEnd) > backgroundGap {
+		m.Background = true
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// claim sets how firmly the text states the event and who it rests on.
+func (c *Coder) claim(d *doc, s *sentence, tr lexicon.Trigger, actor *chunk, future bool, m *event.Mention) {
+	m.Claim = event.Asserted
+	if d.art.Outlet != "" {
+		m.ReportedBy = append(m.ReportedBy, d.art.Outlet)
+	}
+	for _, sp := range s.speech {
+		speaker := s.speaker(sp)
+		if speaker == nil {
+			continue
+		}
+		if speaker.media || speaker != actor {
+			m.ReportedBy = append(m.ReportedBy, speaker.party.Text)
+		}
+		switch sp.Entry.Claim {
+		case event.Denied:
+			m.Claim = event.Denied
+		case event.Alleged:
+			m.Claim = event.Alleged
+		default:
+			if speaker != actor && m.Claim == event.Asserted {
+				m.Claim = event.Reported
+			}
+		}
+	}
+	if s.hasAlleged() {
+		m.Claim = event.Alleged
+	}
+	if future && m.Claim == event.Asserted {
+		m.Claim = event.Planned
+	}
+}
+
+// speaker is the party a reporting verb attributes to: its subject, or the
+// party after "according to".
+func (s *sentence) speaker(sp lexicon.Trigger) *chunk {
+	if sp.Entry != nil && sp.Lemma == "according to" {
+		for _, c := range s.chunks {
+			if s.tokAt(c.start) >= sp.TokEnd && s.tokAt(c.start) <= sp.TokEnd+2 {
+				return c
+			}
+		}
+		return nil
+	}
+	subj, _ := s.subject(sp)
+	if subj != nil {
+		return subj
+	}
+	// "…, Abbasi said." — the speaker follows the verb
+	for _, c := range s.chunks {
+		if ci := s.tokAt(c.start); ci >= sp.TokEnd && ci <= sp.TokEnd+1 {
+			return c
+		}
+	}
+	return nil
+}

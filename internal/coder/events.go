@@ -1,0 +1,153 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/lexicon"
+	"github.com/dyad-project/dyad/internal/plover"
+)
+
+// reciprocal types: the two sides of "X and Y met" are actor and recipient.
+var reciprocal = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true}
+
+// codeSentence turns the triggers of one sentence into mentions.
+func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
+	var out []event.Mention
+	seen := map[string]bool{}
+	for ti, tr := range s.triggers {
+		if c.embedded(s, ti) {
+			continue
+		}
+		actor, recip, cs := c.roles(d, s, tr)
+		if actor == nil || actor.party.Code == "" {
+			continue
+		}
+		if s.hasWord(cs, tr.TokStart, negations) {
+			continue
+		}
+		future := s.hasWord(cs, tr.TokStart, futureWords)
+		if s.hasWord(cs, tr.TokStart, condWords) && tr.Entry.Event != "THREATEN" {
+			continue
+		}
+		m := event.Mention{
+			Event: tr.Entry.Event, Mode: tr.Entry.Mode, CAMEO: tr.Entry.CAMEO,
+			Actor: actor.party, Sentence: s.text, SentStart: s.start, SentEnd: s.end,
+			Trigger: s.text[tr.Start:tr.End], Confidence: 0.6,
+		}
+		if recip != nil && recip != actor {
+			if recip.party.EntityID != "" && recip.party.EntityID == actor.party.EntityID {
+				continue
+			}
+			m.Recipient = recip.party
+			m.Confidence += 0.2
+		}
+		if t, ok := plover.ParseType(m.Event); ok {
+			m.Event = string(t)
+			m.Quad = int(t.Quad())
+			m.Score = plover.Score(t, m.Mode)
+		}
+		c.date(d, s, tr, future, &m)
+		c.claim(d, s, tr, actor, future, &m)
+		key := m.Event + "|" + m.Actor.Code + m.Actor.EntityID + "|" + m.Recipient.Code + m.Recipient.EntityID
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, m)
+	}
+	return out
+}
+
+// embedded reports a trigger that only completes another one in its clause:
+// "threatened to close", "vowed to continue attacks", "called on Iraq to
+// pursue" code the outer event only.
+func (c *Coder) embedded(s *sentence, ti int) bool {
+	tr := s.triggers[ti]
+	cs, _ := s.clauseStart(tr.TokStart)
+	for j := ti - 1; j >= 0; j-- {
+		prev := s.triggers[j]
+		if prev.TokEnd <= cs {
+			break
+		}
+		if prev.IsNoun {
+			continue
+		}
+		// an infinitive or a noun object after an earlier verb of the clause
+		if s.hasWord(prev.TokEnd, tr.TokStart, map[string]bool{"to": true}) || tr.IsNoun && tr.TokStart-prev.TokEnd <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// roles finds actor and recipient of a trigger.
+func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *chunk, cs int) {
+	placeOK := tr.Entry.Event == "ASSAULT" || tr.Entry.Event == "MOBILIZE" || tr.Entry.Event == "COERCE"
+	switch {
+	case s.passive(tr):
+		recip, cs = s.subject(tr)
+		actor = s.agentAfter(tr, "by")
+	case tr.IsNoun:
+		cs, _ = s.clauseStart(tr.TokStart)
+		actor = s.possessor(tr)
+		if actor == nil {
+			actor = s.agentAfter(tr, "from", "by")
+		}
+		recip = s.object(tr, tr.Entry.RecipientPrep, placeOK)
+		if subj, _ := s.subject(tr); subj != nil && subj != actor {
+			if s.hasWord(cs, tr.TokStart, receiveVerbs) {
+				if recip == nil {
+					recip = subj
+				}
+			} else if actor == nil && s.governed(cs, tr) {
+				actor = subj
+			}
+		}
+	default:
+		actor, cs = s.subject(tr)
+		recip = s.object(tr, tr.Entry.RecipientPrep, placeOK)
+	}
+	if actor == nil {
+		actor = d.pronoun(s, cs, tr.TokStart)
+	}
+	if actor != nil && recip == nil && reciprocal[tr.Entry.Event] {
+		recip = s.conjunct(actor, tr.TokStart)
+	}
+	return actor, recip, cs
+}
+
+// governed reports whether a noun trigger is the object of a verb in its
+// clause ("Washington issued a warning", "launched strikes"), so the clause
+// subject did it; a noun standing as the subject ("The attacks intensified")
+// has no actor of its own.
+func (s *sentence) governed(cs int, tr lexicon.Trigger) bool {
+	for i := cs; i < tr.TokStart; i++ {
+		w := s.toks[i].Lower
+		if len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "es") || strings.HasSuffix(w, "s")) && !prepositions[w] {
+			return true
+		}
+		switch w {
+		case "held", "made", "sent", "gave", "took", "began", "struck", "led", "had", "has", "have", "hold", "make", "send", "give", "take", "launch", "issue", "carry", "conduct", "stage":
+			return true
+		}
+	}
+	return false
+}
+
+// pronoun resolves a pronoun or a bare title subject ("he", "the minister")
+// to the last fitting party of the document.
+func (d *doc) pronoun(s *sentence, from, to int) *chunk {
+	for i := from; i < to && i < len(s.toks); i++ {
+		w := s.toks[i].Lower
+		switch {
+		case personPron[w]:
+			return d.lastPerson
+		case pluralPron[w]:
+			return d.lastPlural
+		case (w == "minister" || w == "secretary" || w == "president" || w == "premier") && s.lower(i-1) == "the":
+			return d.lastPerson
+		}
+	}
+	return nil
+}

@@ -1,0 +1,161 @@
+package coder
+
+import "github.com/dyad-project/dyad/internal/lexicon"
+
+// subject finds the party doing the action at trigger tr: the first party of
+// its clause that is not the object of a preposition. It reports the clause
+// start too. For a relative clause ("Kataib Hezbollah, which kidnapped…") the
+// antecedent stands in.
+func (s *sentence) subject(tr lexicon.Trigger) (*chunk, int) {
+	cs, boundary := s.clauseStart(tr.TokStart)
+	for _, c := range s.chunks {
+		ci := s.tokAt(c.start)
+		if ci < cs || ci >= tr.TokStart {
+			continue
+		}
+		if prepositions[s.lower(ci-1)] {
+			continue
+		}
+		if s.lower(ci-1) == "and" && ci-2 >= cs {
+			continue // second conjunct; the first is earlier
+		}
+		return c, cs
+	}
+	if relativeWords[boundary] {
+		// the antecedent ends just before the relative word (and its comma)
+		bi := cs - 1
+		for _, c := range s.chunks {
+			ce := s.tokAt(c.end)
+			if ce <= bi && ce >= bi-2 {
+				return c, cs
+			}
+		}
+	}
+	return nil, cs
+}
+
+// conjunct returns the party joined to c by "and" before the trigger
+// ("Hussein and Zarif discussed…"), the other side of a reciprocal event.
+func (s *sentence) conjunct(c *chunk, trTok int) *chunk {
+	after := s.tokAt(c.end)
+	if s.lower(after) != "and" {
+		return nil
+	}
+	for _, d := range s.chunks {
+		di := s.tokAt(d.start)
+		if di == after+1 || (di == after+2 && (s.lower(after+1) == "the" || s.lower(after+1) == "his" || s.lower(after+1) == "her")) {
+			if di < trTok {
+				return d
+			}
+		}
+	}
+	return nil
+}
+
+// object finds the recipient after the trigger: the first party in the
+// clause that follows directly or after one of the allowed prepositions.
+// Parties after place prepositions are only taken when place stands for
+// target (attacks "in Iraq").
+func (s *sentence) object(tr lexicon.Trigger, preps []string, placeOK bool) *chunk {
+	end := s.clauseEnd(tr.TokEnd)
+	allowed := map[string]bool{"to": true, "with": true, "against": true, "on": true, "upon": true, "toward": true, "towards": true}
+	for _, p := range preps {
+		allowed[p] = true
+	}
+	var place *chunk
+	for _, c := range s.chunks {
+		ci := s.tokAt(c.start)
+		if ci < tr.TokEnd || ci >= end {
+			continue
+		}
+		if ci-tr.TokEnd > 8 {
+			break
+		}
+		prev := s.lower(ci - 1)
+		switch {
+		case ci == tr.TokEnd, !prepositions[prev]:
+			if s.speechBetween(tr.TokEnd, ci) {
+				return nil
+			}
+			return c
+		case allowed[prev]:
+			return c
+		case placePreps[prev] && place == nil:
+			place = c
+		}
+	}
+	if placeOK {
+		return place
+	}
+	return nil
+}
+
+// agentAfter finds "by X" (passive) or "from X" (a warning from X) after the trigger.
+func (s *sentence) agentAfter(tr lexicon.Trigger, words ...string) *chunk {
+	end := s.clauseEnd(tr.TokEnd)
+	for _, c := range s.chunks {
+		ci := s.tokAt(c.start)
+		if ci < tr.TokEnd || ci >= end || ci-tr.TokEnd > 6 {
+			continue
+		}
+		prev := s.lower(ci - 1)
+		for _, w := range words {
+			if prev == w {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// possessor finds "X's warning", "Kazimi's visit": a party ending in 's
+// within three tokens before a noun trigger.
+func (s *sentence) possessor(tr lexicon.Trigger) *chunk {
+	for _, c := range s.chunks {
+		ce := s.tokAt(c.end)
+		if ce > tr.TokStart || tr.TokStart-ce > 3 {
+			continue
+		}
+		t := s.text[c.end-s.start:]
+		if len(t) >= 2 && (t[:2] == "'s" || (len(t) >= 4 && t[:4] == "’s")) {
+			return c
+		}
+		if ce > 0 && ce <= len(s.toks) {
+			w := s.toks[ce-1].Lower
+			if len(w) > 2 && (w[len(w)-2:] == "'s") {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// passive reports a "was warned", "were killed" form.
+func (s *sentence) passive(tr lexicon.Trigger) bool {
+	if tr.IsNoun {
+		return false
+	}
+	w := s.lower(tr.TokStart)
+	if len(w) < 3 {
+		return false
+	}
+	for i := tr.TokStart - 1; i >= 0 && i >= tr.TokStart-3; i-- {
+		p := s.lower(i)
+		if beForms[p] {
+			return w[len(w)-2:] == "ed" || w[len(w)-1:] == "n" || w[len(w)-1:] == "t"
+		}
+		if !skipAdverbs[p] && p != "not" {
+			return false
+		}
+	}
+	return false
+}
+
+func (s *sentence) speechBetween(from, to int) bool {
+	for _, sp := range s.speech {
+		if sp.TokStart >= from && sp.TokStart < to {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,157 @@
+// Package extract turns one fetched or read document (HTML or a scraped
+// plain-text page, in any charset) into an article.Article: main text with
+// boilerplate removed, title, outlet, author, publication date and where
+// that date came from, language, content hash and near-duplicate signature.
+package extract
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/dyad-project/dyad/internal/article"
+)
+
+// Input is one document as fetched or read.
+type Input struct {
+	Source      string          // path or URL, for error messages and Article.Source
+	URL         string          // canonical URL when known (date-in-URL hint, outlet from host)
+	Body        []byte          // raw bytes as read (any charset)
+	ContentType string          // HTTP header value when known, "" otherwise
+	Hint        article.Article // fields already known from a feed item or crawler record
+}
+
+// Reasons a document yields no article; test with errors.Is.
+var (
+	ErrEmpty  = errors.New("empty document")
+	ErrBinary = errors.New("binary document")
+	ErrNoText = errors.New("no article text")
+)
+
+// Extract reads one document into an Article. Fields of in.Hint are kept
+// unless the page says better: a page date replaces a hint date only when
+// its source ranks higher, and page title, outlet and author fill only
+// what the hint left empty.
+func Extract(ctx context.Context, in Input) (*article.Article, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extract %s: %w", in.Source, err)
+	}
+	body := in.Body
+	if len(bytes.TrimSpace(body)) == 0 && strings.TrimSpace(in.Hint.Text) != "" {
+		body = []byte(in.Hint.Text)
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, fmt.Errorf("extract %s: %w", in.Source, ErrEmpty)
+	}
+	if kind := sniffBinary(body); kind != "" {
+		return nil, fmt.Errorf("extract %s: %w (%s)", in.Source, ErrBinary, kind)
+	}
+	s, _ := decode(body, in.ContentType)
+	if strings.TrimSpace(s) == "" {
+		return nil, fmt.Errorf("extract %s: %w", in.Source, ErrEmpty)
+	}
+
+	a := in.Hint
+	a.Source = in.Source
+	if in.URL != "" {
+		a.URL = in.URL
+	}
+	var p pageFields
+	if isHTML(body, s, in.ContentType) {
+		hp, err := extractHTML(s, a.URL)
+		if err != nil {
+			return nil, fmt.Errorf("extract %s: parse html: %w", in.Source, err)
+		}
+		p = pageFields(hp)
+	} else {
+		tp := ParseText(s)
+		p = pageFields{Title: tp.Title, Author: tp.Author, Outlet: tp.Outlet, Text: tp.Text,
+			Published: tp.Published, DateFrom: tp.DateFrom}
+		if p.Outlet == "" {
+			p.Outlet = hostOutlet(a.URL)
+		}
+	}
+	if p.Published.IsZero() {
+		if t, ok := urlDate(a.URL); ok {
+			p.Published, p.DateFrom = t, article.DateURL
+		}
+	}
+	merge(&a, p)
+	a.Text = strings.TrimSpace(a.Text)
+	if !hasLetter(a.Text) {
+		return nil, fmt.Errorf("extract %s: %w", in.Source, ErrNoText)
+	}
+	a.Language = Language(a.Text)
+	a.Hash = article.ContentHash(a.Text)
+	a.SimHash = SimHash(a.Text)
+	return &a, nil
+}
+
+// pageFields is what the page itself says.
+type pageFields htmlPage
+
+func merge(a *article.Article, p pageFields) {
+	if a.Title == "" {
+		a.Title = strings.TrimSpace(p.Title)
+	}
+	if a.Outlet == "" {
+		a.Outlet = strings.TrimSpace(p.Outlet)
+	}
+	if a.Author == "" {
+		a.Author = strings.TrimSpace(p.Author)
+	}
+	if a.URL == "" {
+		a.URL = p.URL
+	}
+	if strings.TrimSpace(p.Text) != "" {
+		a.Text = p.Text
+	}
+	if !p.Published.IsZero() && (a.Published.IsZero() || rank(p.DateFrom) < rank(a.DateFrom)) {
+		a.Published, a.DateFrom = article.Day(p.Published), p.DateFrom
+	}
+	if a.Published.IsZero() {
+		a.DateFrom = article.DateUnknown
+	} else {
+		a.Published = article.Day(a.Published)
+	}
+}
+
+// rank orders date sources, most trusted first (as listed in article).
+func rank(s article.DateSource) int {
+	switch s {
+	case article.DateMetadata:
+		return 0
+	case article.DateLine:
+		return 1
+	case article.DateFeed:
+		return 2
+	case article.DateURL:
+		return 3
+	case article.DateEmbed:
+		return 4
+	case article.DateInferred:
+		return 5
+	}
+	return 6
+}
+
+// isHTML decides by content type, then by the first bytes.
+func isHTML(raw []byte, s, contentType string) bool {
+	ct := strings.ToLower(contentType)
+	switch {
+	case strings.Contains(ct, "html"):
+		return true
+	case strings.HasPrefix(ct, "text/plain"):
+		return false
+	}
+	if strings.HasPrefix(http.DetectContentType(raw), "text/html") {
+		return true
+	}
+	head := strings.ToLower(s[:min(len(s), 2048)])
+	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html") ||
+		strings.Contains(head, "<body") || strings.Contains(head, "<article") ||
+		strings.Count(head, "<p>")+strings.Count(head, "<div") >= 3
+}

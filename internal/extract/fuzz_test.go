@@ -1,0 +1,65 @@
+package extract
+
+import (
+	"fmt"
+	"time"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzExtractText checks the text-page parser on arbitrary bytes, raw and
+// after charset decoding: no panic, valid UTF-8 text, paragraph offsets
+// that are ordered, inside the input and point at trimmed non-empty text.
+//
+//	go test ./internal/extract -run '^$' -fuzz FuzzExtractText -fuzztime 1m
+func FuzzExtractText(f *testing.F) {
+	f.Add([]byte(" date 2025-11-04 + ↺ − 16 px\n\nBody text here. It is long enough to count as prose, surely.\n"))
+	f.Add([]byte("Arab Press\n\nTuesday, Nov 18, 2025\n\nTitle Title\nTitle Title\n\nRelated Articles\nA B C\nD E F\n×"))
+	f.Add([]byte("— The Cradle (@TheCradleMedia) November 2, 2025\nx pic.twitter.com/abc\n"))
+	f.Add([]byte("Â \xff\xfe\n\r\n\u00a0Â"))
+	for _, sub := range []string{"seeds", "news-dev"} {
+		files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", sub, "*.txt"))
+		for _, file := range files[:min(len(files), 3)] {
+			if b, err := os.ReadFile(file); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(3 * time.Second):
+				panic(fmt.Sprintf("slow input %q", b))
+			}
+		}()
+		decoded, _ := decode(b, "")
+		for _, s := range []string{string(b), decoded} {
+			p := ParseText(s)
+			if !utf8.ValidString(p.Text) {
+				t.Fatalf("invalid UTF-8 text %q", p.Text)
+			}
+			prev := 0
+			for _, sp := range p.Paragraphs {
+				if sp.Start < prev || sp.End <= sp.Start || sp.End > len(s) {
+					t.Fatalf("bad span %+v after %d in %d bytes", sp, prev, len(s))
+				}
+				if seg := s[sp.Start:sp.End]; strings.TrimSpace(seg) != seg || seg == "" {
+					t.Fatalf("span %+v is not a trimmed line: %q", sp, seg)
+				}
+				prev = sp.End
+			}
+			if len(p.Paragraphs) == 0 && p.Text != "" {
+				t.Fatalf("text without paragraphs: %q", p.Text)
+			}
+			if !p.Published.IsZero() && p.DateFrom == "" {
+				t.Fatal("date without source")
+			}
+		}
+	})
+}

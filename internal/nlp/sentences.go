@@ -1,0 +1,123 @@
+// Package nlp holds the small language tools the coder needs: a fast English
+// sentence splitter that knows news abbreviations.
+package nlp
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a sentence's byte range in the text it was split from.
+type Span struct{ Start, End int }
+
+// abbreviations end with a period without ending a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true, "col": true,
+	"maj": true, "capt": true, "sgt": true, "sen": true, "rep": true, "gov": true, "pres": true, "st": true,
+	"jr": true, "sr": true, "rev": true, "adm": true, "cmdr": true, "amb": true, "hon": true, "no": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "inc": true, "corp": true, "co": true, "ltd": true,
+	"vs": true, "etc": true, "approx": true, "est": true, "dept": true, "mt": true, "ft": true, "u.s": true,
+	"u.k": true, "u.n": true, "e.g": true, "i.e": true, "a.m": true, "p.m": true, "d.c": true,
+}
+
+// Split cuts text into sentences. Line breaks always end a sentence (news
+// text arrives one paragraph a line); inside a line a sentence ends at . ! ?
+// (with closing quotes) followed by space and an upper-case letter, a digit
+// or an opening quote, unless the word before is a known abbreviation or an
+// initial ("Susan E. Rice").
+func Split(text string) []Span {
+	var out []Span
+	start := 0
+	emit := func(end int) {
+		s, e := trimSpan(text, start, end)
+		if e > s {
+			out = append(out, Span{s, e})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' {
+			emit(i)
+			start = i + 1
+			continue
+		}
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if r == '"' || r == '”' || r == '’' || r == '\'' || r == ')' {
+				j += n
+				continue
+			}
+			break
+		}
+		if j >= len(text) || (text[j] != ' ' && text[j] != '\t') {
+			// "…reported.“Two days" has no space: still a boundary when a quote opens.
+			if j < len(text) {
+				r, _ := utf8.DecodeRuneInString(text[j:])
+				if r != '“' || c != '.' {
+					continue
+				}
+			} else {
+				continue
+			}
+		}
+		k := j
+		for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+			k++
+		}
+		if k >= len(text) {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(text[k:])
+		if !(unicode.IsUpper(next) || unicode.IsDigit(next) || next == '"' || next == '“' || next == '‘' || next == '\'') {
+			continue
+		}
+		if c == '.' && isAbbreviation(text[start:i]) {
+			continue
+		}
+		emit(j)
+	}
+	emit(len(text))
+	return out
+}
+
+// isAbbreviation reports whether the text before a period ends in a known
+// abbreviation or a single capital initial.
+func isAbbreviation(before string) bool {
+	w := before
+	if k := strings.LastIndexAny(before, " \t(“\"'"); k >= 0 {
+		w = before[k+1:]
+	}
+	if w == "" {
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	return abbreviations[strings.ToLower(w)]
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}

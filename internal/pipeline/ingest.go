@@ -1,0 +1,155 @@
+// Package pipeline wires the stages together: sources are read, documents
+// extracted in a worker pool, and results written by one writer, so memory
+// stays bounded and the store sees one transaction per document.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/extract"
+	"github.com/dyad-project/dyad/internal/source"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+// Failure is one document that could not be ingested.
+type Failure struct {
+	Source string
+	Err    error
+}
+
+// Summary counts what an ingest run did.
+type Summary struct {
+	New, Duplicate, NearDuplicate int
+	Failed                        []Failure
+}
+
+// Err is non-nil when any document failed, so callers can set the exit status.
+func (s Summary) Err() error {
+	if len(s.Failed) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%d of %d documents failed", len(s.Failed), s.New+s.Duplicate+len(s.Failed))
+}
+
+// Reader streams documents from the command-line sources.
+type Reader interface {
+	Read(ctx context.Context, args []string, out chan<- source.Doc) error
+}
+
+// Sink receives each extracted article; the store is the usual one.
+type Sink interface {
+	PutArticle(ctx context.Context, a *article.Article) (store.PutResult, error)
+}
+
+// Progress is told about every finished document (a progress bar, a log).
+type Progress func(source string, res store.PutResult, err error)
+
+// Options tunes an ingest run.
+type Options struct {
+	Workers  int // extraction workers; 0 = number of CPUs
+	Progress Progress
+	// Code, when set, runs in the workers right after extraction (CPU-bound
+	// work such as event coding); its value is handed to After.
+	Code func(a *article.Article) any
+	// After, when set, runs on every newly stored article in the single
+	// writer goroutine, with what Code returned.
+	After func(ctx context.Context, a *article.Article, coded any) error
+}
+
+type result struct {
+	src   string
+	art   *article.Article
+	coded any
+	err   error
+}
+
+// Ingest reads args through r, extracts each document and stores it in sink.
+// A bad document is recorded in the summary and the run goes on; only a
+// cancelled context or a failing store stops it early.
+func Ingest(ctx context.Context, r Reader, sink Sink, args []string, opt Options) (Summary, error) {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	docs := make(chan source.Doc, workers*2)
+	results := make(chan result, workers*2)
+	var readErr error
+	go func() {
+		defer close(docs)
+		readErr = r.Read(ctx, args, docs)
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range docs {
+				res := extractDoc(ctx, d)
+				if res.err == nil && opt.Code != nil {
+					res.coded = opt.Code(res.art)
+				}
+				results <- res
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	var sum Summary
+	var fatal error
+	for res := range results {
+		if fatal != nil {
+			continue // drain so the workers can finish
+		}
+		put, err := store.PutResult{}, res.err
+		if err == nil {
+			put, err = sink.PutArticle(ctx, res.art)
+			if err != nil {
+				fatal = err
+				cancel()
+				continue
+			}
+			if put.Created && opt.After != nil {
+				if aerr := opt.After(ctx, res.art, res.coded); aerr != nil {
+					err = aerr
+				}
+			}
+		}
+		switch {
+		case err != nil:
+			sum.Failed = append(sum.Failed, Failure{Source: res.src, Err: err})
+		case !put.Created:
+			sum.Duplicate++
+		default:
+			sum.New++
+			if put.NearDupOf != 0 {
+				sum.NearDuplicate++
+			}
+		}
+		if opt.Progress != nil {
+			opt.Progress(res.src, put, err)
+		}
+	}
+	if fatal != nil {
+		return sum, fatal
+	}
+	if readErr != nil && !errors.Is(readErr, context.Canceled) {
+		return sum, readErr
+	}
+	return sum, ctx.Err()
+}
+
+func extractDoc(ctx context.Context, d source.Doc) result {
+	if d.Err != nil {
+		return result{src: d.Source, err: d.Err}
+	}
+	a, err := extract.Extract(ctx, extract.Input{Source: d.Source, URL: d.URL, Body: d.Body, ContentType: d.ContentType, Hint: d.Hint})
+	return result{src: d.Source, art: a, err: err}
+}

@@ -1,0 +1,218 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// readLocal expands a path, directory or glob.
+func (r *Reader) readLocal(ctx context.Context, arg string, out chan<- Doc, wg *sync.WaitGroup) {
+	fi, err := os.Stat(arg)
+	switch {
+	case err == nil && fi.IsDir():
+		r.walk(ctx, arg, out, wg)
+	case err == nil:
+		r.readFile(ctx, arg, out, wg)
+	case errors.Is(err, fs.ErrNotExist) && strings.ContainsAny(arg, "*?["):
+		r.readGlob(ctx, arg, out, wg)
+	default:
+		send(ctx, out, Doc{Source: arg, Err: err})
+	}
+}
+
+func (r *Reader) readGlob(ctx context.Context, pattern string, out chan<- Doc, wg *sync.WaitGroup) {
+	matches, err := filepath.Glob(pattern)
+	if err != nil {
+		send(ctx, out, Doc{Source: pattern, Err: fmt.Errorf("glob %s: %w", pattern, err)})
+		return
+	}
+	// Like a shell, "*" does not pick hidden files unless asked to.
+	wantHidden := strings.HasPrefix(filepath.Base(pattern), ".")
+	n := 0
+	for _, m := range matches {
+		if ctx.Err() != nil {
+			return
+		}
+		if !wantHidden && isHidden(m) {
+			continue
+		}
+		n++
+		r.readLocal(ctx, m, out, wg)
+	}
+	if n == 0 {
+		send(ctx, out, Doc{Source: pattern, Err: fmt.Errorf("glob %s: matches no file", pattern)})
+	}
+}
+
+// walk reads every non-hidden regular file under root in lexical order.
+// Symbolic links to files are read; links to directories are not followed,
+// which also keeps link cycles out.
+func (r *Reader) walk(ctx context.Context, root string, out chan<- Doc, wg *sync.WaitGroup) {
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			send(ctx, out, Doc{Source: path, Err: err})
+			return nil // an unreadable entry does not stop the walk
+		}
+		if path != root && isHidden(path) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.Type().IsRegular():
+			r.readFile(ctx, path, out, wg)
+		case d.Type()&fs.ModeSymlink != 0:
+			if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+				r.readFile(ctx, path, out, wg)
+			}
+		}
+		return nil
+	})
+	if err != nil && ctx.Err() == nil {
+		send(ctx, out, Doc{Source: root, Err: err})
+	}
+}
+
+func isHidden(path string) bool {
+	b := filepath.Base(path)
+	return len(b) > 1 && b[0] == '.' && b != ".."
+}
+
+// readFile reads one file: JSON Lines files as records, others as one
+// document; a ".gz" suffix is gunzipped first.
+func (r *Reader) readFile(ctx context.Context, path string, out chan<- Doc, wg *sync.WaitGroup) {
+	lower := strings.ToLower(path)
+	gz := strings.HasSuffix(lower, ".gz")
+	inner := strings.TrimSuffix(lower, ".gz")
+	jsonl := strings.HasSuffix(inner, ".jsonl") || strings.HasSuffix(inner, ".ndjson")
+	fail := func(err error) { send(ctx, out, Doc{Source: path, Err: fmt.Errorf("%s: %w", path, err)}) }
+
+	f, err := os.Open(path)
+	if err != nil {
+		send(ctx, out, Doc{Source: path, Err: err})
+		return
+	}
+	defer f.Close()
+	if !gz && !jsonl {
+		if fi, err := f.Stat(); err == nil && fi.Size() > r.opt.MaxBytes {
+			fail(fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, fi.Size(), r.opt.MaxBytes))
+			return
+		}
+	}
+	var rd io.Reader = f
+	if gz {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			fail(fmt.Errorf("gunzip: %w", err))
+			return
+		}
+		defer zr.Close()
+		rd = zr
+	}
+	if jsonl {
+		if err := r.readJSONL(ctx, path, rd, out, wg); err != nil && ctx.Err() == nil {
+			fail(fmt.Errorf("reading stopped: %w", err))
+		}
+		return
+	}
+	body, err := readLimited(rd, r.opt.MaxBytes)
+	if err != nil {
+		fail(err)
+		return
+	}
+	send(ctx, out, Doc{Source: path, Body: body, ContentType: fileContentType(inner, body)})
+}
+
+// readStdin reads "-": gunzipped when it starts with the gzip magic, as
+// crawler records when its first line is one, else as one document.
+func (r *Reader) readStdin(ctx context.Context, out chan<- Doc) {
+	fail := func(err error) { send(ctx, out, Doc{Source: "-", Err: fmt.Errorf("stdin: %w", err)}) }
+	br := bufio.NewReaderSize(r.opt.Stdin, 64<<10)
+	var rd io.Reader = br
+	if magic, _ := br.Peek(2); bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			fail(fmt.Errorf("gunzip: %w", err))
+			return
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 64<<10)
+		rd = br
+	}
+	if firstLineIsRecord(br) {
+		// Records needing a fetch are waited for here, as stdin has no
+		// caller-side WaitGroup of its own.
+		var wg sync.WaitGroup
+		if err := r.readJSONL(ctx, "-", br, out, &wg); err != nil && ctx.Err() == nil {
+			fail(fmt.Errorf("reading stopped: %w", err))
+		}
+		wg.Wait()
+		return
+	}
+	body, err := readLimited(rd, r.opt.MaxBytes)
+	if err != nil {
+		fail(err)
+		return
+	}
+	send(ctx, out, Doc{Source: "-", Body: body, ContentType: http.DetectContentType(body)})
+}
+
+// firstLineIsRecord peeks at the first line (up to the buffer size) and
+// reports whether it is a crawler record.
+func firstLineIsRecord(br *bufio.Reader) bool {
+	head, err := br.Peek(br.Size())
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(head) == 0 || head[0] != '{' {
+		return false
+	}
+	i := bytes.IndexByte(head, '\n')
+	if i < 0 {
+		if err != io.EOF {
+			return false // a first line longer than the buffer: not a record stream
+		}
+		i = len(head)
+	}
+	_, perr := ParseRecord(head[:i])
+	return perr == nil
+}
+
+func readLimited(rd io.Reader, max int64) ([]byte, error) {
+	body, err := io.ReadAll(io.LimitReader(rd, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(body)) > max {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
+	}
+	return body, nil
+}
+
+// fileContentType trusts the usual extensions and sniffs the rest.
+func fileContentType(name string, body []byte) string {
+	switch filepath.Ext(name) {
+	case ".html", ".htm", ".xhtml", ".shtml":
+		return "text/html"
+	case ".txt", ".text", ".md":
+		return "text/plain"
+	case ".xml", ".rss", ".atom":
+		return "application/xml"
+	case ".json":
+		return "application/json"
+	}
+	return http.DetectContentType(body)
+}

@@ -1,0 +1,117 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+func openTemp(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "sub", "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestPutArticleIdempotent(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	a := &article.Article{Source: "a.txt", Title: "T", Text: "Iraq and Iran met.", SimHash: 0xdeadbeef,
+		Published: time.Date(2025, 11, 4, 0, 0, 0, 0, time.UTC), DateFrom: article.DateLine}
+	r1, err := db.PutArticle(ctx, a)
+	if err != nil || !r1.Created {
+		t.Fatalf("first put: %+v %v", r1, err)
+	}
+	// Same words, other spacing and case: the same content.
+	b := &article.Article{Source: "b.txt", Text: "iraq  and IRAN met.", SimHash: 0xdeadbeef}
+	r2, err := db.PutArticle(ctx, b)
+	if err != nil || r2.Created || r2.ID != r1.ID {
+		t.Fatalf("second put should find the first: %+v %v", r2, err)
+	}
+	if n, _ := db.CountArticles(ctx); n != 1 {
+		t.Fatalf("count = %d, want 1", n)
+	}
+	got, err := db.Article(ctx, r1.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.PublishedString() != "2025-11-04" || got.DateFrom != article.DateLine || got.Title != "T" {
+		t.Fatalf("round trip lost fields: %+v", got)
+	}
+	if _, err := db.Article(ctx, 99); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("missing article: %v", err)
+	}
+}
+
+func TestNearDuplicateLinked(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	orig := &article.Article{Source: "site1", Text: "one", SimHash: 0xffff0000ffff0000}
+	copy1 := &article.Article{Source: "site2", Text: "one with other chrome", SimHash: 0xffff0000ffff0007} // 3 bits off
+	other := &article.Article{Source: "site3", Text: "different", SimHash: 0x0f0f0f0f0f0f0f0f}
+	r0, _ := db.PutArticle(ctx, orig)
+	r1, err := db.PutArticle(ctx, copy1)
+	if err != nil || !r1.Created || r1.NearDupOf != r0.ID {
+		t.Fatalf("syndicated copy not linked: %+v %v", r1, err)
+	}
+	r2, _ := db.PutArticle(ctx, other)
+	if r2.NearDupOf != 0 {
+		t.Fatalf("different text linked: %+v", r2)
+	}
+}
+
+func TestListFilterAndReopen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range []string{"2020-01-01", "2021-06-01", ""} {
+		a := &article.Article{Source: "s", Text: "text " + d + string(rune('a'+i)), SimHash: uint64(i+1) << 20}
+		if d != "" {
+			a.Published, _ = time.Parse(time.DateOnly, d)
+		}
+		if _, err := db.PutArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	db, err = Open(ctx, path) // migrations run again: a no-op
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	got, err := db.ListArticles(ctx, store.ArticleFilter{Since: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil || len(got) != 1 || got[0].PublishedString() != "2021-06-01" {
+		t.Fatalf("since filter: %v %+v", err, got)
+	}
+	all, _ := db.ListArticles(ctx, store.ArticleFilter{})
+	if len(all) != 3 || all[2].HasDate() {
+		t.Fatalf("unknown date must stay unknown: %+v", all)
+	}
+}
+
+func TestRefusesNewerSchema(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.db.Exec(`INSERT INTO schema_version(version) VALUES (999)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := Open(ctx, path); err == nil {
+		t.Fatal("opened a database from a newer dyad")
+	}
+}

@@ -1,0 +1,55 @@
+// Package store defines what dyad keeps and how the pipeline reaches it.
+// Implementations live in sub-packages named for their technology
+// (store/sqlite now, store/postgres when the team scales out).
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/event"
+)
+
+// ErrNotFound is returned when a requested record does not exist.
+var ErrNotFound = errors.New("not found")
+
+// PutResult tells what happened to an article handed to the store.
+type PutResult struct {
+	ID        int64
+	Created   bool  // false: the same content was already stored (ID is the existing one)
+	NearDupOf int64 // a stored article with near-identical text (syndicated copy), 0 if none
+}
+
+// ArticleFilter selects stored articles.
+type ArticleFilter struct {
+	Since, Until time.Time // publication window, inclusive; zero = open
+	Outlet       string
+	Limit        int // 0 = no limit
+}
+
+// Articles is what the ingest and listing commands need from a store.
+type Articles interface {
+	PutArticle(ctx context.Context, a *article.Article) (PutResult, error)
+	Article(ctx context.Context, id int64) (*article.Article, error)
+	ListArticles(ctx context.Context, f ArticleFilter) ([]article.Article, error)
+	CountArticles(ctx context.Context) (int, error)
+}
+
+// MentionFilter selects stored mentions.
+type MentionFilter struct {
+	Actor, Recipient string // country codes; "" = any
+	Either               bool // match the dyad in both directions
+	Event                string
+	Since, Until         time.Time // on the mention's date window
+	Limit                int
+}
+
+// Mentions is what coding and querying need from a store.
+type Mentions interface {
+	// PutMentions replaces the mentions of an article in one transaction, so
+	// re-coding never duplicates them.
+	PutMentions(ctx context.Context, articleID int64, ms []event.Mention) error
+	ListMentions(ctx context.Context, f MentionFilter) ([]event.Mention, error)
+}
