@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"golang.org/x/text/unicode/norm"
 	"sort"
 	"strings"
 	"unicode"
@@ -179,11 +180,49 @@ func (ix *index) build() {
 // accept returns the first candidate whose case rule the text satisfies.
 func accept(cs []cand, text string, words []token) (cand, bool) {
 	for _, c := range cs {
-		if c.caseFold && sameForm(c, text, words) || !c.caseFold && caseOK(c, text, words) {
+		if c.caseFold && sameForm(c, text, words) || !c.caseFold && caseOK(c, text, words) && spelled(c, text, words) {
 			return c, true
 		}
 	}
 	return cand{}, false
+}
+
+// spelled keeps the vowel merges of transliteration folding to the names
+// that need them (people, groups): a country, demonym or seat must be
+// written as registered, up to case, accents and a possessive, or "Some"
+// would be Finland's "Suomi".
+func spelled(c cand, text string, words []token) bool {
+	if c.kind != KindCountry && c.kind != KindDemonym && c.kind != KindSeat {
+		return true
+	}
+	span := plain(text[words[0].start:words[len(words)-1].end])
+	if span == plain(c.surface) || span == plain(c.name) {
+		return true
+	}
+	for _, f := range c.forms {
+		if span == plain(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// plain lower-cases, strips accents, unifies apostrophes and spacing and
+// drops a possessive.
+func plain(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == '’' || r == 'ʼ' || r == '‘':
+			b.WriteRune('\'')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	out := strings.Join(strings.Fields(b.String()), " ")
+	out = strings.TrimSuffix(out, "'s")
+	return strings.TrimSuffix(out, "'")
 }
 
 // sameForm keeps folding away from common nouns: agents and titles are

@@ -86,7 +86,7 @@ func (c *Coder) Code(a *article.Article) Result {
 		}
 		s.toks = lexicon.Tokenize(s.text)
 		s.triggers = c.lex.Triggers(s.toks)
-		s.speech = c.lex.Speech(s.toks)
+		s.speech = speechOnly(c.lex.Speech(s.toks), s.triggers)
 		out = append(out, c.codeSentence(d, s)...)
 		d.remember(s)
 	}
@@ -153,6 +153,25 @@ func keepIntroduced(ms []actors.Match) []actors.Match {
 			seen[m.Entity] = true
 		}
 		out = append(out, m)
+	}
+	return out
+}
+
+// speechOnly drops reporting verbs that are events themselves ("warned",
+// "accused"): they are coded, not treated as attribution.
+func speechOnly(speech, triggers []lexicon.Trigger) []lexicon.Trigger {
+	out := speech[:0]
+	for _, sp := range speech {
+		overlap := false
+		for _, tr := range triggers {
+			if tr.TokStart < sp.TokEnd && sp.TokStart < tr.TokEnd {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			out = append(out, sp)
+		}
 	}
 	return out
 }

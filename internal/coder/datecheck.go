@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"strings"
 	"sort"
 	"time"
 
@@ -31,9 +32,10 @@ func (c *Coder) checkDates(a *article.Article, chunks []chunk) DateCheck {
 	var chk DateCheck
 	var win []span
 	seen := map[string]bool{}
+	outside := 0
 	for _, ch := range chunks {
 		person, office, country := titledPerson(ch)
-		if person == nil || seen[person.ID+office] {
+		if person == nil || seen[person.ID+office] || notCurrent(a.Text, ch) {
 			continue
 		}
 		seen[person.ID+office] = true
@@ -49,6 +51,9 @@ func (c *Coder) checkDates(a *article.Article, chunks []chunk) DateCheck {
 			continue // contradicts the others: keep the majority reading
 		}
 		win = next
+		if a.HasDate() && !anyInside(a.Published, terms) {
+			outside++
+		}
 		chk.Reasons = append(chk.Reasons, fmt.Sprintf("%s held %s %s", person.Name, office, describe(terms)))
 	}
 	if len(win) == 0 {
@@ -67,7 +72,9 @@ func (c *Coder) checkDates(a *article.Article, chunks []chunk) DateCheck {
 	if chk.End.IsZero() {
 		chk.End = a.Published
 	}
-	if a.HasDate() && !inside(a.Published, best, conflictSlack) {
+	// One title alone can be a slip of the writer or of the knowledge
+	// base; two that place the text elsewhere make a conflict.
+	if a.HasDate() && !inside(a.Published, best, conflictSlack) && outside >= 2 && !chk.End.Before(chk.Start) {
 		chk.Conflict = true
 	}
 	if !chk.Conflict {
@@ -177,4 +184,29 @@ func describe(terms []span) string {
 		out += s.from.Format(time.DateOnly) + "…" + to
 	}
 	return out
+}
+
+func anyInside(t time.Time, terms []span) bool {
+	for _, s := range terms {
+		if inside(t, s, conflictSlack) {
+			return true
+		}
+	}
+	return false
+}
+
+// notCurrent reports titles that do not claim the office on the day of
+// writing: "former", "deputy", "vice", "then-", "late", "ex-".
+func notCurrent(text string, ch chunk) bool {
+	from := ch.start - 12
+	if from < 0 {
+		from = 0
+	}
+	s := strings.ToLower(text[from:ch.end])
+	for _, w := range []string{"former", "deputy", "vice", "then-", "then ", "late ", "ex-", "assistant", "acting", "under secretary", "undersecretary", "outgoing", "incoming", "future", "elect"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

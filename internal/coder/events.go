@@ -35,6 +35,9 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			Actor: actor.party, Sentence: s.text, SentStart: s.start, SentEnd: s.end,
 			Trigger: s.text[tr.Start:tr.End], Confidence: 0.6,
 		}
+		if (recip == nil || recip == actor) && needsRecipient(tr.Entry.Event) {
+			continue
+		}
 		if recip != nil && recip != actor {
 			if recip.party.EntityID != "" && recip.party.EntityID == actor.party.EntityID {
 				continue
@@ -111,6 +114,9 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	if actor == nil {
 		actor = d.pronoun(s, cs, tr.TokStart)
 	}
+	if actor != nil && actor.media && !tr.IsNoun {
+		actor = nil // an outlet reporting is attribution, not the event's actor
+	}
 	if actor != nil && recip == nil && reciprocal[tr.Entry.Event] {
 		recip = s.conjunct(actor, tr.TokStart)
 	}
@@ -142,12 +148,41 @@ func (d *doc) pronoun(s *sentence, from, to int) *chunk {
 		w := s.toks[i].Lower
 		switch {
 		case personPron[w]:
+			if c := s.lastBefore(i, func(c *chunk) bool { return c.person }); c != nil {
+				return c
+			}
 			return d.lastPerson
 		case pluralPron[w]:
+			if c := s.lastBefore(i, func(c *chunk) bool { return c.plural }); c != nil {
+				return c
+			}
 			return d.lastPlural
 		case (w == "minister" || w == "secretary" || w == "president" || w == "premier") && s.lower(i-1) == "the":
 			return d.lastPerson
 		}
 	}
 	return nil
+}
+
+// needsRecipient: types that mean nothing without a counterpart ("spoke",
+// "cooperated"). PLOVER requires one for COOPERATE, AID and SANCTION; a
+// CONSULT without one is a statement, not a meeting.
+func needsRecipient(t string) bool {
+	if t == "CONSULT" {
+		return true
+	}
+	pt, ok := plover.ParseType(t)
+	return ok && pt.RequiresRecipient()
+}
+
+// lastBefore returns the last party of the sentence before token i that
+// fits: "Trump announced he is quitting" — "he" is Trump.
+func (s *sentence) lastBefore(i int, fits func(*chunk) bool) *chunk {
+	var best *chunk
+	for _, c := range s.chunks {
+		if s.tokAt(c.end) <= i && fits(c) && c.party.Code != "" {
+			best = c
+		}
+	}
+	return best
 }

@@ -13,7 +13,7 @@ func (s *sentence) subject(tr lexicon.Trigger) (*chunk, int) {
 		if ci < cs || ci >= tr.TokStart {
 			continue
 		}
-		if prepositions[s.lower(ci-1)] {
+		if s.afterPreposition(ci, cs) {
 			continue
 		}
 		if s.lower(ci-1) == "and" && ci-2 >= cs {
@@ -155,6 +155,25 @@ func (s *sentence) speechBetween(from, to int) bool {
 	for _, sp := range s.speech {
 		if sp.TokStart >= from && sp.TokStart < to {
 			return true
+		}
+	}
+	return false
+}
+
+var determiners = set("the", "a", "an", "his", "her", "its", "their", "these", "those", "this", "several", "some",
+	"many", "top", "senior", "various", "other", "both", "all", "two", "three", "few")
+
+// afterPreposition reports whether the party starting at token ci is the
+// object of a preposition ("within the Shiite Coordination Framework"),
+// looking past determiners; the clause's own boundary word does not count.
+func (s *sentence) afterPreposition(ci, cs int) bool {
+	for i := ci - 1; i >= cs && i >= ci-3; i-- {
+		w := s.lower(i)
+		if prepositions[w] {
+			return true
+		}
+		if !determiners[w] {
+			return false
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -29,15 +30,22 @@ func extractHTML(s string, pageURL string) (htmlPage, error) {
 		return hp, err
 	}
 	meta := scanMeta(doc)
+	// htmldate runs here rather than inside trafilatura so its evidence can
+	// be checked: a guess from a copyright year or a CSS class carries no
+	// day, and is dropped instead of becoming a false 1 January.
+	dr, err := htmldate.FromDocument(doc, htmldate.Options{
+		ExtractTime:       true,
+		UseOriginalDate:   true,
+		DeferUrlExtractor: true,
+		URL:               pageURL,
+	})
+	if err != nil || (dr.DateTime.Day() == 1 && !dayLevel(dr.SrcString)) {
+		dr = htmldate.Result{}
+	}
 	opts := trafilatura.Options{
-		EnableFallback:  true,
-		ExcludeComments: true,
-		HtmlDateOptions: &htmldate.Options{
-			ExtractTime:       true,
-			UseOriginalDate:   true,
-			DeferUrlExtractor: true,
-			URL:               pageURL,
-		},
+		EnableFallback:   true,
+		ExcludeComments:  true,
+		HtmlDateOverride: &dr,
 	}
 	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
 		opts.OriginalURL = u
@@ -77,6 +85,18 @@ func extractHTML(s string, pageURL string) (htmlPage, error) {
 		hp.Outlet = hostOutlet(pageURL)
 	}
 	return hp, nil
+}
+
+var (
+	reCopyright = regexp.MustCompile(`(?i)©|&copy;|copyright|\(c\)`)
+	reDayOne    = regexp.MustCompile(`(?:^|[^\d.])0?1(?:[^\d.]|$)`)
+)
+
+// dayLevel reports whether htmldate's source text can support a date on
+// the first of a month: htmldate turns a bare year or month into day 1, so
+// a copyright notice or a stray number in CSS would become a false date.
+func dayLevel(src string) bool {
+	return !reCopyright.MatchString(src) && reDayOne.MatchString(src)
 }
 
 // writtenDay keeps the calendar day as the page wrote it (in its own time

@@ -130,7 +130,7 @@ func TestPagesDates(t *testing.T) {
 	if len(pages) == 0 {
 		t.Skip("no test pages")
 	}
-	var dated, right, texts int
+	var dated, right, texts, undatedGot int
 	var f1sum float64
 	for _, p := range pages {
 		a, err := Extract(context.Background(), Input{Source: p.name, URL: p.url, Body: p.body, ContentType: "text/html"})
@@ -148,6 +148,9 @@ func TestPagesDates(t *testing.T) {
 				t.Logf("date miss %s: got %q want %q", p.name, got, p.date)
 			}
 		}
+		if p.date == "" && got != "" {
+			undatedGot++ // the expectation has no date; ours may or may not be right
+		}
 		if strings.TrimSpace(p.text) != "" {
 			texts++
 			f := tokenF1(text, p.text)
@@ -159,7 +162,8 @@ func TestPagesDates(t *testing.T) {
 	}
 	acc := float64(right) / float64(dated)
 	meanF1 := f1sum / float64(texts)
-	t.Logf("dates: %d/%d = %.3f right (day as written); text token F1 mean %.4f over %d pages", right, dated, acc, meanF1, texts)
+	t.Logf("dates: %d/%d = %.3f right (day as written); %d of %d pages without an expected date got one; text token F1 mean %.4f over %d pages",
+		right, dated, acc, undatedGot, len(pages)-dated, meanF1, texts)
 	if acc < 0.90 {
 		t.Fatalf("date accuracy %.3f < 0.90", acc)
 	}
@@ -169,4 +173,4 @@ func TestPagesDates(t *testing.T) {
 }
 
 // minTextF1 is set just under the measured mean so regressions show.
-const minTextF1 = 0.0
+const minTextF1 = 0.93

@@ -40,10 +40,10 @@ type Articles interface {
 // MentionFilter selects stored mentions.
 type MentionFilter struct {
 	Actor, Recipient string // country codes; "" = any
-	Either               bool // match the dyad in both directions
-	Event                string
-	Since, Until         time.Time // on the mention's date window
-	Limit                int
+	Either           bool   // match the dyad in both directions
+	Event            string
+	Since, Until     time.Time // on the mention's date window
+	Limit            int
 }
 
 // Mentions is what coding and querying need from a store.

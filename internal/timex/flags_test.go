@@ -8,9 +8,9 @@ import (
 func TestFlags(t *testing.T) {
 	ref := mustDay(t, "2015-02-25")
 	tests := []struct {
-		in                                     string
+		in                                  string
 		relative, anchored, vague, duration bool
-		prep                                   string
+		prep                                string
 	}{
 		{"in March 2023", false, false, false, false, "in"},
 		{"on Tuesday", true, false, false, false, "on"},

@@ -7,20 +7,20 @@ package timex
 type wclass uint8
 
 const (
-	cNone    wclass = iota
-	cMonth          // val 1..12
-	cWeekday        // val 0..6 (time.Weekday)
-	cNumWord        // val n: "two", "a", "few"
-	cOrdWord        // val n: "eighteenth"
-	cUnit           // val unit
-	cPart           // part of a day: morning, afternoon, evening, night
-	cSeason         // val season
-	cKey            // val keyword
-	cPrep           // val keyword; a preposition that may govern an expression
-	cCount          // a noun counted by a number ("2000 soldiers"): vetoes a year reading
-	cPress          // a newspaper name word ("Sunday Times")
-	cHolyAdj        // an adjective naming a special weekday ("Good Friday", "Super Tuesday")
-	cNewYearAdj     // a calendar other than the Gregorian one ("Persian New Year")
+	cNone       wclass = iota
+	cMonth             // val 1..12
+	cWeekday           // val 0..6 (time.Weekday)
+	cNumWord           // val n: "two", "a", "few"
+	cOrdWord           // val n: "eighteenth"
+	cUnit              // val unit
+	cPart              // part of a day: morning, afternoon, evening, night
+	cSeason            // val season
+	cKey               // val keyword
+	cPrep              // val keyword; a preposition that may govern an expression
+	cCount             // a noun counted by a number ("2000 soldiers"): vetoes a year reading
+	cPress             // a newspaper name word ("Sunday Times")
+	cHolyAdj           // an adjective naming a special weekday ("Good Friday", "Super Tuesday")
+	cNewYearAdj        // a calendar other than the Gregorian one ("Persian New Year")
 )
 
 type unit uint8

@@ -79,7 +79,7 @@ func (p *parser) dayAt(i int) (int, bool) {
 	switch {
 	case t.kind == tNum && (t.shape == nPlain || t.shape == nOrd) && t.ndig <= 2 && t.num >= 1 && t.num <= 31:
 		n := p.tk(i + 1)
-		if n.kind == tPunct && n.punct == ':' || n.kind == tWord && (n.cls == cCount || n.cls == cUnit) {
+		if n.kind == tPunct && n.punct == ':' || n.cls == cUnit || n.countNoun() {
 			return 0, false // "March 3:00", "in June 12 people died"
 		}
 		return t.num, true
@@ -222,6 +222,10 @@ func (p *parser) keyExpr(i int, k kw, prep kw) (spec, int, bool) {
 		return p.countExpr(i)
 	case kwApprox, kwLeast:
 		return p.qualified(i + 1)
+	case kwEnd, kwBeginning, kwMiddle:
+		if p.isKey(i+1, kwOf) && !p.isKey(i+2, kwThe) {
+			return p.partOf(i+2, edgePart(k))
+		}
 	case kwMore, kwLess:
 		if p.isKey(i+1, kwThan) {
 			return p.qualified(i + 2)
@@ -291,4 +295,15 @@ func prepName(k kw) string {
 		return "between"
 	}
 	return ""
+}
+
+// edgePart maps end/beginning/middle to the part they name.
+func edgePart(k kw) part {
+	switch k {
+	case kwEnd:
+		return pLate
+	case kwBeginning:
+		return pEarly
+	}
+	return pMid
 }

@@ -209,14 +209,27 @@ func (p *parser) yearContext(i int, prep kw) bool {
 	if next.kind == tPunct && (next.punct == '%' || next.punct == ':') {
 		return false
 	}
-	if next.kind == tNum || next.kind == tWord && next.lowerW && (next.cls == cCount || next.cls == cPress || next.cls == cUnit) {
-		switch prep {
-		case kwIn, kwSince, kwUntil, kwDuring, kwBefore, kwAfter, kwThroughout:
-			return next.kind != tNum
+	strong := false // prepositions that take a year but not a count: "in 2014", not "over 2000"
+	switch prep {
+	case kwIn, kwSince, kwUntil, kwThrough, kwBy, kwBefore, kwAfter, kwDuring, kwFrom, kwThroughout, kwBetween:
+		strong = true
+	case kwNone:
+		if prev.cls == cPrep {
+			return false // the preposition was tried first and refused it
 		}
+	default:
 		return false
 	}
-	if prep != kwNone {
+	if next.kind == tNum {
+		return false
+	}
+	if next.cls == cUnit && next.lowerW {
+		return false // "2014 years"
+	}
+	if next.countNoun() {
+		return strong
+	}
+	if strong {
 		return true
 	}
 	if prev.cls == cKey {

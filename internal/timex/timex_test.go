@@ -77,6 +77,7 @@ var rows = []row{
 	{"In early August, the Resistance", "2024-11-05", false, "", "In early August", "2024-08-01/2024-08-10 week"},
 	{"at the end of March", "2015-05-26", false, "", "at the end of March", "2015-03-21/2015-03-31 week"},
 	{"in August of 2014", "", false, "", "in August of 2014", "2014-08-01/2014-08-31 month"},
+	{"in June 12 people died", "2015-02-25", false, "", "in June", "2014-06-01/2014-06-30 month"},
 
 	// day-level dates
 	{"signed on February 26, 2017 in Geneva", "", false, "", "on February 26, 2017", "2017-02-26/2017-02-26 day"},
@@ -98,6 +99,8 @@ var rows = []row{
 	{"he said yesterday", "2018-05-08", false, "", "yesterday", "2018-05-07/2018-05-07 day"},
 	{"he will fly tomorrow morning", "2018-05-08", false, "", "tomorrow morning", "2018-05-09/2018-05-09 day"},
 	{"rockets fell last night", "2018-05-08", false, "", "last night", "2018-05-07/2018-05-07 day"},
+	{"not the day after tomorrow", "2018-05-08", false, "", "the day after tomorrow", "2018-05-10/2018-05-10 day"},
+	{"due by end of March", "2018-05-08", true, "", "by end of March", "2019-03-21/2019-03-31 week"},
 	{"Today we are announcing", "2016-09-09", false, "", "Today", "2016-09-09/2016-09-09 day"},
 	{"interview with CBS News on New Year's Eve.", "2020-01-01", false, "", "on New Year's Eve", "2019-12-31/2019-12-31 day"},
 	{"on New Year's Day", "2020-03-01", false, "", "on New Year's Day", "2020-01-01/2020-01-01 day"},
@@ -129,6 +132,8 @@ var rows = []row{
 	// years, decades, seasons
 	{"rose to the office in 2014, just after", "", false, "", "in 2014", "2014-01-01/2014-12-31 year"},
 	{"since the 2003 U.S.-led invasion", "", false, "", "2003", "2003-01-01/2003-12-31 year"},
+	{"between 2003 and", "", false, "", "between 2003", "2003-01-01/2003-12-31 year"},
+	{"Iran's 2015 nuclear deal", "", false, "", "2015", "2015-01-01/2015-12-31 year"},
 	{"growth slowed in mid-2014", "", false, "", "in mid-2014", "2014-05-01/2014-08-31 season"},
 	{"attacks in the 1970s but", "", false, "", "in the 1970s", "1970-01-01/1979-12-31 span"},
 	{"in the late 1990s", "", false, "", "in the late 1990s", "1996-01-01/1999-12-31 span"},
@@ -186,6 +191,10 @@ var rows = []row{
 	{"waited for 12 minutes", "2015-02-25", false, "", "", ""},
 	{"some 2000 soldiers", "2015-02-25", false, "", "", ""},
 	{"paid $2014 in cash", "2015-02-25", false, "", "", ""},
+	{"over 2000 people fled", "2015-02-25", false, "", "", ""},
+	{"the strike came at 1500 GMT", "2015-02-25", false, "", "", ""},
+	{"food for 2000 families", "2015-02-25", false, "", "", ""},
+	{"the 1,500-strong force", "2015-02-25", false, "", "", ""},
 	{"the late King Abdullah", "2015-02-25", false, "", "", ""},
 	{"the Arab Spring uprisings", "2015-02-25", false, "", "", ""},
 	{"after the fall of Mosul", "2015-02-25", false, "", "", ""},
