@@ -76,10 +76,11 @@ func (s *memSink) PutArticle(_ context.Context, a *article.Article) (store.PutRe
 	return store.PutResult{ID: s.next, Created: true}, nil
 }
 
-func runCode(ctx context.Context, g *globals, o *codeOptions, args []string, stdout, stderr io.Writer) error {
+// codeAll reads and codes the sources in memory and merges the mentions.
+func codeAll(ctx context.Context, o *ingestOptions, args []string, stderr io.Writer) ([]coded, []event.Mention, []*merge.Story, pipeline.Summary, error) {
 	c, err := loadCoder()
 	if err != nil {
-		return err
+		return nil, nil, nil, pipeline.Summary{}, err
 	}
 	var docs []coded
 	sink := &memSink{byHash: map[string]int64{}}
@@ -96,9 +97,9 @@ func runCode(ctx context.Context, g *globals, o *codeOptions, args []string, std
 			}
 		},
 	}
-	sum, err := pipeline.Ingest(ctx, newReader(&o.ingestOptions), sink, args, opt)
+	sum, err := pipeline.Ingest(ctx, newReader(o), sink, args, opt)
 	if err != nil {
-		return err
+		return nil, nil, nil, sum, err
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i].art.Source < docs[j].art.Source })
 	var all []event.Mention
@@ -106,9 +107,19 @@ func runCode(ctx context.Context, g *globals, o *codeOptions, args []string, std
 		all = append(all, d.res.Mentions...)
 	}
 	stories := merge.Merge(all)
+	return docs, all, stories, sum, nil
+}
+
+func mentionID(m *event.Mention, i int) string { return fmt.Sprintf("%s-%d", baseName(m.Doc), i) }
+
+func runCode(ctx context.Context, g *globals, o *codeOptions, args []string, stdout, stderr io.Writer) error {
+	docs, all, stories, sum, err := codeAll(ctx, &o.ingestOptions, args, stderr)
+	if err != nil {
+		return err
+	}
 	if err := writeJSONL(o.eventsOut, stdout, func(enc *json.Encoder) error {
 		for i := range all {
-			if err := enc.Encode(all[i].ToJSON(fmt.Sprintf("%s-%d", all[i].Doc, i))); err != nil {
+			if err := enc.Encode(all[i].ToJSON(mentionID(&all[i], i))); err != nil {
 				return err
 			}
 		}

@@ -24,7 +24,7 @@ func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *ev
 	ce := s.clauseEnd(tr.TokEnd)
 	best, bestDist := -1, 1<<30
 	for i, e := range exprs {
-		if e.Window.IsZero() || e.Vague {
+		if e.Window.IsZero() || e.Vague || e.Duration {
 			continue
 		}
 		ei := s.tokAt(s.start + e.Start)
@@ -39,6 +39,10 @@ func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *ev
 	switch {
 	case best >= 0:
 		w := exprs[best].Window
+		if exprs[best].Prep == "since" && !d.ref.IsZero() && w.Start.Before(d.ref) {
+			// "jailed since July": from then until the article's day
+			w = window{Start: w.Start, End: d.ref, Precision: timex.Span}
+		}
 		m.DateStart, m.DateEnd, m.Precision, m.DateText = w.Start, w.End, string(w.Precision), exprs[best].Text
 		d.anchor = w
 	case !d.content.IsZero():

@@ -29,7 +29,7 @@ var chromeLines = map[string]bool{
 
 // chromePrefix opens a line that is a caption, credit, player or
 // newsletter blurb, or a copyright or update note.
-var chromePrefix = regexp.MustCompile(`(?i)^(?:above photo|top photo|main photo|file photo|image of|read or share this story|read more|also read|read also|see also|sign up|subscribe to|get the latest|copyright|©|\(c\)|all rights reserved|updated at|updated:|last updated|profile picture of|just watched|follow us|click here|download the|join our|this material may not be published|contributing:)\b`)
+var chromePrefix = regexp.MustCompile(`(?i)^(?:above photo|top photo|main photo|file photo|image of|read or share this story|read more|also read|read also|see also|sign up|subscribe to|get the latest|copyright|©|\(c\)|all rights reserved|updated at|updated:|last updated|profile picture of|just watched|follow us|click here|download the|join our|this material may not be published|contributing:)\b|^(?:اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|للمزيد|شاهد أيضا|شاهد أيضاً|المصدر\s*:)`)
 
 // labelPrefix opens captions and credits only when followed by a colon or
 // on a short line ("Credit Suisse said …" is prose).

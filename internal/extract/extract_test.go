@@ -134,6 +134,17 @@ func TestLanguageArabic(t *testing.T) {
 		if a.Language != "ar" {
 			t.Errorf("%s: language %q", filepath.Base(f), a.Language)
 		}
+		// These files open with "key: value" front matter.
+		raw := string(readFile(t, f))
+		if title := frontValue(raw, "title"); a.Title != title {
+			t.Errorf("%s: title %q, want %q", filepath.Base(f), a.Title, title)
+		}
+		if date := frontValue(raw, "date"); a.PublishedString() != date {
+			t.Errorf("%s: published %q, want %q", filepath.Base(f), a.PublishedString(), date)
+		}
+		if strings.Contains(a.Text, "source_repo:") || strings.Contains(a.Text, "اقرأ أيضا") {
+			t.Errorf("%s: front matter or read-also links kept", filepath.Base(f))
+		}
 	}
 	tests := []struct{ text, want string }{
 		{"این یک متن فارسی است که درباره گفتگوهای ایران و عراق در پایتخت نوشته شده و چند کلمه دیگر هم دارد.", "fa"},
@@ -162,6 +173,15 @@ func TestSimHashNear(t *testing.T) {
 	if SimHash("") != 0 || SimHash("one") == 0 {
 		t.Error("degenerate inputs")
 	}
+}
+
+func frontValue(s, key string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if v, ok := strings.CutPrefix(l, key+": "); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }
 
 func hamming(a, b uint64) int {

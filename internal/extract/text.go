@@ -26,6 +26,39 @@ type line struct {
 	text       string
 	drop       bool
 	chrome     bool // isChrome(text), computed once
+	meta       bool // a "key: value" front-matter line
+}
+
+// reFrontMatter is a "key: value" line of a crawler's text dump header.
+var reFrontMatter = regexp.MustCompile(`^([a-z][a-z_]{1,20}):\s*(.*)$`)
+
+// frontMatter reads a block of "key: value" lines at the very top (as
+// crawlers and corpus tools write them): title, outlet and author fill the
+// page fields, a date line is left for the date-line pass, the rest goes.
+func frontMatter(p *Page, lines []line) {
+	n := 0
+	for n < len(lines) && reFrontMatter.MatchString(lines[n].text) {
+		n++
+	}
+	if n < 3 {
+		return
+	}
+	for i := range lines[:n] {
+		l := &lines[i]
+		m := reFrontMatter.FindStringSubmatch(l.text)
+		val := strings.TrimSpace(m[2])
+		l.drop, l.meta = true, true
+		switch m[1] {
+		case "title", "headline":
+			p.Title = val
+		case "outlet", "publisher", "site", "site_name", "source_name":
+			p.Outlet = val
+		case "author", "byline":
+			p.Author = val
+		case "date", "published", "publish_date", "pubdate":
+			l.text = "date " + val
+		}
+	}
 }
 
 // headerWindow is how many non-empty lines at the top may hold the title,
@@ -41,9 +74,10 @@ func ParseText(s string) Page {
 	if len(lines) == 0 {
 		return p
 	}
+	frontMatter(&p, lines)
 	first := len(lines)
 	for i, l := range lines {
-		if isBody(l.text) && !l.chrome {
+		if isBody(l.text) && !l.chrome && !l.drop {
 			first = i
 			break
 		}
@@ -54,6 +88,9 @@ func ParseText(s string) Page {
 	var updated time.Time
 	dateIdx := -1
 	for i := 0; i < len(lines) && i < headerWindow; i++ {
+		if lines[i].drop && !lines[i].meta {
+			continue
+		}
 		t, rest, ok := parseDateLine(lines[i].text)
 		if !ok {
 			continue
