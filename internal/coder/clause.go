@@ -95,11 +95,6 @@ func (s *sentence) clauseEnd(ti int) int {
 	return len(s.toks)
 }
 
-// prevWordBefore returns the lower-cased token just before the article offset.
-func (s *sentence) prevWordBefore(off int) string {
-	return s.lower(s.tokAt(off) - 1)
-}
-
 // hasWord reports whether any token in [from, to) is in the set.
 func (s *sentence) hasWord(from, to int, words map[string]bool) bool {
 	for i := max(from, 0); i < to && i < len(s.toks); i++ {

@@ -2,8 +2,8 @@ package coder
 
 import (
 	"fmt"
-	"strings"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/actors"

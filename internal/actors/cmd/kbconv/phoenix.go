@@ -140,9 +140,7 @@ func normDate(s string) (string, error) {
 			s = "19" + s
 		}
 	case 10:
-		if strings.HasPrefix(s, "19") {
-			s = s[2:]
-		}
+		s = strings.TrimPrefix(s, "19")
 	}
 	if len(s) != 8 {
 		return "", fmt.Errorf("bad date %q", s)
