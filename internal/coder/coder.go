@@ -6,6 +6,7 @@ package coder
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/actors"
@@ -141,20 +142,44 @@ func focusCountry(text string, chunks []chunk) string {
 // keepIntroduced drops surname-only matches of people whose full name has not
 // appeared earlier in the document: "Abbasi" alone means the minister only
 // once the text has introduced him.
+//
+// A bare surname of a person the document introduced means that person,
+// whatever else the knowledge base files under it: after "Fuad Hussein",
+// "Hussein" is the Iraqi minister, not King Hussein.
 func keepIntroduced(ms []actors.Match) []actors.Match {
 	seen := map[*actors.Entity]bool{}
+	bySurname := map[string]*actors.Entity{}
 	out := ms[:0]
 	for _, m := range ms {
+		if e, ok := bySurname[surnameKey(m.Text)]; ok && m.Entity != e && !strings.Contains(strings.TrimSpace(m.Text), " ") && (m.Kind == actors.KindSurname || m.Kind == actors.KindPerson) {
+			m.Entity, m.Kind, m.Country = e, actors.KindPerson, e.Country
+		}
 		if m.Kind == actors.KindSurname {
 			if !seen[m.Entity] {
 				continue
 			}
+			m.Kind = actors.KindPerson
 		} else if m.Entity != nil {
 			seen[m.Entity] = true
+			if m.Entity.Kind == actors.KindPerson {
+				if f := strings.Fields(m.Text); len(f) > 1 {
+					bySurname[surnameKey(f[len(f)-1])] = m.Entity
+				}
+			}
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// surnameKey folds "al-Abbasi", "Abbasi’s" and "Abbasi" together.
+func surnameKey(s string) string {
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "’s"), "'s")
+	s = strings.ToLower(s)
+	for _, p := range []string{"al-", "el-", "as-", "ash-", "ad-"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
 }
 
 // speechOnly drops reporting verbs that are events themselves ("warned",

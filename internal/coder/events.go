@@ -76,17 +76,20 @@ func (c *Coder) embedded(s *sentence, ti int) bool {
 		if prev.IsNoun {
 			continue
 		}
-		// an infinitive or a noun object after an earlier verb of the clause
-		if s.hasWord(prev.TokEnd, tr.TokStart, map[string]bool{"to": true}) || tr.IsNoun && tr.TokStart-prev.TokEnd <= 4 {
+		// an infinitive, a gerund ("accused Tehran of supporting") or a
+		// noun object after an earlier verb of the clause
+		if s.hasWord(prev.TokEnd, tr.TokStart, complementWords) || tr.IsNoun && tr.TokStart-prev.TokEnd <= 4 {
 			return true
 		}
 	}
 	return false
 }
 
+var complementWords = set("to", "of", "for", "against")
+
 // roles finds actor and recipient of a trigger.
 func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *chunk, cs int) {
-	placeOK := tr.Entry.Event == "ASSAULT" || tr.Entry.Event == "MOBILIZE" || tr.Entry.Event == "COERCE"
+	placeOK := tr.Entry.Event == "ASSAULT" || tr.Entry.Event == "MOBILIZE" || tr.Entry.Event == "COERCE" || tr.Entry.Mode == "visit"
 	switch {
 	case s.passive(tr):
 		recip, cs = s.subject(tr)
@@ -113,6 +116,9 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	}
 	if actor == nil {
 		actor = d.pronoun(s, cs, tr.TokStart)
+	}
+	if actor == nil && tr.IsNoun {
+		actor = s.claimant(tr)
 	}
 	if actor != nil && actor.media && !tr.IsNoun {
 		actor = nil // an outlet reporting is attribution, not the event's actor
@@ -185,4 +191,17 @@ func (s *sentence) lastBefore(i int, fits func(*chunk) bool) *chunk {
 		}
 	}
 	return best
+}
+
+// claimant: "the Islamic Resistance in Iraq claimed responsibility for a
+// drone attack" — whoever claims an attack did it.
+func (s *sentence) claimant(tr lexicon.Trigger) *chunk {
+	for _, sp := range s.speech {
+		if sp.TokEnd > tr.TokStart || tr.TokStart-sp.TokEnd > 6 || !strings.Contains(sp.Lemma, "responsib") {
+			continue
+		}
+		c, _ := s.subject(sp)
+		return c
+	}
+	return nil
 }

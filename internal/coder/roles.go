@@ -1,6 +1,10 @@
 package coder
 
-import "github.com/dyad-project/dyad/internal/lexicon"
+import (
+	"strings"
+
+	"github.com/dyad-project/dyad/internal/lexicon"
+)
 
 // subject finds the party doing the action at trigger tr: the first party of
 // its clause that is not the object of a preposition. It reports the clause
@@ -8,6 +12,10 @@ import "github.com/dyad-project/dyad/internal/lexicon"
 // antecedent stands in.
 func (s *sentence) subject(tr lexicon.Trigger) (*chunk, int) {
 	cs, boundary := s.clauseStart(tr.TokStart)
+	cs = s.skipIntro(cs, tr.TokStart)
+	if c := s.adjacent(tr.TokStart, cs); c != nil {
+		return c, cs
+	}
 	for _, c := range s.chunks {
 		ci := s.tokAt(c.start)
 		if ci < cs || ci >= tr.TokStart {
@@ -73,6 +81,8 @@ func (s *sentence) object(tr lexicon.Trigger, preps []string, placeOK bool) *chu
 		}
 		prev := s.lower(ci - 1)
 		switch {
+		case prev == "of" && possessive(s, c):
+			return c // "struck three of Iran's nuclear sites"
 		case ci == tr.TokEnd, !prepositions[prev]:
 			if s.speechBetween(tr.TokEnd, ci) {
 				return nil
@@ -177,4 +187,64 @@ func (s *sentence) afterPreposition(ci, cs int) bool {
 		}
 	}
 	return false
+}
+
+// introWords open a fronted phrase ("During the protests that rocked Iran,
+// Trump threatened…"): the clause's subject comes after its comma.
+var introWords = set("during", "in", "on", "after", "before", "while", "when", "as", "following", "amid", "since",
+	"despite", "although", "though", "with", "under", "at", "earlier", "later", "last", "meanwhile", "for", "by",
+	"over", "according", "because", "if", "once", "unlike", "like")
+
+// skipIntro moves the clause start past a fronted phrase ending in a comma.
+func (s *sentence) skipIntro(cs, trTok int) int {
+	if !introWords[s.lower(cs)] {
+		return cs
+	}
+	for i := cs + 1; i < trTok; i++ {
+		if s.toks[i].Lower == "," {
+			return i + 1
+		}
+	}
+	return cs
+}
+
+// auxiliaries may stand between a subject and its verb.
+var auxiliaries = set("has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "should", "may",
+	"might", "must", "can", "also", "reportedly", "allegedly", "repeatedly", "then", "later", "again", "already",
+	"recently", "previously", "still", "formally", "officially", "publicly", "jointly", "separately", "strongly",
+	"sharply", "did", "does", "do", "been", "not", "never", "once", "first", "just", "now", "apparently",
+	"on", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"night", "morning", "evening", "afternoon", "late", "early", "earlier", "last", "this", "week")
+
+// adjacent returns the party right before the verb (auxiliaries, adverbs
+// and a time phrase may sit between), unless it is the object of a
+// preposition. For "X and Y met" the first conjunct is returned.
+func (s *sentence) adjacent(trTok, cs int) *chunk {
+	i := trTok - 1
+	for i >= cs && auxiliaries[s.lower(i)] {
+		i--
+	}
+	if i < cs {
+		return nil
+	}
+	for k, c := range s.chunks {
+		if s.tokAt(c.end)-1 != i {
+			continue
+		}
+		ci := s.tokAt(c.start)
+		if ci < cs || s.afterPreposition(ci, cs) {
+			return nil
+		}
+		if s.lower(ci-1) == "and" && k > 0 && s.tokAt(s.chunks[k-1].end) == ci-1 && s.tokAt(s.chunks[k-1].start) >= cs {
+			return s.chunks[k-1]
+		}
+		return c
+	}
+	return nil
+}
+
+// possessive reports a party written with 's ("Iran's").
+func possessive(s *sentence, c *chunk) bool {
+	t := s.text[c.end-s.start:]
+	return strings.HasPrefix(t, "'s") || strings.HasPrefix(t, "’s") || strings.HasSuffix(c.party.Text, "'s") || strings.HasSuffix(c.party.Text, "’s")
 }
