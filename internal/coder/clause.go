@@ -76,6 +76,9 @@ func (s *sentence) clauseStart(ti int) (start int, boundary string) {
 			return i + 1, w
 		}
 		for _, sp := range s.speech {
+			if strings.HasSuffix(sp.Lemma, "ly") {
+				continue // "allegedly" qualifies, it does not report
+			}
 			if sp.TokStart <= i && i < sp.TokEnd {
 				return sp.TokEnd, "said"
 			}

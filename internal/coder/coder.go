@@ -86,8 +86,8 @@ func (c *Coder) Code(a *article.Article) Result {
 			s.chunks = append(s.chunks, ch)
 		}
 		s.toks = lexicon.Tokenize(s.text)
-		s.triggers = c.lex.Triggers(s.toks)
-		s.speech = speechOnly(c.lex.Speech(s.toks), s.triggers)
+		s.triggers = outsideNames(s, c.lex.Triggers(s.toks))
+		s.speech = speechOnly(outsideNames(s, c.lex.Speech(s.toks)), s.triggers)
 		out = append(out, c.codeSentence(d, s)...)
 		d.remember(s)
 	}
@@ -196,6 +196,27 @@ func speechOnly(speech, triggers []lexicon.Trigger) []lexicon.Trigger {
 		}
 		if !overlap {
 			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// outsideNames drops triggers inside a name: "States" in "United States"
+// is not a reporting verb, "Coordination" in "Coordination Framework" is
+// not cooperation.
+func outsideNames(s *sentence, trs []lexicon.Trigger) []lexicon.Trigger {
+	out := trs[:0]
+	for _, tr := range trs {
+		start, end := s.start+tr.Start, s.start+tr.End
+		inside := false
+		for _, c := range s.chunks {
+			if start >= c.start && end <= c.end && c.party.EntityID+c.party.Code != "" && !c.generic {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, tr)
 		}
 	}
 	return out

@@ -1,0 +1,195 @@
+package coder
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/actors"
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/lexicon"
+)
+
+var (
+	coderOnce sync.Once
+	testCoder *Coder
+	coderErr  error
+)
+
+func defaultCoder(t testing.TB) *Coder {
+	t.Helper()
+	coderOnce.Do(func() {
+		kb, err := actors.Default()
+		if err != nil {
+			coderErr = err
+			return
+		}
+		lex, err := lexicon.Default()
+		if err != nil {
+			coderErr = err
+			return
+		}
+		testCoder = New(kb, lex)
+	})
+	if coderErr != nil {
+		t.Fatal(coderErr)
+	}
+	return testCoder
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// summary renders a mention for comparison: TYPE ACTOR>RECIPIENT start..end claim.
+func summaries(res Result) []string {
+	var out []string
+	for _, m := range res.Mentions {
+		out = append(out, fmt.Sprintf("%s %s>%s %s..%s %s", m.Event, m.Actor.Code, m.Recipient.Code,
+			m.DateStart.Format(time.DateOnly), m.DateEnd.Format(time.DateOnly), m.Claim))
+	}
+	return out
+}
+
+func TestCodeSentences(t *testing.T) {
+	c := defaultCoder(t)
+	tests := []struct {
+		name, text, published string
+		want                  []string // each must be among the mentions
+		not                   []string // event types that must not appear
+	}{
+		{
+			name: "active verb with titled person and country object", published: "2024-11-05",
+			text: "US Secretary of State Antony Blinken on Tuesday called on Iraq to rein in armed groups.",
+			want: []string{"REQUEST USA>IRQ 2024-11-05..2024-11-05 asserted"},
+		},
+		{
+			name: "month phrase and background", published: "2025-11-04",
+			text: "In September, Kataib Hezbollah released a detained researcher to Iraqi authorities.",
+			want: []string{"RETREAT IRQ>IRQ 2025-09-01..2025-09-30 asserted"},
+		},
+		{
+			name: "passive voice puts the agent after by", published: "2016-05-20",
+			text: "The Iraqi prime minister was criticized by Iranian officials on Wednesday.",
+			want: []string{"ACCUSE IRN>IRQ 2016-05-18..2016-05-18 asserted"},
+		},
+		{
+			name: "noun trigger with from and to", published: "2025-11-04",
+			text: "Baghdad received a sharply worded warning from US Secretary of War Pete Hegseth.",
+			want: []string{"THREATEN USA>IRQ 2025-11-04..2025-11-04 asserted"},
+		},
+		{
+			name: "fronted phrase before the subject", published: "2026-01-26",
+			text: "During the protests that shook Iran in late December, President Donald Trump threatened Tehran.",
+			want: []string{"THREATEN USA>IRN 2025-12-21..2025-12-31 asserted"}, // during the protests
+		},
+		{
+			name: "reported speech is attributed", published: "2025-11-02",
+			text: "Iraqi Defense Minister Thabit al-Abbasi said Washington warned Baghdad over the factions.",
+			want: []string{"THREATEN USA>IRQ 2025-11-02..2025-11-02 reported"},
+		},
+		{
+			name: "allegedly marks the claim", published: "2025-11-04",
+			text: "Iraqi media said Washington allegedly threatened Baghdad with sanctions.",
+			want: []string{"THREATEN USA>IRQ 2025-11-04..2025-11-04 alleged"},
+		},
+		{
+			name: "negated events are not coded", published: "2020-01-12",
+			text: "Iran did not attack Israel on Saturday.",
+			not:  []string{"ASSAULT"},
+		},
+		{
+			name: "infinitive complement is not a second event", published: "2020-09-27",
+			text: "The United States threatened to close its embassy in Baghdad.",
+			want: []string{"THREATEN USA>IRQ 2020-09-27..2020-09-27 asserted"},
+			not:  []string{"SANCTION"},
+		},
+		{
+			name: "coordinated subject of a meeting", published: "2020-09-27",
+			text: "Iraqi Foreign Minister Fuad Hussein and Iranian Foreign Minister Javad Zarif met in Tehran on Saturday.",
+			want: []string{"CONSULT IRQ>IRN 2020-09-26..2020-09-26 asserted"},
+		},
+		{
+			name: "consult needs a counterpart", published: "2025-11-04",
+			text: "Abbasi has spoken up about the call.",
+			not:  []string{"CONSULT"},
+		},
+		{
+			name: "undated text keeps its events undated", published: "",
+			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
+			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &article.Article{Source: "t.txt", Text: tt.text}
+			if tt.published != "" {
+				a.Published = day(tt.published)
+			}
+			got := summaries(c.Code(a))
+			for _, w := range tt.want {
+				found := false
+				for _, g := range got {
+					found = found || g == w
+				}
+				if !found {
+					t.Errorf("%q\n want %q among %q", tt.text, w, got)
+				}
+			}
+			for _, n := range tt.not {
+				for _, g := range got {
+					if len(g) >= len(n) && g[:len(n)] == n {
+						t.Errorf("%q\n unwanted %s in %q", tt.text, n, got)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestDateCheckFlagsAnachronism(t *testing.T) {
+	c := defaultCoder(t)
+	text := "US Secretary of State Mike Pompeo dispatched a letter to Iraqi President Barham Salih. " +
+		"Iraqi Prime Minister Mustafa al-Kadhimi visited Tehran in July."
+	res := c.Code(&article.Article{Source: "old.txt", Text: text, Published: day("2025-11-18")})
+	if !res.Check.Conflict {
+		t.Fatalf("printed 2025 date of a 2020 story not flagged: %+v", res.Check)
+	}
+	if res.Check.End.After(day("2021-01-21")) || res.Check.Start.Before(day("2018-04-26")) {
+		t.Fatalf("content window %v..%v outside the roles' overlap", res.Check.Start, res.Check.End)
+	}
+	for _, m := range res.Mentions {
+		if m.DateEnd.After(day("2021-01-20")) {
+			t.Errorf("event dated after the content window: %+v", m)
+		}
+	}
+	// The same text printed in its own time is not a conflict.
+	res = c.Code(&article.Article{Source: "ok.txt", Text: text, Published: day("2020-09-27")})
+	if res.Check.Conflict {
+		t.Fatalf("false conflict: %+v", res.Check)
+	}
+}
+
+func BenchmarkCode(b *testing.B) {
+	c := defaultCoder(b)
+	text := ""
+	for len(text) < 4000 {
+		text += "US Secretary of State Antony Blinken on Tuesday called on Iraq to rein in armed groups. " +
+			"Iranian-backed militias have dismissed the US warning and vowed to continue attacks on US forces. " +
+			"In early August, the Islamic Resistance in Iraq claimed responsibility for a drone attack on a base in western Iraq. "
+	}
+	a := &article.Article{Source: "bench.txt", Text: text, Published: day("2024-11-05")}
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			c.Code(a)
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
