@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dyad-project/dyad/internal/lexicon"
+	"github.com/dyad-project/dyad/internal/timex"
 )
 
 // Word classes the clause analysis needs. They are grammar, not vocabulary
@@ -45,6 +46,10 @@ type sentence struct {
 	chunks     []*chunk        // parties inside the sentence
 	triggers   []lexicon.Trigger
 	speech     []lexicon.Trigger
+	// time phrases, cached for one reading
+	exprs      []timex.Expr
+	exprFuture bool
+	exprAnchor timex.Window
 }
 
 // tokAt returns the index of the first token starting at or after the

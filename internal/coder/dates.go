@@ -18,8 +18,7 @@ const backgroundGap = 21 * 24 * time.Hour
 // the trigger, else one elsewhere in the sentence, else the article's day.
 // A mention of an undated text without a phrase of its own stays undated.
 func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *event.Mention) {
-	opt := timex.Options{Future: future, Anchor: d.anchor}
-	exprs := timex.Find(s.text, d.ref, opt)
+	exprs := s.times(d, future)
 	cs, _ := s.clauseStart(tr.TokStart)
 	ce := s.clauseEnd(tr.TokEnd)
 	best, bestDist := -1, 1<<30
@@ -117,4 +116,18 @@ func (s *sentence) speaker(sp lexicon.Trigger) *chunk {
 		}
 	}
 	return nil
+}
+
+// times finds the sentence's time phrases once per reading (past or future,
+// and the anchor for "the following month"), not once per trigger.
+func (s *sentence) times(d *doc, future bool) []timex.Expr {
+	if s.exprs != nil && s.exprFuture == future && s.exprAnchor == d.anchor {
+		return s.exprs
+	}
+	s.exprs = timex.Find(s.text, d.ref, timex.Options{Future: future, Anchor: d.anchor})
+	if s.exprs == nil {
+		s.exprs = []timex.Expr{}
+	}
+	s.exprFuture, s.exprAnchor = future, d.anchor
+	return s.exprs
 }
