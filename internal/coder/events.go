@@ -35,7 +35,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			Actor: actor.party, Sentence: s.text, SentStart: s.start, SentEnd: s.end,
 			Trigger: s.text[tr.Start:tr.End], Confidence: 0.6,
 		}
-		if (recip == nil || recip == actor) && needsRecipient(tr.Entry.Event) {
+		if (recip == nil || recip == actor) && (needsRecipient(tr.Entry.Event) || tr.IsNoun) {
 			continue
 		}
 		if recip != nil && recip != actor {
