@@ -62,7 +62,7 @@ type doc struct {
 // Code codes one article.
 func (c *Coder) Code(a *article.Article) Result {
 	d := &doc{art: a, ref: a.Published}
-	matches := keepIntroduced(c.kb.Scan(a.Text))
+	matches := addSurnames(a.Text, keepIntroduced(c.kb.Scan(a.Text)))
 	chunks := chunkMatches(a.Text, matches)
 	check := c.checkDates(a, chunks)
 	if check.Conflict && !check.Start.IsZero() {

@@ -1,0 +1,110 @@
+package coder
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-project/dyad/internal/actors"
+)
+
+// addSurnames finds people named by surname alone after the text introduced
+// them in full ("Donald Trump" … "Trump said"): the knowledge base only
+// matches full names and aliases, and a bare surname is ambiguous until the
+// document says whose it is.
+func addSurnames(text string, ms []actors.Match) []actors.Match {
+	type intro struct {
+		ent   *actors.Entity
+		after int
+	}
+	names := map[string]intro{}
+	for _, m := range ms {
+		if m.Entity == nil || m.Entity.Kind != actors.KindPerson {
+			continue
+		}
+		for _, src := range []string{m.Text, m.Entity.Name} {
+			f := strings.Fields(src)
+			if len(f) < 2 {
+				continue
+			}
+			last := strings.TrimSuffix(strings.TrimSuffix(f[len(f)-1], "’s"), "'s")
+			for _, k := range surnameForms(last) {
+				if _, seen := names[k]; !seen && utf8.RuneCountInString(k) > 2 {
+					names[k] = intro{m.Entity, m.End}
+				}
+			}
+		}
+	}
+	if len(names) == 0 {
+		return ms
+	}
+	covered := func(s, e int) bool {
+		for _, m := range ms {
+			if s < m.End && m.Start < e {
+				return true
+			}
+		}
+		return false
+	}
+	var add []actors.Match
+	for name, in := range names {
+		for from := in.after; ; {
+			i := strings.Index(text[from:], name)
+			if i < 0 {
+				break
+			}
+			s := from + i
+			e := s + len(name)
+			from = e
+			if !wordBoundary(text, s, e) || covered(s, e) {
+				continue
+			}
+			add = append(add, actors.Match{Start: s, End: e, Text: name, Kind: actors.KindPerson, Entity: in.ent, Country: in.ent.Country})
+		}
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	out := append(ms, add...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	// two surnames may overlap ("al-Sudani" and "Sudani"): keep the first, longest
+	res := out[:0]
+	end := -1
+	for _, m := range out {
+		if m.Start < end {
+			continue
+		}
+		res = append(res, m)
+		end = m.End
+	}
+	return res
+}
+
+// surnameForms gives "al-Abbasi" and "Abbasi" for either.
+func surnameForms(last string) []string {
+	for _, p := range []string{"al-", "Al-", "el-", "El-", "as-", "ash-", "ad-"} {
+		if strings.HasPrefix(last, p) {
+			return []string{last, last[len(p):]}
+		}
+	}
+	return []string{last, "al-" + last}
+}
+
+// wordBoundary reports whether text[s:e] stands as a whole word ("Trump",
+// not "Trumpet"), allowing a possessive after it.
+func wordBoundary(text string, s, e int) bool {
+	if s > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:s])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
+			return false
+		}
+	}
+	if e < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[e:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
