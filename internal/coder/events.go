@@ -27,7 +27,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			continue
 		}
 		future := s.hasWord(cs, tr.TokStart, futureWords)
-		if s.hasWord(cs, tr.TokStart, condWords) && tr.Entry.Event != "THREATEN" {
+		if (s.hasWord(cs, tr.TokStart, condWords) || s.conditionalClause(cs)) && tr.Entry.Event != "THREATEN" {
 			continue
 		}
 		m := event.Mention{
@@ -120,6 +120,12 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	if actor == nil && tr.IsNoun {
 		actor = s.claimant(tr)
 	}
+	if actor == nil && tr.IsNoun {
+		actor = s.modifier(tr)
+	}
+	if actor == nil && tr.IsNoun && reciprocal[tr.Entry.Event] && recip != nil {
+		actor = d.speakerActor(s, tr)
+	}
 	if actor != nil && actor.media && !tr.IsNoun {
 		actor = nil // an outlet reporting is attribution, not the event's actor
 	}
@@ -154,7 +160,7 @@ func (d *doc) pronoun(s *sentence, from, to int) *chunk {
 		w := s.toks[i].Lower
 		switch {
 		case personPron[w]:
-			if c := s.lastBefore(i, func(c *chunk) bool { return c.person }); c != nil {
+			if c := s.firstSubjectBefore(i, func(c *chunk) bool { return c.person }); c != nil {
 				return c
 			}
 			return d.lastPerson
@@ -205,3 +211,60 @@ func (s *sentence) claimant(tr lexicon.Trigger) *chunk {
 	}
 	return nil
 }
+
+// firstSubjectBefore returns the first fitting party of the sentence before
+// token i that is not a prepositional object: in "Rubio has spoken with
+// al-Sudani …, as he encouraged Baghdad", "he" is Rubio.
+func (s *sentence) firstSubjectBefore(i int, fits func(*chunk) bool) *chunk {
+	for _, c := range s.chunks {
+		ci := s.tokAt(c.start)
+		if ci >= i {
+			break
+		}
+		if fits(c) && c.party.Code != "" && !s.afterPreposition(ci, 0) {
+			return c
+		}
+	}
+	return s.lastBefore(i, fits)
+}
+
+// modifier returns a party written as the adjective of an event noun: "a US
+// airstrike", "Israeli shells", "an Iranian missile attack".
+func (s *sentence) modifier(tr lexicon.Trigger) *chunk {
+	for _, c := range s.chunks {
+		ce := s.tokAt(c.end)
+		if ce > tr.TokStart || tr.TokStart-ce > 1 || c.person {
+			continue
+		}
+		if ce < tr.TokStart && !modifierGap[s.lower(ce)] {
+			continue
+		}
+		return c
+	}
+	return nil
+}
+
+var modifierGap = set("missile", "rocket", "drone", "air", "naval", "military", "artillery", "ground", "deadly", "heavy", "new", "latest", "joint", "suicide", "car", "bomb")
+
+// speakerActor: "the minister said the message was relayed during a call
+// with Hegseth" — a meeting or call the speaker reports is the speaker's.
+func (d *doc) speakerActor(s *sentence, tr lexicon.Trigger) *chunk {
+	for _, sp := range s.speech {
+		if sp.TokStart > tr.TokStart || strings.HasSuffix(sp.Lemma, "ly") {
+			continue
+		}
+		if c := s.speaker(sp); c != nil {
+			return c
+		}
+		if c := d.pronoun(s, 0, sp.TokStart); c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+// conditionalClause: "in the event that …", "in case …".
+func (s *sentence) conditionalClause(cs int) bool {
+	return s.lower(cs-1) == "that" && (s.lower(cs-2) == "event" || s.lower(cs-2) == "case")
+}
+
