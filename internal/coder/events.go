@@ -267,4 +267,3 @@ func (d *doc) speakerActor(s *sentence, tr lexicon.Trigger) *chunk {
 func (s *sentence) conditionalClause(cs int) bool {
 	return s.lower(cs-1) == "that" && (s.lower(cs-2) == "event" || s.lower(cs-2) == "case")
 }
-
