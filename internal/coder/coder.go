@@ -91,6 +91,7 @@ func (c *Coder) Code(a *article.Article) Result {
 		out = append(out, c.codeSentence(d, s)...)
 		d.remember(s)
 	}
+	shareDates(out, d.ref)
 	for i := range out {
 		out[i].ArticleID, out[i].Doc = a.ID, a.Source
 	}
