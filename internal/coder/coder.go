@@ -55,6 +55,7 @@ type doc struct {
 	lastPerson *chunk
 	lastPlural *chunk
 	lastParty  *chunk
+	persons    []*chunk // every person named so far, for "the minister"
 	anchor     window
 	content    window // the content's own window when the printed date is wrong
 }
@@ -106,6 +107,7 @@ func (d *doc) remember(s *sentence) {
 		}
 		if ch.person {
 			d.lastPerson = ch
+			d.persons = append(d.persons, ch)
 		} else if ch.plural {
 			d.lastPlural = ch
 		}

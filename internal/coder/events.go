@@ -129,8 +129,11 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	if actor != nil && actor.media && !tr.IsNoun {
 		actor = nil // an outlet reporting is attribution, not the event's actor
 	}
-	if actor != nil && recip == nil && reciprocal[tr.Entry.Event] {
-		recip = s.conjunct(actor, tr.TokStart)
+	if actor != nil && reciprocal[tr.Entry.Event] {
+		// "Blinken and Sudani discussed …": the other side is the conjunct
+		if c := s.conjunct(actor, tr.TokStart); c != nil {
+			recip = c
+		}
 	}
 	return actor, recip, cs
 }
@@ -169,7 +172,10 @@ func (d *doc) pronoun(s *sentence, from, to int) *chunk {
 				return c
 			}
 			return d.lastPlural
-		case (w == "minister" || w == "secretary" || w == "president" || w == "premier") && s.lower(i-1) == "the":
+		case titleNouns[w] && s.lower(i-1) == "the":
+			if c := d.titled(w); c != nil {
+				return c
+			}
 			return d.lastPerson
 		}
 	}
@@ -266,4 +272,18 @@ func (d *doc) speakerActor(s *sentence, tr lexicon.Trigger) *chunk {
 // conditionalClause: "in the event that …", "in case …".
 func (s *sentence) conditionalClause(cs int) bool {
 	return s.lower(cs-1) == "that" && (s.lower(cs-2) == "event" || s.lower(cs-2) == "case")
+}
+
+var titleNouns = set("minister", "secretary", "president", "premier", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "king", "emir", "leader", "chief", "commander", "general")
+
+// titled finds the last person of the document whose title names the noun:
+// "the Secretary" after "Secretary of State Antony Blinken".
+func (d *doc) titled(noun string) *chunk {
+	for i := len(d.persons) - 1; i >= 0; i-- {
+		c := d.persons[i]
+		if strings.Contains(strings.ToLower(c.title), noun) {
+			return c
+		}
+	}
+	return nil
 }

@@ -19,6 +19,7 @@ type chunk struct {
 	generic    bool // agent nouns only ("militias", "the government")
 	media      bool
 	plural     bool
+	title      string // the title the text gives a person ("Secretary of State")
 }
 
 // joinable reports whether the text between two matches lets them name one
@@ -106,6 +107,7 @@ func (c *Coder) resolve(text string, ch *chunk, day time.Time, fallback string) 
 			}
 		case actors.KindTitle:
 			office = m.Office
+			ch.title = m.Text
 			if sector == "" {
 				sector = m.Sector
 			}
@@ -136,6 +138,9 @@ func (c *Coder) resolve(text string, ch *chunk, day time.Time, fallback string) 
 			ch.person = true
 			if r, ok := c.kb.RoleAt(e, day); ok {
 				p.Code, p.Sector, p.Office = r.Country, r.Sector, r.Office
+				if ch.title == "" {
+					ch.title = r.Title
+				}
 			}
 		}
 		ch.media = e.Kind == actors.KindMedia

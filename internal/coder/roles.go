@@ -71,15 +71,23 @@ func (s *sentence) object(tr lexicon.Trigger, preps []string, placeOK bool) *chu
 		allowed[p] = true
 	}
 	var place *chunk
+	lastEnd, lastRejected := -1, false
 	for _, c := range s.chunks {
 		ci := s.tokAt(c.start)
 		if ci < tr.TokEnd || ci >= end {
 			continue
 		}
-		if ci-tr.TokEnd > 8 {
+		if ci-tr.TokEnd > 12 {
 			break
 		}
 		prev := s.lower(ci - 1)
+		// "in Lebanon and Gaza": a conjunct shares its neighbour's preposition
+		coordinated := (prev == "and" || prev == "or") && lastEnd == ci-1
+		lastEnd = s.tokAt(c.end)
+		if coordinated && lastRejected {
+			continue
+		}
+		lastRejected = true
 		switch {
 		case prev == "of" && possessive(s, c):
 			return c // "struck three of Iran's nuclear sites"
