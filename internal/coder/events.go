@@ -123,7 +123,7 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	if actor == nil && tr.IsNoun {
 		actor = s.modifier(tr)
 	}
-	if actor == nil && tr.IsNoun && reciprocal[tr.Entry.Event] && recip != nil {
+	if actor == nil && tr.IsNoun && tr.Entry.Event == "CONSULT" && recip != nil {
 		actor = d.speakerActor(s, tr)
 	}
 	if actor != nil && actor.media && !tr.IsNoun {
