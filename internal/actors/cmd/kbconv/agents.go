@@ -34,6 +34,16 @@ var agentExtras = []struct{ sing, plur, sectors string }{
 	{"terrorist", "terrorists", "REB"},
 }
 
+// agentDrop are TABARI agent words that name a place, a quality or a
+// relation rather than an actor in news English: "the region", "state-run",
+// "Islamic", "his family", "Evin prison". As parties they only ever took the
+// country of the article and produced events between the wrong sides.
+var agentDrop = map[string]bool{
+	"region": true, "regions": true, "state": true, "area": true, "areas": true, "head": true, "heads": true,
+	"islamic": true, "shiite": true, "shia": true, "sunni": true, "family": true, "families": true,
+	"prison": true, "prisons": true, "school": true, "schools": true, "member": true, "members": true,
+}
+
 var (
 	agentLine = regexp.MustCompile(`^([^\[{#]+?)\s*(?:\{([^}]*)\})?\s*\[~([A-Z]+)\]`)
 	substSet  = regexp.MustCompile(`^(![A-Z]+!)\s*=\s*(.+)$`)
@@ -52,7 +62,7 @@ func convertAgents(src, out string) error {
 	var order []string
 	put := func(phrase, sectors, form string) {
 		phrase = strings.ToLower(strings.Join(strings.Fields(phrase), " "))
-		if phrase == "" {
+		if phrase == "" || agentDrop[phrase] {
 			return
 		}
 		k := phrase + "\t" + form
@@ -94,6 +104,9 @@ func convertAgents(src, out string) error {
 			if phrase.plural {
 				put(p, sec, "p")
 				continue
+			}
+			if _, isPlural := rows[strings.ToLower(strings.Join(strings.Fields(p), " "))+"\tp"]; isPlural {
+				continue // a plural listed on its own line (PROTESTERS); "protesterss" is no word
 			}
 			put(p, sec, "s")
 			if m[2] != "" {
