@@ -86,6 +86,7 @@ func (c *Coder) Code(a *article.Article) Result {
 			c.resolve(a.Text, ch, d.ref, d.fallback)
 			s.chunks = append(s.chunks, ch)
 		}
+		localize(s, d.fallback)
 		s.toks = lexicon.Tokenize(s.text)
 		s.triggers = outsideNames(s, c.lex.Triggers(s.toks))
 		s.speech = speechOnly(outsideNames(s, c.lex.Speech(s.toks)), s.triggers)
@@ -223,4 +224,30 @@ func outsideNames(s *sentence, trs []lexicon.Trigger) []lexicon.Trigger {
 		}
 	}
 	return out
+}
+
+// localize gives generic parties without a country ("demonstrators",
+// "police") the country the sentence places them in ("in Cairo"), before
+// falling back to the country the article is about.
+func localize(s *sentence, fallback string) {
+	var here string
+	for i, c := range s.chunks {
+		if c.generic || c.party.Code == "" || c.backer != "" {
+			continue
+		}
+		ci := s.tokAt(c.start)
+		if placePreps[s.lower(ci-1)] || (s.lower(ci-1) == "the" && placePreps[s.lower(ci-2)]) {
+			here = c.party.Code
+			_ = i
+			break
+		}
+	}
+	if here == "" || here == fallback {
+		return
+	}
+	for _, c := range s.chunks {
+		if c.generic && c.party.Code == fallback && c.party.EntityID == "" && c.unplaced {
+			c.party.Code = here
+		}
+	}
 }

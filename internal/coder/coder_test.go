@@ -115,6 +115,17 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"CONSULT IRQ>IRN 2020-09-26..2020-09-26 asserted"},
 		},
 		{
+			name: "a refusal to meet is a rejection", published: "2015-05-10",
+			text: "Iranian President Hassan Rouhani refused to meet US officials on Friday.",
+			want: []string{"REJECT IRN>USA 2015-05-08..2015-05-08 asserted"},
+			not:  []string{"CONSULT"},
+		},
+		{
+			name: "generic party placed by the sentence", published: "2012-09-13",
+			text: "In Cairo, police fired tear gas at protesters near the U.S. Embassy.",
+			want: []string{"ASSAULT EGY>EGY 2012-09-13..2012-09-13 asserted"},
+		},
+		{
 			name: "consult needs a counterpart", published: "2025-11-04",
 			text: "Abbasi has spoken up about the call.",
 			not:  []string{"CONSULT"},

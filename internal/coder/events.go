@@ -23,15 +23,20 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if actor == nil || actor.party.Code == "" {
 			continue
 		}
+		typ, mode, cameo := tr.Entry.Event, tr.Entry.Mode, tr.Entry.CAMEO
 		if s.hasWord(cs, tr.TokStart, negations) {
-			continue
+			// "will not attend", "refused to meet": a refusal is an event
+			if !refusable[typ] || tr.IsNoun || !s.refusal(cs, tr.TokStart) {
+				continue
+			}
+			typ, mode, cameo = "REJECT", "", "12"
 		}
 		future := s.hasWord(cs, tr.TokStart, futureWords)
 		if (s.hasWord(cs, tr.TokStart, condWords) || s.conditionalClause(cs)) && tr.Entry.Event != "THREATEN" {
 			continue
 		}
 		m := event.Mention{
-			Event: tr.Entry.Event, Mode: tr.Entry.Mode, CAMEO: tr.Entry.CAMEO,
+			Event: typ, Mode: mode, CAMEO: cameo,
 			Actor: actor.party, Sentence: s.text, SentStart: s.start, SentEnd: s.end,
 			Trigger: s.text[tr.Start:tr.End], Confidence: 0.6,
 		}
@@ -86,6 +91,9 @@ func (c *Coder) embedded(s *sentence, ti int) bool {
 }
 
 var complementWords = set("to", "of", "for", "against")
+
+// refusable types turn into REJECT when the text says they will not happen.
+var refusable = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true, "AID": true, "RETREAT": true, "CONCEDE": true}
 
 // roles finds actor and recipient of a trigger.
 func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *chunk, cs int) {
@@ -286,4 +294,20 @@ func (d *doc) titled(noun string) *chunk {
 		}
 	}
 	return nil
+}
+
+// refusal: "refused to meet", "declined to attend", "will not attend" — a
+// stated refusal, not a report that something did not happen.
+func (s *sentence) refusal(from, to int) bool {
+	for i := max(from, 0); i < to && i < len(s.toks); i++ {
+		switch s.toks[i].Lower {
+		case "refused", "refuses", "declined", "declines", "won't":
+			return true
+		case "not":
+			if p := s.lower(i - 1); p == "will" || p == "would" {
+				return true
+			}
+		}
+	}
+	return false
 }

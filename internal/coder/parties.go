@@ -20,6 +20,7 @@ type chunk struct {
 	media      bool
 	plural     bool
 	title      string // the title the text gives a person ("Secretary of State")
+	unplaced   bool   // the country came from the article, not the words
 }
 
 // joinable reports whether the text between two matches lets them name one
@@ -156,8 +157,9 @@ func (c *Coder) resolve(text string, ch *chunk, day time.Time, fallback string) 
 	}
 	if p.Code == "" && sector != "" {
 		// "militia groups", "the government": a party of the country the
-		// article is about.
+		// article is about, unless the sentence places it (see localize).
 		p.Code = fallback
+		ch.unplaced = true
 	}
 	if p.Sector == "" {
 		p.Sector = sector

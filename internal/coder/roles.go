@@ -70,6 +70,9 @@ func (s *sentence) object(tr lexicon.Trigger, preps []string, placeOK bool) *chu
 	for _, p := range preps {
 		allowed[p] = true
 	}
+	if placeOK {
+		allowed["at"] = true // "fired at protesters", "shot at the convoy"
+	}
 	var place *chunk
 	lastEnd, lastRejected := -1, false
 	for _, c := range s.chunks {
