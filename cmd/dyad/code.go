@@ -37,6 +37,7 @@ output) and, with --docs-out, one JSON line per document with its publication da
 date check of its content.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.stdin = cmd.InOrStdin()
 			return runCode(cmd.Context(), g, o, args, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
@@ -88,6 +89,7 @@ func codeAll(ctx context.Context, o *ingestOptions, args []string, stderr io.Wri
 		Workers: o.workers,
 		Code:    func(a *article.Article) any { return c.Code(a) },
 		After: func(_ context.Context, a *article.Article, r any) error {
+			a.Text = "" // mentions keep their sentences; memory stays flat
 			docs = append(docs, coded{art: a, res: r.(coder.Result)})
 			return nil
 		},

@@ -26,6 +26,7 @@ type ingestOptions struct {
 	maxBytes     int64
 	delay        time.Duration
 	retries      int
+	stdin        io.Reader
 }
 
 func newIngestCmd(g *globals) *cobra.Command {
@@ -43,6 +44,7 @@ A document that cannot be read is reported with its reason and skipped; the exit
 when anything failed.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.stdin = cmd.InOrStdin()
 			return runIngest(cmd.Context(), g, o, args, cmd.ErrOrStderr())
 		},
 	}
@@ -64,7 +66,10 @@ func addFetchFlags(cmd *cobra.Command, o *ingestOptions) {
 func newReader(o *ingestOptions) *source.Reader {
 	// The source package reads zero as "use the default"; on the command
 	// line 0 means none.
-	delay, retries := o.delay, o.retries
+	delay, retries, stdin := o.delay, o.retries, o.stdin
+	if stdin == nil {
+		stdin = os.Stdin
+	}
 	if delay == 0 {
 		delay = -1
 	}
@@ -73,7 +78,7 @@ func newReader(o *ingestOptions) *source.Reader {
 	}
 	return source.New(source.Options{
 		AllowPrivate: o.allowPrivate, Timeout: o.timeout, MaxBytes: o.maxBytes,
-		HostDelay: delay, Retries: retries, Stdin: os.Stdin,
+		HostDelay: delay, Retries: retries, Stdin: stdin,
 	})
 }
 

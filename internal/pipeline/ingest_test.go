@@ -1,0 +1,141 @@
+package pipeline_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/pipeline"
+	"github.com/dyad-project/dyad/internal/source"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+// docsReader emits fixed documents, whatever the arguments.
+type docsReader []source.Doc
+
+func (r docsReader) Read(ctx context.Context, _ []string, out chan<- source.Doc) error {
+	for _, d := range r {
+		select {
+		case out <- d:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+// memSink stores by content hash; failOn makes PutArticle fail for one source.
+type memSink struct {
+	mu     sync.Mutex
+	byHash map[string]int64
+	failOn string
+}
+
+func (s *memSink) PutArticle(_ context.Context, a *article.Article) (store.PutResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a.Source == s.failOn {
+		return store.PutResult{}, errors.New("disk full")
+	}
+	if id, ok := s.byHash[a.Hash]; ok {
+		return store.PutResult{ID: id}, nil
+	}
+	id := int64(len(s.byHash) + 1)
+	s.byHash[a.Hash] = id
+	a.ID = id
+	return store.PutResult{ID: id, Created: true}, nil
+}
+
+func text(i int) []byte {
+	return []byte(fmt.Sprintf("Report %d\n\n12 May 2024\n\nThe foreign minister of Oman met the Iranian "+
+		"ambassador in Muscat on Sunday for talks on shipping in the Strait of Hormuz, number %d.\n", i, i))
+}
+
+func TestIngestCounts(t *testing.T) {
+	docs := docsReader{
+		{Source: "a.txt", Body: text(1)},
+		{Source: "b.txt", Body: text(2)},
+		{Source: "a-copy.txt", Body: text(1)},
+		{Source: "empty.txt", Body: nil},
+		{Source: "gone.txt", Err: errors.New("stat gone.txt: no such file")},
+		{Source: "c.txt", Body: text(3)},
+	}
+	var mu sync.Mutex
+	progress := map[string]error{}
+	coded := map[string]any{}
+	opt := pipeline.Options{
+		Workers: 3,
+		Progress: func(src string, _ store.PutResult, err error) {
+			mu.Lock()
+			defer mu.Unlock()
+			if _, dup := progress[src]; dup {
+				t.Errorf("progress told twice about %s", src)
+			}
+			progress[src] = err
+		},
+		Code: func(a *article.Article) any { return "coded " + a.Source },
+		After: func(_ context.Context, a *article.Article, v any) error {
+			coded[a.Source] = v
+			if a.Source == "c.txt" {
+				return errors.New("store mentions: constraint failed")
+			}
+			return nil
+		},
+	}
+	sum, err := pipeline.Ingest(context.Background(), docs, &memSink{byHash: map[string]int64{}}, nil, opt)
+	if err != nil {
+		t.Fatalf("Ingest: %v", err)
+	}
+	if sum.New != 2 || sum.Duplicate != 1 || len(sum.Failed) != 3 {
+		t.Errorf("summary = %+v, want 2 new, 1 duplicate, 3 failed", sum)
+	}
+	if sum.Err() == nil || !strings.Contains(sum.Err().Error(), "3 of") {
+		t.Errorf("Summary.Err() = %v", sum.Err())
+	}
+	failed := map[string]string{}
+	for _, f := range sum.Failed {
+		failed[f.Source] = f.Err.Error()
+	}
+	for src, want := range map[string]string{"empty.txt": "empty", "gone.txt": "no such file", "c.txt": "constraint"} {
+		if !strings.Contains(failed[src], want) {
+			t.Errorf("failure of %s = %q, want %q", src, failed[src], want)
+		}
+	}
+	if len(progress) != len(docs) {
+		t.Errorf("progress told about %d documents, want %d", len(progress), len(docs))
+	}
+	// After runs on new articles only, with what Code returned for them.
+	dupSeen := coded["a.txt"] != nil && coded["a-copy.txt"] != nil
+	if len(coded) != 3 || dupSeen || coded["b.txt"] != "coded b.txt" {
+		t.Errorf("After saw %v", coded)
+	}
+}
+
+func TestIngestStopsOnStoreFailure(t *testing.T) {
+	var docs docsReader
+	for i := range 50 {
+		docs = append(docs, source.Doc{Source: fmt.Sprintf("d%02d.txt", i), Body: text(i)})
+	}
+	sink := &memSink{byHash: map[string]int64{}, failOn: "d05.txt"}
+	sum, err := pipeline.Ingest(context.Background(), docs, sink, nil, pipeline.Options{Workers: 2})
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("err = %v, want the store's error", err)
+	}
+	if sum.New >= len(docs)-1 {
+		t.Errorf("stored %d of %d after the store failed", sum.New, len(docs))
+	}
+}
+
+func TestIngestCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	docs := docsReader{{Source: "a.txt", Body: text(1)}}
+	_, err := pipeline.Ingest(ctx, docs, &memSink{byHash: map[string]int64{}}, nil, pipeline.Options{})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
