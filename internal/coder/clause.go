@@ -81,8 +81,8 @@ func (s *sentence) clauseStart(ti int) (start int, boundary string) {
 			return i + 1, w
 		}
 		for _, sp := range s.speech {
-			if strings.HasSuffix(sp.Lemma, "ly") {
-				continue // "allegedly" qualifies, it does not report
+			if strings.HasSuffix(sp.Lemma, "ly") || sp.IsNoun {
+				continue // "allegedly" qualifies and "in remarks" reports no clause
 			}
 			if sp.TokStart <= i && i < sp.TokEnd {
 				return sp.TokEnd, "said"
