@@ -7,7 +7,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dyad-project/dyad/internal/event"
 )
@@ -84,16 +86,19 @@ func compatible(s *Story, m *event.Mention) (bool, string) {
 	if !same && reciprocal[s.Event] {
 		same = sameParty(first.Actor, m.Recipient) && sameParty(first.Recipient, m.Actor)
 	}
-	if !same {
-		return false, ""
+	if !same || m.Recipient.Code == "" || first.Recipient.Code == "" {
+		return false, "" // a one-sided event is too vague to equate
 	}
 	if m.DateStart.IsZero() || s.start.IsZero() {
+		return false, ""
+	}
+	if m.Doc != first.Doc && !sameEntities(first, m) && similarity(first.Sentence, m.Sentence) < minSimilarity {
 		return false, ""
 	}
 	if m.DateStart.After(s.end.Add(Slack)) || s.start.After(m.DateEnd.Add(Slack)) {
 		return false, ""
 	}
-	return true, fmt.Sprintf("same type %s, dyad %s→%s, overlapping dates", m.Event, m.Actor.Code, m.Recipient.Code)
+	return true, fmt.Sprintf("same type %s, dyad %s→%s, overlapping dates, evidence similarity %.2f", m.Event, m.Actor.Code, m.Recipient.Code, similarity(first.Sentence, m.Sentence))
 }
 
 func sameDyad(a, b *event.Mention) bool {
@@ -112,4 +117,47 @@ func sameParty(a, b event.Party) bool {
 func storyID(m *event.Mention) string {
 	h := sha1.Sum([]byte(fmt.Sprintf("%s|%d|%s|%s|%s", m.Doc, m.SentStart, m.Event, m.Actor.Code, m.Recipient.Code)))
 	return "S" + hex.EncodeToString(h[:6])
+}
+
+// minSimilarity is the least word overlap between two outlets' evidence
+// sentences for mentions of the same dyad to be one story, unless both
+// name the same people or groups on at least one side.
+const minSimilarity = 0.08
+
+func sameEntities(a, b *event.Mention) bool {
+	return a.Actor.EntityID != "" && a.Actor.EntityID == b.Actor.EntityID ||
+		a.Recipient.EntityID != "" && a.Recipient.EntityID == b.Recipient.EntityID
+}
+
+var stopwords = map[string]bool{"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true,
+	"and": true, "or": true, "for": true, "with": true, "that": true, "said": true, "was": true, "is": true,
+	"by": true, "at": true, "from": true, "as": true, "it": true, "its": true, "his": true, "her": true,
+	"he": true, "she": true, "they": true, "has": true, "had": true, "have": true, "be": true, "been": true,
+	"were": true, "are": true, "this": true, "which": true, "who": true, "will": true, "would": true}
+
+// similarity is the Jaccard overlap of the sentences' content words.
+func similarity(a, b string) float64 {
+	wa, wb := words(a), words(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return 0
+	}
+	inter := 0
+	for w := range wa {
+		if wb[w] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(wa)+len(wb)-inter)
+}
+
+func words(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if len(w) > 2 && !stopwords[w] {
+			out[w] = true
+		}
+	}
+	return out
 }
