@@ -20,8 +20,8 @@ func TestMerge(t *testing.T) {
 		mention("b.txt", "THREATEN", "USA", "IRQ", "2025-11-02", "The US issued its final warning to Iraq over the resistance factions."),
 		mention("b.txt", "CONSULT", "IRQ", "USA", "2025-11-02", "Abbasi spoke with Hegseth by phone."),
 		mention("a.txt", "CONSULT", "USA", "IRQ", "2025-11-04", "Hegseth phoned his Iraqi counterpart Abbasi."),
-		mention("c.txt", "THREATEN", "USA", "IRQ", "2025-06-01", "Washington warned Baghdad over the factions."),   // months apart
-		mention("c.txt", "ASSAULT", "USA", "IRQ", "2025-11-03", "US jets struck Iraq."),                         // other type
+		mention("c.txt", "THREATEN", "USA", "IRQ", "2025-06-01", "Washington warned Baghdad over the factions."), // months apart
+		mention("c.txt", "ASSAULT", "USA", "IRQ", "2025-11-03", "US jets struck Iraq."),                          // other type
 		mention("d.txt", "THREATEN", "USA", "", "2025-11-04", "Washington warned again."),                        // one-sided
 	}
 	stories := Merge(ms)
