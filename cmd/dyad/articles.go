@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strings"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -119,7 +120,12 @@ func runArticles(ctx context.Context, g *globals, o *articlesOptions, w io.Write
 		if pub == "" {
 			pub = "unknown"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", a.ID, pub, orDash(string(a.DateFrom)), orDash(a.Language), orDash(a.Outlet), clip(a.Title, 70))
+		title := a.Title
+		if title == "" {
+			// no headline on the page: show how the text begins
+			title = "(untitled) " + strings.Join(strings.Fields(a.Text), " ")
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", a.ID, pub, orDash(string(a.DateFrom)), orDash(a.Language), orDash(a.Outlet), clip(title, 70))
 	}
 	return tw.Flush()
 }
