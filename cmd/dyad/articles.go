@@ -2,11 +2,11 @@ package main
 
 import (
 	"context"
-	"strings"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
