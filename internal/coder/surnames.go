@@ -19,6 +19,8 @@ func addSurnames(text string, ms []actors.Match) []actors.Match {
 		after int
 	}
 	names := map[string]intro{}
+	given := map[string]intro{}
+	givenBlocked := map[string]bool{}
 	for _, m := range ms {
 		if m.Entity == nil || m.Entity.Kind != actors.KindPerson {
 			continue
@@ -34,6 +36,20 @@ func addSurnames(text string, ms []actors.Match) []actors.Match {
 					names[k] = intro{m.Entity, m.End}
 				}
 			}
+			// a given name alone ("Elizabeth") once the full name was
+			// given, unless two people of the text share it
+			if first := f[0]; utf8.RuneCountInString(first) > 3 && !givenBlocked[first] {
+				if prev, seen := given[first]; seen && prev.ent != m.Entity {
+					givenBlocked[first] = true
+				} else {
+					given[first] = intro{m.Entity, m.End}
+				}
+			}
+		}
+	}
+	for k, in := range given {
+		if _, taken := names[k]; !taken && !givenBlocked[k] {
+			names[k] = in
 		}
 	}
 	if len(names) == 0 {
