@@ -194,8 +194,8 @@ func (d *doc) pronoun(s *sentence, from, to int) *chunk {
 // "cooperated"). PLOVER requires one for COOPERATE, AID and SANCTION; a
 // CONSULT without one is a statement, not a meeting.
 func needsRecipient(t string) bool {
-	if t == "CONSULT" {
-		return true
+	if t == "CONSULT" || t == "ASSAULT" {
+		return true // an attack on nobody named is a casualty report, not a dyad
 	}
 	pt, ok := plover.ParseType(t)
 	return ok && pt.RequiresRecipient()
