@@ -58,6 +58,7 @@ type doc struct {
 	persons    []*chunk // every person named so far, for "the minister"
 	anchor     window
 	content    window // the content's own window when the printed date is wrong
+	place      string // the country the text last placed its events in ("In Egypt, …")
 }
 
 // Code codes one article.
@@ -86,8 +87,8 @@ func (c *Coder) Code(a *article.Article) Result {
 			c.resolve(a.Text, ch, d.ref, d.fallback)
 			s.chunks = append(s.chunks, ch)
 		}
-		localize(s, d.fallback)
 		s.toks = lexicon.Tokenize(s.text)
+		d.place = localize(s, d.fallback, d.place)
 		s.triggers = outsideNames(s, c.lex.Triggers(s.toks))
 		s.speech = speechOnly(outsideNames(s, c.lex.Speech(s.toks)), s.triggers)
 		out = append(out, c.codeSentence(d, s)...)
@@ -227,27 +228,31 @@ func outsideNames(s *sentence, trs []lexicon.Trigger) []lexicon.Trigger {
 }
 
 // localize gives generic parties without a country ("demonstrators",
-// "police") the country the sentence places them in ("in Cairo"), before
-// falling back to the country the article is about.
-func localize(s *sentence, fallback string) {
-	var here string
-	for i, c := range s.chunks {
+// "police") the country the sentence places them in ("in Cairo"), else the
+// place the text last named, before falling back to the country the article
+// is about. It returns the place for the next sentences.
+func localize(s *sentence, fallback, last string) string {
+	here := ""
+	for _, c := range s.chunks {
 		if c.generic || c.party.Code == "" || c.backer != "" {
 			continue
 		}
 		ci := s.tokAt(c.start)
 		if placePreps[s.lower(ci-1)] || (s.lower(ci-1) == "the" && placePreps[s.lower(ci-2)]) {
 			here = c.party.Code
-			_ = i
 			break
 		}
 	}
-	if here == "" || here == fallback {
-		return
-	}
-	for _, c := range s.chunks {
-		if c.generic && c.party.Code == fallback && c.party.EntityID == "" && c.unplaced {
-			c.party.Code = here
+	use := here
+	if use != "" && use != fallback {
+		for _, c := range s.chunks {
+			if c.generic && c.party.Code == fallback && c.party.EntityID == "" && c.unplaced {
+				c.party.Code = use
+			}
 		}
 	}
+	if here != "" {
+		return here
+	}
+	return last
 }

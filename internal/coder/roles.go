@@ -66,6 +66,16 @@ func (s *sentence) conjunct(c *chunk, trTok int) *chunk {
 // target (attacks "in Iraq").
 func (s *sentence) object(tr lexicon.Trigger, preps []string, placeOK bool) *chunk {
 	end := s.clauseEnd(tr.TokEnd)
+	if tr.Entry.Event == "CONSULT" {
+		// "discussed efforts … that ensures citizens …": who was consulted
+		// is named before any relative clause
+		for i := tr.TokEnd; i < end; i++ {
+			if s.toks[i].Lower == "that" {
+				end = i
+				break
+			}
+		}
+	}
 	allowed := map[string]bool{"to": true, "with": true, "against": true, "on": true, "upon": true, "toward": true, "towards": true}
 	for _, p := range preps {
 		allowed[p] = true
