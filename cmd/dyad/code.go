@@ -159,6 +159,7 @@ type docLine struct {
 	Outlet           string   `json:"outlet"`
 	Published        *string  `json:"published"`
 	PublishedFrom    string   `json:"published_from"`
+	Updated          *string  `json:"updated,omitempty"`
 	Language         string   `json:"language"`
 	DateConflict     bool     `json:"date_conflict"`
 	ContentDateStart *string  `json:"content_date_start"`
@@ -174,6 +175,10 @@ func docJSON(d coded) docLine {
 	l := docLine{Doc: baseName(a.Source), Source: a.Source, Title: a.Title, Outlet: a.Outlet, Published: j.Published,
 		PublishedFrom: j.PublishedFrom, Language: a.Language, DateConflict: d.res.Check.Conflict,
 		DateReasons: d.res.Check.Reasons, Inconsistencies: d.res.Check.Inconsistent, Mentions: len(d.res.Mentions)}
+	if !a.Updated.IsZero() {
+		u := a.Updated.Format(time.DateOnly)
+		l.Updated = &u
+	}
 	if d.res.Check.Conflict {
 		s, e := d.res.Check.Start.Format(time.DateOnly), d.res.Check.End.Format(time.DateOnly)
 		l.ContentDateStart, l.ContentDateEnd = &s, &e

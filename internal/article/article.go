@@ -35,12 +35,16 @@ type Article struct {
 	Author    string
 	Published time.Time // zero when unknown; a UTC midnight day otherwise
 	DateFrom  DateSource
-	Language  string // ISO 639-1, "" when undetermined
-	Text      string // main text, boilerplate removed
-	Hash      string // content hash of the normalised text (hex sha256)
-	SimHash   uint64 // near-duplicate signature of the text
-	DupOf     int64  // ID of the article this one near-duplicates, 0 if none
-	Ingested  time.Time
+	// Updated is a later day the page shows it was revised on (a dated
+	// embed or caption a day or two after its date line); relative dates
+	// in the text ("Saturday") are read against it. Zero when not seen.
+	Updated  time.Time
+	Language string // ISO 639-1, "" when undetermined
+	Text     string // main text, boilerplate removed
+	Hash     string // content hash of the normalised text (hex sha256)
+	SimHash  uint64 // near-duplicate signature of the text
+	DupOf    int64  // ID of the article this one near-duplicates, 0 if none
+	Ingested time.Time
 }
 
 // HasDate reports whether the publication date is known.

@@ -64,6 +64,9 @@ type doc struct {
 // Code codes one article.
 func (c *Coder) Code(a *article.Article) Result {
 	d := &doc{art: a, ref: a.Published}
+	if !a.Updated.IsZero() && a.Updated.After(a.Published) {
+		d.ref = a.Updated // the page was revised: its "Saturday" is the revision's
+	}
 	matches := addSurnames(a.Text, keepIntroduced(c.kb.Scan(a.Text)))
 	chunks := chunkMatches(a.Text, matches)
 	check := c.checkDates(a, chunks)

@@ -47,7 +47,12 @@ func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *ev
 	case !d.content.IsZero():
 		m.DateStart, m.DateEnd, m.Precision = d.content.Start, d.content.End, "span"
 	case !d.ref.IsZero():
-		m.DateStart, m.DateEnd, m.Precision = d.ref, d.ref, "day"
+		// undated: the day of the date line, even on a page revised later
+		day := d.ref
+		if !d.art.Published.IsZero() && d.content.IsZero() {
+			day = d.art.Published
+		}
+		m.DateStart, m.DateEnd, m.Precision = day, day, "day"
 	}
 	if !m.DateEnd.IsZero() && !d.ref.IsZero() && d.ref.Sub(m.DateEnd) > backgroundGap {
 		m.Background = true

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/dyad-project/dyad/internal/article"
 )
@@ -60,6 +61,7 @@ func Extract(ctx context.Context, in Input) (*article.Article, error) {
 		a.URL = in.URL
 	}
 	var p pageFields
+	var updated time.Time
 	if isHTML(body, s, in.ContentType) {
 		hp, err := extractHTML(s, a.URL)
 		if err != nil {
@@ -68,6 +70,7 @@ func Extract(ctx context.Context, in Input) (*article.Article, error) {
 		p = pageFields(hp)
 	} else {
 		tp := ParseText(s)
+		updated = tp.Updated
 		p = pageFields{Title: tp.Title, Author: tp.Author, Outlet: tp.Outlet, Text: tp.Text,
 			Published: tp.Published, DateFrom: tp.DateFrom}
 		if p.Outlet == "" {
@@ -80,6 +83,9 @@ func Extract(ctx context.Context, in Input) (*article.Article, error) {
 		}
 	}
 	merge(&a, p)
+	if a.Published.Equal(p.Published) {
+		a.Updated = updated
+	}
 	a.Text = strings.TrimSpace(a.Text)
 	if !hasLetter(a.Text) {
 		return nil, fmt.Errorf("extract %s: %w", in.Source, ErrNoText)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -17,6 +18,7 @@ type Page struct {
 	Title, Outlet, Author string
 	Published             time.Time
 	DateFrom              article.DateSource
+	Updated               time.Time // a revision day shown by later embeds or captions
 	Paragraphs            []Span
 	Text                  string // kept paragraphs joined by blank lines, mojibake repaired
 }
@@ -131,6 +133,7 @@ func ParseText(s string) Page {
 	if p.Published.IsZero() && !embed.IsZero() {
 		p.Published, p.DateFrom = embed, article.DateEmbed
 	}
+	p.Updated = revised(p.Published, embed, lines)
 
 	header := first
 	if dateIdx >= header {
@@ -301,3 +304,52 @@ func fixMojibake(s string) string {
 }
 
 var reMojibakeNBSP = regexp.MustCompile(`Â(?:[ \x{a0}]|$)`)
+
+// maxRevision bounds how long after its date line a page may be revised and
+// still be read against the later day.
+const maxRevision = 3 * 24 * time.Hour
+
+// postSig finds a social-post signature anywhere in a line.
+var postSig = regexp.MustCompile(`\(@\w{1,30}\)\s+([A-Z][a-z]+\.? \d{1,2}, \d{4})`)
+
+// captionDate finds "on Saturday, July 26" in a photo caption.
+var captionDate = regexp.MustCompile(`(?i)\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (\d{1,2})\b`)
+
+// revised returns the day a page shows it was updated on: the latest dated
+// embed or photo caption one to three days after the date line. News pages
+// are revised the next day without a new date line, and their "Saturday"
+// then means the revision's Saturday.
+func revised(published, embed time.Time, lines []line) time.Time {
+	if published.IsZero() {
+		return time.Time{}
+	}
+	best := time.Time{}
+	consider := func(t time.Time) {
+		if t.After(published) && t.Sub(published) <= maxRevision && t.After(best) {
+			best = t
+		}
+	}
+	consider(embed)
+	for _, l := range lines {
+		// a quoted post signed inside a line: "… pic.twitter.com/x — Name (@handle) September 10, 2016"
+		if m := postSig.FindStringSubmatch(l.text); m != nil {
+			if d, ok := findDate(m[1]); ok {
+				consider(d.t)
+			}
+		}
+		if !strings.Contains(l.text, "Photo") && !strings.Contains(l.text, "photo") {
+			continue
+		}
+		for _, m := range captionDate.FindAllStringSubmatch(l.text, -1) {
+			mon, err := time.Parse("Jan", m[1][:3])
+			if err != nil {
+				continue
+			}
+			day := 0
+			fmt.Sscanf(m[2], "%d", &day)
+			t := time.Date(published.Year(), mon.Month(), day, 0, 0, 0, 0, time.UTC)
+			consider(t)
+		}
+	}
+	return best
+}
