@@ -38,6 +38,9 @@ var labelPrefix = regexp.MustCompile(`(?i)^(?:photo|photos|photograph|picture|pi
 // shoutPrefix is a video-player residue such as "CLOSE Israel has …".
 var shoutPrefix = regexp.MustCompile(`^(?:CLOSE|WATCH|VIDEO|PHOTOS?|JUST WATCHED|MUST WATCH)\b`)
 
+// galleryLine is a slideshow's captions run together ("… Hide Caption 1 of 10 Photos: …").
+var galleryLine = regexp.MustCompile(`(?i)\bhide caption \d+ of \d+\b`)
+
 // chromeAnywhere marks lines that are furniture wherever they appear.
 var chromeAnywhere = regexp.MustCompile(`(?i)pic\.twitter\.com/|contributed to this report|all rights reserved|delivered to your inbox|newsletter|sign up for|slideshow \(\d+ images?\)|\bvpc$|^[\w .'’-]{2,40}/(?:reuters|ap|afp|getty images|epa|anadolu|xinhua|bloomberg)$|reuters/[a-z]|\((?:photo|image)s?:[^)]*\)|\([^()]{2,50}/(?:reuters|ap|afp|getty images|epa|anadolu)\)`)
 
@@ -57,6 +60,9 @@ func isChrome(line string) bool {
 	}
 	if !hasLetter(line) {
 		return true // separators, "0:00", "×", counters
+	}
+	if galleryLine.MatchString(line) {
+		return true // a photo gallery flattened into one line, however long
 	}
 	words := wordCount(line)
 	if words > 80 {
