@@ -129,6 +129,9 @@ func focusCountry(text string, chunks []chunk) string {
 		for _, m := range ch.matches {
 			if (m.Kind == actors.KindCountry || m.Kind == actors.KindDemonym || m.Kind == actors.KindSeat) && !backedAfter(text, m.End) && m.Country != "" {
 				counts[m.Country]++
+				if placedAt(text, m.Start) {
+					counts[m.Country] += placeWeight // "in Baghdad": where things happen
+				}
 			}
 		}
 	}
@@ -258,4 +261,22 @@ func localize(s *sentence, fallback, last string) string {
 		return here
 	}
 	return last
+}
+
+// placeWeight makes a named place count more than a mention: an article
+// citing "U.S. officials" ten times about protests "in Baghdad" is about Iraq.
+const placeWeight = 4
+
+// placedAt reports a name preceded by a place preposition ("in", "near",
+// "at", "across", "outside"), allowing "the".
+func placedAt(text string, start int) bool {
+	before := strings.Fields(strings.ToLower(text[max(0, start-20):start]))
+	if n := len(before); n > 0 {
+		w := before[n-1]
+		if w == "the" && n > 1 {
+			w = before[n-2]
+		}
+		return placePreps[w]
+	}
+	return false
 }
