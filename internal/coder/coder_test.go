@@ -126,6 +126,17 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ASSAULT EGY>EGY 2012-09-13..2012-09-13 asserted"},
 		},
 		{
+			name: "warning that another party errs is an accusation", published: "2015-02-25",
+			text: "National Security Adviser Susan Rice warned that Israeli Prime Minister Benjamin Netanyahu's speech would be destructive.",
+			want: []string{"ACCUSE USA>ISR 2015-02-25..2015-02-25 asserted"},
+			not:  []string{"THREATEN"},
+		},
+		{
+			name: "warning that one will act is a threat", published: "2020-09-27",
+			text: "Washington warned that the US will strike militia groups in Iraq.",
+			want: []string{"THREATEN USA>IRQ 2020-09-27..2020-09-27 asserted"},
+		},
+		{
 			name: "consult needs a counterpart", published: "2025-11-04",
 			text: "Abbasi has spoken up about the call.",
 			not:  []string{"CONSULT"},

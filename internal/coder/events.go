@@ -35,6 +35,19 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if (s.hasWord(cs, tr.TokStart, condWords) || s.conditionalClause(cs)) && tr.Entry.Event != "THREATEN" {
 			continue
 		}
+		if typ == "THREATEN" && !tr.IsNoun && s.lower(tr.TokEnd) == "that" {
+			// "Rice warned that Netanyahu's speech would be destructive" is
+			// a judgement of another party, not a threat of one's own
+			c := s.complementSubject(tr.TokEnd + 1)
+			switch {
+			case c != nil && c.party.Code != "" && c.party.Code != actor.party.Code:
+				typ, mode, cameo, recip = "ACCUSE", "", "11", c
+			case c != nil:
+				// "warned that the US will strike the militias": the
+				// threatened party is the object of the complement
+				recip = s.firstOtherAfter(c, actor.party.Code)
+			}
+		}
 		m := event.Mention{
 			Event: typ, Mode: mode, CAMEO: cameo,
 			Actor: actor.party, Sentence: s.text, SentStart: s.start, SentEnd: s.end,
@@ -310,4 +323,25 @@ func (s *sentence) refusal(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// complementSubject is the first party of a "that" clause starting at token i.
+func (s *sentence) complementSubject(i int) *chunk {
+	for _, c := range s.chunks {
+		ci := s.tokAt(c.start)
+		if ci >= i && ci <= i+2 {
+			return c
+		}
+	}
+	return nil
+}
+
+// firstOtherAfter returns the first party after c whose country is not code.
+func (s *sentence) firstOtherAfter(c *chunk, code string) *chunk {
+	for _, o := range s.chunks {
+		if o.start > c.start && o.party.Code != "" && o.party.Code != code {
+			return o
+		}
+	}
+	return nil
 }
