@@ -137,6 +137,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"THREATEN USA>IRQ 2020-09-27..2020-09-27 asserted"},
 		},
 		{
+			name: "an agentless arrest is the state's", published: "2015-05-26",
+			text: "The American journalist was arrested at his home in Tehran in July.",
+			want: []string{"COERCE IRN>USA 2014-07-01..2014-07-31 asserted"},
+		},
+		{
 			name: "consult needs a counterpart", published: "2025-11-04",
 			text: "Abbasi has spoken up about the call.",
 			not:  []string{"CONSULT"},

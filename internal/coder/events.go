@@ -115,6 +115,11 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	case s.passive(tr):
 		recip, cs = s.subject(tr)
 		actor = s.agentAfter(tr, "by")
+		if actor == nil && recip != nil && stateActs[tr.Entry.Event] {
+			// "Rezaian was arrested in Tehran": only a state arrests,
+			// jails or sentences; it is the state of the place
+			actor = d.stateOf(s, tr, recip)
+		}
 	case tr.IsNoun:
 		cs, _ = s.clauseStart(tr.TokStart)
 		actor = s.possessor(tr)
@@ -344,4 +349,27 @@ func (s *sentence) firstOtherAfter(c *chunk, code string) *chunk {
 		}
 	}
 	return nil
+}
+
+// stateActs are actions only a state takes, so an agentless passive names
+// its actor by place.
+var stateActs = map[string]bool{"COERCE": true, "SANCTION": true}
+
+// stateOf returns a government party for the place the clause names after
+// the trigger, or the article's country.
+func (d *doc) stateOf(s *sentence, tr lexicon.Trigger, recip *chunk) *chunk {
+	code := ""
+	for _, c := range s.chunks {
+		if s.tokAt(c.start) >= tr.TokEnd && c.party.Code != "" && placedAt(s.text, c.start-s.start) {
+			code = c.party.Code
+			break
+		}
+	}
+	if code == "" {
+		code = d.fallback
+	}
+	if code == "" {
+		return nil
+	}
+	return &chunk{start: s.start + tr.Start, end: s.start + tr.Start, party: event.Party{Code: code, Sector: "GOV", Text: "(the state)"}}
 }
