@@ -35,7 +35,7 @@ func newRootCmd() *cobra.Command {
 	}
 	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $DYAD_DB, else "+defaultDBPath()+")")
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "no progress bar or summary, errors only")
-	root.AddCommand(newIngestCmd(g), newArticlesCmd(g), newShowCmd(g), newCodeCmd(g), newEventsCmd(g), newEvalCmd(g), newActorsCmd())
+	root.AddCommand(newIngestCmd(g), newArticlesCmd(g), newShowCmd(g), newCodeCmd(g), newEventsCmd(g), newEvalCmd(g), newActorsCmd(), newStoriesCmd(g), newTimelineCmd(g))
 	return root
 }
 

@@ -99,7 +99,7 @@ func (c *Coder) Code(a *article.Article) Result {
 	}
 	shareDates(out, d.ref)
 	for i := range out {
-		out[i].ArticleID, out[i].Doc = a.ID, a.Source
+		out[i].ArticleID, out[i].Doc, out[i].Outlet = a.ID, a.Source, a.Outlet
 	}
 	return Result{Mentions: out, Check: check}
 }

@@ -34,6 +34,7 @@ func (p Party) IsZero() bool { return p.Text == "" && p.Code == "" && p.EntityID
 type Mention struct {
 	ArticleID int64
 	Doc       string // the article's source (path or URL)
+	Outlet    string // the article's outlet, when known
 	Event     string // PLOVER type
 	Mode      string
 	Contexts  []string

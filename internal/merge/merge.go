@@ -42,6 +42,33 @@ type Story struct {
 // Merge assigns StoryID to every mention and returns the stories, in a
 // deterministic order whatever the order of the input.
 func Merge(ms []event.Mention) []*Story {
+	return MergeInto(nil, ms)
+}
+
+// MergeInto assigns StoryID to the new mentions, joining the stories of
+// already stored mentions where they report the same event (incremental
+// merging: an article ingested today joins yesterday's story). Stored
+// mentions keep their story ids.
+func MergeInto(stored []event.Mention, ms []event.Mention) []*Story {
+	var stories []*Story
+	byID := map[string]*Story{}
+	for i := range stored {
+		m := &stored[i]
+		if m.StoryID == "" {
+			continue
+		}
+		st, ok := byID[m.StoryID]
+		if !ok {
+			st = &Story{ID: m.StoryID, Event: family(m.Event), start: m.DateStart, end: m.DateEnd}
+			byID[m.StoryID] = st
+			stories = append(stories, st)
+		}
+		st.Mentions = append(st.Mentions, m)
+	}
+	return mergeNew(stories, ms)
+}
+
+func mergeNew(stories []*Story, ms []event.Mention) []*Story {
 	idx := make([]int, len(ms))
 	for i := range idx {
 		idx[i] = i
@@ -53,7 +80,6 @@ func Merge(ms []event.Mention) []*Story {
 		}
 		return x.SentStart < y.SentStart
 	})
-	var stories []*Story
 	for _, i := range idx {
 		m := &ms[i]
 		var joined *Story
@@ -76,29 +102,40 @@ func Merge(ms []event.Mention) []*Story {
 	return stories
 }
 
-// compatible says whether m reports the same event as the story s.
+// compatible says whether m reports the same event as the story s: the
+// same type family, and some mention of the story with the same dyad (either
+// way round for reciprocal types), a date window within the slack and, across
+// outlets, shared entities or wording. Comparing with every mention, not
+// only the first, keeps the result independent of arrival order.
 func compatible(s *Story, m *event.Mention) (bool, string) {
-	if family(m.Event) != s.Event {
+	if family(m.Event) != s.Event || m.Recipient.Code == "" || m.DateStart.IsZero() {
 		return false, ""
 	}
-	first := s.Mentions[0]
-	same := sameDyad(first, m)
-	if !same && reciprocal[s.Event] {
-		same = sameParty(first.Actor, m.Recipient) && sameParty(first.Recipient, m.Actor)
+	for _, o := range s.Mentions {
+		if ok, why := sameEvent(o, m); ok {
+			return true, why
+		}
 	}
-	if !same || m.Recipient.Code == "" || first.Recipient.Code == "" {
+	return false, ""
+}
+
+func sameEvent(o, m *event.Mention) (bool, string) {
+	same := sameDyad(o, m)
+	if !same && reciprocal[family(m.Event)] {
+		same = sameParty(o.Actor, m.Recipient) && sameParty(o.Recipient, m.Actor)
+	}
+	if !same || o.Recipient.Code == "" || o.DateStart.IsZero() {
 		return false, "" // a one-sided event is too vague to equate
 	}
-	if m.DateStart.IsZero() || s.start.IsZero() {
+	if m.DateStart.After(o.DateEnd.Add(Slack)) || o.DateStart.After(m.DateEnd.Add(Slack)) {
 		return false, ""
 	}
-	if m.Doc != first.Doc && !sameEntities(first, m) && similarity(first.Sentence, m.Sentence) < minSimilarity {
+	sim := similarity(o.Sentence, m.Sentence)
+	if m.Doc != o.Doc && !sameEntities(o, m) && sim < minSimilarity {
 		return false, ""
 	}
-	if m.DateStart.After(s.end.Add(Slack)) || s.start.After(m.DateEnd.Add(Slack)) {
-		return false, ""
-	}
-	return true, fmt.Sprintf("same type %s, dyad %s→%s, overlapping dates, evidence similarity %.2f", m.Event, m.Actor.Code, m.Recipient.Code, similarity(first.Sentence, m.Sentence))
+	return true, fmt.Sprintf("same type %s, dyad %s→%s, dates within %v of %s, evidence similarity %.2f",
+		m.Event, m.Actor.Code, m.Recipient.Code, Slack, o.Doc, sim)
 }
 
 func sameDyad(a, b *event.Mention) bool {

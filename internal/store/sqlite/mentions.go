@@ -77,12 +77,16 @@ func (s *DB) ListMentions(ctx context.Context, f store.MentionFilter) ([]event.M
 	if !f.Until.IsZero() {
 		where, args = append(where, "date_start <= ?"), append(args, f.Until.Format(time.DateOnly))
 	}
-	q := `SELECT m.article_id, a.source, event, mode, cameo, quad, score,
+	// A syndicated copy (dup_of) counts as the outlet of the article it
+	// copies, so one story carried by two sites is one source.
+	q := `SELECT m.article_id, a.source,
+		CASE WHEN a.dup_of IS NOT NULL THEN COALESCE(NULLIF(o.outlet, ''), o.source) ELSE COALESCE(NULLIF(a.outlet, ''), a.source) END,
+		event, mode, cameo, quad, score,
 		actor_text, actor_entity, actor_name, actor_code, actor_sector,
 		recip_text, recip_entity, recip_name, recip_code, recip_sector,
 		COALESCE(date_start, ''), COALESCE(date_end, ''), precision, date_text, background, claim, reported_by,
 		sentence, sent_start, sent_end, trigger, confidence, location, story_id
-		FROM mentions m JOIN articles a ON a.id = m.article_id`
+		FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = a.dup_of`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -99,7 +103,7 @@ func (s *DB) ListMentions(ctx context.Context, f store.MentionFilter) ([]event.M
 	for rows.Next() {
 		var m event.Mention
 		var ds, de, rb string
-		err := rows.Scan(&m.ArticleID, &m.Doc, &m.Event, &m.Mode, &m.CAMEO, &m.Quad, &m.Score,
+		err := rows.Scan(&m.ArticleID, &m.Doc, &m.Outlet, &m.Event, &m.Mode, &m.CAMEO, &m.Quad, &m.Score,
 			&m.Actor.Text, &m.Actor.EntityID, &m.Actor.Entity, &m.Actor.Code, &m.Actor.Sector,
 			&m.Recipient.Text, &m.Recipient.EntityID, &m.Recipient.Entity, &m.Recipient.Code, &m.Recipient.Sector,
 			&ds, &de, &m.Precision, &m.DateText, &m.Background, &m.Claim, &rb,

@@ -1,0 +1,238 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+// storyRow is one story as listed: the event, its window, its sources.
+type storyRow struct {
+	ID        string   `json:"story_id"`
+	Event     string   `json:"event"`
+	Actor     string   `json:"actor"`
+	Recipient string   `json:"recipient"`
+	Start     string   `json:"date_start"`
+	End       string   `json:"date_end"`
+	Mentions  int      `json:"mentions"`
+	Outlets   []string `json:"outlets"`
+	Claim     string   `json:"claim"`
+	Evidence  string   `json:"evidence"`
+}
+
+type storyFilter struct {
+	dyad, typ, since, until string
+}
+
+func (f *storyFilter) flags(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.dyad, "dyad", "", "ACTOR:RECIPIENT country codes, either direction, e.g. USA:IRQ")
+	cmd.Flags().StringVar(&f.typ, "type", "", "PLOVER event type")
+	cmd.Flags().StringVar(&f.since, "since", "", "stories on or after this day (YYYY-MM-DD)")
+	cmd.Flags().StringVar(&f.until, "until", "", "stories on or before this day (YYYY-MM-DD)")
+}
+
+func (f *storyFilter) mentions(ctx context.Context, g *globals) ([]event.Mention, error) {
+	mf := store.MentionFilter{Event: strings.ToUpper(f.typ)}
+	if f.dyad != "" {
+		a, r, ok := strings.Cut(strings.ToUpper(f.dyad), ":")
+		if !ok {
+			return nil, fmt.Errorf("--dyad %q: want ACTOR:RECIPIENT country codes, e.g. USA:IRQ", f.dyad)
+		}
+		mf.Actor, mf.Recipient, mf.Either = a, r, true
+	}
+	var err error
+	if mf.Since, err = parseDay("since", f.since); err != nil {
+		return nil, err
+	}
+	if mf.Until, err = parseDay("until", f.until); err != nil {
+		return nil, err
+	}
+	db, err := g.open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return db.ListMentions(ctx, mf)
+}
+
+// groupStories folds mentions into stories, oldest first.
+func groupStories(ms []event.Mention) []storyRow {
+	byID := map[string]*storyRow{}
+	outlets := map[string]map[string]bool{}
+	var order []string
+	for _, m := range ms {
+		id := m.StoryID
+		if id == "" {
+			continue
+		}
+		r, ok := byID[id]
+		if !ok {
+			r = &storyRow{ID: id, Event: m.Event, Actor: m.Actor.Code, Recipient: m.Recipient.Code,
+				Start: day(m.DateStart), End: day(m.DateEnd), Claim: m.Claim, Evidence: m.Sentence}
+			byID[id], outlets[id] = r, map[string]bool{}
+			order = append(order, id)
+		}
+		r.Mentions++
+		outlets[id][m.Outlet] = true
+		if d := day(m.DateStart); d != "" && (r.Start == "" || d < r.Start) {
+			r.Start = d // the span its mentions give it
+		}
+		if d := day(m.DateEnd); d != "" && (r.End == "" || d > r.End) {
+			r.End = d
+		}
+		if m.Claim == event.Asserted || r.Claim == "" {
+			r.Claim = m.Claim
+		}
+	}
+	out := make([]storyRow, 0, len(order))
+	for _, id := range order {
+		r := byID[id]
+		for o := range outlets[id] {
+			r.Outlets = append(r.Outlets, o)
+		}
+		sort.Strings(r.Outlets)
+		out = append(out, *r)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+func newStoriesCmd(g *globals) *cobra.Command {
+	f := &storyFilter{}
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "stories",
+		Short: "List stories: real-world events merged across articles and outlets",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ms, err := f.mentions(cmd.Context(), g)
+			if err != nil {
+				return err
+			}
+			rows := groupStories(ms)
+			if asJSON {
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetEscapeHTML(false)
+				for _, r := range rows {
+					if err := enc.Encode(r); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			return writeStoryTable(cmd.OutOrStdout(), rows)
+		},
+	}
+	f.flags(cmd)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per story")
+	cmd.AddCommand(newStoryShowCmd(g))
+	return cmd
+}
+
+func writeStoryTable(w io.Writer, rows []storyRow) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tEVENT\tDYAD\tMENTIONS\tOUTLETS\tCLAIM\tSTORY\tEVIDENCE")
+	for _, r := range rows {
+		date := orDash(r.Start)
+		if r.End != r.Start && r.End != "" {
+			date += "…" + r.End
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s→%s\t%d\t%d\t%s\t%s\t%s\n", date, r.Event, orDash(r.Actor), orDash(r.Recipient),
+			r.Mentions, len(r.Outlets), r.Claim, r.ID, clip(r.Evidence, 70))
+	}
+	return tw.Flush()
+}
+
+func newStoryShowCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show STORY_ID",
+		Short: "Show one story: every mention, its outlet, evidence and claim",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ms, err := (&storyFilter{}).mentions(cmd.Context(), g)
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			n := 0
+			for _, m := range ms {
+				if m.StoryID != args[0] {
+					continue
+				}
+				n++
+				fmt.Fprintf(w, "%d. %s %s (%s) → %s (%s), %s…%s, %s\n   outlet: %s; source: %s\n   chain: %s\n   %q\n",
+					n, m.Event, m.Actor.Code, m.Actor.Text, orDash(m.Recipient.Code), m.Recipient.Text,
+					orDash(day(m.DateStart)), orDash(day(m.DateEnd)), m.Claim, m.Outlet, m.Doc,
+					orDash(strings.Join(m.ReportedBy, " ← ")), m.Sentence)
+			}
+			if n == 0 {
+				return fmt.Errorf("story %s: not found", args[0])
+			}
+			return nil
+		},
+	}
+}
+
+func newTimelineCmd(g *globals) *cobra.Command {
+	f := &storyFilter{}
+	var asJSON, asCSV bool
+	cmd := &cobra.Command{
+		Use:     "timeline --dyad A:B",
+		Short:   "The stories between two countries in date order",
+		Example: "  dyad timeline --dyad USA:IRQ --since 2024-01-01\n  dyad timeline --dyad USA:IRN --csv > usa-irn.csv",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if f.dyad == "" {
+				return fmt.Errorf("--dyad is required, e.g. --dyad USA:IRQ")
+			}
+			ms, err := f.mentions(cmd.Context(), g)
+			if err != nil {
+				return err
+			}
+			rows := groupStories(ms)
+			w := cmd.OutOrStdout()
+			switch {
+			case asJSON:
+				enc := json.NewEncoder(w)
+				enc.SetEscapeHTML(false)
+				for _, r := range rows {
+					if err := enc.Encode(r); err != nil {
+						return err
+					}
+				}
+				return nil
+			case asCSV:
+				cw := csv.NewWriter(w)
+				cw.Write([]string{"story_id", "date_start", "date_end", "event", "actor", "recipient", "mentions", "outlets", "claim", "evidence"})
+				for _, r := range rows {
+					cw.Write([]string{r.ID, r.Start, r.End, r.Event, r.Actor, r.Recipient, fmt.Sprint(r.Mentions), fmt.Sprint(len(r.Outlets)), r.Claim, r.Evidence})
+				}
+				cw.Flush()
+				return cw.Error()
+			}
+			return writeStoryTable(w, rows)
+		},
+	}
+	f.flags(cmd)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per story")
+	cmd.Flags().BoolVar(&asCSV, "csv", false, "CSV with a header row")
+	return cmd
+}
