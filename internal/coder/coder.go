@@ -92,7 +92,7 @@ func (c *Coder) Code(a *article.Article) Result {
 		}
 		s.toks = lexicon.Tokenize(s.text)
 		d.place = localize(s, d.fallback, d.place)
-		s.triggers = outsideNames(s, c.lex.Triggers(s.toks))
+		s.triggers = sortTriggers(judgements(s, outsideNames(s, c.lex.Triggers(s.toks))))
 		s.speech = speechOnly(outsideNames(s, c.lex.Speech(s.toks)), s.triggers)
 		out = append(out, c.codeSentence(d, s)...)
 		d.remember(s)
@@ -279,4 +279,10 @@ func placedAt(text string, start int) bool {
 		return placePreps[w]
 	}
 	return false
+}
+
+// sortTriggers keeps triggers in text order (clause analysis walks them so).
+func sortTriggers(trs []lexicon.Trigger) []lexicon.Trigger {
+	sort.SliceStable(trs, func(i, j int) bool { return trs[i].TokStart < trs[j].TokStart })
+	return trs
 }

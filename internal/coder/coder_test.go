@@ -142,6 +142,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"COERCE IRN>USA 2014-07-01..2014-07-31 asserted"},
 		},
 		{
+			name: "a quoted judgement is an accusation", published: "2015-02-25",
+			text: "Senator Lindsey Graham called Iran's offer “a dangerous stunt” on Tuesday.",
+			want: []string{"ACCUSE USA>IRN 2015-02-24..2015-02-24 asserted"},
+		},
+		{
 			name: "consult needs a counterpart", published: "2025-11-04",
 			text: "Abbasi has spoken up about the call.",
 			not:  []string{"CONSULT"},
