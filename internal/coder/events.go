@@ -155,6 +155,9 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	if actor != nil && actor.media && !tr.IsNoun {
 		actor = nil // an outlet reporting is attribution, not the event's actor
 	}
+	if recip == nil && !tr.IsNoun {
+		recip = d.objectPronoun(s, tr, actor)
+	}
 	if actor != nil && reciprocal[tr.Entry.Event] {
 		// "Blinken and Sudani discussed …": the other side is the conjunct
 		if c := s.conjunct(actor, tr.TokStart); c != nil {
@@ -372,4 +375,31 @@ func (d *doc) stateOf(s *sentence, tr lexicon.Trigger, recip *chunk) *chunk {
 		return nil
 	}
 	return &chunk{start: s.start + tr.Start, end: s.start + tr.Start, party: event.Party{Code: code, Sector: "GOV", Text: "(the state)"}}
+}
+
+// objectPronoun resolves "sentenced her", "dispersing them": a pronoun right
+// after the verb (or after its preposition) stands for the last fitting
+// party of the text other than the actor.
+func (d *doc) objectPronoun(s *sentence, tr lexicon.Trigger, actor *chunk) *chunk {
+	i := tr.TokEnd
+	if prepositions[s.lower(i)] {
+		i++
+	}
+	var c *chunk
+	switch s.lower(i) {
+	case "him", "her":
+		c = s.lastBefore(tr.TokStart, func(c *chunk) bool { return c.person })
+		if c == nil {
+			c = d.lastPerson
+		}
+	case "them":
+		c = s.lastBefore(tr.TokStart, func(c *chunk) bool { return c.plural })
+		if c == nil {
+			c = d.lastPlural
+		}
+	}
+	if c == actor || c != nil && actor != nil && c.party.Code == actor.party.Code && c.party.EntityID == actor.party.EntityID {
+		return nil
+	}
+	return c
 }
