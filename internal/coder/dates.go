@@ -38,10 +38,8 @@ func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *ev
 	switch {
 	case best >= 0:
 		w := exprs[best].Window
-		if exprs[best].Prep == "since" && !d.ref.IsZero() && w.Start.Before(d.ref) {
-			// "jailed since July": from then until the article's day
-			w = window{Start: w.Start, End: d.ref, Precision: timex.Span}
-		}
+		// "jailed since July": the jailing is July's; the state lasts, the
+		// event does not, so the window stays the phrase's own
 		m.DateStart, m.DateEnd, m.Precision, m.DateText = w.Start, w.End, string(w.Precision), exprs[best].Text
 		d.anchor = w
 	case !d.content.IsZero():
