@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/dyad-project/dyad/internal/event"
@@ -75,6 +76,13 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			continue
 		}
 		seen[key] = true
+		// one actor, one event per clause: the main verb comes first, later
+		// triggers of the same actor mostly elaborate it
+		ck := fmt.Sprintf("%d|%s%s", cs, m.Actor.Code, m.Actor.EntityID)
+		if seen[ck] {
+			continue
+		}
+		seen[ck] = true
 		out = append(out, m)
 	}
 	return out
