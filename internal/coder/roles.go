@@ -173,7 +173,9 @@ func (s *sentence) passive(tr lexicon.Trigger) bool {
 	for i := tr.TokStart - 1; i >= 0 && i >= tr.TokStart-3; i-- {
 		p := s.lower(i)
 		if beForms[p] {
-			return w[len(w)-2:] == "ed" || w[len(w)-1:] == "n" || w[len(w)-1:] == "t"
+			// "was warned", "were struck", "was hit": any form but the
+			// progressive ("was attacking")
+			return !strings.HasSuffix(w, "ing")
 		}
 		if !skipAdverbs[p] && p != "not" {
 			return false
