@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
@@ -14,7 +15,16 @@ import (
 // the user; main exits non-zero without printing it again.
 var errFailed = errors.New("some inputs failed")
 
+// defaultMemoryLimit is the soft heap limit when GOMEMLIMIT is not set: the
+// garbage collector works harder near it instead of letting the heap double,
+// which keeps a laptop run of dyad near its live size. It is not a cap: a
+// larger live heap still gets what it needs.
+const defaultMemoryLimit = 192 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	cmd := newRootCmd()
