@@ -93,7 +93,7 @@ func Ingest(ctx context.Context, r Reader, sink Sink, args []string, opt Options
 			defer wg.Done()
 			for d := range docs {
 				res := extractDoc(ctx, d)
-				if res.err == nil && opt.Code != nil {
+				if res.err == nil && opt.Code != nil && !known(ctx, sink, res.art) {
 					res.coded = opt.Code(res.art)
 				}
 				results <- res
@@ -152,4 +152,22 @@ func extractDoc(ctx context.Context, d source.Doc) result {
 	}
 	a, err := extract.Extract(ctx, extract.Input{Source: d.Source, URL: d.URL, Body: d.Body, ContentType: d.ContentType, Hint: d.Hint})
 	return result{src: d.Source, art: a, err: err}
+}
+
+// HashChecker is implemented by sinks that can tell cheaply whether a
+// content hash is already stored, so re-ingesting skips coding it.
+type HashChecker interface {
+	HasHash(ctx context.Context, hash string) (bool, error)
+}
+
+func known(ctx context.Context, sink Sink, a *article.Article) bool {
+	hc, ok := sink.(HashChecker)
+	if !ok {
+		return false
+	}
+	if a.Hash == "" {
+		a.Hash = article.ContentHash(a.Text)
+	}
+	has, err := hc.HasHash(ctx, a.Hash)
+	return err == nil && has
 }

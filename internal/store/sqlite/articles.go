@@ -183,3 +183,10 @@ func nullID(id int64) any {
 	}
 	return id
 }
+
+// HasHash reports whether an article with this content hash is stored.
+func (s *DB) HasHash(ctx context.Context, hash string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE hash = ?`, hash).Scan(&n)
+	return n > 0, err
+}
