@@ -61,6 +61,9 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			if recip.party.EntityID != "" && recip.party.EntityID == actor.party.EntityID {
 				continue
 			}
+			if recip.media && typ == "CONSULT" {
+				continue // speaking to a news channel is not a consultation
+			}
 			m.Recipient = recip.party
 			m.Confidence += 0.2
 		}
@@ -148,7 +151,7 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 		actor, cs = s.subject(tr)
 		recip = s.object(tr, tr.Entry.RecipientPrep, placeOK)
 	}
-	if actor == nil {
+	if actor == nil && !s.passive(tr) {
 		actor = d.pronoun(s, cs, tr.TokStart)
 	}
 	if actor == nil && tr.IsNoun {
