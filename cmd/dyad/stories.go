@@ -70,6 +70,7 @@ func (f *storyFilter) mentions(ctx context.Context, g *globals) ([]event.Mention
 func groupStories(ms []event.Mention) []storyRow {
 	byID := map[string]*storyRow{}
 	outlets := map[string]map[string]bool{}
+	claims := map[string][]event.Mention{}
 	var order []string
 	for _, m := range ms {
 		id := m.StoryID
@@ -91,9 +92,7 @@ func groupStories(ms []event.Mention) []storyRow {
 		if d := day(m.DateEnd); d != "" && (r.End == "" || d > r.End) {
 			r.End = d
 		}
-		if m.Claim == event.Asserted || r.Claim == "" {
-			r.Claim = m.Claim
-		}
+		claims[id] = append(claims[id], m)
 	}
 	out := make([]storyRow, 0, len(order))
 	for _, id := range order {
@@ -102,6 +101,7 @@ func groupStories(ms []event.Mention) []storyRow {
 			r.Outlets = append(r.Outlets, o)
 		}
 		sort.Strings(r.Outlets)
+		r.Claim = combinedClaim(claims[id], len(r.Outlets))
 		out = append(out, *r)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
@@ -235,4 +235,40 @@ func newTimelineCmd(g *globals) *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per story")
 	cmd.Flags().BoolVar(&asCSV, "csv", false, "CSV with a header row")
 	return cmd
+}
+
+// combinedClaim sums up how firmly a story's mentions state it, the way a
+// reader wants it at a glance: a denial first, then a party's own assertion,
+// then how many outlets report it, then doubt.
+func combinedClaim(ms []event.Mention, outlets int) string {
+	var denied, asserted, alleged []string
+	for _, m := range ms {
+		who := m.Outlet
+		if n := len(m.ReportedBy); n > 0 {
+			who = m.ReportedBy[n-1]
+		}
+		switch m.Claim {
+		case event.Denied:
+			denied = append(denied, who)
+		case event.Asserted:
+			asserted = append(asserted, who)
+		case event.Alleged:
+			alleged = append(alleged, who)
+		}
+	}
+	switch {
+	case len(denied) > 0:
+		return "denied by " + denied[0]
+	case len(asserted) > 0 && outlets > 1:
+		return fmt.Sprintf("asserted; reported by %d outlets", outlets)
+	case len(asserted) > 0:
+		return "asserted"
+	case outlets > 1 && len(alleged) < len(ms):
+		return fmt.Sprintf("reported by %d outlets", outlets)
+	case len(alleged) > 0:
+		return "alleged"
+	case len(ms) > 0:
+		return ms[0].Claim
+	}
+	return ""
 }
