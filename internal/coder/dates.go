@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strings"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/event"
@@ -89,6 +90,9 @@ func (c *Coder) claim(d *doc, s *sentence, tr lexicon.Trigger, actor *chunk, fut
 			}
 		}
 	}
+	if m.Claim == event.Asserted && quoted(s.text) {
+		m.Claim = event.Reported // a quotation is someone's account, not the outlet's
+	}
 	if s.hasAlleged() {
 		m.Claim = event.Alleged
 	}
@@ -133,4 +137,10 @@ func (s *sentence) times(d *doc, future bool) []timex.Expr {
 	}
 	s.exprFuture, s.exprAnchor = future, d.anchor
 	return s.exprs
+}
+
+// quoted reports a sentence that is a quotation: it opens with a quotation
+// mark.
+func quoted(text string) bool {
+	return strings.HasPrefix(text, "“") || strings.HasPrefix(text, "\"") || strings.HasPrefix(text, "‘")
 }
