@@ -178,10 +178,10 @@ func newStoryShowCmd(g *globals) *cobra.Command {
 					continue
 				}
 				n++
-				fmt.Fprintf(w, "%d. %s %s (%s) → %s (%s), %s…%s, %s\n   outlet: %s; source: %s\n   chain: %s\n   %q\n",
+				fmt.Fprintf(w, "%d. %s %s (%s) → %s (%s), %s…%s, %s\n   outlet: %s; source: %s\n   chain: %s\n   joined: %s\n   %q\n",
 					n, m.Event, m.Actor.Code, m.Actor.Text, orDash(m.Recipient.Code), m.Recipient.Text,
 					orDash(day(m.DateStart)), orDash(day(m.DateEnd)), m.Claim, m.Outlet, m.Doc,
-					orDash(strings.Join(m.ReportedBy, " ← ")), m.Sentence)
+					orDash(strings.Join(m.ReportedBy, " ← ")), orDash(m.StoryWhy), m.Sentence)
 			}
 			if n == 0 {
 				return fmt.Errorf("story %s: not found", args[0])

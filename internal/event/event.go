@@ -59,4 +59,5 @@ type Mention struct {
 	Confidence float64
 	Location   string // ISO3 of where it happened, when stated
 	StoryID    string
+	StoryWhy   string // why the mention joined its story ("first report" for the first)
 }

@@ -93,8 +93,10 @@ func mergeNew(stories []*Story, ms []event.Mention) []*Story {
 		if joined == nil {
 			joined = &Story{ID: storyID(m), Event: family(m.Event), start: m.DateStart, end: m.DateEnd}
 			stories = append(stories, joined)
+			m.StoryWhy = "first report"
 		} else {
 			joined.Reasons = append(joined.Reasons, fmt.Sprintf("%s: %s", m.Doc, why))
+			m.StoryWhy = why
 		}
 		joined.Mentions = append(joined.Mentions, m)
 		m.StoryID = joined.ID
@@ -134,8 +136,8 @@ func sameEvent(o, m *event.Mention) (bool, string) {
 	if m.Doc != o.Doc && !sameEntities(o, m) && sim < minSimilarity {
 		return false, ""
 	}
-	return true, fmt.Sprintf("same type %s, dyad %s→%s, dates within %v of %s, evidence similarity %.2f",
-		m.Event, m.Actor.Code, m.Recipient.Code, Slack, o.Doc, sim)
+	return true, fmt.Sprintf("same type %s, dyad %s→%s, dates within %d days of %s, evidence similarity %.2f",
+		m.Event, m.Actor.Code, m.Recipient.Code, int(Slack.Hours()/24), o.Doc, sim)
 }
 
 func sameDyad(a, b *event.Mention) bool {

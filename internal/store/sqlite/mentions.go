@@ -24,8 +24,8 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 			actor_text, actor_entity, actor_name, actor_code, actor_sector,
 			recip_text, recip_entity, recip_name, recip_code, recip_sector,
 			date_start, date_end, precision, date_text, background, claim, reported_by,
-			sentence, sent_start, sent_end, trigger, confidence, location, story_id)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+			sentence, sent_start, sent_end, trigger, confidence, location, story_id, story_why)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 		if err != nil {
 			return err
 		}
@@ -39,7 +39,7 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 				m.Actor.Text, m.Actor.EntityID, m.Actor.Entity, m.Actor.Code, m.Actor.Sector,
 				m.Recipient.Text, m.Recipient.EntityID, m.Recipient.Entity, m.Recipient.Code, m.Recipient.Sector,
 				nullDate(m.DateStart), nullDate(m.DateEnd), m.Precision, m.DateText, m.Background, m.Claim, string(rb),
-				m.Sentence, m.SentStart, m.SentEnd, m.Trigger, m.Confidence, m.Location, m.StoryID)
+				m.Sentence, m.SentStart, m.SentEnd, m.Trigger, m.Confidence, m.Location, m.StoryID, m.StoryWhy)
 			if err != nil {
 				return err
 			}
@@ -85,7 +85,7 @@ func (s *DB) ListMentions(ctx context.Context, f store.MentionFilter) ([]event.M
 		actor_text, actor_entity, actor_name, actor_code, actor_sector,
 		recip_text, recip_entity, recip_name, recip_code, recip_sector,
 		COALESCE(date_start, ''), COALESCE(date_end, ''), precision, date_text, background, claim, reported_by,
-		sentence, sent_start, sent_end, trigger, confidence, location, story_id
+		sentence, sent_start, sent_end, trigger, confidence, location, story_id, story_why
 		FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = a.dup_of`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
@@ -107,7 +107,7 @@ func (s *DB) ListMentions(ctx context.Context, f store.MentionFilter) ([]event.M
 			&m.Actor.Text, &m.Actor.EntityID, &m.Actor.Entity, &m.Actor.Code, &m.Actor.Sector,
 			&m.Recipient.Text, &m.Recipient.EntityID, &m.Recipient.Entity, &m.Recipient.Code, &m.Recipient.Sector,
 			&ds, &de, &m.Precision, &m.DateText, &m.Background, &m.Claim, &rb,
-			&m.Sentence, &m.SentStart, &m.SentEnd, &m.Trigger, &m.Confidence, &m.Location, &m.StoryID)
+			&m.Sentence, &m.SentStart, &m.SentEnd, &m.Trigger, &m.Confidence, &m.Location, &m.StoryID, &m.StoryWhy)
 		if err != nil {
 			return nil, fmt.Errorf("list mentions: %w", err)
 		}
