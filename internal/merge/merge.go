@@ -113,6 +113,14 @@ func compatible(s *Story, m *event.Mention) (bool, string) {
 	if family(m.Event) != s.Event || m.Recipient.Code == "" || m.DateStart.IsZero() {
 		return false, ""
 	}
+	// No mention of the story may name other people on either side: two
+	// senators' accusations of one prime minister are two stories even when
+	// a third, unnamed mention would bridge them.
+	for _, o := range s.Mentions {
+		if conflicting(o, m) {
+			return false, ""
+		}
+	}
 	for _, o := range s.Mentions {
 		if ok, why := sameEvent(o, m); ok {
 			return true, why
@@ -199,4 +207,16 @@ func words(s string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// conflicting reports two mentions that name different entities for the
+// same side (either way round for reciprocal types).
+func conflicting(o, m *event.Mention) bool {
+	clash := func(x, y event.Party) bool { return x.EntityID != "" && y.EntityID != "" && x.EntityID != y.EntityID }
+	straight := clash(o.Actor, m.Actor) || clash(o.Recipient, m.Recipient)
+	if !reciprocal[family(m.Event)] {
+		return straight
+	}
+	swapped := clash(o.Actor, m.Recipient) || clash(o.Recipient, m.Actor)
+	return straight && swapped
 }

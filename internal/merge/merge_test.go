@@ -24,6 +24,18 @@ func TestMerge(t *testing.T) {
 		mention("c.txt", "ASSAULT", "USA", "IRQ", "2025-11-03", "US jets struck Iraq."),                          // other type
 		mention("d.txt", "THREATEN", "USA", "", "2025-11-04", "Washington warned again."),                        // one-sided
 	}
+	// Two named accusers of one leader are two stories, even with an unnamed
+	// mention that could bridge them.
+	bridge := []event.Mention{
+		mention("x.txt", "ACCUSE", "USA", "ISR", "2015-02-24", "Rice criticized Netanyahu's speech plans."),
+		mention("y.txt", "ACCUSE", "USA", "ISR", "2015-02-24", "Leahy criticized Netanyahu's speech plans as a stunt."),
+		mention("z.txt", "ACCUSE", "USA", "ISR", "2015-02-24", "Rice criticized Netanyahu's speech plans again."),
+	}
+	bridge[1].Actor.EntityID, bridge[2].Actor.EntityID = "patrick-leahy", "susan-rice"
+	Merge(bridge)
+	if bridge[1].StoryID == bridge[2].StoryID {
+		t.Errorf("Leahy's and Rice's accusations were merged through an unnamed mention")
+	}
 	stories := Merge(ms)
 	if ms[0].StoryID != ms[1].StoryID {
 		t.Errorf("the same warning in two outlets was not merged")
