@@ -36,6 +36,9 @@ func newRootCmd() *cobra.Command {
 	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $DYAD_DB, else "+defaultDBPath()+")")
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "no progress bar or summary, errors only")
 	root.AddCommand(newIngestCmd(g), newArticlesCmd(g), newShowCmd(g), newCodeCmd(g), newEventsCmd(g), newEvalCmd(g), newActorsCmd(), newStoriesCmd(g), newTimelineCmd(g))
+	for _, add := range extraCommands {
+		root.AddCommand(add(g))
+	}
 	return root
 }
 
@@ -70,3 +73,12 @@ func (g *globals) open(ctx context.Context) (*sqlite.DB, error) {
 	}
 	return db, nil
 }
+
+// extraCommands are commands whose files register themselves with
+// registerCommand, so the command set grows without every change touching
+// this file.
+var extraCommands []func(*globals) *cobra.Command
+
+// registerCommand adds a command constructor; call it from an init function
+// of the command's file.
+func registerCommand(f func(*globals) *cobra.Command) { extraCommands = append(extraCommands, f) }
