@@ -131,7 +131,7 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 	}
 	if !g.quiet {
 		fmt.Fprintf(stderr, "ingested into %s: %d new (%d near-duplicate), %d already stored, %d failed\n",
-			db.Path(), sum.New, sum.NearDuplicate, sum.Duplicate, len(sum.Failed))
+			db.Location(), sum.New, sum.NearDuplicate, sum.Duplicate, len(sum.Failed))
 	}
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
 )
 
@@ -66,7 +67,8 @@ func (g *globals) dbPath() string {
 	return defaultDBPath()
 }
 
-func (g *globals) open(ctx context.Context) (*sqlite.DB, error) {
+// open opens the store the flags, the environment or the default name.
+func (g *globals) open(ctx context.Context) (store.Store, error) {
 	db, err := sqlite.Open(ctx, g.dbPath())
 	if err != nil {
 		return nil, fmt.Errorf("%w (set --db or DYAD_DB)", err)

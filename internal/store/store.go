@@ -53,3 +53,15 @@ type Mentions interface {
 	PutMentions(ctx context.Context, articleID int64, ms []event.Mention) error
 	ListMentions(ctx context.Context, f MentionFilter) ([]event.Mention, error)
 }
+
+// Store is everything the commands need from a backend: SQLite by default,
+// PostgreSQL when the team scales out.
+type Store interface {
+	Articles
+	Mentions
+	HasHash(ctx context.Context, hash string) (bool, error)
+	// Location names where the data lives (a file path, a server), for
+	// messages to the user.
+	Location() string
+	Close() error
+}

@@ -13,7 +13,7 @@ import (
 	"github.com/dyad-project/dyad/internal/store"
 )
 
-var _ store.Articles = (*DB)(nil)
+var _ store.Store = (*DB)(nil)
 
 // nearDistance is the largest Hamming distance between two SimHashes that
 // still counts as the same text (a syndicated copy with other chrome).

@@ -56,6 +56,9 @@ func (s *DB) Close() error { return s.db.Close() }
 // Path is the file the store lives in.
 func (s *DB) Path() string { return s.path }
 
+// Location is the file the store lives in.
+func (s *DB) Location() string { return s.path }
+
 func (s *DB) migrate(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
