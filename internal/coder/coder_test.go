@@ -147,6 +147,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ACCUSE USA>IRN 2015-02-24..2015-02-24 asserted"},
 		},
 		{
+			name: "talks between two parties", published: "2015-02-25",
+			text: "A ceasefire was negotiated between Russia and the United States on Tuesday.",
+			want: []string{"CONSULT RUS>USA 2015-02-24..2015-02-24 asserted"},
+		},
+		{
 			name: "consult needs a counterpart", published: "2025-11-04",
 			text: "Abbasi has spoken up about the call.",
 			not:  []string{"CONSULT"},

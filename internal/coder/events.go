@@ -169,6 +169,12 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	if recip == nil && !tr.IsNoun {
 		recip = d.objectPronoun(s, tr, actor)
 	}
+	if reciprocal[tr.Entry.Event] {
+		// "talks between Iran and the US", "negotiated between Kerry and Lavrov"
+		if a, b := s.between(tr); a != nil {
+			actor, recip = a, b
+		}
+	}
 	if actor != nil && reciprocal[tr.Entry.Event] {
 		// "Blinken and Sudani discussed …": the other side is the conjunct
 		if c := s.conjunct(actor, tr.TokStart); c != nil {
@@ -413,4 +419,27 @@ func (d *doc) objectPronoun(s *sentence, tr lexicon.Trigger, actor *chunk) *chun
 		return nil
 	}
 	return c
+}
+
+// between finds "between X and Y" right after a trigger.
+func (s *sentence) between(tr lexicon.Trigger) (*chunk, *chunk) {
+	for i := tr.TokEnd; i < len(s.toks) && i <= tr.TokEnd+2; i++ {
+		if s.toks[i].Lower != "between" {
+			continue
+		}
+		var first *chunk
+		for _, c := range s.chunks {
+			ci := s.tokAt(c.start)
+			if first == nil && ci > i && ci <= i+3 {
+				first = c
+				continue
+			}
+			if first != nil && s.lower(ci-1) == "and" || first != nil && s.lower(ci-1) == "the" && s.lower(ci-2) == "and" {
+				if ci-s.tokAt(first.end) <= 2 {
+					return first, c
+				}
+			}
+		}
+	}
+	return nil, nil
 }
