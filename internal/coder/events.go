@@ -169,6 +169,15 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	if recip == nil && !tr.IsNoun {
 		recip = d.objectPronoun(s, tr, actor)
 	}
+	if actor == nil && tr.IsNoun && reciprocal[tr.Entry.Event] {
+		// "U.S. and Iranian officials reported progress in negotiations":
+		// a coordinated subject holds the talks it reports
+		if subj := s.sentenceSubject(); subj != nil {
+			if c := s.conjunct(subj, tr.TokStart); c != nil {
+				actor, recip = subj, c
+			}
+		}
+	}
 	if reciprocal[tr.Entry.Event] {
 		// "talks between Iran and the US", "negotiated between Kerry and Lavrov"
 		if a, b := s.between(tr); a != nil {
@@ -442,4 +451,20 @@ func (s *sentence) between(tr lexicon.Trigger) (*chunk, *chunk) {
 		}
 	}
 	return nil, nil
+}
+
+// sentenceSubject is the first party of the sentence when nothing but
+// determiners comes before it.
+func (s *sentence) sentenceSubject() *chunk {
+	if len(s.chunks) == 0 {
+		return nil
+	}
+	c := s.chunks[0]
+	ci := s.tokAt(c.start)
+	for i := 0; i < ci; i++ {
+		if !determiners[s.toks[i].Lower] {
+			return nil
+		}
+	}
+	return c
 }
