@@ -152,6 +152,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"CONSULT RUS>USA 2015-02-24..2015-02-24 asserted"},
 		},
 		{
+			name: "a protest without a named target is against the state", published: "2020-01-12",
+			text: "Iranian students demonstrated in Tehran on Saturday.",
+			want: []string{"PROTEST IRN>IRN 2020-01-11..2020-01-11 asserted"},
+		},
+		{
 			name: "consult needs a counterpart", published: "2025-11-04",
 			text: "Abbasi has spoken up about the call.",
 			not:  []string{"CONSULT"},

@@ -54,6 +54,11 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			Actor: actor.party, Sentence: s.text, SentStart: s.start, SentEnd: s.end,
 			Trigger: s.text[tr.Start:tr.End], Confidence: 0.6,
 		}
+		if recip == nil && typ == "PROTEST" && actor.party.EntityID == "" && actor.party.Code != "" {
+			// "Iranians demonstrated after the government hiked prices": a
+			// protest with no named target is against the protesters' own state
+			recip = &chunk{start: actor.start, end: actor.start, party: event.Party{Code: actor.party.Code, Sector: "GOV", Text: "(their government)"}}
+		}
 		if (recip == nil || recip == actor) && (needsRecipient(tr.Entry.Event) || tr.IsNoun) {
 			continue
 		}
