@@ -57,15 +57,20 @@ func Split(text string) []Span {
 			break
 		}
 		if j >= len(text) || (text[j] != ' ' && text[j] != '\t') {
-			// "…reported.“Two days" has no space: still a boundary when a quote opens.
-			if j < len(text) {
-				r, _ := utf8.DecodeRuneInString(text[j:])
-				if r != '“' || c != '.' {
-					continue
-				}
-			} else {
+			// "…reported.“Two days" and "…in Gaza.Early Friday" lost their
+			// space in scraping: still a boundary when a quote or a capital
+			// follows a lower-case word.
+			if j >= len(text) || c != '.' {
 				continue
 			}
+			r, _ := utf8.DecodeRuneInString(text[j:])
+			p, _ := utf8.DecodeLastRuneInString(text[:i])
+			glued := r == '“' || (unicode.IsUpper(r) && unicode.IsLower(p) && j == i+1 && !isAbbreviation(text[start:i]) && plainWord(text[start:i]))
+			if !glued {
+				continue
+			}
+			emit(j)
+			continue
 		}
 		k := j
 		for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
@@ -120,4 +125,14 @@ func trimSpan(text string, s, e int) (int, int) {
 		e -= n
 	}
 	return s, e
+}
+
+// plainWord reports whether the word ending the text is a plain word, not a
+// host name or handle ("www", "example.com", "@user").
+func plainWord(before string) bool {
+	w := before
+	if k := strings.LastIndexAny(before, " \t(“\"'"); k >= 0 {
+		w = before[k+1:]
+	}
+	return w != "www" && !strings.ContainsAny(w, "./@:")
 }

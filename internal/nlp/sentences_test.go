@@ -17,6 +17,8 @@ func TestSplit(t *testing.T) {
 		{"Line one\nLine two.  \n\n Three", []string{"Line one", "Line two.", "Three"}},
 		{"It rose 2.5 percent. Prices fell.", []string{"It rose 2.5 percent.", "Prices fell."}},
 		{"Al-Abbasi went on Nov. 2 to Tehran.", []string{"Al-Abbasi went on Nov. 2 to Tehran."}},
+		{"It is growing in Gaza.Early Friday, jets hit houses.", []string{"It is growing in Gaza.", "Early Friday, jets hit houses."}},
+		{"The U.S.Embassy stays; see www.Example.com today.", []string{"The U.S.Embassy stays; see www.Example.com today."}},
 		{"", nil},
 	}
 	for _, tt := range tests {
