@@ -194,6 +194,18 @@ func TestCodeSentences(t *testing.T) {
 	}
 }
 
+func TestLocation(t *testing.T) {
+	c := defaultCoder(t)
+	res := c.Code(&article.Article{Text: "Israeli jets struck Hezbollah positions in southern Lebanon on Monday.", Published: day("2024-10-01")})
+	if len(res.Mentions) == 0 || res.Mentions[0].Location != "LBN" {
+		t.Fatalf("location of the strike: %+v", res.Mentions)
+	}
+	res = c.Code(&article.Article{Text: "Iran accused Israel of sabotage.", Published: day("2024-10-01")})
+	if len(res.Mentions) == 0 || res.Mentions[0].Location != "" {
+		t.Fatalf("no place stated, yet a location: %+v", res.Mentions)
+	}
+}
+
 func TestDateCheckFlagsAnachronism(t *testing.T) {
 	c := defaultCoder(t)
 	text := "US Secretary of State Mike Pompeo dispatched a letter to Iraqi President Barham Salih. " +

@@ -77,6 +77,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			m.Quad = int(t.Quad())
 			m.Score = plover.Score(t, m.Mode)
 		}
+		m.Location = s.location(cs, tr)
 		c.date(d, s, tr, future, &m)
 		c.claim(d, s, tr, actor, future, &m)
 		key := m.Event + "|" + m.Actor.Code + m.Actor.EntityID + "|" + m.Recipient.Code + m.Recipient.EntityID
@@ -472,4 +473,39 @@ func (s *sentence) sentenceSubject() *chunk {
 		}
 	}
 	return c
+}
+
+// location is where the clause says the event happened: the first country,
+// capital or city named after a place preposition ("in Baghdad", "near the
+// Syrian border"), as its country code.
+func (s *sentence) location(cs int, tr lexicon.Trigger) string {
+	end := s.clauseEnd(tr.TokEnd)
+	for _, c := range s.chunks {
+		ci := s.tokAt(c.start)
+		if ci < cs || ci >= end || c.generic || c.person || c.party.Code == "" || c.backer != "" {
+			continue
+		}
+		if s.placed(ci) && c.party.EntityID == "" { // places, not groups or people
+			return c.party.Code
+		}
+	}
+	return ""
+}
+
+var placeModifiers = set("the", "southern", "northern", "eastern", "western", "central", "south", "north", "east", "west",
+	"neighboring", "neighbouring", "occupied", "war-torn", "rebel-held", "besieged")
+
+// placed reports a place preposition before token ci, looking past "the"
+// and direction words ("in southern Lebanon", "near the Syrian border").
+func (s *sentence) placed(ci int) bool {
+	for i := ci - 1; i >= 0 && i >= ci-3; i-- {
+		w := s.lower(i)
+		if placePreps[w] {
+			return true
+		}
+		if !placeModifiers[w] {
+			return false
+		}
+	}
+	return false
 }
