@@ -43,7 +43,7 @@ type JSON struct {
 	Background    bool       `json:"background"`
 	Claim         string     `json:"claim"`
 	ReportedBy    []string   `json:"reported_by,omitempty"`
-	Location      string     `json:"event_loc,omitempty"`
+	Location      *LocJSON   `json:"event_loc,omitempty"`
 	StoryID       string     `json:"story_id,omitempty"`
 	Confidence    float64    `json:"confidence"`
 }
@@ -59,6 +59,12 @@ func partyJSON(p Party) PartyJSON {
 	return PartyJSON{Code: p.Code, Sector: p.Sector, EntityText: p.Text, Identifier: p.EntityID, Name: p.Entity, Office: p.Office}
 }
 
+// LocJSON is a PLOVER location object; dyad resolves places to countries.
+type LocJSON struct {
+	CountryCode string `json:"country_code"`
+	Resolution  int    `json:"resolution"` // 1 = country, as in PLOVER
+}
+
 // ToJSON renders the mention; id is its identifier in the output.
 func (m *Mention) ToJSON(id string) JSON {
 	j := JSON{
@@ -67,8 +73,11 @@ func (m *Mention) ToJSON(id string) JSON {
 		DatePrecision: m.Precision, DateText: m.DateText, Event: m.Event, Mode: m.Mode, Context: m.Contexts,
 		Actor: partyJSON(m.Actor), QuadCode: m.Quad, EventScale: m.Score, CAMEO: m.CAMEO,
 		EventText: m.Sentence, Trigger: m.Trigger, TextStart: m.SentStart, TextEnd: m.SentEnd,
-		Background: m.Background, Claim: m.Claim, ReportedBy: m.ReportedBy, Location: m.Location,
+		Background: m.Background, Claim: m.Claim, ReportedBy: m.ReportedBy,
 		StoryID: m.StoryID, Confidence: m.Confidence,
+	}
+	if m.Location != "" {
+		j.Location = &LocJSON{CountryCode: m.Location, Resolution: 1}
 	}
 	if !m.Recipient.IsZero() {
 		r := partyJSON(m.Recipient)
