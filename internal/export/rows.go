@@ -1,0 +1,132 @@
+// Package export writes stored data in the forms analysts load: CSV and
+// Parquet that pandas, R and DuckDB read without options, PLOVER JSON Lines,
+// and a GDELT-style CSV with CAMEO codes from the crosswalk.
+package export
+
+import (
+	"time"
+
+	"github.com/dyad-project/dyad/internal/analyze"
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/event"
+)
+
+// The row types name their columns once, in the parquet tags; CSV uses the
+// same names and order. Dates are DATE columns (optional when unknown),
+// lists are LIST columns in Parquet and "|"-joined in CSV.
+
+// EventRow is one event mention.
+type EventRow struct {
+	ID              string   `parquet:"id" json:"id"`
+	StoryID         string   `parquet:"story_id" json:"story_id"`
+	ArticleID       int64    `parquet:"article_id" json:"article_id"`
+	Source          string   `parquet:"source" json:"source"`
+	Outlet          string   `parquet:"outlet" json:"outlet"`
+	DateStart       *Date    `parquet:"date_start,date" json:"date_start"`
+	DateEnd         *Date    `parquet:"date_end,date" json:"date_end"`
+	DatePrecision   string   `parquet:"date_precision" json:"date_precision"`
+	Event           string   `parquet:"event" json:"event"`
+	Mode            string   `parquet:"mode" json:"mode"`
+	Quad            int32    `parquet:"quad_code" json:"quad_code"`
+	Score           float64  `parquet:"event_scale" json:"event_scale"`
+	CAMEO           string   `parquet:"cameo" json:"cameo"`
+	ActorCode       string   `parquet:"actor_code" json:"actor_code"`
+	ActorName       string   `parquet:"actor_name" json:"actor_name"`
+	ActorText       string   `parquet:"actor_text" json:"actor_text"`
+	ActorSector     string   `parquet:"actor_sector" json:"actor_sector"`
+	RecipientCode   string   `parquet:"recipient_code" json:"recipient_code"`
+	RecipientName   string   `parquet:"recipient_name" json:"recipient_name"`
+	RecipientText   string   `parquet:"recipient_text" json:"recipient_text"`
+	RecipientSector string   `parquet:"recipient_sector" json:"recipient_sector"`
+	Background      bool     `parquet:"background" json:"background"`
+	Claim           string   `parquet:"claim" json:"claim"`
+	ReportedBy      []string `parquet:"reported_by,list" json:"reported_by"`
+	Sentence        string   `parquet:"sentence" json:"sentence"`
+	Trigger         string   `parquet:"trigger" json:"trigger"`
+	Confidence      float64  `parquet:"confidence" json:"confidence"`
+	Location        string   `parquet:"location" json:"location"`
+}
+
+// StoryRow is one story: a real-world event across its reports.
+type StoryRow struct {
+	StoryID    string   `parquet:"story_id" json:"story_id"`
+	Event      string   `parquet:"event" json:"event"`
+	Mode       string   `parquet:"mode" json:"mode"`
+	Quad       int32    `parquet:"quad_code" json:"quad_code"`
+	CAMEO      string   `parquet:"cameo" json:"cameo"`
+	Goldstein  float64  `parquet:"goldstein" json:"goldstein"`
+	Actor      string   `parquet:"actor_code" json:"actor_code"`
+	Recipient  string   `parquet:"recipient_code" json:"recipient_code"`
+	DateStart  *Date    `parquet:"date_start,date" json:"date_start"`
+	DateEnd    *Date    `parquet:"date_end,date" json:"date_end"`
+	Mentions   int64    `parquet:"mentions" json:"mentions"`
+	Articles   int64    `parquet:"articles" json:"articles"`
+	NumOutlets int64    `parquet:"num_outlets" json:"num_outlets"`
+	Outlets    []string `parquet:"outlets,list" json:"outlets"`
+	Score      float64  `parquet:"event_scale" json:"event_scale"`
+	Evidence   string   `parquet:"evidence" json:"evidence"`
+}
+
+// ArticleRow is one stored article.
+type ArticleRow struct {
+	ID            int64     `parquet:"id" json:"id"`
+	Source        string    `parquet:"source" json:"source"`
+	URL           string    `parquet:"url" json:"url"`
+	Outlet        string    `parquet:"outlet" json:"outlet"`
+	Title         string    `parquet:"title" json:"title"`
+	Author        string    `parquet:"author" json:"author"`
+	Published     *Date     `parquet:"published,date" json:"published"`
+	PublishedFrom string    `parquet:"published_from" json:"published_from"`
+	Language      string    `parquet:"language" json:"language"`
+	DupOf         *int64    `parquet:"dup_of,optional" json:"dup_of"`
+	Hash          string    `parquet:"hash" json:"hash"`
+	Ingested      time.Time `parquet:"ingested,timestamp(millisecond)" json:"ingested"`
+	Text          string    `parquet:"text" json:"text"`
+}
+
+func date(t time.Time) *Date {
+	if t.IsZero() {
+		return nil
+	}
+	d := DateOf(t)
+	return &d
+}
+
+func eventRow(id string, m *event.Mention) EventRow {
+	return EventRow{ID: id, StoryID: m.StoryID, ArticleID: m.ArticleID, Source: m.Doc, Outlet: m.Outlet,
+		DateStart: date(m.DateStart), DateEnd: date(m.DateEnd), DatePrecision: m.Precision, Event: m.Event, Mode: m.Mode,
+		Quad: int32(m.Quad), Score: m.Score, CAMEO: m.CAMEO,
+		ActorCode: m.Actor.Code, ActorName: m.Actor.Entity, ActorText: m.Actor.Text, ActorSector: m.Actor.Sector,
+		RecipientCode: m.Recipient.Code, RecipientName: m.Recipient.Entity, RecipientText: m.Recipient.Text,
+		RecipientSector: m.Recipient.Sector, Background: m.Background, Claim: m.Claim, ReportedBy: nonNil(m.ReportedBy),
+		Sentence: m.Sentence, Trigger: m.Trigger, Confidence: m.Confidence, Location: m.Location}
+}
+
+func storyRow(s *analyze.Story) StoryRow {
+	r := StoryRow{StoryID: s.ID, Event: s.Event, Mode: s.Mode, Quad: int32(s.Quad), CAMEO: s.CAMEO, Goldstein: s.Goldstein,
+		Actor: s.Actor, Recipient: s.Recipient, DateStart: date(s.Start), DateEnd: date(s.End), Mentions: int64(s.Mentions),
+		Articles: int64(s.Articles), NumOutlets: int64(len(s.Outlets)), Outlets: nonNil(s.Outlets), Score: s.Score}
+	if len(s.Evidence) > 0 {
+		r.Evidence = s.Evidence[0].Sentence
+	}
+	return r
+}
+
+func articleRow(a *article.Article) ArticleRow {
+	r := ArticleRow{ID: a.ID, Source: a.Source, URL: a.URL, Outlet: a.Outlet, Title: a.Title, Author: a.Author,
+		Published: date(a.Published), PublishedFrom: string(a.DateFrom), Language: a.Language, Hash: a.Hash,
+		Ingested: a.Ingested.UTC().Truncate(time.Millisecond), Text: a.Text}
+	if a.DupOf != 0 {
+		d := a.DupOf
+		r.DupOf = &d
+	}
+	return r
+}
+
+// nonNil keeps empty lists empty rather than null, so every reader sees a list.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,134 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+var _ store.Analysis = (*DB)(nil)
+
+// mentionWhere builds the WHERE clause of f, as ListMentions reads it.
+func mentionWhere(f store.MentionFilter) (string, []any) {
+	var where []string
+	var args []any
+	switch {
+	case f.Either && (f.Actor != "" || f.Recipient != ""):
+		where = append(where, "((actor_code = ? AND recip_code = ?) OR (actor_code = ? AND recip_code = ?))")
+		args = append(args, f.Actor, f.Recipient, f.Recipient, f.Actor)
+	default:
+		if f.Actor != "" {
+			where, args = append(where, "actor_code = ?"), append(args, f.Actor)
+		}
+		if f.Recipient != "" {
+			where, args = append(where, "recip_code = ?"), append(args, f.Recipient)
+		}
+	}
+	if f.Event != "" {
+		where, args = append(where, "event = ?"), append(args, f.Event)
+	}
+	if !f.Since.IsZero() {
+		where, args = append(where, "date_end >= ?"), append(args, f.Since.Format(time.DateOnly))
+	}
+	if !f.Until.IsZero() {
+		where, args = append(where, "date_start <= ?"), append(args, f.Until.Format(time.DateOnly))
+	}
+	if len(where) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(where, " AND "), args
+}
+
+// EachMention streams the mentions matching f, oldest first, with the
+// columns and outlet rule of ListMentions. fn must not call the store: the
+// single connection is busy with the query until the iteration ends.
+func (s *DB) EachMention(ctx context.Context, f store.MentionFilter, fn func(*event.Mention) error) error {
+	where, args := mentionWhere(f)
+	q := `SELECT m.article_id, a.source,
+		CASE WHEN a.dup_of IS NOT NULL THEN COALESCE(NULLIF(o.outlet, ''), o.source) ELSE COALESCE(NULLIF(a.outlet, ''), a.source) END,
+		event, mode, cameo, quad, score,
+		actor_text, actor_entity, actor_name, actor_code, actor_sector,
+		recip_text, recip_entity, recip_name, recip_code, recip_sector,
+		COALESCE(date_start, ''), COALESCE(date_end, ''), precision, date_text, background, claim, reported_by,
+		sentence, sent_start, sent_end, trigger, confidence, location, story_id, story_why
+		FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = a.dup_of` +
+		where + " ORDER BY COALESCE(date_start, '9999'), m.article_id, m.seq"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("iterate mentions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m event.Mention
+		var ds, de, rb string
+		err := rows.Scan(&m.ArticleID, &m.Doc, &m.Outlet, &m.Event, &m.Mode, &m.CAMEO, &m.Quad, &m.Score,
+			&m.Actor.Text, &m.Actor.EntityID, &m.Actor.Entity, &m.Actor.Code, &m.Actor.Sector,
+			&m.Recipient.Text, &m.Recipient.EntityID, &m.Recipient.Entity, &m.Recipient.Code, &m.Recipient.Sector,
+			&ds, &de, &m.Precision, &m.DateText, &m.Background, &m.Claim, &rb,
+			&m.Sentence, &m.SentStart, &m.SentEnd, &m.Trigger, &m.Confidence, &m.Location, &m.StoryID, &m.StoryWhy)
+		if err != nil {
+			return fmt.Errorf("iterate mentions: %w", err)
+		}
+		m.DateStart, _ = time.Parse(time.DateOnly, ds)
+		m.DateEnd, _ = time.Parse(time.DateOnly, de)
+		_ = json.Unmarshal([]byte(rb), &m.ReportedBy)
+		if err := fn(&m); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("iterate mentions: %w", err)
+	}
+	return nil
+}
+
+// EachArticle streams the articles matching f in ingest order. fn must not
+// call the store (see EachMention).
+func (s *DB) EachArticle(ctx context.Context, f store.ArticleFilter, fn func(*article.Article) error) error {
+	var where []string
+	var args []any
+	if !f.Since.IsZero() {
+		where, args = append(where, "published >= ?"), append(args, f.Since.Format(time.DateOnly))
+	}
+	if !f.Until.IsZero() {
+		where, args = append(where, "published <= ?"), append(args, f.Until.Format(time.DateOnly))
+	}
+	if f.Outlet != "" {
+		where, args = append(where, "outlet = ?"), append(args, f.Outlet)
+	}
+	q := `SELECT ` + articleCols + ` FROM articles`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY id"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("iterate articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return fmt.Errorf("iterate articles: %w", err)
+		}
+		if err := fn(&a); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("iterate articles: %w", err)
+	}
+	return nil
+}
