@@ -16,6 +16,7 @@ import (
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/merge"
 	"github.com/dyad-project/dyad/internal/pipeline"
+	"github.com/dyad-project/dyad/internal/queue"
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store"
 )
@@ -28,6 +29,7 @@ type ingestOptions struct {
 	delay        time.Duration
 	retries      int
 	stdin        io.Reader
+	queue        string // publish to this NATS server instead of storing
 }
 
 func newIngestCmd(g *globals) *cobra.Command {
@@ -50,6 +52,7 @@ when anything failed.`,
 		},
 	}
 	addFetchFlags(cmd, o)
+	cmd.Flags().StringVar(&o.queue, "queue", "", "publish the extracted documents to this NATS JetStream server (nats://host:port) for `dyad worker` instead of storing them")
 	return cmd
 }
 
@@ -84,6 +87,9 @@ func newReader(o *ingestOptions) *source.Reader {
 }
 
 func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string, stderr io.Writer) error {
+	if o.queue != "" {
+		return runPublish(ctx, g, o, args, stderr)
+	}
 	db, err := g.open(ctx)
 	if err != nil {
 		return err
@@ -115,14 +121,10 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 		Workers:  o.workers,
 		Progress: progress,
 		Code:     func(a *article.Article) any { return c.Code(a) },
-		After: func(ctx context.Context, a *article.Article, r any) error {
-			ms := r.(coder.Result).Mentions
-			stored, err := storedNear(ctx, db, ms)
-			if err != nil {
-				return err
-			}
-			merge.MergeInto(stored, ms)
-			return db.PutMentions(ctx, a.ID, ms)
+		// The article and its merged mentions in one transaction (worker.go).
+		Store: func(ctx context.Context, a *article.Article, r any) (store.PutResult, error) {
+			res, _ := r.(coder.Result) // none when the article was already stored
+			return storeCoded(ctx, db, a, res.Mentions)
 		},
 	}
 	sum, err := pipeline.Ingest(ctx, reader, db, args, opt)
@@ -177,4 +179,34 @@ func storedNear(ctx context.Context, db store.Mentions, ms []event.Mention) ([]e
 		out = append(out, got...)
 	}
 	return out, nil
+}
+
+// runPublish is `ingest --queue`: documents are extracted here and published;
+// `dyad worker` codes, merges and stores them.
+func runPublish(ctx context.Context, g *globals, o *ingestOptions, args []string, stderr io.Writer) error {
+	cfg, err := queue.ParseURL(o.queue)
+	if err != nil {
+		return err
+	}
+	q, err := queue.Open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	progress := func(_ string, _ store.PutResult, err error) {
+		if err != nil {
+			fmt.Fprintf(stderr, "failed: %v\n", err)
+		}
+	}
+	sum, err := pipeline.Ingest(ctx, newReader(o), q, args, pipeline.Options{Workers: o.workers, Progress: progress})
+	if !g.quiet {
+		fmt.Fprintf(stderr, "published to %s: %d new, %d already queued, %d failed\n", o.queue, sum.New, sum.Duplicate, len(sum.Failed))
+	}
+	if err != nil {
+		return err
+	}
+	if sum.Err() != nil {
+		return errFailed
+	}
+	return nil
 }

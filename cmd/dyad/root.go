@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/store/postgres"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
 )
 
@@ -69,6 +70,13 @@ func (g *globals) dbPath() string {
 
 // open opens the store the flags, the environment or the default name.
 func (g *globals) open(ctx context.Context) (store.Store, error) {
+	if path := g.dbPath(); postgres.IsURL(path) {
+		db, err := postgres.Open(ctx, path)
+		if err != nil {
+			return nil, fmt.Errorf("%w (check --db or DYAD_DB)", err)
+		}
+		return db, nil
+	}
 	db, err := sqlite.Open(ctx, g.dbPath())
 	if err != nil {
 		return nil, fmt.Errorf("%w (set --db or DYAD_DB)", err)

@@ -59,6 +59,10 @@ type Options struct {
 	// After, when set, runs on every newly stored article in the single
 	// writer goroutine, with what Code returned.
 	After func(ctx context.Context, a *article.Article, coded any) error
+	// Store, when set, replaces the sink's PutArticle and After: it stores
+	// the article with what Code returned in one transaction, so a crash
+	// never leaves an article without its mentions. Its errors stop the run.
+	Store func(ctx context.Context, a *article.Article, coded any) (store.PutResult, error)
 }
 
 type result struct {
@@ -110,13 +114,17 @@ func Ingest(ctx context.Context, r Reader, sink Sink, args []string, opt Options
 		}
 		put, err := store.PutResult{}, res.err
 		if err == nil {
-			put, err = sink.PutArticle(ctx, res.art)
+			if opt.Store != nil {
+				put, err = opt.Store(ctx, res.art, res.coded)
+			} else {
+				put, err = sink.PutArticle(ctx, res.art)
+			}
 			if err != nil {
 				fatal = err
 				cancel()
 				continue
 			}
-			if put.Created && opt.After != nil {
+			if put.Created && opt.After != nil && opt.Store == nil {
 				if aerr := opt.After(ctx, res.art, res.coded); aerr != nil {
 					err = aerr
 				}

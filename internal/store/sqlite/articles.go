@@ -116,7 +116,7 @@ func scanArticle(sc interface{ Scan(...any) error }) (article.Article, error) {
 
 // Article returns one stored article.
 func (s *DB) Article(ctx context.Context, id int64) (*article.Article, error) {
-	a, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles WHERE id = ?`, id))
+	a, err := scanArticle(s.q.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("article %d: %w", id, store.ErrNotFound)
 	}
@@ -147,7 +147,7 @@ func (s *DB) ListArticles(ctx context.Context, f store.ArticleFilter) ([]article
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.q.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
@@ -166,7 +166,7 @@ func (s *DB) ListArticles(ctx context.Context, f store.ArticleFilter) ([]article
 // CountArticles returns how many articles are stored.
 func (s *DB) CountArticles(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles`).Scan(&n)
+	err := s.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles`).Scan(&n)
 	return n, err
 }
 
@@ -187,6 +187,6 @@ func nullID(id int64) any {
 // HasHash reports whether an article with this content hash is stored.
 func (s *DB) HasHash(ctx context.Context, hash string) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE hash = ?`, hash).Scan(&n)
+	err := s.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE hash = ?`, hash).Scan(&n)
 	return n > 0, err
 }

@@ -94,7 +94,7 @@ func (s *DB) ListMentions(ctx context.Context, f store.MentionFilter) ([]event.M
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.q.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list mentions: %w", err)
 	}

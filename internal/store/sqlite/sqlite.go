@@ -23,6 +23,8 @@ var migrations embed.FS
 // DB is a dyad store in one SQLite file.
 type DB struct {
 	db   *sql.DB
+	q    querier // db, or tx in the view InTx hands out
+	tx   *sql.Tx
 	path string
 }
 
@@ -42,7 +44,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// One writer at a time is SQLite's model; a single connection also keeps
 	// transactions from tripping over each other's locks.
 	db.SetMaxOpenConns(1)
-	s := &DB{db: db, path: path}
+	s := &DB{db: db, q: db, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -51,7 +53,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 }
 
 // Close releases the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	if s.tx != nil {
+		return nil // the view InTx hands out; the transaction ends with InTx
+	}
+	return s.db.Close()
+}
 
 // Path is the file the store lives in.
 func (s *DB) Path() string { return s.path }
@@ -105,6 +112,9 @@ func (s *DB) migrate(ctx context.Context) error {
 // inTx runs fn in a transaction, committing on success and rolling back on
 // error, so a crash or a failure never leaves half a write behind.
 func (s *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.tx != nil {
+		return fn(s.tx)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/merge"
+	"github.com/dyad-project/dyad/internal/queue"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+func init() { registerCommand(newWorkerCmd) }
+
+type workerOptions struct {
+	queue      string
+	loops      int
+	untilEmpty bool
+}
+
+func newWorkerCmd(g *globals) *cobra.Command {
+	o := &workerOptions{}
+	cmd := &cobra.Command{
+		Use:   "worker --queue nats://HOST:4222 --db postgres://…",
+		Short: "Code, merge and store the documents `dyad ingest --queue` published",
+		Long: `Consume documents from the NATS JetStream stream that "dyad ingest --queue" fills: code
+each one, merge its events into the stored stories and store both in one transaction, then
+acknowledge it. A worker that dies leaves its unacknowledged documents to be redelivered.
+Run as many workers as you like against one PostgreSQL database: workers that touch the
+same pair of countries take turns (an advisory lock per dyad), so the stories are the same
+as with one worker.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runWorker(cmd.Context(), g, o, cmd.ErrOrStderr())
+		},
+	}
+	cmd.Flags().StringVar(&o.queue, "queue", "", "NATS server of the document stream (nats://host:port)")
+	cmd.Flags().IntVar(&o.loops, "workers", 1, "documents handled at once in this process")
+	cmd.Flags().BoolVar(&o.untilEmpty, "until-empty", false, "exit once the stream holds no document")
+	_ = cmd.MarkFlagRequired("queue")
+	return cmd
+}
+
+func runWorker(ctx context.Context, g *globals, o *workerOptions, stderr io.Writer) error {
+	db, err := g.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	c, err := loadCoder()
+	if err != nil {
+		return err
+	}
+	cfg, err := queue.ParseURL(o.queue)
+	if err != nil {
+		return err
+	}
+	q, err := queue.Open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	var stored, known, failed atomic.Int64
+	handle := func(ctx context.Context, a *article.Article) error {
+		// A redelivered document that was stored before its ack got lost
+		// needs no coding.
+		if has, err := db.HasHash(ctx, article.ContentHash(a.Text)); err == nil && has {
+			known.Add(1)
+			return nil
+		}
+		put, err := storeCoded(ctx, db, a, c.Code(a).Mentions)
+		switch {
+		case err != nil:
+			failed.Add(1)
+		case put.Created:
+			stored.Add(1)
+		default:
+			known.Add(1)
+		}
+		return err
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, max(o.loops, 1))
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = q.Consume(ctx, handle, queue.ConsumeOptions{UntilEmpty: o.untilEmpty})
+		}()
+	}
+	wg.Wait()
+	if !g.quiet {
+		fmt.Fprintf(stderr, "worker stored into %s: %d new, %d already stored, %d failed attempts (redelivered)\n",
+			db.Location(), stored.Load(), known.Load(), failed.Load())
+	}
+	return errors.Join(errs...)
+}
+
+// transactor is a store that runs several calls as one transaction, taking
+// the named locks first (PostgreSQL; SQLite serializes writers anyway).
+type transactor interface {
+	InTx(ctx context.Context, locks []string, fn func(ctx context.Context, tx store.Store) error) error
+}
+
+// storeCoded stores a with its coded mentions merged into the stored
+// stories: the article, the load of the stories its mentions could join,
+// the merge and the mentions happen in one transaction, under a lock per
+// dyad, so concurrent workers never merge against a stale view and a crash
+// never leaves an article without its mentions.
+func storeCoded(ctx context.Context, db store.Store, a *article.Article, ms []event.Mention) (store.PutResult, error) {
+	var put store.PutResult
+	unit := func(ctx context.Context, tx store.Store) error {
+		var err error
+		if put, err = tx.PutArticle(ctx, a); err != nil || !put.Created {
+			return err
+		}
+		for i := range ms {
+			ms[i].ArticleID = a.ID
+		}
+		near, err := storedNear(ctx, tx, ms)
+		if err != nil {
+			return err
+		}
+		merge.MergeInto(near, ms)
+		return tx.PutMentions(ctx, a.ID, ms)
+	}
+	t, ok := db.(transactor)
+	if !ok {
+		slog.Warn("store without transactions: article and mentions stored apart", "store", db.Location())
+		return put, unit(ctx, db)
+	}
+	err := t.InTx(ctx, dyadLocks(ms), unit)
+	return put, err
+}
+
+// dyadLocks names the unordered country pairs whose stories ms can join.
+func dyadLocks(ms []event.Mention) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range ms {
+		if m.Recipient.Code == "" || m.DateStart.IsZero() {
+			continue // never merged (see merge.compatible)
+		}
+		p := []string{m.Actor.Code, m.Recipient.Code}
+		sort.Strings(p)
+		k := "dyad:" + p[0] + ":" + p[1]
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,20 @@
+package postgres_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/store/postgres"
+	"github.com/dyad-project/dyad/internal/store/storetest"
+)
+
+func open(t *testing.T) store.Store {
+	db, err := postgres.Open(context.Background(), storetest.PostgresURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func TestContract(t *testing.T) { storetest.Run(t, open) }

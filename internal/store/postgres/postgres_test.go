@@ -1,0 +1,113 @@
+package postgres_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/store/postgres"
+	"github.com/dyad-project/dyad/internal/store/storetest"
+)
+
+func TestIsURL(t *testing.T) {
+	for s, want := range map[string]bool{
+		"postgres://u@h/db": true, "postgresql://h/db?sslmode=disable": true,
+		"dyad.db": false, "/tmp/postgres/dyad.db": false, "": false,
+	} {
+		if got := postgres.IsURL(s); got != want {
+			t.Errorf("IsURL(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// Workers starting together migrate once, under goose's lock.
+func TestConcurrentOpenAndNewerSchema(t *testing.T) {
+	ctx := context.Background()
+	dsn := storetest.PostgresURL(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			db, err := postgres.Open(ctx, dsn)
+			if err == nil {
+				db.Close()
+			}
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatalf("concurrent open: %v", err)
+		}
+	}
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, `INSERT INTO goose_db_version (version_id, is_applied) VALUES (999, true)`); err != nil {
+		t.Fatal(err)
+	}
+	_, err = postgres.Open(ctx, dsn)
+	if err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Fatalf("opened a schema from a newer dyad: %v", err)
+	}
+}
+
+// Two transactions naming the same lock take turns; other names do not wait.
+func TestInTxLocksSerialize(t *testing.T) {
+	ctx := context.Background()
+	db, err := postgres.Open(ctx, storetest.PostgresURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	hold := func(locks []string, inside chan<- struct{}, release <-chan struct{}) error {
+		return db.InTx(ctx, locks, func(ctx context.Context, _ store.Store) error {
+			inside <- struct{}{}
+			<-release
+			return nil
+		})
+	}
+	firstIn, release := make(chan struct{}, 1), make(chan struct{})
+	errs := make(chan error, 3)
+	go func() { errs <- hold([]string{"dyad:IRQ:USA", "dyad:IRN:USA"}, firstIn, release) }()
+	<-firstIn
+	// A transaction on another dyad goes ahead while the first holds its locks.
+	otherIn, otherRelease := make(chan struct{}, 1), make(chan struct{})
+	close(otherRelease)
+	go func() { errs <- hold([]string{"dyad:ISR:LBN"}, otherIn, otherRelease) }()
+	select {
+	case <-otherIn:
+	case <-time.After(5 * time.Second):
+		t.Fatal("a transaction on another dyad waited")
+	}
+	secondIn, secondRelease := make(chan struct{}, 1), make(chan struct{})
+	close(secondRelease)
+	go func() { errs <- hold([]string{"dyad:IRN:USA"}, secondIn, secondRelease) }()
+	select {
+	case <-secondIn:
+		t.Fatal("a transaction on a locked dyad did not wait")
+	case <-time.After(300 * time.Millisecond):
+	}
+	close(release)
+	select {
+	case <-secondIn:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the waiting transaction never ran")
+	}
+	for range 3 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}

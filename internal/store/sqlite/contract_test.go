@@ -1,0 +1,21 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/store/sqlite"
+	"github.com/dyad-project/dyad/internal/store/storetest"
+)
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return db
+	})
+}
