@@ -143,6 +143,9 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 		if actor == nil {
 			actor = s.agentAfter(tr, "from", "by")
 		}
+		if actor == nil {
+			actor = s.modifier(tr) // "the Libya assault": before the clause subject
+		}
 		recip = s.object(tr, tr.Entry.RecipientPrep, placeOK)
 		if subj, _ := s.subject(tr); subj != nil && subj != actor {
 			if s.hasWord(cs, tr.TokStart, receiveVerbs) {
