@@ -157,6 +157,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"PROTEST IRN>IRN 2020-01-11..2020-01-11 asserted"},
 		},
 		{
+			name: "a caused act belongs to the one prompted", published: "2026-01-26",
+			text: "On Thursday, President Donald Trump threatened to strike Iran, prompting Tehran to vow retaliation.",
+			want: []string{"THREATEN USA>IRN 2026-01-22..2026-01-22 asserted", "THREATEN IRN>USA 2026-01-22..2026-01-22 asserted"},
+		},
+		{
 			name: "consult needs a counterpart", published: "2025-11-04",
 			text: "Abbasi has spoken up about the call.",
 			not:  []string{"CONSULT"},

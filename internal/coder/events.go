@@ -102,6 +102,9 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 // pursue" code the outer event only.
 func (c *Coder) embedded(s *sentence, ti int) bool {
 	tr := s.triggers[ti]
+	if s.caused(tr) != nil {
+		return false // "prompting Tehran to pledge retaliation": Tehran's own act
+	}
 	cs, _ := s.clauseStart(tr.TokStart)
 	for j := ti - 1; j >= 0; j-- {
 		prev := s.triggers[j]
@@ -155,6 +158,15 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 			} else if actor == nil && s.governed(cs, tr) {
 				actor = subj
 			}
+		}
+	case s.caused(tr) != nil:
+		// "Trump threatened to intervene, prompting Tehran to pledge
+		// retaliation": Tehran acts, against whoever prompted it
+		actor = s.caused(tr)
+		cs, _ = s.clauseStart(tr.TokStart)
+		recip = s.object(tr, tr.Entry.RecipientPrep, placeOK)
+		if recip == nil {
+			recip = s.prompter(tr)
 		}
 	default:
 		actor, cs = s.subject(tr)
@@ -511,4 +523,41 @@ func (s *sentence) placed(ci int) bool {
 		}
 	}
 	return false
+}
+
+// causatives make their object the actor of the infinitive that follows.
+var causatives = set("prompting", "prompted", "prompt", "prompts", "forcing", "forced", "force", "forces", "leading",
+	"led", "causing", "caused", "pushing", "pushed", "driving", "drove", "provoking", "provoked", "spurring", "spurred")
+
+// caused returns X in "prompting X to <trigger>".
+func (s *sentence) caused(tr lexicon.Trigger) *chunk {
+	if tr.IsNoun || s.lower(tr.TokStart-1) != "to" {
+		return nil
+	}
+	for _, c := range s.chunks {
+		if s.tokAt(c.end) != tr.TokStart-1 {
+			continue
+		}
+		if causatives[s.lower(s.tokAt(c.start)-1)] {
+			return c
+		}
+	}
+	return nil
+}
+
+// prompter is the subject of the verb before a caused infinitive: in
+// "Trump threatened to intervene, prompting Tehran to pledge retaliation"
+// the retaliation is against Trump.
+func (s *sentence) prompter(tr lexicon.Trigger) *chunk {
+	for j := len(s.triggers) - 1; j >= 0; j-- {
+		p := s.triggers[j]
+		if p.TokStart >= tr.TokStart || p.IsNoun {
+			continue
+		}
+		if c, _ := s.subject(p); c != nil {
+			return c
+		}
+		return nil
+	}
+	return nil
 }
