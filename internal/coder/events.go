@@ -102,6 +102,9 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 // pursue" code the outer event only.
 func (c *Coder) embedded(s *sentence, ti int) bool {
 	tr := s.triggers[ti]
+	if ti > 0 && !tr.IsNoun && strings.HasSuffix(s.lower(tr.TokStart), "ing") && s.lower(tr.TokStart-1) == "," {
+		return true // "…attack on the base, injuring five soldiers": the attack's toll
+	}
 	if s.caused(tr) != nil {
 		return false // "prompting Tehran to pledge retaliation": Tehran's own act
 	}
@@ -180,6 +183,14 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	}
 	if actor == nil && tr.IsNoun {
 		actor = s.modifier(tr)
+	}
+	if actor == nil && tr.IsNoun && tr.Entry.Event == "ASSAULT" {
+		actor = s.instrument(tr) // "the killing of X in a US airstrike"
+	}
+	if tr.Entry.Event == "ASSAULT" && (recip == nil || recip.generic || placeOnly(s, recip)) {
+		if v := s.victims(tr); v != nil {
+			recip = v // "…, injuring five U.S. soldiers"
+		}
 	}
 	if actor == nil && tr.IsNoun && tr.Entry.Event == "CONSULT" && recip != nil {
 		actor = d.speakerActor(s, tr)
@@ -285,7 +296,7 @@ func (s *sentence) lastBefore(i int, fits func(*chunk) bool) *chunk {
 // drone attack" — whoever claims an attack did it.
 func (s *sentence) claimant(tr lexicon.Trigger) *chunk {
 	for _, sp := range s.speech {
-		if sp.TokEnd > tr.TokStart || tr.TokStart-sp.TokEnd > 6 || !strings.Contains(sp.Lemma, "responsib") {
+		if sp.TokEnd > tr.TokStart || tr.TokStart-sp.TokEnd > 8 || !(strings.Contains(sp.Lemma, "responsib") || s.lower(sp.TokEnd) == "responsibility" || s.lower(sp.TokEnd+1) == "responsibility") {
 			continue
 		}
 		c, _ := s.subject(sp)
@@ -560,4 +571,44 @@ func (s *sentence) prompter(tr lexicon.Trigger) *chunk {
 		return nil
 	}
 	return nil
+}
+
+// instrument finds the actor of an attack through the weapon that did it:
+// "the killing of X in a US airstrike" — a later attack noun with a party
+// as its adjective.
+func (s *sentence) instrument(tr lexicon.Trigger) *chunk {
+	for _, o := range s.triggers {
+		if !o.IsNoun || o.Entry.Event != "ASSAULT" || o.TokStart <= tr.TokEnd || o.TokStart-tr.TokEnd > 8 {
+			continue
+		}
+		if c := s.modifier(o); c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+var victimVerbs = set("injuring", "killing", "wounding", "hitting", "leaving")
+
+// victims finds "…, injuring five U.S. soldiers" after an attack.
+func (s *sentence) victims(tr lexicon.Trigger) *chunk {
+	end := s.clauseEnd(tr.TokEnd)
+	for i := tr.TokEnd; i < end && i < len(s.toks); i++ {
+		if !victimVerbs[s.toks[i].Lower] {
+			continue
+		}
+		for _, c := range s.chunks {
+			if ci := s.tokAt(c.start); ci > i && ci <= i+5 {
+				return c
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// placeOnly reports a recipient that is only where the attack happened
+// ("in western Iraq").
+func placeOnly(s *sentence, c *chunk) bool {
+	return s.placed(s.tokAt(c.start))
 }
