@@ -578,7 +578,7 @@ func (s *sentence) prompter(tr lexicon.Trigger) *chunk {
 // as its adjective.
 func (s *sentence) instrument(tr lexicon.Trigger) *chunk {
 	for _, o := range s.triggers {
-		if !o.IsNoun || o.Entry.Event != "ASSAULT" || o.TokStart <= tr.TokEnd || o.TokStart-tr.TokEnd > 8 {
+		if o.Entry.Event != "ASSAULT" || o.TokStart <= tr.TokEnd || o.TokStart-tr.TokEnd > 8 {
 			continue
 		}
 		if c := s.modifier(o); c != nil {
