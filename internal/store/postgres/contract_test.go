@@ -18,3 +18,14 @@ func open(t *testing.T) store.Store {
 }
 
 func TestContract(t *testing.T) { storetest.Run(t, open) }
+
+func TestAnalysisContract(t *testing.T) {
+	storetest.RunAnalysis(t, func(t *testing.T) string { return storetest.PostgresURL(t) },
+		func(t *testing.T, dsn string) store.Analysis {
+			db, err := postgres.Open(context.Background(), dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return db
+		})
+}

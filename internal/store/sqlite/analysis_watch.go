@@ -15,8 +15,12 @@ func stamp(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format(time.RFC3339Nano)
+	// Fixed width, so the strings sort as the instants do: RFC3339Nano drops
+	// trailing zeros and would put 10:00:00.5 before 10:00:00.
+	return t.UTC().Format(stampLayout)
 }
+
+const stampLayout = "2006-01-02T15:04:05.000000000Z07:00"
 
 func unstamp(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, s)

@@ -19,3 +19,14 @@ func TestContract(t *testing.T) {
 		return db
 	})
 }
+
+func TestAnalysisContract(t *testing.T) {
+	storetest.RunAnalysis(t, func(t *testing.T) string { return filepath.Join(t.TempDir(), "dyad.db") },
+		func(t *testing.T, path string) store.Analysis {
+			db, err := sqlite.Open(context.Background(), path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return db
+		})
+}
