@@ -14,7 +14,6 @@ import (
 	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/coder"
 	"github.com/dyad-project/dyad/internal/event"
-	"github.com/dyad-project/dyad/internal/merge"
 	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/queue"
 	"github.com/dyad-project/dyad/internal/source"
@@ -149,36 +148,9 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// storedNear loads the stored mentions a new article's mentions could join:
-// the same two countries, either way round, within the merge slack of
-// their dates.
+// storedNear is the pipeline's StoredNear.
 func storedNear(ctx context.Context, db store.Mentions, ms []event.Mention) ([]event.Mention, error) {
-	type pair struct{ a, r string }
-	win := map[pair][2]time.Time{}
-	for _, m := range ms {
-		if m.Recipient.Code == "" || m.DateStart.IsZero() {
-			continue
-		}
-		k := pair{m.Actor.Code, m.Recipient.Code}
-		w, ok := win[k]
-		if !ok || m.DateStart.Before(w[0]) {
-			w[0] = m.DateStart
-		}
-		if !ok || m.DateEnd.After(w[1]) {
-			w[1] = m.DateEnd
-		}
-		win[k] = w
-	}
-	var out []event.Mention
-	for k, w := range win {
-		got, err := db.ListMentions(ctx, store.MentionFilter{Actor: k.a, Recipient: k.r, Either: true,
-			Since: w[0].Add(-merge.Slack), Until: w[1].Add(merge.Slack)})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, got...)
-	}
-	return out, nil
+	return pipeline.StoredNear(ctx, db, ms)
 }
 
 // runPublish is `ingest --queue`: documents are extracted here and published;

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
-	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -14,7 +12,7 @@ import (
 
 	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/event"
-	"github.com/dyad-project/dyad/internal/merge"
+	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/queue"
 	"github.com/dyad-project/dyad/internal/store"
 )
@@ -105,59 +103,10 @@ func runWorker(ctx context.Context, g *globals, o *workerOptions, stderr io.Writ
 	return errors.Join(errs...)
 }
 
-// transactor is a store that runs several calls as one transaction, taking
-// the named locks first (PostgreSQL; SQLite serializes writers anyway).
-type transactor interface {
-	InTx(ctx context.Context, locks []string, fn func(ctx context.Context, tx store.Store) error) error
-}
-
-// storeCoded stores a with its coded mentions merged into the stored
-// stories: the article, the load of the stories its mentions could join,
-// the merge and the mentions happen in one transaction, under a lock per
-// dyad, so concurrent workers never merge against a stale view and a crash
-// never leaves an article without its mentions.
+// storeCoded and dyadLocks are the pipeline's (shared with dyad ingest and
+// dyad watch).
 func storeCoded(ctx context.Context, db store.Store, a *article.Article, ms []event.Mention) (store.PutResult, error) {
-	var put store.PutResult
-	unit := func(ctx context.Context, tx store.Store) error {
-		var err error
-		if put, err = tx.PutArticle(ctx, a); err != nil || !put.Created {
-			return err
-		}
-		for i := range ms {
-			ms[i].ArticleID = a.ID
-		}
-		near, err := storedNear(ctx, tx, ms)
-		if err != nil {
-			return err
-		}
-		merge.MergeInto(near, ms)
-		return tx.PutMentions(ctx, a.ID, ms)
-	}
-	t, ok := db.(transactor)
-	if !ok {
-		slog.Warn("store without transactions: article and mentions stored apart", "store", db.Location())
-		return put, unit(ctx, db)
-	}
-	err := t.InTx(ctx, dyadLocks(ms), unit)
-	return put, err
+	return pipeline.StoreCoded(ctx, db, a, ms)
 }
 
-// dyadLocks names the unordered country pairs whose stories ms can join.
-func dyadLocks(ms []event.Mention) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, m := range ms {
-		if m.Recipient.Code == "" || m.DateStart.IsZero() {
-			continue // never merged (see merge.compatible)
-		}
-		p := []string{m.Actor.Code, m.Recipient.Code}
-		sort.Strings(p)
-		k := "dyad:" + p[0] + ":" + p[1]
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, k)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
+func dyadLocks(ms []event.Mention) []string { return pipeline.DyadLocks(ms) }

@@ -18,8 +18,7 @@ import (
 
 // Store is what watch needs from a backend.
 type Store interface {
-	pipeline.Sink
-	store.Mentions
+	store.Store
 	store.MentionIterator
 	store.WatchState
 }
