@@ -49,16 +49,17 @@ type Result struct {
 // (for pronouns and surnames), the last resolved time window (an anchor for
 // "the following month").
 type doc struct {
-	art        *article.Article
-	ref        time.Time // the day relative dates resolve against
-	fallback   string    // the country the article is about
-	lastPerson *chunk
-	lastPlural *chunk
-	lastParty  *chunk
-	persons    []*chunk // every person named so far, for "the minister"
-	anchor     window
-	content    window // the content's own window when the printed date is wrong
-	place      string // the country the text last placed its events in ("In Egypt, …")
+	art         *article.Article
+	ref         time.Time // the day relative dates resolve against
+	fallback    string    // the country the article is about
+	lastPerson  *chunk
+	lastPlural  *chunk
+	lastParty   *chunk
+	persons     []*chunk // every person named so far, for "the minister"
+	topicPerson *chunk   // the person the last sentence was about
+	anchor      window
+	content     window // the content's own window when the printed date is wrong
+	place       string // the country the text last placed its events in ("In Egypt, …")
 }
 
 // Code codes one article.
@@ -106,6 +107,14 @@ func (c *Coder) Code(a *article.Article) Result {
 
 // remember keeps the sentence's parties for coreference in later sentences.
 func (d *doc) remember(s *sentence) {
+	// the person the sentence is about: its first person not governed by a
+	// preposition ("He" in the next sentence is usually that one)
+	for _, ch := range s.chunks {
+		if ch.person && ch.party.Code != "" && !s.afterPreposition(s.tokAt(ch.start), 0) {
+			d.topicPerson = ch
+			break
+		}
+	}
 	for _, ch := range s.chunks {
 		if ch.party.Code == "" {
 			continue

@@ -253,6 +253,9 @@ func (d *doc) pronoun(s *sentence, from, to int) *chunk {
 			if c := s.firstSubjectBefore(i, func(c *chunk) bool { return c.person }); c != nil {
 				return c
 			}
+			if d.topicPerson != nil {
+				return d.topicPerson
+			}
 			return d.lastPerson
 		case pluralPron[w]:
 			if c := s.lastBefore(i, func(c *chunk) bool { return c.plural }); c != nil {
