@@ -172,8 +172,12 @@ func storyID(m *event.Mention) string {
 const minSimilarity = 0.08
 
 func sameEntities(a, b *event.Mention) bool {
-	return a.Actor.EntityID != "" && a.Actor.EntityID == b.Actor.EntityID ||
-		a.Recipient.EntityID != "" && a.Recipient.EntityID == b.Recipient.EntityID
+	if a.Actor.EntityID != "" || b.Actor.EntityID != "" {
+		// who acted decides: Leahy's and an unnamed official's criticism of
+		// one prime minister are not the same event by their target alone
+		return a.Actor.EntityID == b.Actor.EntityID
+	}
+	return a.Recipient.EntityID != "" && a.Recipient.EntityID == b.Recipient.EntityID
 }
 
 var stopwords = map[string]bool{"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true,
