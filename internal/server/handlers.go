@@ -1,0 +1,313 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/actors"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+type overviewPage struct {
+	Stories      []store.Story
+	Alerts       []alertJSON
+	Dyads        []store.DyadCount
+	Since, Until time.Time
+}
+
+func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	var p overviewPage
+	var err error
+	if p.Since, p.Until, err = s.period(r, 90); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	page, err := s.cfg.Store.Stories(ctx, store.StoryQuery{Limit: 12})
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	p.Stories = page.Stories
+	if p.Dyads, err = s.cfg.Store.BusiestDyads(ctx, p.Since, p.Until, 10); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if p.Alerts, err = s.alerts(ctx, time.Time{}); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "overview", p)
+}
+
+type timelinePage struct {
+	F        filter
+	Events   []store.EventRow
+	NextURL  string
+	Error    string
+	Examples []string
+}
+
+func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) {
+	f := readFilter(r.URL.Query())
+	p := timelinePage{F: f}
+	q, err := f.eventQuery()
+	status := http.StatusOK
+	if err == nil {
+		var page store.EventPage
+		page, err = s.cfg.Store.Events(r.Context(), q)
+		err = storeErr(err)
+		p.Events = page.Events
+		if page.Next != "" {
+			v := f.values()
+			v.Set("after", page.Next)
+			p.NextURL = "/timeline?" + v.Encode()
+		}
+	}
+	if err != nil {
+		status = statusOf(err)
+		if status >= 500 {
+			s.failErr(w, r, err)
+			return
+		}
+		p.Error = err.Error()
+	}
+	s.render(w, r, status, "timeline", p)
+}
+
+type dyadsPage struct {
+	Dyads        []store.DyadCount
+	Since, Until time.Time
+}
+
+func (s *Server) pageDyads(w http.ResponseWriter, r *http.Request) {
+	// the form on this page sends ?a=USA&b=IRQ: go to the dyad's page
+	if a, b := strings.ToUpper(r.URL.Query().Get("a")), strings.ToUpper(r.URL.Query().Get("b")); a != "" || b != "" {
+		if !isCode(a) || !isCode(b) {
+			s.failErr(w, r, badRequest("want two three-letter country codes, e.g. USA and IRQ"))
+			return
+		}
+		http.Redirect(w, r, "/dyads/"+a+"/"+b, http.StatusSeeOther)
+		return
+	}
+	var p dyadsPage
+	var err error
+	if p.Since, p.Until, err = s.period(r, 365); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if p.Dyads, err = s.cfg.Store.BusiestDyads(r.Context(), p.Since, p.Until, 50); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "dyads", p)
+}
+
+type dyadPage struct {
+	Series  seriesJSON
+	Stories []store.Story
+	Since   string
+	Until   string
+}
+
+func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) {
+	sr, err := s.series(r)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	page, err := s.cfg.Store.Stories(r.Context(), store.StoryQuery{Dyad: sr.Dyad, Limit: 20})
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	v := r.URL.Query()
+	s.render(w, r, http.StatusOK, "dyad", dyadPage{Series: sr, Stories: page.Stories, Since: v.Get("since"), Until: v.Get("until")})
+}
+
+type networkPage struct {
+	Edges        []edgeJSON
+	Since, Until time.Time
+	Nodes        string
+}
+
+func (s *Server) pageNetwork(w http.ResponseWriter, r *http.Request) {
+	edges, since, until, err := s.network(r)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "network", networkPage{Edges: edges, Since: since, Until: until, Nodes: r.URL.Query().Get("nodes")})
+}
+
+type mapPage struct {
+	Map          mapSVG
+	Top          []intensityJSON
+	Since, Until time.Time
+}
+
+func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) {
+	cs, since, until, err := s.intensity(r)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	top := cs
+	if len(top) > 15 {
+		top = top[:15]
+	}
+	s.render(w, r, http.StatusOK, "map", mapPage{Map: s.world.render(cs), Top: top, Since: since, Until: until})
+}
+
+type storyMention struct {
+	store.EventRow
+	Excerpt []segment
+}
+
+type storyPage struct {
+	Story    store.Story
+	Mentions []storyMention
+	Claims   map[string]int
+}
+
+// maxExcerpts bounds the articles a story page loads for context.
+const maxExcerpts = 100
+
+func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
+	st, evs, err := s.story(r)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	p := storyPage{Story: st, Claims: map[string]int{}}
+	texts := map[int64]string{}
+	for i, e := range evs {
+		p.Claims[e.Claim]++
+		m := storyMention{EventRow: e}
+		if i < maxExcerpts {
+			text, ok := texts[e.ArticleID]
+			if !ok {
+				a, err := s.cfg.Store.Article(r.Context(), e.ArticleID)
+				if err != nil {
+					s.failErr(w, r, err)
+					return
+				}
+				text, texts[e.ArticleID] = a.Text, a.Text
+			}
+			m.Excerpt = excerpt(text, e.SentStart, e.SentEnd, e.ID)
+		}
+		p.Mentions = append(p.Mentions, m)
+	}
+	s.render(w, r, http.StatusOK, "story", p)
+}
+
+type articlesPage struct {
+	Q        string
+	Outlet   string
+	Articles []store.ArticleSummary
+	NextURL  string
+}
+
+func (s *Server) pageArticles(w http.ResponseWriter, r *http.Request) {
+	q, err := articleQuery(r)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	page, err := s.cfg.Store.ArticlePage(r.Context(), q)
+	if err != nil {
+		s.failErr(w, r, storeErr(err))
+		return
+	}
+	p := articlesPage{Q: q.Text, Outlet: q.Outlet, Articles: page.Articles}
+	if page.Next != "" {
+		v := r.URL.Query()
+		v.Set("after", page.Next)
+		p.NextURL = "/articles?" + v.Encode()
+	}
+	s.render(w, r, http.StatusOK, "articles", p)
+}
+
+type articlePage struct {
+	ID                            int64
+	Title, Source, Outlet, Author string
+	URL                           string
+	Published                     time.Time
+	DateFrom, Language            string
+	DupOf                         int64
+	Text                          []segment
+	Events                        []store.EventRow
+}
+
+func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.failErr(w, r, badRequest("article id %q: want a number", r.PathValue("id")))
+		return
+	}
+	a, err := s.cfg.Store.Article(r.Context(), id)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	evs, err := s.cfg.Store.ArticleEvents(r.Context(), id)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	marks := make([]mark, len(evs))
+	for i, e := range evs {
+		marks[i] = mark{e.SentStart, e.SentEnd, e.ID}
+	}
+	s.render(w, r, http.StatusOK, "article", articlePage{ID: a.ID, Title: a.Title, Source: a.Source, Outlet: a.Outlet,
+		Author: a.Author, URL: a.URL, Published: a.Published, DateFrom: string(a.DateFrom), Language: a.Language,
+		DupOf: a.DupOf, Text: highlight(a.Text, marks), Events: evs})
+}
+
+type actorsPage struct {
+	Q, Date string
+	Results []resolutionJSON
+	Enabled bool
+}
+
+func (s *Server) pageActors(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	p := actorsPage{Q: strings.TrimSpace(v.Get("q")), Date: v.Get("date"), Enabled: s.cfg.Actors != nil}
+	if p.Q != "" && p.Enabled {
+		day, err := parseDay("date", p.Date)
+		if err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+		if day.IsZero() {
+			day = s.cfg.Now().UTC()
+		}
+		p.Results = s.lookup(p.Q, day)
+	}
+	s.render(w, r, http.StatusOK, "actors", p)
+}
+
+type actorPage struct {
+	Entity *actors.Entity
+	Events []store.EventRow
+}
+
+func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Actors == nil {
+		s.failErr(w, r, errNoActors)
+		return
+	}
+	e := s.cfg.Actors.Get(r.PathValue("id"))
+	if e == nil {
+		s.failErr(w, r, store.ErrNotFound)
+		return
+	}
+	page, err := s.cfg.Store.Events(r.Context(), store.EventQuery{Actor: e.ID, Limit: 30})
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "actor", actorPage{Entity: e, Events: page.Events})
+}

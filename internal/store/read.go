@@ -1,0 +1,204 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/event"
+)
+
+// The read side: what the dashboard and the JSON API ask of a store. Lists
+// are paginated with an opaque cursor (Next of one page is After of the
+// next), newest first, so a page stays stable while new data arrives.
+
+// EventQuery selects stored event mentions. Zero fields do not filter.
+type EventQuery struct {
+	Since, Until time.Time // the mention's date window overlaps [Since, Until]
+	Dyad         [2]string // two country codes, either direction
+	// Actor is a country code (three capitals: USA) or a knowledge-base
+	// entity id, on either side of the event.
+	Actor      string
+	Types      []string // PLOVER event types
+	Quad       int      // quad class 1..4
+	Claim      string   // claim status of the mention
+	MinOutlets int      // the mention's story is reported by at least this many independent outlets
+	Text       string   // full-text search over evidence sentences (words, all required)
+	NoHistory  bool     // leave out background mentions (history an article recounts)
+	After      string   // cursor
+	Limit      int      // default 50, at most 500
+}
+
+// EventRow is one mention as listed, with what a reader wants beside it.
+type EventRow struct {
+	ID int64
+	event.Mention
+	Title   string // the article's title
+	Outlets int    // independent outlets of the mention's story (1 without a story)
+}
+
+// EventPage is one page of events.
+type EventPage struct {
+	Events []EventRow
+	Next   string // "" on the last page
+}
+
+// StoryQuery selects stories; the fields mean what they mean in EventQuery,
+// applied to the story's first mention and window, and Claim and Text to any
+// of its mentions.
+type StoryQuery struct {
+	Since, Until time.Time
+	Dyad         [2]string
+	Actor        string // country code, either side
+	Types        []string
+	Quad         int
+	Claim        string
+	MinOutlets   int
+	Text         string
+	After        string
+	Limit        int
+}
+
+// Story is one real-world event merged across articles.
+type Story struct {
+	ID               string
+	Event            string
+	Quad             int
+	Actor, Recipient string // country codes
+	Start, End       time.Time
+	Mentions         int
+	Outlets          int    // independent outlets
+	Evidence         string // the sentence of its first stored mention
+	FirstMention     int64
+}
+
+// StoryPage is one page of stories.
+type StoryPage struct {
+	Stories []Story
+	Next    string
+}
+
+// ArticleQuery selects articles.
+type ArticleQuery struct {
+	Since, Until time.Time // publication day
+	Outlet       string
+	Text         string // full-text search over title and text
+	After        string
+	Limit        int
+}
+
+// ArticleSummary is an article as listed: everything but its text.
+type ArticleSummary struct {
+	ID        int64
+	Source    string
+	URL       string
+	Outlet    string
+	Title     string
+	Published time.Time
+	DateFrom  article.DateSource
+	Language  string
+	DupOf     int64
+	Mentions  int
+}
+
+// ArticlePage is one page of articles.
+type ArticlePage struct {
+	Articles []ArticleSummary
+	Next     string
+}
+
+// SeriesQuery asks for the events between two countries (either direction)
+// counted per period. Background mentions are left out: they are history,
+// not news of the period.
+type SeriesQuery struct {
+	A, B         string
+	Since, Until time.Time // on the mention's first day
+	Bucket       string    // day, week (starting Monday) or month; default month
+}
+
+// SeriesPoint is one period of a dyad series.
+type SeriesPoint struct {
+	Start    time.Time // the first day of the period
+	Mentions int
+	Stories  int     // distinct stories among the mentions
+	Quad     [5]int  // mentions per quad class; Quad[0] counts the unclassified
+	Score    float64 // sum of PLOVER intensity scores
+}
+
+// Cooperation is the number of verbal and material cooperation mentions.
+func (p SeriesPoint) Cooperation() int { return p.Quad[1] + p.Quad[2] }
+
+// Conflict is the number of verbal and material conflict mentions.
+func (p SeriesPoint) Conflict() int { return p.Quad[3] + p.Quad[4] }
+
+// NetworkQuery asks for the actor network of a period.
+type NetworkQuery struct {
+	Since, Until time.Time
+	// Entities: nodes are knowledge-base entities where the coder resolved
+	// one (falling back to the country); otherwise nodes are countries.
+	Entities bool
+	Limit    int // strongest edges kept; default 200
+}
+
+// Edge is the events from one actor to another in a period.
+type Edge struct {
+	Source, Target           string // node ids: country codes or entity ids
+	SourceLabel, TargetLabel string
+	Events                   int
+	Conflict, Cooperation    int
+}
+
+// CountryIntensity is how much happened involving one country in a period.
+type CountryIntensity struct {
+	Code                  string
+	Events                int // mentions with the country as actor or recipient (once if both)
+	Conflict, Cooperation int
+}
+
+// DyadCount is one dyad's activity in a period.
+type DyadCount struct {
+	A, B    string
+	Stories int
+	Outlets int // the largest corroboration among its stories
+}
+
+// EventReader lists and searches event mentions.
+type EventReader interface {
+	Events(ctx context.Context, q EventQuery) (EventPage, error)
+	// StoryEvents and ArticleEvents return every mention of one story or
+	// one article, in date order (article order for an article).
+	StoryEvents(ctx context.Context, storyID string) ([]EventRow, error)
+	ArticleEvents(ctx context.Context, articleID int64) ([]EventRow, error)
+}
+
+// StoryReader lists stories.
+type StoryReader interface {
+	Stories(ctx context.Context, q StoryQuery) (StoryPage, error)
+	Story(ctx context.Context, id string) (Story, error)
+}
+
+// ArticleReader lists and searches articles; Article (in Articles) gives one
+// with its text.
+type ArticleReader interface {
+	ArticlePage(ctx context.Context, q ArticleQuery) (ArticlePage, error)
+	Article(ctx context.Context, id int64) (*article.Article, error)
+}
+
+// Analytics aggregates events for charts, maps and networks.
+type Analytics interface {
+	DyadSeries(ctx context.Context, q SeriesQuery) ([]SeriesPoint, error)
+	Network(ctx context.Context, q NetworkQuery) ([]Edge, error)
+	Intensity(ctx context.Context, since, until time.Time) ([]CountryIntensity, error)
+	BusiestDyads(ctx context.Context, since, until time.Time, limit int) ([]DyadCount, error)
+	// Span is the first and last day any story covers (zero when empty), so
+	// pages can default to the data's own latest period.
+	Span(ctx context.Context) (first, last time.Time, err error)
+}
+
+// Reader is the whole read side.
+type Reader interface {
+	EventReader
+	StoryReader
+	ArticleReader
+	Analytics
+}
