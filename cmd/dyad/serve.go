@@ -11,7 +11,7 @@ import (
 	"github.com/dyad-project/dyad/internal/actors"
 	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/coder"
-	"github.com/dyad-project/dyad/internal/merge"
+	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/server"
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store"
@@ -90,18 +90,15 @@ func runServe(ctx context.Context, g *globals, o *serveOptions) error {
 }
 
 // serveCoding is the coding step of `dyad ingest` for URLs ingested from
-// the dashboard: code, merge with the stored stories, store the mentions.
+// the dashboard: code, then store the article with its mentions merged into
+// the stored stories in one transaction.
 func serveCoding(db store.Store, c *coder.Coder) server.Coding {
 	return server.Coding{
 		Code: func(a *article.Article) any { return c.Code(a) },
-		After: func(ctx context.Context, a *article.Article, r any) (int, error) {
-			ms := r.(coder.Result).Mentions
-			stored, err := storedNear(ctx, db, ms)
-			if err != nil {
-				return 0, err
-			}
-			merge.MergeInto(stored, ms)
-			return len(ms), db.PutMentions(ctx, a.ID, ms)
+		Store: func(ctx context.Context, a *article.Article, r any) (store.PutResult, int, error) {
+			res, _ := r.(coder.Result) // none when the article was already stored
+			put, err := pipeline.StoreCoded(ctx, db, a, res.Mentions)
+			return put, len(res.Mentions), err
 		},
 	}
 }

@@ -22,6 +22,9 @@ import (
 type Coding struct {
 	Code  func(a *article.Article) any
 	After func(ctx context.Context, a *article.Article, coded any) (mentions int, err error)
+	// Store, when set, stores the article with its coded mentions in one
+	// step (pipeline.StoreCoded) instead of the sink plus After.
+	Store func(ctx context.Context, a *article.Article, coded any) (put store.PutResult, mentions int, err error)
 }
 
 // NewIngester returns an Ingester that fetches through the source package
@@ -51,6 +54,16 @@ func NewIngester(sink pipeline.Sink, opt source.Options, c Coding) Ingester {
 			n, err := c.After(ctx, a, coded)
 			res.Mentions += n
 			return err
+		}
+		if c.Store != nil {
+			po.Store = func(ctx context.Context, a *article.Article, coded any) (store.PutResult, error) {
+				put, n, err := c.Store(ctx, a, coded)
+				if err == nil && put.Created {
+					res.ArticleID, res.Created = put.ID, true
+					res.Mentions += n
+				}
+				return put, err
+			}
 		}
 		po.Progress = func(_ string, put store.PutResult, err error) {
 			if err == nil && res.ArticleID == 0 {
