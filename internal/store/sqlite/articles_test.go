@@ -115,3 +115,28 @@ func TestRefusesNewerSchema(t *testing.T) {
 		t.Fatal("opened a database from a newer dyad")
 	}
 }
+
+func TestMigrationGapIsFilled(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A database made while migration 4 did not exist yet, but 5 did.
+	for _, q := range []string{`DELETE FROM schema_version WHERE version = 4`, `DROP TABLE watch_alerts`, `DROP TABLE watch_feeds`} {
+		if _, err := db.db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.db.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE name IN ('watch_feeds', 'watch_alerts')`).Scan(&n); err != nil || n != 2 {
+		t.Fatalf("missing migration not applied: %d tables, %v", n, err)
+	}
+}

@@ -74,6 +74,23 @@ func (s *DB) migrate(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&cur); err != nil {
 		return fmt.Errorf("migrate: read version: %w", err)
 	}
+	// Apply every migration not yet recorded, not only those above the
+	// highest: a database made while a lower-numbered migration did not
+	// exist yet still gets it.
+	applied := map[int]bool{}
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_version`)
+	if err != nil {
+		return fmt.Errorf("migrate: read versions: %w", err)
+	}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return fmt.Errorf("migrate: read versions: %w", err)
+		}
+		applied[v] = true
+	}
+	rows.Close()
 	files, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
@@ -86,7 +103,7 @@ func (s *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("migrate: bad migration name %s", f)
 		}
 		latest = n
-		if n <= cur {
+		if applied[n] {
 			continue
 		}
 		body, err := migrations.ReadFile(f)
