@@ -227,6 +227,12 @@ func TestDateCheckFlagsAnachronism(t *testing.T) {
 			t.Errorf("event dated after the content window: %+v", m)
 		}
 	}
+	// A title given for the wrong country is reported; the person keeps
+	// the knowledge base's country.
+	wrong := c.Code(&article.Article{Text: "Iranian Foreign Minister Javad Zarif met Pompeo. Iraq's Foreign Minister Zarif called the tensions unfortunate.", Published: day("2020-09-27")})
+	if len(wrong.Check.Inconsistent) != 1 {
+		t.Errorf("role error not reported once: %q", wrong.Check.Inconsistent)
+	}
 	// The same text printed in its own time is not a conflict.
 	res = c.Code(&article.Article{Source: "ok.txt", Text: text, Published: day("2020-09-27")})
 	if res.Check.Conflict {

@@ -35,17 +35,21 @@ func (c *Coder) checkDates(a *article.Article, chunks []chunk) DateCheck {
 	outside := 0
 	for _, ch := range chunks {
 		person, office, country := titledPerson(ch)
-		if person == nil || seen[person.ID+office] || notCurrent(a.Text, ch) {
+		if person == nil || notCurrent(a.Text, ch) {
 			continue
 		}
-		seen[person.ID+office] = true
 		terms, wrongCountry := officeTerms(person, office, country)
 		if len(terms) == 0 {
 			continue
 		}
 		if wrongCountry {
+			// "Iraq's Foreign Minister Zarif": the knowledge base knows better
 			chk.Inconsistent = append(chk.Inconsistent, fmt.Sprintf("%q: %s held that office for another country", a.Text[ch.start:ch.end], person.Name))
 		}
+		if seen[person.ID+office] {
+			continue
+		}
+		seen[person.ID+office] = true
 		next := intersect(win, terms)
 		if win != nil && len(next) == 0 {
 			continue // contradicts the others: keep the majority reading
