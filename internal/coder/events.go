@@ -478,7 +478,7 @@ func (s *sentence) between(tr lexicon.Trigger) (*chunk, *chunk) {
 				first = c
 				continue
 			}
-			if first != nil && s.lower(ci-1) == "and" || first != nil && s.lower(ci-1) == "the" && s.lower(ci-2) == "and" {
+			if first != nil && (s.lower(ci-1) == "and" || determiners[s.lower(ci-1)] && s.lower(ci-2) == "and") {
 				if ci-s.tokAt(first.end) <= 2 {
 					return first, c
 				}

@@ -141,7 +141,7 @@ func sameEvent(o, m *event.Mention) (bool, string) {
 		return false, ""
 	}
 	sim := similarity(o.Sentence, m.Sentence)
-	if m.Doc != o.Doc && !sameEntities(o, m) && sim < minSimilarity {
+	if m.Doc != o.Doc && !sameEntities(o, m) && !(reciprocal[family(m.Event)] && sameEntities(o, swapped(m))) && sim < minSimilarity {
 		return false, ""
 	}
 	return true, fmt.Sprintf("same type %s, dyad %s→%s, dates within %d days of %s, evidence similarity %.2f",
@@ -223,4 +223,12 @@ func conflicting(o, m *event.Mention) bool {
 	}
 	swapped := clash(o.Actor, m.Recipient) || clash(o.Recipient, m.Actor)
 	return straight && swapped
+}
+
+// swapped is m with actor and recipient exchanged (reciprocal events are
+// told either way round).
+func swapped(m *event.Mention) *event.Mention {
+	c := *m
+	c.Actor, c.Recipient = m.Recipient, m.Actor
+	return &c
 }
