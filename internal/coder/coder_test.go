@@ -162,6 +162,12 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"THREATEN USA>IRN 2026-01-22..2026-01-22 asserted", "THREATEN IRN>USA 2026-01-22..2026-01-22 asserted"},
 		},
 		{
+			name: "a crowd storming a building protests", published: "2016-04-30",
+			text: "Hundreds of Iraqi protesters stormed the parliament in Baghdad on Saturday.",
+			want: []string{"PROTEST IRQ>IRQ 2016-04-30..2016-04-30 asserted"},
+			not:  []string{"ASSAULT"},
+		},
+		{
 			name: "consult needs a counterpart", published: "2025-11-04",
 			text: "Abbasi has spoken up about the call.",
 			not:  []string{"CONSULT"},

@@ -49,6 +49,11 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 				recip = s.firstOtherAfter(c, actor.party.Code)
 			}
 		}
+		if typ == "ASSAULT" && actor.generic && actor.party.Sector == "CVL" && tr.Entry.Mode == "" {
+			// "hundreds of protesters stormed the Green Zone": crowds
+			// without weapons named are protesting, not attacking
+			typ, mode, cameo = "PROTEST", "", "14"
+		}
 		m := event.Mention{
 			Event: typ, Mode: mode, CAMEO: cameo,
 			Actor: actor.party, Sentence: s.text, SentStart: s.start, SentEnd: s.end,

@@ -202,6 +202,9 @@ var determiners = set("the", "a", "an", "his", "her", "its", "their", "these", "
 func (s *sentence) afterPreposition(ci, cs int) bool {
 	for i := ci - 1; i >= cs && i >= ci-3; i-- {
 		w := s.lower(i)
+		if w == "of" && quantity(s.lower(i-1)) {
+			return false // "hundreds of protesters" are the protesters
+		}
 		if prepositions[w] {
 			return true
 		}
@@ -270,4 +273,21 @@ func (s *sentence) adjacent(trTok, cs int) *chunk {
 func possessive(s *sentence, c *chunk) bool {
 	t := s.text[c.end-s.start:]
 	return strings.HasPrefix(t, "'s") || strings.HasPrefix(t, "’s") || strings.HasSuffix(c.party.Text, "'s") || strings.HasSuffix(c.party.Text, "’s")
+}
+
+var quantityWords = set("hundreds", "thousands", "dozens", "scores", "millions", "tens", "some", "many", "most",
+	"several", "all", "both", "none", "few", "one", "two", "three", "four", "five", "group", "groups", "crowd",
+	"crowds", "number", "members", "hordes", "lots")
+
+// quantity reports a word that counts what follows "of".
+func quantity(w string) bool {
+	if quantityWords[w] {
+		return true
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
