@@ -29,3 +29,5 @@ func TestAnalysisContract(t *testing.T) {
 			return db
 		})
 }
+
+func TestReadContract(t *testing.T) { storetest.RunRead(t, open) }

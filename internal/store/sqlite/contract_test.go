@@ -30,3 +30,13 @@ func TestAnalysisContract(t *testing.T) {
 			return db
 		})
 }
+
+func TestReadContract(t *testing.T) {
+	storetest.RunRead(t, func(t *testing.T) store.Store {
+		db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return db
+	})
+}
