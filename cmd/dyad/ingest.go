@@ -13,7 +13,6 @@ import (
 
 	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/coder"
-	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/queue"
 	"github.com/dyad-project/dyad/internal/source"
@@ -146,11 +145,6 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// storedNear is the pipeline's StoredNear.
-func storedNear(ctx context.Context, db store.Mentions, ms []event.Mention) ([]event.Mention, error) {
-	return pipeline.StoredNear(ctx, db, ms)
 }
 
 // runPublish is `ingest --queue`: documents are extracted here and published;
