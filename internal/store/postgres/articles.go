@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -138,43 +137,15 @@ func (s *DB) Article(ctx context.Context, id int64) (*article.Article, error) {
 
 // ListArticles returns stored articles in ingest order.
 func (s *DB) ListArticles(ctx context.Context, f store.ArticleFilter) ([]article.Article, error) {
-	var where []string
-	var args []any
-	arg := func(cond string, v any) {
-		args = append(args, v)
-		where = append(where, fmt.Sprintf(cond, len(args)))
-	}
-	if !f.Since.IsZero() {
-		arg("published >= $%d", article.Day(f.Since))
-	}
-	if !f.Until.IsZero() {
-		arg("published <= $%d", article.Day(f.Until))
-	}
-	if f.Outlet != "" {
-		arg("outlet = $%d", f.Outlet)
-	}
-	q := `SELECT ` + articleCols + ` FROM articles`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += " ORDER BY id"
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
-	}
-	rows, err := s.q.Query(ctx, q, args...)
+	var out []article.Article
+	err := s.EachArticle(ctx, f, func(a *article.Article) error {
+		out = append(out, *a)
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
-	defer rows.Close()
-	var out []article.Article
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list articles: %w", err)
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // CountArticles returns how many articles are stored.

@@ -45,9 +45,10 @@ func mentionWhere(f store.MentionFilter) (string, []any) {
 	return " WHERE " + strings.Join(where, " AND "), args
 }
 
-// EachMention streams the mentions matching f, oldest first, with the
-// columns and outlet rule of ListMentions. fn must not call the store: the
-// single connection is busy with the query until the iteration ends.
+// EachMention streams the mentions matching f, oldest first (undated
+// last); a syndicated copy carries its original's outlet. fn must not call
+// the store: the single connection is busy with the query until the
+// iteration ends. It reads through the open transaction when there is one.
 func (s *DB) EachMention(ctx context.Context, f store.MentionFilter, fn func(*event.Mention) error) error {
 	where, args := mentionWhere(f)
 	q := `SELECT m.article_id, a.source,
@@ -62,7 +63,7 @@ func (s *DB) EachMention(ctx context.Context, f store.MentionFilter, fn func(*ev
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.q.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("iterate mentions: %w", err)
 	}
@@ -113,7 +114,7 @@ func (s *DB) EachArticle(ctx context.Context, f store.ArticleFilter, fn func(*ar
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.q.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("iterate articles: %w", err)
 	}
