@@ -106,7 +106,7 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) (store.EventPage, e
 	if len(page.Events) > limit {
 		page.Events = page.Events[:limit]
 		last := page.Events[limit-1]
-		page.Next = cursor{Date: dayOrEmpty(last.DateStart), ID: last.ID}.encode()
+		page.Next = cursor{Date: dayOrEmpty(last.DateStart), ID: last.ID}.Encode()
 	}
 	return page, nil
 }

@@ -82,7 +82,7 @@ func (s *DB) Stories(ctx context.Context, q store.StoryQuery) (store.StoryPage, 
 	if len(page.Stories) > limit {
 		page.Stories = page.Stories[:limit]
 		last := page.Stories[limit-1]
-		page.Next = cursor{Date: dayOrEmpty(last.Start), Key: last.ID}.encode()
+		page.Next = cursor{Date: dayOrEmpty(last.Start), Key: last.ID}.Encode()
 	}
 	return page, nil
 }

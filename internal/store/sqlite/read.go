@@ -1,8 +1,6 @@
 package sqlite
 
 import (
-	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -13,49 +11,12 @@ import (
 
 var _ store.Reader = (*DB)(nil)
 
-const (
-	defaultPage = 50
-	maxPage     = 500
-)
+// The paging helpers are the store package's, shared by every backend.
+type cursor = store.Cursor
 
-func pageSize(n int) int {
-	switch {
-	case n <= 0:
-		return defaultPage
-	case n > maxPage:
-		return maxPage
-	}
-	return n
-}
+func pageSize(n int) int { return store.PageSize(n) }
 
-// cursor is where a page ended: the date and id of its last row. Lists are
-// ordered by date, newest first, then by id; rows without a date come after
-// all dated rows.
-type cursor struct {
-	Date string `json:"d,omitempty"`
-	ID   int64  `json:"i,omitempty"`
-	Key  string `json:"k,omitempty"` // text ids (stories)
-}
-
-func (c cursor) encode() string {
-	b, _ := json.Marshal(c)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-func decodeCursor(s string) (*cursor, error) {
-	if s == "" {
-		return nil, nil
-	}
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return nil, fmt.Errorf("bad cursor %q", s)
-	}
-	var c cursor
-	if err := json.Unmarshal(b, &c); err != nil {
-		return nil, fmt.Errorf("bad cursor %q", s)
-	}
-	return &c, nil
-}
+func decodeCursor(s string) (*cursor, error) { return store.DecodeCursor(s) }
 
 // phase is one WHERE condition of a keyset page. Dated rows are read first
 // through the date index, then undated ones, so that each phase is an index

@@ -60,7 +60,7 @@ func (s *DB) ArticlePage(ctx context.Context, q store.ArticleQuery) (store.Artic
 	}
 	if len(page.Articles) > limit {
 		page.Articles = page.Articles[:limit]
-		page.Next = cursor{ID: page.Articles[limit-1].ID}.encode()
+		page.Next = cursor{ID: page.Articles[limit-1].ID}.Encode()
 	}
 	return page, nil
 }
