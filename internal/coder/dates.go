@@ -31,6 +31,9 @@ func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *ev
 		dist := abs(ei - tr.TokStart)
 		if ei < cs || ei > ce {
 			dist += 1000 // another clause: only when the clause has none
+			if ei > ce {
+				dist += 1000 // a later clause dates its own event first
+			}
 		}
 		if dist < bestDist {
 			best, bestDist = i, dist
