@@ -168,6 +168,11 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ASSAULT"},
 		},
 		{
+			name: "a denial rejects an accusation, not the place it names", published: "2020-01-01",
+			text: "Iran denied involvement in the attack on the embassy in Baghdad on Wednesday.",
+			want: []string{"REJECT IRN> 2020-01-01..2020-01-01 asserted"},
+		},
+		{
 			name: "consult needs a counterpart", published: "2025-11-04",
 			text: "Abbasi has spoken up about the call.",
 			not:  []string{"CONSULT"},

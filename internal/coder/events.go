@@ -206,6 +206,11 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	if recip == nil && !tr.IsNoun {
 		recip = d.objectPronoun(s, tr, actor)
 	}
+	if tr.Entry.Event == "REJECT" && deniedThing[s.lower(tr.TokEnd)] {
+		// "Iran denied involvement in the attack on the embassy": what is
+		// rejected is an accusation; the embassy is not its addressee
+		recip = nil
+	}
 	if actor == nil && tr.IsNoun && reciprocal[tr.Entry.Event] {
 		// "U.S. and Iranian officials reported progress in negotiations":
 		// a coordinated subject holds the talks it reports
@@ -620,3 +625,7 @@ func (s *sentence) victims(tr lexicon.Trigger) *chunk {
 func placeOnly(s *sentence, c *chunk) bool {
 	return s.placed(s.tokAt(c.start))
 }
+
+// deniedThing are the objects of a denial that name an accusation, not a party.
+var deniedThing = set("involvement", "responsibility", "reports", "report", "claims", "allegations", "accusations",
+	"charges", "any", "that", "wrongdoing", "links", "ties", "role")
