@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"net/http"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -137,17 +136,7 @@ func articleQuery(r *http.Request) (store.ArticleQuery, error) {
 }
 
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		s.failErr(w, r, badRequest("article id %q: want a number", r.PathValue("id")))
-		return
-	}
-	a, err := s.cfg.Store.Article(r.Context(), id)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	evs, err := s.cfg.Store.ArticleEvents(r.Context(), id)
+	a, evs, err := s.articleWithEvents(r)
 	if err != nil {
 		s.failErr(w, r, err)
 		return

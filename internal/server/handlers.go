@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/internal/actors"
+	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -242,17 +243,7 @@ type articlePage struct {
 }
 
 func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		s.failErr(w, r, badRequest("article id %q: want a number", r.PathValue("id")))
-		return
-	}
-	a, err := s.cfg.Store.Article(r.Context(), id)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	evs, err := s.cfg.Store.ArticleEvents(r.Context(), id)
+	a, evs, err := s.articleWithEvents(r)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -310,4 +301,22 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "actor", actorPage{Entity: e, Events: page.Events})
+}
+
+// articleWithEvents loads the article named by the {id} path value and its
+// events, for both the article page and /api/articles/{id}.
+func (s *Server) articleWithEvents(r *http.Request) (*article.Article, []store.EventRow, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return nil, nil, badRequest("article id %q: want a number", r.PathValue("id"))
+	}
+	a, err := s.cfg.Store.Article(r.Context(), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	evs, err := s.cfg.Store.ArticleEvents(r.Context(), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, evs, nil
 }
