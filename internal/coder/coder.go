@@ -95,7 +95,11 @@ func (c *Coder) Code(a *article.Article) Result {
 		d.place = localize(s, d.fallback, d.place)
 		s.triggers = sortTriggers(judgements(s, outsideNames(s, c.lex.Triggers(s.toks))))
 		s.speech = speechOnly(outsideNames(s, c.lex.Speech(s.toks)), s.triggers)
+		before := d.anchor
 		out = append(out, c.codeSentence(d, s)...)
+		if d.anchor == before {
+			d.anchorFrom(s)
+		}
 		d.remember(s)
 	}
 	shareDates(out, d.ref)
@@ -103,6 +107,19 @@ func (c *Coder) Code(a *article.Article) Result {
 		out[i].ArticleID, out[i].Doc, out[i].Outlet = a.ID, a.Source, a.Outlet
 	}
 	return Result{Mentions: out, Check: check}
+}
+
+// anchorFrom makes the sentence's last time phrase the anchor of "the
+// following month" in later sentences when none of its events took one: a
+// date stated in a sentence without a coded event still moves the story on.
+func (d *doc) anchorFrom(s *sentence) {
+	exprs := s.times(d, false)
+	for i := len(exprs) - 1; i >= 0; i-- {
+		if e := exprs[i]; !e.Window.IsZero() && !e.Vague && !e.Duration {
+			d.anchor = e.Window
+			return
+		}
+	}
 }
 
 // remember keeps the sentence's parties for coreference in later sentences.

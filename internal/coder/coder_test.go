@@ -178,6 +178,16 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"CONSULT"},
 		},
 		{
+			name: "an appeal or a charge without an addressee is commentary", published: "2018-05-08",
+			text: "Analysts and critics said the decision undermines the credibility of the administration. The US had pressed to free her.",
+			not:  []string{"ACCUSE", "REQUEST"},
+		},
+		{
+			name: "a dated sentence without events anchors the following month", published: "2025-11-04",
+			text: "The attacks ended after three soldiers died in January 2024. The following month, US warplanes launched heavy strikes on resistance sites in Iraq.",
+			want: []string{"ASSAULT USA>IRQ 2024-02-01..2024-02-29 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

@@ -64,7 +64,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			// protest with no named target is against the protesters' own state
 			recip = &chunk{start: actor.start, end: actor.start, party: event.Party{Code: actor.party.Code, Sector: "GOV", Text: "(their government)"}}
 		}
-		if (recip == nil || recip == actor) && (needsRecipient(tr.Entry.Event) || tr.IsNoun) {
+		if (recip == nil || recip == actor) && (needsRecipient(tr.Entry.Event) || needsRecipient(typ) || tr.IsNoun) {
 			continue
 		}
 		if recip != nil && recip != actor {
@@ -286,8 +286,13 @@ func (d *doc) pronoun(s *sentence, from, to int) *chunk {
 // "cooperated"). PLOVER requires one for COOPERATE, AID and SANCTION; a
 // CONSULT without one is a statement, not a meeting.
 func needsRecipient(t string) bool {
-	if t == "CONSULT" || t == "ASSAULT" {
+	switch t {
+	case "CONSULT", "ASSAULT":
 		return true // an attack on nobody named is a casualty report, not a dyad
+	case "REQUEST", "ACCUSE", "COERCE":
+		// an appeal, a charge or an arrest is made of someone; without
+		// them the sentence is commentary ("critics said it undermines …")
+		return true
 	}
 	pt, ok := plover.ParseType(t)
 	return ok && pt.RequiresRecipient()
