@@ -188,6 +188,21 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ASSAULT USA>IRQ 2024-02-01..2024-02-29 asserted"},
 		},
 		{
+			name: "a possibility is not an event", published: "2018-05-08",
+			text: "US officials cited concerns that Iran might attack Israel. Officials were less than optimistic about a possible agreement with Russia.",
+			not:  []string{"ASSAULT", "AGREE"},
+		},
+		{
+			name: "a verb after a closed relative clause takes the appositive", published: "2012-09-13",
+			text: "The leader of an Iranian-backed militia that previously attacked U.S. troops, Asaib Ahl al-Haq, threatened to attack American interests in Iraq.",
+			want: []string{"THREATEN IRQ>USA 2012-09-13..2012-09-13 asserted"},
+		},
+		{
+			name: "a verb after a closed relative clause takes the antecedent", published: "2016-05-20",
+			text: "Sadr, who has criticized Iran, called on the Iraqi government to resign.",
+			want: []string{"ACCUSE IRQ>IRN 2016-05-20..2016-05-20 asserted", "REQUEST IRQ>IRQ 2016-05-20..2016-05-20 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

@@ -33,6 +33,12 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			typ, mode, cameo = "REJECT", "", "12"
 		}
 		future := s.hasWord(cs, tr.TokStart, futureWords)
+		if tr.IsNoun && s.hasWord(tr.TokStart-2, tr.TokStart, prospectWords) {
+			continue // "a possible agreement", "future negotiations": not yet events
+		}
+		if s.hasWord(cs, tr.TokStart, hypoWords) && typ != "THREATEN" {
+			continue // "Iran might attack Israel": a possibility, not an event
+		}
 		if (s.hasWord(cs, tr.TokStart, condWords) || s.conditionalClause(cs)) && tr.Entry.Event != "THREATEN" {
 			continue
 		}
@@ -130,6 +136,11 @@ func (c *Coder) embedded(s *sentence, ti int) bool {
 	}
 	return false
 }
+
+// hypoWords make an act a possibility; a threat is made of possibilities.
+var hypoWords = set("might", "could")
+
+var prospectWords = set("possible", "potential", "future", "further", "eventual", "prospective", "proposed", "hypothetical")
 
 var complementWords = set("to", "of", "for", "against")
 

@@ -12,6 +12,11 @@ import (
 // antecedent stands in.
 func (s *sentence) subject(tr lexicon.Trigger) (*chunk, int) {
 	cs, boundary := s.clauseStart(tr.TokStart)
+	if relativeWords[boundary] {
+		if c, k, ok := s.afterRelative(cs, tr); ok {
+			return c, k // the main clause resumes after the comma
+		}
+	}
 	cs = s.skipIntro(cs, tr.TokStart)
 	if c := s.adjacent(tr.TokStart, cs); c != nil {
 		return c, cs
@@ -40,6 +45,52 @@ func (s *sentence) subject(tr lexicon.Trigger) (*chunk, int) {
 		}
 	}
 	return nil, cs
+}
+
+// afterRelative handles a verb that follows a closed relative clause: in
+// "The leader of a militia that attacked U.S. troops, Asaib Ahl al-Haq,
+// threatened…" the troops belong to the relative clause; the subject is the
+// appositive before the verb or else the antecedent's clause subject. ok is
+// false when the trigger is inside the relative clause itself.
+func (s *sentence) afterRelative(cs int, tr lexicon.Trigger) (*chunk, int, bool) {
+	if strings.HasSuffix(s.lower(tr.TokStart), "ing") {
+		return nil, 0, false
+	}
+	k := -1
+	for i := tr.TokStart - 1; i >= cs; i-- {
+		if s.toks[i].Lower == "," {
+			k = i
+			break
+		}
+	}
+	if k < 0 || k < tr.TokStart-4 {
+		return nil, 0, false
+	}
+	for i := k + 1; i < tr.TokStart; i++ {
+		if !auxiliaries[s.lower(i)] {
+			return nil, 0, false // "…, then X attacked": a clause of its own
+		}
+	}
+	for _, c := range s.chunks {
+		if s.tokAt(c.end)-1 == k-1 && s.tokAt(c.start) > cs {
+			if s.lower(s.tokAt(c.start)-1) == "," {
+				return c, k + 1, true // the appositive names the subject
+			}
+		}
+	}
+	rel := cs - 1 // the relative word
+	outer, _ := s.clauseStart(rel)
+	for _, c := range s.chunks {
+		ci := s.tokAt(c.start)
+		if ci < outer || ci >= rel {
+			continue
+		}
+		if s.afterPreposition(ci, outer) {
+			continue
+		}
+		return c, k + 1, true
+	}
+	return nil, 0, false
 }
 
 // conjunct returns the party joined to c by "and" before the trigger
