@@ -59,7 +59,7 @@ type doc struct {
 	topicPerson *chunk   // the person the last sentence was about
 	anchor      window
 	content     window // the content's own window when the printed date is wrong
-	place       string // the country the text last placed its events in ("In Egypt, …")
+	place       string // the country the paragraph last placed its events in ("In Egypt, …")
 }
 
 // Code codes one article.
@@ -80,7 +80,7 @@ func (c *Coder) Code(a *article.Article) Result {
 	}
 	d.fallback = focusCountry(a.Text, chunks)
 	var out []event.Mention
-	ci := 0
+	ci, prevEnd := 0, 0
 	for _, sp := range nlp.Split(a.Text) {
 		s := &sentence{start: sp.Start, end: sp.End, text: a.Text[sp.Start:sp.End]}
 		for ci < len(chunks) && chunks[ci].start < sp.Start {
@@ -92,6 +92,10 @@ func (c *Coder) Code(a *article.Article) Result {
 			s.chunks = append(s.chunks, ch)
 		}
 		s.toks = lexicon.Tokenize(s.text)
+		if strings.Contains(a.Text[prevEnd:sp.Start], "\n\n") {
+			d.place = "" // a place holds to the end of its paragraph
+		}
+		prevEnd = sp.End
 		d.place = localize(s, d.fallback, d.place)
 		s.triggers = sortTriggers(judgements(s, outsideNames(s, c.lex.Triggers(s.toks))))
 		s.speech = speechOnly(outsideNames(s, c.lex.Speech(s.toks)), s.triggers)
@@ -266,16 +270,18 @@ func outsideNames(s *sentence, trs []lexicon.Trigger) []lexicon.Trigger {
 func localize(s *sentence, fallback, last string) string {
 	here := ""
 	for _, c := range s.chunks {
-		if c.generic || c.party.Code == "" || c.backer != "" {
+		if c.backer != "" {
 			continue
 		}
-		ci := s.tokAt(c.start)
-		if placePreps[s.lower(ci-1)] || (s.lower(ci-1) == "the" && placePreps[s.lower(ci-2)]) {
-			here = c.party.Code
+		if code := placeIn(s, c); code != "" {
+			here = code
 			break
 		}
 	}
 	use := here
+	if use == "" {
+		use = last
+	}
 	if use != "" && use != fallback {
 		for _, c := range s.chunks {
 			if c.generic && c.party.Code == fallback && c.party.EntityID == "" && c.unplaced {
@@ -287,6 +293,25 @@ func localize(s *sentence, fallback, last string) string {
 		return here
 	}
 	return last
+}
+
+// placeIn returns the country of a country, city or seat named after a
+// place preposition within the party's words: "near the U.S. Embassy in
+// Cairo" happens in Egypt, not in the embassy's country.
+func placeIn(s *sentence, c *chunk) string {
+	code := ""
+	for i, m := range c.matches {
+		if m.Kind != actors.KindCountry && m.Kind != actors.KindSeat || m.Country == "" {
+			continue
+		}
+		if i+1 < len(c.matches) && c.matches[i+1].Start-m.End <= 1 {
+			continue // "the U.S. Embassy": a modifier, not a place
+		}
+		if placedAt(s.text, m.Start-s.start) {
+			code = m.Country
+		}
+	}
+	return code
 }
 
 // placeWeight makes a named place count more than a mention: an article

@@ -203,6 +203,16 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ACCUSE IRQ>IRN 2016-05-20..2016-05-20 asserted", "REQUEST IRQ>IRQ 2016-05-20..2016-05-20 asserted"},
 		},
 		{
+			name: "a place named in the paragraph holds for its generic parties", published: "2012-09-13",
+			text: "Egyptian protesters clashed Thursday with police near the U.S. Embassy in Cairo. Police used tear gas to disperse the protesters.",
+			want: []string{"ASSAULT EGY>EGY 2012-09-13..2012-09-13 asserted"},
+		},
+		{
+			name: "an exchange named by countries only does not lend its date to another type", published: "2012-09-13",
+			text: "On Tuesday, police arrested protesters in Cairo. Police used tear gas to disperse the protesters in Cairo.",
+			want: []string{"COERCE EGY>EGY 2012-09-11..2012-09-11 asserted", "ASSAULT EGY>EGY 2012-09-13..2012-09-13 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

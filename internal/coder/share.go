@@ -17,29 +17,56 @@ func shareDates(ms []event.Mention, ref time.Time) {
 		if m.DateText != "" || m.DateStart.IsZero() || m.Background {
 			continue
 		}
+		var best *event.Mention
 		for j := range ms {
 			o := &ms[j]
-			if i == j || o.DateText == "" || o.Precision != "day" || !sameParties(m, o) {
+			if i == j || o.DateText == "" || o.Precision != "day" {
+				continue
+			}
+			// parties named only by country are too common to identify an
+			// exchange: "police" and "protesters" of one country meet in
+			// many events, so those also need the same type
+			if entity, ok := sameParties(m, o); !ok || !entity && m.Event != o.Event {
 				continue
 			}
 			if o.DateEnd.After(ref) || ref.Sub(o.DateStart) > 7*24*time.Hour {
 				continue
 			}
-			m.DateStart, m.DateEnd, m.Precision, m.DateText = o.DateStart, o.DateEnd, o.Precision, o.DateText
-			break
+			if best == nil || gap(m, o) < gap(m, best) {
+				best = o // the nearest telling of the exchange
+			}
+		}
+		if best != nil {
+			m.DateStart, m.DateEnd, m.Precision, m.DateText = best.DateStart, best.DateEnd, best.Precision, best.DateText
 		}
 	}
 }
 
 // sameParties compares two mentions' parties by entity where both name
-// one, else by country, in either direction.
-func sameParties(a, b *event.Mention) bool {
-	same := func(x, y event.Party) bool {
+// one, else by country, in either direction; entity reports that at least
+// one side matched by entity.
+func sameParties(a, b *event.Mention) (entity, ok bool) {
+	same := func(x, y event.Party) (bool, bool) {
 		if x.EntityID != "" && y.EntityID != "" {
-			return x.EntityID == y.EntityID
+			return x.EntityID == y.EntityID, true
 		}
-		return x.Code != "" && x.Code == y.Code
+		return x.Code != "" && x.Code == y.Code, false
 	}
-	return same(a.Actor, b.Actor) && same(a.Recipient, b.Recipient) ||
-		same(a.Actor, b.Recipient) && same(a.Recipient, b.Actor)
+	for _, pair := range [2][2]event.Party{{b.Actor, b.Recipient}, {b.Recipient, b.Actor}} {
+		s1, e1 := same(a.Actor, pair[0])
+		s2, e2 := same(a.Recipient, pair[1])
+		if s1 && s2 {
+			return e1 || e2, true
+		}
+	}
+	return false, false
+}
+
+// gap is the distance in the text between two mentions' sentences.
+func gap(a, b *event.Mention) int {
+	d := a.SentStart - b.SentStart
+	if d < 0 {
+		return -d
+	}
+	return d
 }
