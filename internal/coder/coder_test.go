@@ -213,6 +213,16 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"COERCE EGY>EGY 2012-09-11..2012-09-11 asserted", "ASSAULT EGY>EGY 2012-09-13..2012-09-13 asserted"},
 		},
 		{
+			name: "an event that failed, was put off or is only in prospect did not happen", published: "2020-01-01",
+			text: "Pompeo on Wednesday postponed a trip to Ukraine. Tough words for Russia dimmed the prospect of a deal with Moscow. Britain regretted the failure to reach agreement with Iran.",
+			not:  []string{"CONSULT", "AGREE"},
+		},
+		{
+			name: "Europeans are coded as the European side", published: "2018-05-08",
+			text: "The US held talks with European officials on Tuesday.",
+			want: []string{"CONSULT USA>EUR 2018-05-08..2018-05-08 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

@@ -36,6 +36,9 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if tr.IsNoun && s.hasWord(tr.TokStart-2, tr.TokStart, prospectWords) {
 			continue // "a possible agreement", "future negotiations": not yet events
 		}
+		if s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, unrealWords) {
+			continue // "the prospect of a deal", "failure to reach agreement", "postponed a trip"
+		}
 		if s.hasWord(cs, tr.TokStart, hypoWords) && typ != "THREATEN" {
 			continue // "Iran might attack Israel": a possibility, not an event
 		}
@@ -141,6 +144,12 @@ func (c *Coder) embedded(s *sentence, ti int) bool {
 var hypoWords = set("might", "could")
 
 var prospectWords = set("possible", "potential", "future", "further", "eventual", "prospective", "proposed", "hypothetical")
+
+// unrealWords just before a trigger say the event did not or may not take
+// place.
+var unrealWords = set("prospect", "prospects", "chance", "chances", "possibility", "likelihood",
+	"failure", "efforts", "effort", "attempts", "bid", "postponed", "postpone", "postpones", "cancelled", "canceled",
+	"cancel", "cancels", "delayed", "scrapped")
 
 var complementWords = set("to", "of", "for", "against")
 
