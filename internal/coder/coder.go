@@ -91,6 +91,7 @@ func (c *Coder) Code(a *article.Article) Result {
 			c.resolve(a.Text, ch, d.ref, d.fallback)
 			s.chunks = append(s.chunks, ch)
 		}
+		s.chunks = dropCredits(s)
 		s.toks = lexicon.Tokenize(s.text)
 		if strings.Contains(a.Text[prevEnd:sp.Start], "\n\n") {
 			d.place = "" // a place holds to the end of its paragraph
@@ -124,6 +125,33 @@ func (d *doc) anchorFrom(s *sentence) {
 			return
 		}
 	}
+}
+
+// dropCredits removes the parties of photo credits and bylines in
+// parentheses ("(AP Photo/Ebrahim Noroozi)", "(Mahmoud Illean, File/Associated
+// Press)"): they are not part of the sentence's events.
+func dropCredits(s *sentence) []*chunk {
+	out := s.chunks[:0]
+	for _, c := range s.chunks {
+		if !inCredit(s.text, c.start-s.start) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func inCredit(text string, at int) bool {
+	open := strings.LastIndexByte(text[:at], '(')
+	if open < 0 || strings.IndexByte(text[open:at], ')') >= 0 {
+		return false
+	}
+	end := strings.IndexByte(text[at:], ')')
+	if end < 0 {
+		return false
+	}
+	inner := text[open : at+end]
+	return strings.Contains(inner, "Photo") || strings.Contains(inner, "/") || strings.Contains(inner, "Getty") ||
+		strings.Contains(inner, "File")
 }
 
 // remember keeps the sentence's parties for coreference in later sentences.

@@ -223,6 +223,26 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"CONSULT USA>EUR 2018-05-08..2018-05-08 asserted"},
 		},
 		{
+			name: "a refusal is dated when it was said", published: "2015-02-25",
+			text: "President Barack Obama has said he will not meet with Benjamin Netanyahu ahead of his speech in March.",
+			want: []string{"REJECT USA>ISR 2015-02-25..2015-02-25 asserted"},
+		},
+		{
+			name: "a place before a relative clause did not act", published: "2020-01-01",
+			text: "The U.S. blamed Kataib Hezbollah for a rocket attack on a base in the city of Kirkuk that killed a U.S. contractor.",
+			not:  []string{"PROTEST"},
+		},
+		{
+			name: "a crowd that kills attacks", published: "2012-09-13",
+			text: "A crowd of protesters overwhelmed the consulate in Benghazi late Tuesday, killing the U.S. ambassador.",
+			not:  []string{"PROTEST"},
+		},
+		{
+			name: "photo credits are not parties", published: "2020-01-12",
+			text: "Protesters gathered at the vigil in Tehran on Saturday. (AP Photo/Ebrahim Noroozi)",
+			want: []string{"PROTEST IRN>IRN 2020-01-11..2020-01-11 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

@@ -19,6 +19,9 @@ const backgroundGap = 21 * 24 * time.Hour
 // the trigger, else one elsewhere in the sentence, else the article's day.
 // A mention of an undated text without a phrase of its own stays undated.
 func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *event.Mention) {
+	// a refusal ("will not meet") is dated by when it was said, not by the
+	// time of what is refused
+	refused := m.Event == "REJECT" && tr.Entry.Event != "REJECT"
 	exprs := s.times(d, future)
 	cs, _ := s.clauseStart(tr.TokStart)
 	ce := s.clauseEnd(tr.TokEnd)
@@ -28,6 +31,9 @@ func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *ev
 			continue
 		}
 		ei := s.tokAt(s.start + e.Start)
+		if refused && ei >= tr.TokStart {
+			continue // "will not meet him during his visit in March": the refusal is now
+		}
 		dist := abs(ei - tr.TokStart)
 		if ei < cs || ei > ce {
 			dist += 1000 // another clause: only when the clause has none

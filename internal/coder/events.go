@@ -32,7 +32,8 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			}
 			typ, mode, cameo = "REJECT", "", "12"
 		}
-		future := s.hasWord(cs, tr.TokStart, futureWords)
+		// a refusal ("will not meet") is made now, whatever it refuses
+		future := s.hasWord(cs, tr.TokStart, futureWords) && !(typ == "REJECT" && tr.Entry.Event != "REJECT")
 		if tr.IsNoun && s.hasWord(tr.TokStart-2, tr.TokStart, prospectWords) {
 			continue // "a possible agreement", "future negotiations": not yet events
 		}
@@ -58,7 +59,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 				recip = s.firstOtherAfter(c, actor.party.Code)
 			}
 		}
-		if typ == "ASSAULT" && actor.generic && actor.party.Sector == "CVL" && tr.Entry.Mode == "" {
+		if typ == "ASSAULT" && actor.generic && actor.party.Sector == "CVL" && tr.Entry.Mode == "" && !lethal(s.lower(tr.TokStart)) {
 			// "hundreds of protesters stormed the Green Zone": crowds
 			// without weapons named are protesting, not attacking
 			typ, mode, cameo = "PROTEST", "", "14"
@@ -144,6 +145,17 @@ func (c *Coder) embedded(s *sentence, ti int) bool {
 var hypoWords = set("might", "could")
 
 var prospectWords = set("possible", "potential", "future", "further", "eventual", "prospective", "proposed", "hypothetical")
+
+// lethal reports a trigger word that kills or shoots: a crowd that kills
+// is attacking, not protesting.
+func lethal(w string) bool {
+	for _, p := range []string{"kill", "shot", "shoot", "bomb", "murder", "stab", "behead", "execut"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // unrealWords just before a trigger say the event did not or may not take
 // place.

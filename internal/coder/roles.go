@@ -40,6 +40,9 @@ func (s *sentence) subject(tr lexicon.Trigger) (*chunk, int) {
 		for _, c := range s.chunks {
 			ce := s.tokAt(c.end)
 			if ce <= bi && ce >= bi-2 {
+				if placeOnly(s, c) {
+					break // "an attack on a base in Kirkuk that killed…": the place did not act
+				}
 				return c, cs
 			}
 		}
