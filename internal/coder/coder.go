@@ -19,6 +19,7 @@ import (
 // KB is what the coder needs from the actor knowledge base.
 type KB interface {
 	Scan(text string) []actors.Match
+	Surnames(text string) []actors.Match
 	RoleAt(e *actors.Entity, day time.Time) (actors.Role, bool)
 	Holder(country, office string, day time.Time) (*actors.Entity, actors.Role, bool)
 }
@@ -68,7 +69,7 @@ func (c *Coder) Code(a *article.Article) Result {
 	if !a.Updated.IsZero() && a.Updated.After(a.Published) {
 		d.ref = a.Updated // the page was revised: its "Saturday" is the revision's
 	}
-	matches := addSurnames(a.Text, keepIntroduced(c.kb.Scan(a.Text)))
+	matches := addSurnames(a.Text, keepIntroduced(c.titledSurnames(a.Text, c.kb.Scan(a.Text), d.ref)))
 	chunks := chunkMatches(a.Text, matches)
 	check := c.checkDates(a, chunks)
 	if check.Conflict && !check.Start.IsZero() {

@@ -243,6 +243,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"PROTEST IRN>IRN 2020-01-11..2020-01-11 asserted"},
 		},
 		{
+			name: "a title introduces a surname", published: "2015-02-25",
+			text: "Vice President Biden won't attend the speech. Senator Lindsey Graham called Biden’s absence “appalling and unacceptable.”",
+			want: []string{"ACCUSE USA>USA 2015-02-25..2015-02-25 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

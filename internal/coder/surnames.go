@@ -3,6 +3,7 @@ package coder
 import (
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -123,4 +124,52 @@ func wordBoundary(text string, s, e int) bool {
 		}
 	}
 	return true
+}
+
+// titledSurnames adds the persons a title names by surname alone ("Vice
+// President Biden", "Prime Minister Netanyahu"): the holder of that office
+// on the day among the people of that surname. The full name then need not
+// come first.
+func (c *Coder) titledSurnames(text string, ms []actors.Match, day time.Time) []actors.Match {
+	hasTitle := false
+	for _, m := range ms {
+		hasTitle = hasTitle || m.Kind == actors.KindTitle
+	}
+	if !hasTitle {
+		return ms
+	}
+	sur := c.kb.Surnames(text)
+	if len(sur) == 0 {
+		return ms
+	}
+	var add []actors.Match
+	j := 0
+	for i, m := range ms {
+		if m.Kind != actors.KindTitle || m.Office == "" {
+			continue
+		}
+		if i+1 < len(ms) && ms[i+1].Start-m.End <= 1 {
+			continue // the title already names someone
+		}
+		for j < len(sur) && sur[j].Start < m.End {
+			j++
+		}
+		for k := j; k < len(sur) && sur[k].Start-m.End <= 1; k++ {
+			e := sur[k].Entity
+			if e == nil {
+				continue
+			}
+			if r, ok := c.kb.RoleAt(e, day); ok && r.Office == m.Office && (m.Country == "" || m.Country == r.Country) {
+				add = append(add, actors.Match{Start: sur[k].Start, End: sur[k].End, Text: sur[k].Text,
+					Kind: actors.KindPerson, Entity: e, Country: e.Country, Sector: sur[k].Sector})
+				break
+			}
+		}
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	out := append(append([]actors.Match(nil), ms...), add...)
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
 }
