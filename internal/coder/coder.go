@@ -56,6 +56,7 @@ type doc struct {
 	lastPerson  *chunk
 	lastPlural  *chunk
 	lastParty   *chunk
+	lastGroup   *chunk // the last armed group or organisation named, for "the group"
 	persons     []*chunk // every person named so far, for "the minister"
 	topicPerson *chunk   // the person the last sentence was about
 	anchor      window
@@ -94,6 +95,7 @@ func (c *Coder) Code(a *article.Article) Result {
 		}
 		s.chunks = dropCredits(s)
 		s.toks = lexicon.Tokenize(s.text)
+		d.groupAnaphora(s)
 		if strings.Contains(a.Text[prevEnd:sp.Start], "\n\n") {
 			d.place = "" // a place holds to the end of its paragraph
 		}
@@ -155,6 +157,42 @@ func inCredit(text string, at int) bool {
 		strings.Contains(inner, "File")
 }
 
+// groupNouns refer back to a named group: "Hamas … the group agreed".
+var groupNouns = set("group", "militia", "movement", "organization", "organisation", "faction", "militant group")
+
+// groupAnaphora gives "the group", "the militia" the group named last,
+// in the sentence before it or earlier in the text.
+func (d *doc) groupAnaphora(s *sentence) {
+	for k, c := range s.chunks {
+		if !c.generic || !groupNouns[strings.ToLower(c.party.Text)] || s.lower(s.tokAt(c.start)-1) != "the" {
+			continue
+		}
+		ref := d.lastGroup
+		for j := k - 1; j >= 0; j-- {
+			if isGroup(s.chunks[j]) {
+				ref = s.chunks[j]
+				break
+			}
+		}
+		if ref == nil {
+			continue
+		}
+		p := ref.party
+		p.Text, p.Start, p.End = c.party.Text, c.party.Start, c.party.End
+		c.party, c.generic, c.unplaced, c.plural = p, false, false, false
+	}
+}
+
+// isGroup reports a party naming an armed group or an organisation.
+func isGroup(c *chunk) bool {
+	for _, m := range c.matches {
+		if m.Entity != nil && (m.Entity.Kind == actors.KindGroup || m.Entity.Kind == actors.KindOrg) && c.party.EntityID == m.Entity.ID {
+			return true
+		}
+	}
+	return false
+}
+
 // remember keeps the sentence's parties for coreference in later sentences.
 func (d *doc) remember(s *sentence) {
 	// the person the sentence is about: its first person not governed by a
@@ -168,6 +206,9 @@ func (d *doc) remember(s *sentence) {
 	for _, ch := range s.chunks {
 		if ch.party.Code == "" {
 			continue
+		}
+		if isGroup(ch) {
+			d.lastGroup = ch
 		}
 		if ch.person {
 			d.lastPerson = ch

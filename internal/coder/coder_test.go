@@ -248,6 +248,21 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ACCUSE USA>USA 2015-02-25..2015-02-25 asserted"},
 		},
 		{
+			name: "the group is the group named last", published: "2014-07-25",
+			text: "A Hamas spokesman, Sami Abu Zuhri, said the group agreed to a 12-hour lull with Israel.",
+			want: []string{"AGREE PSE>ISR 2014-07-25..2014-07-25 reported"},
+		},
+		{
+			name: "a subjectless clause shares the sentence subject", published: "2020-01-12",
+			text: "Iran downed the flight as it braced for possible American retaliation after firing ballistic missiles at two bases in Iraq housing U.S. forces.",
+			want: []string{"ASSAULT IRN>USA 2020-01-12..2020-01-12 asserted"},
+		},
+		{
+			name: "an object does not cross into an as-clause", published: "2020-01-12",
+			text: "Iran downed the flight as it braced for American retaliation.",
+			not:  []string{"ASSAULT"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

@@ -141,6 +141,9 @@ func (c *Coder) embedded(s *sentence, ti int) bool {
 	return false
 }
 
+// gerundLinks open a subjectless clause ("after firing", "while visiting").
+var gerundLinks = set("after", "before", "while", "when", "since", "by", "upon", "without")
+
 // hypoWords make an act a possibility; a threat is made of possibilities.
 var hypoWords = set("might", "could")
 
@@ -214,6 +217,11 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	}
 	if actor == nil && !s.passive(tr) {
 		actor = d.pronoun(s, cs, tr.TokStart)
+	}
+	if actor == nil && !tr.IsNoun && cs == tr.TokStart && gerundLinks[s.lower(cs-1)] && strings.HasSuffix(s.lower(tr.TokStart), "ing") {
+		// "Iran downed the flight after firing missiles at bases in Iraq":
+		// a clause without a subject of its own shares the sentence's
+		actor = s.sentenceSubject()
 	}
 	if actor == nil && tr.IsNoun {
 		actor = s.claimant(tr)

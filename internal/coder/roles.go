@@ -130,6 +130,12 @@ func (s *sentence) object(tr lexicon.Trigger, preps []string, placeOK bool) *chu
 			}
 		}
 	}
+	for i := tr.TokEnd; i < end-1; i++ {
+		if s.toks[i].Lower == "as" && subjPron[s.lower(i+1)] {
+			end = i // "downed the flight as it braced for …": a new clause
+			break
+		}
+	}
 	allowed := map[string]bool{"to": true, "with": true, "against": true, "on": true, "upon": true, "toward": true, "towards": true}
 	for _, p := range preps {
 		allowed[p] = true
@@ -174,6 +180,8 @@ func (s *sentence) object(tr lexicon.Trigger, preps []string, placeOK bool) *chu
 	}
 	return nil
 }
+
+var subjPron = set("it", "he", "she", "they", "we", "i", "you")
 
 // agentAfter finds "by X" (passive) or "from X" (a warning from X) after the trigger.
 func (s *sentence) agentAfter(tr lexicon.Trigger, words ...string) *chunk {
