@@ -56,7 +56,7 @@ type doc struct {
 	lastPerson  *chunk
 	lastPlural  *chunk
 	lastParty   *chunk
-	lastGroup   *chunk // the last armed group or organisation named, for "the group"
+	lastGroup   *chunk   // the last armed group or organisation named, for "the group"
 	persons     []*chunk // every person named so far, for "the minister"
 	topicPerson *chunk   // the person the last sentence was about
 	anchor      window
