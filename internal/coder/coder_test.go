@@ -263,6 +263,11 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ASSAULT"},
 		},
 		{
+			name: "each side of a coordinated object is a dyad", published: "2014-07-25",
+			text: "Secretary of State John Kerry met with U.N. Secretary-General Ban Ki-moon and Egyptian Foreign Minister Sameh Shukri in Cairo.",
+			want: []string{"CONSULT USA>UNO 2014-07-25..2014-07-25 asserted", "CONSULT USA>EGY 2014-07-25..2014-07-25 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

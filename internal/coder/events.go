@@ -108,8 +108,41 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		}
 		seen[ck] = true
 		out = append(out, m)
+		if recip != nil && recip != actor && m.Recipient.Code != "" {
+			// "met with Ban Ki-moon and Egyptian Foreign Minister Shukri":
+			// each side named in a coordinated object is a dyad of its own
+			if o := s.objConjunct(recip); o != nil && o.party.Code != "" && o.party.Code != m.Recipient.Code && o.party.Code != m.Actor.Code {
+				m2 := m
+				m2.Recipient = o.party
+				if k := m2.Event + "|" + m2.Actor.Code + m2.Actor.EntityID + "|" + o.party.Code + o.party.EntityID; !seen[k] {
+					seen[k] = true
+					out = append(out, m2)
+				}
+			}
+		}
 	}
 	return out
+}
+
+// objConjunct returns the party joined to an object by "and" ("with Ban
+// Ki-moon and Egyptian Foreign Minister Shukri").
+func (s *sentence) objConjunct(c *chunk) *chunk {
+	after := s.tokAt(c.end)
+	for _, d := range s.chunks {
+		if s.tokAt(d.start) == after {
+			after = s.tokAt(d.end) // "Secretary-General Ban Ki-moon": one party in two names
+		}
+	}
+	if s.lower(after) != "and" {
+		return nil
+	}
+	for _, d := range s.chunks {
+		di := s.tokAt(d.start)
+		if di == after+1 || di == after+2 && determiners[s.lower(after+1)] {
+			return d
+		}
+	}
+	return nil
 }
 
 // embedded reports a trigger that only completes another one in its clause:
