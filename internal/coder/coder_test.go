@@ -268,6 +268,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"CONSULT USA>UNO 2014-07-25..2014-07-25 asserted", "CONSULT USA>EGY 2014-07-25..2014-07-25 asserted"},
 		},
 		{
+			name: "a passive subject's own agent is the recipient", published: "2014-07-25",
+			text: "A deal proposed by Egypt last week was rejected by Hamas because the group said it wasn't consulted.",
+			want: []string{"REJECT PSE>EGY 2014-07-14..2014-07-20 reported"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

@@ -124,6 +124,21 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 	return out
 }
 
+// subjectAgent finds the party behind a passive subject that is not a party
+// itself: "A deal proposed by Egypt … was rejected" rejects Egypt.
+func (s *sentence) subjectAgent(cs int, tr lexicon.Trigger) *chunk {
+	for _, c := range s.chunks {
+		ci := s.tokAt(c.start)
+		if ci < cs || ci >= tr.TokStart {
+			continue
+		}
+		if p := s.lower(ci - 1); p == "by" || p == "from" {
+			return c
+		}
+	}
+	return nil
+}
+
 // objConjunct returns the party joined to an object by "and" ("with Ban
 // Ki-moon and Egyptian Foreign Minister Shukri").
 func (s *sentence) objConjunct(c *chunk) *chunk {
@@ -210,6 +225,9 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	switch {
 	case s.passive(tr):
 		recip, cs = s.subject(tr)
+		if recip == nil {
+			recip = s.subjectAgent(cs, tr) // "a deal proposed by Egypt was rejected by Hamas"
+		}
 		actor = s.agentAfter(tr, "by")
 		if actor == nil && recip != nil && stateActs[tr.Entry.Event] {
 			// "Rezaian was arrested in Tehran": only a state arrests,
