@@ -84,6 +84,7 @@ func (c *Coder) Code(a *article.Article) Result {
 	var out []event.Mention
 	ci, prevEnd := 0, 0
 	for _, sp := range nlp.Split(a.Text) {
+		sp.Start += datelineEnd(a.Text[sp.Start:sp.End])
 		s := &sentence{start: sp.Start, end: sp.End, text: a.Text[sp.Start:sp.End]}
 		for ci < len(chunks) && chunks[ci].start < sp.Start {
 			ci++
@@ -128,6 +129,28 @@ func (d *doc) anchorFrom(s *sentence) {
 			return
 		}
 	}
+}
+
+// datelineEnd returns where the news starts after a wire dateline
+// ("SANAA, Yemen (AP) — ", "RAMALLAH, West Bank — "), or 0. The dateline
+// names where the story was filed, not who acted: "SANAA" is no actor.
+func datelineEnd(text string) int {
+	head := text
+	if len(head) > 80 {
+		head = head[:80]
+	}
+	for _, dash := range []string{" — ", " – ", " -- ", " - "} {
+		i := strings.Index(head, dash)
+		if i <= 0 {
+			continue
+		}
+		first := strings.FieldsFunc(head[:i], func(r rune) bool { return r == ' ' || r == ',' })
+		if len(first) == 0 || len(first[0]) < 3 || strings.ToUpper(first[0]) != first[0] || strings.ToLower(first[0]) == first[0] {
+			return 0 // a dateline opens with the city in capitals
+		}
+		return i + len(dash)
+	}
+	return 0
 }
 
 // dropCredits removes the parties of photo credits and bylines in

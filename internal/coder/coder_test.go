@@ -273,6 +273,17 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"REJECT PSE>EGY 2014-07-14..2014-07-20 reported"},
 		},
 		{
+			name: "a wire dateline is not an actor, and a fronted phrase does not swallow the verb", published: "2012-09-13",
+			text: "SANAA, Yemen (AP) — With chants of “Death to America,” hundreds of protesters stormed the U.S. Embassy compound in Yemen’s capital on Thursday.",
+			want: []string{"PROTEST YEM>USA 2012-09-13..2012-09-13 asserted"},
+			not:  []string{"ASSAULT"},
+		},
+		{
+			name: "a crowd dispersed by security forces is of their country", published: "2012-09-13",
+			text: "Yemeni security forces fired in the air and used tear gas to disperse the demonstrators at the U.S. Embassy.",
+			want: []string{"ASSAULT YEM>YEM 2012-09-13..2012-09-13 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

@@ -81,10 +81,10 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			if recip.party.EntityID != "" && recip.party.EntityID == actor.party.EntityID {
 				continue
 			}
+			m.Actor, m.Recipient = domestic(actor, recip, typ)
 			if recip.media && typ == "CONSULT" {
 				continue // speaking to a news channel is not a consultation
 			}
-			m.Recipient = recip.party
 			m.Confidence += 0.2
 		}
 		if t, ok := plover.ParseType(m.Event); ok {
@@ -123,6 +123,28 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 	}
 	return out
 }
+
+// domestic gives an unplaced crowd the country of the security forces it
+// faces: "Yemeni security forces used tear gas to disperse the
+// demonstrators" at the US embassy in Sanaa disperse Yemenis.
+func domestic(actor, recip *chunk, typ string) (event.Party, event.Party) {
+	a, r := actor.party, recip.party
+	if typ != "ASSAULT" && typ != "COERCE" && typ != "PROTEST" {
+		return a, r
+	}
+	crowd := func(c *chunk) bool { return c.generic && c.unplaced && c.party.Sector == "CVL" }
+	state := func(c *chunk) bool {
+		return !c.unplaced && c.party.Code != "" && securitySectors[c.party.Sector]
+	}
+	if crowd(recip) && state(actor) {
+		// not the other way round: a crowd attacking forces may face
+		// foreign ones ("hurled stones at U.S. Marines")
+		r.Code = a.Code
+	}
+	return a, r
+}
+
+var securitySectors = set("COP", "MIL", "GOV", "JUD", "SPY")
 
 // subjectAgent finds the party behind a passive subject that is not a party
 // itself: "A deal proposed by Egypt … was rejected" rejects Egypt.
@@ -182,6 +204,9 @@ func (c *Coder) embedded(s *sentence, ti int) bool {
 		}
 		// an infinitive, a gerund ("accused Tehran of supporting") or a
 		// noun object after an earlier verb of the clause
+		if s.newSubject(prev.TokEnd, tr.TokStart) {
+			continue // "With chants of “Death to America,” protesters stormed"
+		}
 		if s.hasWord(prev.TokEnd, tr.TokStart, complementWords) || tr.IsNoun && tr.TokStart-prev.TokEnd <= 4 {
 			return true
 		}
@@ -213,6 +238,26 @@ func lethal(w string) bool {
 var unrealWords = set("prospect", "prospects", "chance", "chances", "possibility", "likelihood",
 	"failure", "efforts", "effort", "attempts", "bid", "postponed", "postpone", "postpones", "cancelled", "canceled",
 	"cancel", "cancels", "delayed", "scrapped")
+
+// newSubject reports a party after the last comma in [from, to) that is
+// not governed by a preposition: the verb at to has a subject of its own.
+func (s *sentence) newSubject(from, to int) bool {
+	comma := -1
+	for i := from; i < to; i++ {
+		if s.toks[i].Lower == "," {
+			comma = i
+		}
+	}
+	if comma < 0 {
+		return false
+	}
+	for _, c := range s.chunks {
+		if ci := s.tokAt(c.start); ci > comma && ci < to && !s.afterPreposition(ci, comma+1) {
+			return true
+		}
+	}
+	return false
+}
 
 var complementWords = set("to", "of", "for", "against")
 
