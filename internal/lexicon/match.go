@@ -209,8 +209,8 @@ func isAdverb(w string) bool {
 // tokens after the trigger, or, for a passive ("sanctions were imposed"),
 // within the same distance before it.
 func findObject(p *pattern, toks []Token, start, end int) (int, int, bool) {
-	for j := end; j < len(toks) && j <= end+maxObjectGap; j++ {
-		if clauseBreak(toks[j].Lower) {
+	for j := end; j < len(toks) && j <= end+maxObjectGap+dots(toks, end, j); j++ {
+		if clauseBreak(toks[j].Lower) && !abbrevDot(toks, j) {
 			break
 		}
 		if e, ok := objectAt(p, toks, j); ok {
@@ -254,6 +254,28 @@ func objectAt(p *pattern, toks []Token, j int) (int, bool) {
 		}
 	}
 	return j + best, best > 0
+}
+
+// abbrevs end with a dot that does not end the clause ("Ms. Rice’s
+// assessment", "Gen. Soleimani").
+var abbrevs = map[string]bool{"mr": true, "ms": true, "mrs": true, "dr": true, "gen": true, "sen": true, "rep": true,
+	"lt": true, "col": true, "maj": true, "capt": true, "sgt": true, "adm": true, "gov": true, "prof": true, "st": true}
+
+// abbrevDot reports a dot token closing an abbreviation.
+func abbrevDot(toks []Token, j int) bool {
+	return toks[j].Lower == "." && j > 0 && abbrevs[toks[j-1].Lower]
+}
+
+// dots counts abbreviation dots in [from, to): they do not count toward
+// the gap between a verb and its object.
+func dots(toks []Token, from, to int) int {
+	n := 0
+	for i := from; i < to && i < len(toks); i++ {
+		if abbrevDot(toks, i) {
+			n++
+		}
+	}
+	return n
 }
 
 func clauseBreak(w string) bool {
