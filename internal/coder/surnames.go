@@ -131,19 +131,7 @@ func wordBoundary(text string, s, e int) bool {
 // on the day among the people of that surname. The full name then need not
 // come first.
 func (c *Coder) titledSurnames(text string, ms []actors.Match, day time.Time) []actors.Match {
-	hasTitle := false
-	for _, m := range ms {
-		hasTitle = hasTitle || m.Kind == actors.KindTitle
-	}
-	if !hasTitle {
-		return ms
-	}
-	sur := c.kb.Surnames(text)
-	if len(sur) == 0 {
-		return ms
-	}
 	var add []actors.Match
-	j := 0
 	for i, m := range ms {
 		if m.Kind != actors.KindTitle || m.Office == "" {
 			continue
@@ -151,17 +139,20 @@ func (c *Coder) titledSurnames(text string, ms []actors.Match, day time.Time) []
 		if i+1 < len(ms) && ms[i+1].Start-m.End <= 1 {
 			continue // the title already names someone
 		}
-		for j < len(sur) && sur[j].Start < m.End {
-			j++
-		}
-		for k := j; k < len(sur) && sur[k].Start-m.End <= 1; k++ {
-			e := sur[k].Entity
+		// only the words right after the title are looked at: scanning
+		// the whole text for surnames would cost a second pass
+		end := min(len(text), m.End+40)
+		for _, sm := range c.kb.Surnames(text[m.End:end]) {
+			if sm.Start > 1 {
+				break
+			}
+			e := sm.Entity
 			if e == nil {
 				continue
 			}
 			if r, ok := c.kb.RoleAt(e, day); ok && r.Office == m.Office && (m.Country == "" || m.Country == r.Country) {
-				add = append(add, actors.Match{Start: sur[k].Start, End: sur[k].End, Text: sur[k].Text,
-					Kind: actors.KindPerson, Entity: e, Country: e.Country, Sector: sur[k].Sector})
+				add = append(add, actors.Match{Start: m.End + sm.Start, End: m.End + sm.End, Text: sm.Text,
+					Kind: actors.KindPerson, Entity: e, Country: e.Country, Sector: sm.Sector})
 				break
 			}
 		}
