@@ -3,6 +3,8 @@ package lexicon
 import (
 	"sort"
 	"strings"
+
+	"github.com/dyad-project/dyad/internal/nlp"
 )
 
 // Trigger is one match of an entry in a token sequence.
@@ -256,14 +258,9 @@ func objectAt(p *pattern, toks []Token, j int) (int, bool) {
 	return j + best, best > 0
 }
 
-// abbrevs end with a dot that does not end the clause ("Ms. Rice’s
-// assessment", "Gen. Soleimani").
-var abbrevs = map[string]bool{"mr": true, "ms": true, "mrs": true, "dr": true, "gen": true, "sen": true, "rep": true,
-	"lt": true, "col": true, "maj": true, "capt": true, "sgt": true, "adm": true, "gov": true, "prof": true, "st": true}
-
 // abbrevDot reports a dot token closing an abbreviation.
 func abbrevDot(toks []Token, j int) bool {
-	return toks[j].Lower == "." && j > 0 && abbrevs[toks[j-1].Lower]
+	return toks[j].Lower == "." && j > 0 && nlp.Abbreviation(toks[j-1].Lower)
 }
 
 // dots counts abbreviation dots in [from, to): they do not count toward

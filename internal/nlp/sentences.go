@@ -106,7 +106,13 @@ func isAbbreviation(before string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r)
 	}
-	return abbreviations[strings.ToLower(w)]
+	return Abbreviation(w)
+}
+
+// Abbreviation reports a word that a period after it only abbreviates
+// ("Ms", "Gen", "U.S"): the period ends neither the sentence nor a clause.
+func Abbreviation(word string) bool {
+	return abbreviations[strings.ToLower(word)]
 }
 
 func trimSpan(text string, s, e int) (int, int) {
