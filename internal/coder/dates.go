@@ -21,7 +21,7 @@ const backgroundGap = 21 * 24 * time.Hour
 func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *event.Mention) {
 	// a refusal ("will not meet") is dated by when it was said, not by the
 	// time of what is refused
-	refused := m.Event == "REJECT" && tr.Entry.Event != "REJECT"
+	refused := refusal(m.Event, tr)
 	exprs := s.times(d, future)
 	cs, _ := s.clauseStart(tr.TokStart)
 	ce := s.clauseEnd(tr.TokEnd)

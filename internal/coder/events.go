@@ -33,7 +33,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			typ, mode, cameo = "REJECT", "", "12"
 		}
 		// a refusal ("will not meet") is made now, whatever it refuses
-		future := s.hasWord(cs, tr.TokStart, futureWords) && !(typ == "REJECT" && tr.Entry.Event != "REJECT")
+		future := s.hasWord(cs, tr.TokStart, futureWords) && !refusal(typ, tr)
 		if tr.IsNoun && s.hasWord(tr.TokStart-2, tr.TokStart, prospectWords) {
 			continue // "a possible agreement", "future negotiations": not yet events
 		}
@@ -95,7 +95,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		m.Location = s.location(cs, tr)
 		c.date(d, s, tr, future, &m)
 		c.claim(d, s, tr, actor, future, &m)
-		key := m.Event + "|" + m.Actor.Code + m.Actor.EntityID + "|" + m.Recipient.Code + m.Recipient.EntityID
+		key := dyadKey(m)
 		if seen[key] {
 			continue
 		}
@@ -114,7 +114,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			if o := s.objConjunct(recip); o != nil && o.party.Code != "" && o.party.Code != m.Recipient.Code && o.party.Code != m.Actor.Code {
 				m2 := m
 				m2.Recipient = o.party
-				if k := m2.Event + "|" + m2.Actor.Code + m2.Actor.EntityID + "|" + o.party.Code + o.party.EntityID; !seen[k] {
+				if k := dyadKey(m2); !seen[k] {
 					seen[k] = true
 					out = append(out, m2)
 				}
@@ -122,6 +122,17 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		}
 	}
 	return out
+}
+
+// dyadKey identifies a mention's type and parties within a sentence.
+func dyadKey(m event.Mention) string {
+	return m.Event + "|" + m.Actor.Code + m.Actor.EntityID + "|" + m.Recipient.Code + m.Recipient.EntityID
+}
+
+// refusal reports an event turned into REJECT because the text refuses it
+// ("will not meet").
+func refusal(typ string, tr lexicon.Trigger) bool {
+	return typ == "REJECT" && tr.Entry.Event != "REJECT"
 }
 
 // domestic gives an unplaced crowd the country of the security forces it
@@ -170,16 +181,7 @@ func (s *sentence) objConjunct(c *chunk) *chunk {
 			after = s.tokAt(d.end) // "Secretary-General Ban Ki-moon": one party in two names
 		}
 	}
-	if s.lower(after) != "and" {
-		return nil
-	}
-	for _, d := range s.chunks {
-		di := s.tokAt(d.start)
-		if di == after+1 || di == after+2 && determiners[s.lower(after+1)] {
-			return d
-		}
-	}
-	return nil
+	return s.afterAnd(after, determiners)
 }
 
 // embedded reports a trigger that only completes another one in its clause:
@@ -242,12 +244,7 @@ var unrealWords = set("prospect", "prospects", "chance", "chances", "possibility
 // newSubject reports a party after the last comma in [from, to) that is
 // not governed by a preposition: the verb at to has a subject of its own.
 func (s *sentence) newSubject(from, to int) bool {
-	comma := -1
-	for i := from; i < to; i++ {
-		if s.toks[i].Lower == "," {
-			comma = i
-		}
-	}
+	comma := s.lastComma(from, to)
 	if comma < 0 {
 		return false
 	}

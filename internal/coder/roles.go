@@ -21,17 +21,7 @@ func (s *sentence) subject(tr lexicon.Trigger) (*chunk, int) {
 	if c := s.adjacent(tr.TokStart, cs); c != nil {
 		return c, cs
 	}
-	for _, c := range s.chunks {
-		ci := s.tokAt(c.start)
-		if ci < cs || ci >= tr.TokStart {
-			continue
-		}
-		if s.afterPreposition(ci, cs) {
-			continue
-		}
-		if s.lower(ci-1) == "and" && ci-2 >= cs {
-			continue // second conjunct; the first is earlier
-		}
+	if c := s.firstSubject(cs, tr.TokStart); c != nil {
 		return c, cs
 	}
 	if relativeWords[boundary] {
@@ -59,13 +49,7 @@ func (s *sentence) afterRelative(cs int, tr lexicon.Trigger) (*chunk, int, bool)
 	if strings.HasSuffix(s.lower(tr.TokStart), "ing") {
 		return nil, 0, false
 	}
-	k := -1
-	for i := tr.TokStart - 1; i >= cs; i-- {
-		if s.toks[i].Lower == "," {
-			k = i
-			break
-		}
-	}
+	k := s.lastComma(cs, tr.TokStart)
 	if k < 0 || k < tr.TokStart-4 {
 		return nil, 0, false
 	}
@@ -83,32 +67,59 @@ func (s *sentence) afterRelative(cs int, tr lexicon.Trigger) (*chunk, int, bool)
 	}
 	rel := cs - 1 // the relative word
 	outer, _ := s.clauseStart(rel)
-	for _, c := range s.chunks {
-		ci := s.tokAt(c.start)
-		if ci < outer || ci >= rel {
-			continue
-		}
-		if s.afterPreposition(ci, outer) {
-			continue
-		}
+	if c := s.firstSubject(outer, rel); c != nil {
 		return c, k + 1, true
 	}
 	return nil, 0, false
 }
 
+// firstSubject returns the first party in tokens [from, to) that is not the
+// object of a preposition nor a second conjunct.
+func (s *sentence) firstSubject(from, to int) *chunk {
+	for _, c := range s.chunks {
+		ci := s.tokAt(c.start)
+		if ci < from || ci >= to || s.afterPreposition(ci, from) {
+			continue
+		}
+		if s.lower(ci-1) == "and" && ci-2 >= from {
+			continue // second conjunct; the first is earlier
+		}
+		return c
+	}
+	return nil
+}
+
+// lastComma returns the last comma token in [from, to), or -1.
+func (s *sentence) lastComma(from, to int) int {
+	for i := to - 1; i >= max(from, 0); i-- {
+		if s.toks[i].Lower == "," {
+			return i
+		}
+	}
+	return -1
+}
+
 // conjunct returns the party joined to c by "and" before the trigger
 // ("Hussein and Zarif discussed…"), the other side of a reciprocal event.
 func (s *sentence) conjunct(c *chunk, trTok int) *chunk {
-	after := s.tokAt(c.end)
-	if s.lower(after) != "and" {
+	if d := s.afterAnd(s.tokAt(c.end), conjunctDets); d != nil && s.tokAt(d.start) < trTok {
+		return d
+	}
+	return nil
+}
+
+var conjunctDets = set("the", "his", "her")
+
+// afterAnd returns the party after "and" at token i, allowing one of dets
+// between ("Hussein and the Iranian minister").
+func (s *sentence) afterAnd(i int, dets map[string]bool) *chunk {
+	if s.lower(i) != "and" {
 		return nil
 	}
 	for _, d := range s.chunks {
 		di := s.tokAt(d.start)
-		if di == after+1 || (di == after+2 && (s.lower(after+1) == "the" || s.lower(after+1) == "his" || s.lower(after+1) == "her")) {
-			if di < trTok {
-				return d
-			}
+		if di == i+1 || di == i+2 && dets[s.lower(i+1)] {
+			return d
 		}
 	}
 	return nil
