@@ -58,6 +58,7 @@ type doc struct {
 	lastParty   *chunk
 	lastGroup   *chunk   // the last armed group or organisation named, for "the group"
 	persons     []*chunk // every person named so far, for "the minister"
+	states      []string // the country of every named party, for "the regime"
 	topicPerson *chunk   // the person the last sentence was about
 	anchor      window
 	content     window // the content's own window when the printed date is wrong
@@ -232,6 +233,9 @@ func (d *doc) remember(s *sentence) {
 		}
 		if isGroup(ch) {
 			d.lastGroup = ch
+		}
+		if !ch.generic {
+			d.states = append(d.states, ch.party.Code)
 		}
 		if ch.person {
 			d.lastPerson = ch

@@ -284,6 +284,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ASSAULT YEM>YEM 2012-09-13..2012-09-13 asserted"},
 		},
 		{
+			name: "the regime is the state the text is about, not the actor's own", published: "2018-05-08",
+			text: "Iran rejected the talks with Iraq. Iran said it would resume enrichment. President Donald Trump visited Israel. Trump said he would initiate new sanctions on the regime.",
+			want: []string{"SANCTION USA>IRN 2018-05-08..2018-05-08 planned"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

@@ -24,6 +24,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if actor == nil || actor.party.Code == "" {
 			continue
 		}
+		recip = d.regime(s, actor, recip)
 		typ, mode, cameo := tr.Entry.Event, tr.Entry.Mode, tr.Entry.CAMEO
 		if s.hasWord(cs, tr.TokStart, negations) {
 			// "will not attend", "refused to meet": a refusal is an event
@@ -767,3 +768,46 @@ func placeOnly(s *sentence, c *chunk) bool {
 // deniedThing are the objects of a denial that name an accusation, not a party.
 var deniedThing = set("involvement", "responsibility", "reports", "report", "claims", "allegations", "accusations",
 	"charges", "any", "that", "wrongdoing", "links", "ties", "role")
+
+// regime gives "the regime" with no country of its own a state named
+// earlier in the sentence, else the one the text named most, other than the
+// actor's: a word for a hostile government is
+// not the actor's own ("Trump said he would initiate new sanctions on the
+// regime" after "the Iran deal").
+func (d *doc) regime(s *sentence, actor, recip *chunk) *chunk {
+	if recip == nil || !recip.generic || !recip.unplaced || recip.party.Code != actor.party.Code {
+		return recip
+	}
+	if w := strings.Fields(strings.ToLower(recip.party.Text)); len(w) == 0 || w[len(w)-1] != "regime" {
+		return recip
+	}
+	code := ""
+	for _, c := range s.chunks {
+		if c.start >= recip.start {
+			break
+		}
+		if !c.generic && c.party.Code != "" && c.party.Code != actor.party.Code {
+			code = c.party.Code
+		}
+	}
+	if code == "" {
+		// the state the text has named most so far: "the regime" is the
+		// story's adversary, not whichever state came up last
+		n := map[string]int{}
+		best := 0
+		for _, st := range d.states {
+			if st == actor.party.Code {
+				continue
+			}
+			if n[st]++; n[st] >= best {
+				code, best = st, n[st]
+			}
+		}
+	}
+	if code == "" {
+		return recip
+	}
+	r := *recip
+	r.party.Code, r.unplaced = code, false
+	return &r
+}
