@@ -289,6 +289,21 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"SANCTION USA>IRN 2018-05-08..2018-05-08 planned"},
 		},
 		{
+			name: "an event noun after about-prepositions is not the subject's act", published: "2012-09-13",
+			text: "Egypt's president, Mohammad Morsi, who had been slow to speak out on Tuesday's assault on the U.S. embassy, promised to protect it.",
+			not:  []string{"ASSAULT", "CONSULT"},
+		},
+		{
+			name: "a letter of warning is still the sender's", published: "2020-05-07",
+			text: "US Secretary of State Mike Pompeo dispatched a letter of warning to Iraqi Prime Minister Mustafa al-Kadhimi.",
+			want: []string{"THREATEN USA>IRQ 2020-05-07..2020-05-07 asserted"},
+		},
+		{
+			name: "averting and wanting are not events", published: "2015-05-10",
+			text: "Afghanistan's government sought to avert any protests. The Houthis said they would like to see aid delivered to Yemen.",
+			not:  []string{"PROTEST", "AID"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

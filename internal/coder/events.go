@@ -3,6 +3,8 @@ package coder
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/lexicon"
@@ -37,6 +39,9 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		future := s.hasWord(cs, tr.TokStart, futureWords) && !refusal(typ, tr)
 		if tr.IsNoun && s.hasWord(tr.TokStart-2, tr.TokStart, prospectWords) {
 			continue // "a possible agreement", "future negotiations": not yet events
+		}
+		if tr.IsNoun && s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, desireWords) {
+			continue
 		}
 		if s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, unrealWords) {
 			continue // "the prospect of a deal", "failure to reach agreement", "postponed a trip"
@@ -240,7 +245,12 @@ func lethal(w string) bool {
 // place.
 var unrealWords = set("prospect", "prospects", "chance", "chances", "possibility", "likelihood",
 	"failure", "efforts", "effort", "attempts", "bid", "postponed", "postpone", "postpones", "cancelled", "canceled",
-	"cancel", "cancels", "delayed", "scrapped")
+	"cancel", "cancels", "delayed", "scrapped", "avert", "averted", "averting", "prevent", "prevented", "preventing",
+	"avoid", "avoided", "avoiding", "forestall", "forestalled")
+
+// desireWords before an event noun make it a wish, not an event: "the
+// Houthis want talks", "would like to see aid delivered".
+var desireWords = set("want", "wants", "wanted", "wish", "wishes", "like", "hope", "hopes", "hoped")
 
 // newSubject reports a party after the last comma in [from, to) that is
 // not governed by a preposition: the verb at to has a subject of its own.
@@ -369,11 +379,41 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	return actor, recip, cs
 }
 
+// aboutPreps put an event noun in a phrase about it, not in the subject's
+// hands ("to" is left out: it is mostly an infinitive).
+var aboutPreps = set("of", "on", "about", "over", "against", "after", "following", "since", "despite", "amid", "regarding", "concerning")
+
+// containerNouns hold an event noun after "of" that is still the subject's
+// act: "dispatched a letter of warning", "launched a wave of strikes".
+var containerNouns = set("letter", "message", "statement", "note", "campaign", "wave", "series", "string", "round", "barrage", "volley", "spate", "act", "acts", "show", "display", "exchange", "threat", "word", "words")
+
+// npSkip are the words between a preposition and its noun: determiners and
+// possessives ("on Tuesday's assault", "of the negotiations").
+var npSkip = set("the", "a", "an", "any", "its", "his", "her", "their", "our", "this", "that", "these", "those", "'s", "new", "latest", "recent")
+
+// aboutPhrase reports an event noun at ti governed by a preposition of
+// aboutness rather than by a verb.
+func (s *sentence) aboutPhrase(cs, ti int) bool {
+	for i := ti - 1; i >= max(cs, ti-4); i-- {
+		w := s.toks[i].Lower
+		if aboutPreps[w] {
+			return w != "of" || !containerNouns[s.lower(i-1)]
+		}
+		if !npSkip[w] && !isUpper(s.toks[i].Text) {
+			return false
+		}
+	}
+	return false
+}
+
 // governed reports whether a noun trigger is the object of a verb in its
 // clause ("Washington issued a warning", "launched strikes"), so the clause
 // subject did it; a noun standing as the subject ("The attacks intensified")
 // has no actor of its own.
 func (s *sentence) governed(cs int, tr lexicon.Trigger) bool {
+	if s.aboutPhrase(cs, tr.TokStart) {
+		return false // "slow to speak out on Tuesday's assault", "skeptical of the negotiations"
+	}
 	for i := cs; i < tr.TokStart; i++ {
 		w := s.toks[i].Lower
 		if len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "es") || strings.HasSuffix(w, "s")) && !prepositions[w] {
@@ -810,4 +850,11 @@ func (d *doc) regime(s *sentence, actor, recip *chunk) *chunk {
 	r := *recip
 	r.party.Code, r.unplaced = code, false
 	return &r
+}
+
+// isUpper reports a word written with a capital: a name or a day
+// ("Tuesday's assault") inside a noun phrase.
+func isUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
