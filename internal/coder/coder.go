@@ -56,10 +56,11 @@ type doc struct {
 	lastPerson  *chunk
 	lastPlural  *chunk
 	lastParty   *chunk
-	lastGroup   *chunk   // the last armed group or organisation named, for "the group"
-	persons     []*chunk // every person named so far, for "the minister"
-	states      []string // the country of every named party, for "the regime"
-	topicPerson *chunk   // the person the last sentence was about
+	lastGroup   *chunk            // the last armed group or organisation named, for "the group"
+	persons     []*chunk          // every person named so far, for "the minister"
+	states      []string          // the country of every named party, for "the regime"
+	heads       map[string]string // agent noun → the country it was last given ("an Israeli soldier")
+	topicPerson *chunk            // the person the last sentence was about
 	anchor      window
 	content     window // the content's own window when the printed date is wrong
 	place       string // the country the paragraph last placed its events in ("In Egypt, …")
@@ -102,6 +103,7 @@ func (c *Coder) Code(a *article.Article) Result {
 			d.place = "" // a place holds to the end of its paragraph
 		}
 		prevEnd = sp.End
+		d.definite(s)
 		d.place = localize(s, d.fallback, d.place)
 		s.triggers = sortTriggers(judgements(s, outsideNames(s, c.lex.Triggers(s.toks))))
 		s.speech = speechOnly(outsideNames(s, c.lex.Speech(s.toks)), s.triggers)
@@ -236,6 +238,12 @@ func (d *doc) remember(s *sentence) {
 		}
 		if !ch.generic {
 			d.states = append(d.states, ch.party.Code)
+		}
+		if h := agentHead(ch); h != "" && !ch.unplaced {
+			if d.heads == nil {
+				d.heads = map[string]string{}
+			}
+			d.heads[h] = ch.party.Code
 		}
 		if ch.person {
 			d.lastPerson = ch
@@ -433,4 +441,37 @@ func placedAt(text string, start int) bool {
 func sortTriggers(trs []lexicon.Trigger) []lexicon.Trigger {
 	sort.SliceStable(trs, func(i, j int) bool { return trs[i].TokStart < trs[j].TokStart })
 	return trs
+}
+
+// definite gives "the soldier" the country of the soldier the text named
+// before ("an Israeli soldier … punching the soldier"): a definite agent
+// noun refers back, so neither the article's country nor the place applies.
+func (d *doc) definite(s *sentence) {
+	for _, c := range s.chunks {
+		if !c.generic || !c.unplaced || c.party.EntityID != "" || s.lower(s.tokAt(c.start)-1) != "the" {
+			continue
+		}
+		h := agentHead(c)
+		if h == "regime" {
+			continue // the story's adversary, whichever regime came up last (see regime)
+		}
+		if code, ok := d.heads[h]; ok && code != "" {
+			c.party.Code, c.unplaced = code, false
+		}
+	}
+}
+
+// agentHead is a party's agent noun, singular and lower-cased: "soldier"
+// for "Israeli soldiers".
+func agentHead(c *chunk) string {
+	for i := len(c.matches) - 1; i >= 0; i-- {
+		if m := c.matches[i]; m.Kind == actors.KindAgent {
+			f := strings.Fields(strings.ToLower(m.Text))
+			if len(f) == 0 {
+				return ""
+			}
+			return strings.TrimSuffix(f[len(f)-1], "s")
+		}
+	}
+	return ""
 }

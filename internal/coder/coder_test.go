@@ -304,6 +304,11 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"PROTEST", "AID"},
 		},
 		{
+			name: "a definite agent noun refers back to the one named before", published: "2018-01-01",
+			text: "An Israeli soldier stood at the gate. In the West Bank village, a Palestinian girl punched the soldier.",
+			want: []string{"ASSAULT PSE>ISR 2018-01-01..2018-01-01 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},
