@@ -56,11 +56,12 @@ type doc struct {
 	lastPerson  *chunk
 	lastPlural  *chunk
 	lastParty   *chunk
-	lastGroup   *chunk            // the last armed group or organisation named, for "the group"
-	persons     []*chunk          // every person named so far, for "the minister"
-	states      []string          // the country of every named party, for "the regime"
-	heads       map[string]string // agent noun → the country it was last given ("an Israeli soldier")
-	topicPerson *chunk            // the person the last sentence was about
+	lastGroup   *chunk                 // the last armed group or organisation named, for "the group"
+	persons     []*chunk               // every person named so far, for "the minister"
+	states      []string               // the country of every named party, for "the regime"
+	lastActor   map[string]event.Party // the actor of the last event of each type, for "condemned the attack"
+	heads       map[string]string      // agent noun → the country it was last given ("an Israeli soldier")
+	topicPerson *chunk                 // the person the last sentence was about
 	anchor      window
 	content     window // the content's own window when the printed date is wrong
 	place       string // the country the paragraph last placed its events in ("In Egypt, …")
@@ -108,7 +109,9 @@ func (c *Coder) Code(a *article.Article) Result {
 		s.triggers = sortTriggers(judgements(s, outsideNames(s, c.lex.Triggers(s.toks))))
 		s.speech = speechOnly(outsideNames(s, c.lex.Speech(s.toks)), s.triggers)
 		before := d.anchor
-		out = append(out, c.codeSentence(d, s)...)
+		ms := c.codeSentence(d, s)
+		d.noteActors(ms)
+		out = append(out, ms...)
 		if d.anchor == before {
 			d.anchorFrom(s)
 		}

@@ -309,6 +309,21 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ASSAULT PSE>ISR 2018-01-01..2018-01-01 asserted"},
 		},
 		{
+			name: "condemning an event accuses whoever did it", published: "2020-01-01",
+			text: "U.S. jets struck Kataib Hezbollah in Iraq on Sunday. Iraq's government vehemently condemned the airstrikes on the militia.",
+			want: []string{"ACCUSE IRQ>USA 2020-01-01..2020-01-01 asserted"},
+		},
+		{
+			name: "calling an event a crime accuses its actor", published: "2020-01-01",
+			text: "Hundreds of militiamen and their supporters broke into the U.S. embassy compound in Baghdad. Secretary of State Mike Pompeo called the assault \"state-sponsored terror\".",
+			want: []string{"PROTEST IRQ>USA 2020-01-01..2020-01-01 asserted", "ACCUSE USA>IRQ 2020-01-01..2020-01-01 asserted"},
+		},
+		{
+			name: "a reduced relative is passive", published: "2020-01-01",
+			text: "Kataeb Hezbollah, the Iran-backed militia targeted by the U.S. airstrikes in Iraq, refused to leave.",
+			want: []string{"ASSAULT USA>IRQ 2020-01-01..2020-01-01 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

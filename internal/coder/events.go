@@ -27,6 +27,11 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			continue
 		}
 		recip = d.regime(s, actor, recip)
+		if tr.Entry.Event == "ACCUSE" {
+			if t := d.judged(s, tr, actor); t != nil {
+				recip = t // "condemned the airstrikes": whoever struck
+			}
+		}
 		typ, mode, cameo := tr.Entry.Event, tr.Entry.Mode, tr.Entry.CAMEO
 		if s.hasWord(cs, tr.TokStart, negations) {
 			// "will not attend", "refused to meet": a refusal is an event

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/lexicon"
 )
 
@@ -20,7 +21,7 @@ func judgements(s *sentence, trs []lexicon.Trigger) []lexicon.Trigger {
 		if !judgementVerbs[t.Lower] || covered(trs, i) {
 			continue
 		}
-		party := false
+		party := s.eventAfter(trs, i+1) >= 0 // "called the assault 'state-sponsored terror'"
 		for _, c := range s.chunks {
 			ci := s.tokAt(c.start)
 			if ci > i && ci <= i+3 {
@@ -49,4 +50,75 @@ func covered(trs []lexicon.Trigger, i int) bool {
 		}
 	}
 	return false
+}
+
+// eventAfter returns the index of the event-noun trigger that starts the
+// noun phrase at token i ("the airstrikes", "Tuesday's assault"), or -1.
+func (s *sentence) eventAfter(trs []lexicon.Trigger, i int) int {
+	for k, tr := range trs {
+		if !tr.IsNoun || tr.TokStart < i || tr.TokStart > i+3 {
+			continue
+		}
+		ok := true
+		for j := i; j < tr.TokStart; j++ {
+			if !npSkip[s.toks[j].Lower] && !isUpper(s.toks[j].Text) && !s.inChunk(j) {
+				ok = false
+			}
+		}
+		if ok {
+			return k
+		}
+	}
+	return -1
+}
+
+// inChunk reports token i inside a party's words ("the U.S. airstrikes").
+func (s *sentence) inChunk(i int) bool {
+	off := s.start + s.toks[i].Start
+	for _, c := range s.chunks {
+		if off >= c.start && off < c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// judged returns who did the event a judgement is about: condemning "the
+// airstrikes on the militia" accuses the striker, not the militia. The
+// striker is the noun's own modifier or possessor ("the U.S. airstrikes"),
+// else the actor of the text's last event of that type.
+func (d *doc) judged(s *sentence, tr lexicon.Trigger, actor *chunk) *chunk {
+	k := s.eventAfter(s.triggers, tr.TokEnd)
+	if k < 0 {
+		return nil
+	}
+	ev := s.triggers[k]
+	t := s.possessor(ev)
+	if t == nil {
+		t = s.modifier(ev)
+	}
+	if t == nil {
+		p, ok := d.lastActor[ev.Entry.Event]
+		if !ok && ev.Entry.Event == "ASSAULT" {
+			p, ok = d.lastActor["PROTEST"] // "the assault" that was coded a riot
+		}
+		if !ok {
+			return nil
+		}
+		t = &chunk{start: s.start + ev.Start, end: s.start + ev.End, party: p}
+	}
+	if t.party.Code == "" || t == actor || (t.party.EntityID != "" && t.party.EntityID == actor.party.EntityID) {
+		return nil
+	}
+	return t
+}
+
+// noteActors keeps the actor of each event type for later judgements.
+func (d *doc) noteActors(ms []event.Mention) {
+	for _, m := range ms {
+		if d.lastActor == nil {
+			d.lastActor = map[string]event.Party{}
+		}
+		d.lastActor[m.Event] = m.Actor
+	}
 }

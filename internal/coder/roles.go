@@ -203,6 +203,9 @@ func (s *sentence) agentAfter(tr lexicon.Trigger, words ...string) *chunk {
 			continue
 		}
 		prev := s.lower(ci - 1)
+		if prev == "the" || prev == "a" || prev == "an" {
+			prev = s.lower(ci - 2) // "by the U.S. airstrikes"
+		}
 		for _, w := range words {
 			if prev == w {
 				return c
@@ -242,6 +245,9 @@ func (s *sentence) passive(tr lexicon.Trigger) bool {
 	w := s.lower(tr.TokStart)
 	if len(w) < 3 {
 		return false
+	}
+	if strings.HasSuffix(w, "ed") && s.lower(tr.TokEnd) == "by" && tr.TokStart > 0 && s.inChunk(tr.TokStart-1) {
+		return true // a reduced relative: "the militia targeted by the U.S. airstrikes"
 	}
 	for i := tr.TokStart - 1; i >= 0 && i >= tr.TokStart-3; i-- {
 		p := s.lower(i)
@@ -334,7 +340,11 @@ func (s *sentence) adjacent(trTok, cs int) *chunk {
 		if ci < cs || s.afterPreposition(ci, cs) {
 			return nil
 		}
-		if s.lower(ci-1) == "and" && k > 0 && s.tokAt(s.chunks[k-1].end) == ci-1 && s.tokAt(s.chunks[k-1].start) >= cs {
+		and := ci - 1
+		if conjunctDets[s.lower(and)] || s.lower(and) == "their" || s.lower(and) == "its" {
+			and-- // "militiamen and their supporters"
+		}
+		if s.lower(and) == "and" && k > 0 && s.tokAt(s.chunks[k-1].end) == and && s.tokAt(s.chunks[k-1].start) >= cs {
 			return s.chunks[k-1]
 		}
 		return c
