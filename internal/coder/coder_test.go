@@ -324,6 +324,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ASSAULT USA>IRQ 2020-01-01..2020-01-01 asserted"},
 		},
 		{
+			name: "a passive's agent can be an event with its own actor", published: "2016-05-20",
+			text: "Sadr City was struck Wednesday by the second large market bombing by the Islamic State in a week.",
+			want: []string{"ASSAULT IMG>IRQ 2016-05-18..2016-05-18 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

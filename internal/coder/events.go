@@ -287,6 +287,9 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 			recip = s.subjectAgent(cs, tr) // "a deal proposed by Egypt was rejected by Hamas"
 		}
 		actor = s.agentAfter(tr, "by")
+		if actor == nil {
+			actor = s.byEvent(tr) // "was struck by a market bombing by the Islamic State"
+		}
 		if actor == nil && recip != nil && stateActs[tr.Entry.Event] {
 			// "Rezaian was arrested in Tehran": only a state arrests,
 			// jails or sentences; it is the state of the place
@@ -862,4 +865,28 @@ func (d *doc) regime(s *sentence, actor, recip *chunk) *chunk {
 func isUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// byEvent returns the actor of an event noun that is a passive verb's
+// agent: "struck Wednesday by the second market bombing by the Islamic
+// State", "killed by a U.S. drone strike".
+func (s *sentence) byEvent(tr lexicon.Trigger) *chunk {
+	for i := tr.TokEnd; i < len(s.toks) && i <= tr.TokEnd+3; i++ {
+		if s.lower(i) != "by" {
+			continue
+		}
+		k := s.eventAfter(s.triggers, i+1)
+		if k < 0 {
+			return nil
+		}
+		ev := s.triggers[k]
+		if a := s.possessor(ev); a != nil {
+			return a
+		}
+		if a := s.modifier(ev); a != nil {
+			return a
+		}
+		return s.agentAfter(ev, "by", "from")
+	}
+	return nil
 }

@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"unicode"
+
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/lexicon"
 )
@@ -52,16 +54,19 @@ func covered(trs []lexicon.Trigger, i int) bool {
 	return false
 }
 
-// eventAfter returns the index of the event-noun trigger that starts the
+// eventAfter returns the index of the event-noun trigger that heads the
 // noun phrase at token i ("the airstrikes", "Tuesday's assault"), or -1.
 func (s *sentence) eventAfter(trs []lexicon.Trigger, i int) int {
 	for k, tr := range trs {
-		if !tr.IsNoun || tr.TokStart < i || tr.TokStart > i+3 {
+		if !tr.IsNoun || tr.TokStart < i || tr.TokStart > i+4 {
 			continue
 		}
 		ok := true
 		for j := i; j < tr.TokStart; j++ {
-			if !npSkip[s.toks[j].Lower] && !isUpper(s.toks[j].Text) && !s.inChunk(j) {
+			// determiners, names and modifiers ("the second large market
+			// bombing"), but no clause or phrase of its own
+			w := s.toks[j].Lower
+			if prepositions[w] || boundaryWords[w] || beForms[w] || !wordToken(w) {
 				ok = false
 			}
 		}
@@ -121,4 +126,18 @@ func (d *doc) noteActors(ms []event.Mention) {
 		}
 		d.lastActor[m.Event] = m.Actor
 	}
+}
+
+// wordToken reports a token of letters (a possessive "'s" counts): not
+// punctuation.
+func wordToken(w string) bool {
+	if w == "'s" {
+		return true
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '.' {
+			return false
+		}
+	}
+	return w != ""
 }

@@ -317,6 +317,9 @@ func nounContext(toks []Token, i int) bool {
 	if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s'") || (len(w) > 4 && strings.HasSuffix(w, "ed")) {
 		return true
 	}
+	if compoundIng(toks, i) {
+		return true
+	}
 	return w[0] >= '0' && w[0] <= '9'
 }
 
@@ -347,4 +350,42 @@ func afterDeterminer(toks []Token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// compoundIng reports an -ing word after a singular common noun or an
+// adjective: "a market bombing", "the car bombing" are nouns. A plural
+// ("protesters chanting"), an adverb ("repeatedly attacking") or a clause
+// word ("and shelling", "to meeting") before it leaves the verb reading.
+func compoundIng(toks []Token, i int) bool {
+	if !strings.HasSuffix(toks[i].Lower, "ing") {
+		return false
+	}
+	p := toks[i-1]
+	if p.Text == "" || p.Text[0] < 'a' || p.Text[0] > 'z' || len(p.Lower) < 3 {
+		return false
+	}
+	w := p.Lower
+	if strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || ingVerbContext[w] {
+		return false
+	}
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// ingVerbContext are words after which an -ing form is a verb.
+var ingVerbContext = map[string]bool{
+	"and": true, "or": true, "but": true, "nor": true, "then": true, "while": true, "when": true, "without": true,
+	"from": true, "into": true, "not": true, "also": true, "still": true, "been": true, "be": true, "are": true,
+	"was": true, "were": true, "kept": true, "keep": true, "began": true, "begin": true, "started": true,
+	"start": true, "stop": true, "stopped": true, "continued": true, "continue": true, "resumed": true,
+	"resume": true, "avoid": true, "avoided": true, "via": true, "upon": true, "who": true,
+	"which": true, "that": true, "just": true, "even": true, "now": true, "ever": true, "again": true,
+	"had": true, "has": true, "have": true, "did": true, "will": true, "would": true, "could": true,
+	"can": true, "may": true, "might": true, "must": true, "should": true, "shall": true,
+	"him": true, "her": true, "them": true, "it": true, "police": true, "army": true,
+	"military": true, "government": true, "regime": true, "group": true, "militia": true, "coalition": true,
 }

@@ -194,6 +194,9 @@ func TestTriggerDetails(t *testing.T) {
 		{"The group attacks the base every night.", false},
 		{"After a meeting with Sudani, he left.", true},
 		{"He is meeting Sudani on Monday.", false},
+		{"The market bombing in Sadr City shocked the capital.", true},
+		{"Crowds chanting slogans filled the square.", false},
+		{"Government forces shelling the town killed two.", false},
 	} {
 		trs := lex.Triggers(Tokenize(c.s))
 		if len(trs) == 0 || trs[0].IsNoun != c.noun {
