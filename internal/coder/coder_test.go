@@ -329,6 +329,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ASSAULT IMG>IRQ 2016-05-18..2016-05-18 asserted"},
 		},
 		{
+			name: "a charge names the doer of the act it is for, dated by its own phrase", published: "2018-01-01",
+			text: "Israel indicted a 16-year-old Palestinian girl on Monday on charges including assault for punching an Israeli soldier in the face two weeks ago.",
+			want: []string{"COERCE ISR>PSE 2018-01-01..2018-01-01 asserted", "ASSAULT PSE>ISR 2017-12-15..2017-12-21 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

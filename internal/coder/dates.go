@@ -35,6 +35,12 @@ func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *ev
 			continue // "will not meet him during his visit in March": the refusal is now
 		}
 		dist := abs(ei - tr.TokStart)
+		if ei < tr.TokStart && s.verbBefore(ei, cs, tr) {
+			// "indicted her on Monday for punching a soldier two weeks
+			// ago": a phrase between an earlier verb and this one is
+			// the earlier verb's
+			dist += 50
+		}
 		if ei < cs || ei > ce {
 			dist += 1000 // another clause: only when the clause has none
 			if ei > ce {
@@ -152,4 +158,15 @@ func (s *sentence) times(d *doc, future bool) []timex.Expr {
 // mark.
 func quoted(text string) bool {
 	return strings.HasPrefix(text, "“") || strings.HasPrefix(text, "\"") || strings.HasPrefix(text, "‘")
+}
+
+// verbBefore reports a verb trigger other than tr between the clause start
+// cs and token i.
+func (s *sentence) verbBefore(i, cs int, tr lexicon.Trigger) bool {
+	for _, t := range s.triggers {
+		if !t.IsNoun && t.TokStart != tr.TokStart && t.TokEnd <= i && t.TokStart >= cs {
+			return true
+		}
+	}
+	return false
 }

@@ -19,10 +19,16 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 	var out []event.Mention
 	seen := map[string]bool{}
 	for ti, tr := range s.triggers {
+		var charged *chunk
 		if c.embedded(s, ti) {
-			continue
+			if charged = s.chargedWith(ti); charged == nil {
+				continue
+			}
 		}
 		actor, recip, cs := c.roles(d, s, tr)
+		if charged != nil {
+			actor = charged // "indicted a girl for punching a soldier": the girl punched
+		}
 		if actor == nil || actor.party.Code == "" {
 			continue
 		}
@@ -887,6 +893,28 @@ func (s *sentence) byEvent(tr lexicon.Trigger) *chunk {
 			return a
 		}
 		return s.agentAfter(ev, "by", "from")
+	}
+	return nil
+}
+
+// chargedWith returns the party an arrest or charge names as the doer of
+// the gerund after "for": in "indicted a Palestinian girl on Monday for
+// punching an Israeli soldier" the girl punched. It is nil for any other
+// trigger.
+func (s *sentence) chargedWith(ti int) *chunk {
+	tr := s.triggers[ti]
+	if tr.IsNoun || !strings.HasSuffix(s.lower(tr.TokStart), "ing") || s.lower(tr.TokStart-1) != "for" {
+		return nil
+	}
+	for j := ti - 1; j >= 0; j-- {
+		prev := s.triggers[j]
+		if prev.IsNoun || (prev.Entry.Event != "COERCE" && prev.Entry.Event != "ACCUSE" && prev.Entry.Event != "SANCTION") {
+			continue
+		}
+		if o := s.object(prev, prev.Entry.RecipientPrep, false); o != nil && s.tokAt(o.end) <= tr.TokStart {
+			return o
+		}
+		return nil
 	}
 	return nil
 }

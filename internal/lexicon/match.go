@@ -308,7 +308,7 @@ func nounContext(toks []Token, i int) bool {
 	switch w {
 	case "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
 		"my", "your", "any", "no", "every", "each", "another", "such", "of", "in", "for", "after",
-		"during", "amid", "following", "against", "over", "since", "before", "despite", "about",
+		"during", "amid", "following", "against", "over", "since", "before", "despite", "about", "including",
 		"new", "fresh", "recent", "latest", "first", "last", "further", "several", "two", "three",
 		"many", "more", "some", "joint", "major", "deadly", "similar", "previous", "planned", "u.s.":
 		return true
