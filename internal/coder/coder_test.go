@@ -334,6 +334,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"COERCE ISR>PSE 2018-01-01..2018-01-01 asserted", "ASSAULT PSE>ISR 2017-12-15..2017-12-21 asserted"},
 		},
 		{
+			name: "a crowd gathering outside an embassy protests against its state", published: "2020-01-12",
+			text: "In Tehran, dozens of hard-liners gathered outside the British Embassy, chanting slogans. Hundreds of people chanted against the country's leaders.",
+			want: []string{"PROTEST IRN>GBR 2020-01-12..2020-01-12 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

@@ -32,6 +32,9 @@ var agentExtras = []struct{ sing, plur, sectors string }{
 	{"jihadist", "jihadists", "REB"},
 	{"extremist", "extremists", "REB"},
 	{"terrorist", "terrorists", "REB"},
+	{"", "people", "CVL"},
+	{"hard-liner", "hard-liners", "CVL"},
+	{"hardliner", "hardliners", "CVL"},
 }
 
 // agentDrop are TABARI agent words that name a place, a quality or a
