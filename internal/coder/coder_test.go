@@ -339,6 +339,17 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"PROTEST IRN>GBR 2020-01-12..2020-01-12 asserted"},
 		},
 		{
+			name: "saying something broke the law accuses whoever did it", published: "2020-01-12",
+			text: "Police in Tehran briefly detained the British ambassador to Iran. Britain said its envoy was detained “without grounds” and in “flagrant violation of international law.”",
+			want: []string{"ACCUSE GBR>IRN 2020-01-12..2020-01-12 asserted"},
+		},
+		{
+			name: "a quoted violation names the party it is laid on", published: "2018-05-08",
+			text: "\"The position promulgated by Washington represents a significant violation of the JCPOA,\" the Russian foreign ministry said in a statement, describing it as \"new confirmation of incompetence.\"",
+			want: []string{"ACCUSE RUS>USA 2018-05-08..2018-05-08 reported"},
+			not:  []string{"ACCUSE USA"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

@@ -138,7 +138,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			}
 		}
 	}
-	return out
+	return append(out, c.violations(d, s, seen)...)
 }
 
 // dyadKey identifies a mention's type and parties within a sentence.

@@ -1,0 +1,117 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/lexicon"
+	"github.com/dyad-project/dyad/internal/plover"
+)
+
+// violationWords, in what a speaker says, accuse someone of breaking the
+// law: "said the coalition's air strikes were in breach of international
+// law", "said its envoy was detained in flagrant violation of international
+// law".
+var violationWords = []string{"violation of", "violations of", "in breach of", "a breach of", "violated", "violates",
+	"violating", "illegal", "unlawful", "war crime", "war crimes", "crimes against humanity"}
+
+var violationEntry = &lexicon.Entry{Verb: "say (a violation)", Event: "ACCUSE", CAMEO: "112", Source: "coder"}
+
+// violations codes a speaker who says that something broke the law as
+// accusing whoever did it: the actor of the first event in what was said
+// ("detained" → the state that detained), else the first party named in
+// it ("the position promulgated by Washington").
+func (c *Coder) violations(d *doc, s *sentence, seen map[string]bool) []event.Mention {
+	vi := s.violationAt()
+	if vi < 0 {
+		return nil
+	}
+	var out []event.Mention
+	for _, sp := range s.speech {
+		if sp.IsNoun {
+			continue // "new confirmation of Washington's incompetence" is not a speaker's
+		}
+		speaker := s.speaker(sp)
+		if strings.HasSuffix(s.lower(sp.TokStart), "ing") {
+			// "…, describing Trump's decision as …": the sentence's
+			// subject speaks, not the party after the participle
+			speaker = s.sentenceSubject()
+		}
+		if speaker == nil || speaker.party.Code == "" || speaker.media {
+			continue
+		}
+		from, to := sp.TokEnd, len(s.toks)
+		if sp.TokStart > vi {
+			from, to = 0, sp.TokStart // the quotation comes first: "…," the ministry said
+		} else if vi < sp.TokEnd {
+			continue
+		}
+		target := c.wrongdoer(d, s, speaker, from, to)
+		if target == nil {
+			continue
+		}
+		m := event.Mention{
+			Event: "ACCUSE", CAMEO: violationEntry.CAMEO, Actor: speaker.party, Recipient: target.party,
+			Sentence: s.text, SentStart: s.start, SentEnd: s.end, Confidence: 0.7,
+			Trigger: s.text[s.toks[vi].Start:s.toks[vi].End],
+		}
+		if k := dyadKey(m); seen[k] {
+			continue
+		} else {
+			seen[k] = true
+		}
+		if t, ok := plover.ParseType(m.Event); ok {
+			m.Quad, m.Score = int(t.Quad()), plover.Score(t, m.Mode)
+		}
+		tr := lexicon.Trigger{Entry: violationEntry, TokStart: sp.TokStart, TokEnd: sp.TokEnd, Start: sp.Start, End: sp.End, Lemma: sp.Lemma}
+		cs, _ := s.clauseStart(sp.TokStart)
+		m.Location = s.location(cs, tr)
+		c.date(d, s, tr, false, &m)
+		c.claim(d, s, tr, speaker, false, &m)
+		out = append(out, m)
+	}
+	return out
+}
+
+// violationAt returns the token where a violation word starts, or -1.
+func (s *sentence) violationAt() int {
+	low := strings.ToLower(s.text)
+	best := -1
+	for _, w := range violationWords {
+		i := strings.Index(low, w)
+		if i < 0 || (i > 0 && isLetterByte(low[i-1])) || (i+len(w) < len(low) && isLetterByte(low[i+len(w)])) {
+			continue
+		}
+		if best < 0 || i < best {
+			best = i
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	return s.tokAt(s.start + best)
+}
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' }
+
+// wrongdoer is the party a violation is laid on within tokens [from, to):
+// the actor of an event told there, else the first party named there that
+// is not the speaker's side and not a place.
+func (c *Coder) wrongdoer(d *doc, s *sentence, speaker *chunk, from, to int) *chunk {
+	for _, t := range s.triggers {
+		if t.TokStart < from || t.TokStart >= to {
+			continue
+		}
+		if a, _, _ := c.roles(d, s, t); a != nil && a.party.Code != "" && a.party.Code != speaker.party.Code {
+			return a
+		}
+	}
+	for _, ch := range s.chunks {
+		ci := s.tokAt(ch.start)
+		if ci < from || ci >= to || ch == speaker || ch.party.Code == "" || ch.party.Code == speaker.party.Code || placeOnly(s, ch) {
+			continue
+		}
+		return ch
+	}
+	return nil
+}
