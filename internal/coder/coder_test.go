@@ -350,6 +350,11 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ACCUSE USA"},
 		},
 		{
+			name: "a verbal participle after a comma is an act of its own", published: "2014-07-25",
+			text: "Palestinian Justice Minister Saleem Al-Saqqa filed a complaint to the International Criminal Court on Friday, accusing Israel of war crimes.",
+			want: []string{"ACCUSE PSE>ISR 2014-07-25..2014-07-25 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

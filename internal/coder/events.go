@@ -120,7 +120,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		// one actor, one event per clause: the main verb comes first, later
 		// triggers of the same actor mostly elaborate it
 		ck := fmt.Sprintf("%d|%s%s", cs, m.Actor.Code, m.Actor.EntityID)
-		if seen[ck] {
+		if seen[ck] && !participle(s, tr) {
 			continue
 		}
 		seen[ck] = true
@@ -207,7 +207,10 @@ func (s *sentence) objConjunct(c *chunk) *chunk {
 func (c *Coder) embedded(s *sentence, ti int) bool {
 	tr := s.triggers[ti]
 	if ti > 0 && !tr.IsNoun && strings.HasSuffix(s.lower(tr.TokStart), "ing") && s.lower(tr.TokStart-1) == "," {
-		return true // "…attack on the base, injuring five soldiers": the attack's toll
+		// "…attack on the base, injuring five soldiers": the attack's
+		// toll; but "filed a complaint, accusing Israel of war crimes"
+		// is a second, verbal act of the same subject
+		return !sayingActs[tr.Entry.Event]
 	}
 	if s.caused(tr) != nil {
 		return false // "prompting Tehran to pledge retaliation": Tehran's own act
@@ -917,4 +920,14 @@ func (s *sentence) chargedWith(ti int) *chunk {
 		return nil
 	}
 	return nil
+}
+
+// sayingActs are verbal acts: as a participle after a comma they are acts
+// of their own, not the toll of the verb before.
+var sayingActs = map[string]bool{"ACCUSE": true, "REQUEST": true, "THREATEN": true, "REJECT": true}
+
+// participle reports a verbal act written as a participle after a comma
+// ("…, accusing Israel of war crimes").
+func participle(s *sentence, tr lexicon.Trigger) bool {
+	return !tr.IsNoun && sayingActs[tr.Entry.Event] && strings.HasSuffix(s.lower(tr.TokStart), "ing") && s.lower(tr.TokStart-1) == ","
 }
