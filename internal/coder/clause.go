@@ -3,6 +3,8 @@ package coder
 import (
 	"strings"
 
+	"github.com/dyad-project/dyad/internal/event"
+
 	"github.com/dyad-project/dyad/internal/lexicon"
 	"github.com/dyad-project/dyad/internal/timex"
 )
@@ -81,8 +83,8 @@ func (s *sentence) clauseStart(ti int) (start int, boundary string) {
 			return i + 1, w
 		}
 		for _, sp := range s.speech {
-			if strings.HasSuffix(sp.Lemma, "ly") || sp.IsNoun {
-				continue // "allegedly" qualifies and "in remarks" reports no clause
+			if strings.HasSuffix(sp.Lemma, "ly") || sp.IsNoun || sp.Entry.Claim == event.Planned {
+				continue // "allegedly" qualifies, "in remarks" reports no clause, "is prepared to" is modality
 			}
 			if sp.TokStart <= i && i < sp.TokEnd {
 				return sp.TokEnd, "said"

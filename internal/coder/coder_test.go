@@ -355,6 +355,17 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ACCUSE PSE>ISR 2014-07-25..2014-07-25 asserted"},
 		},
 		{
+			name: "a stated readiness to coerce is a threat", published: "2018-05-08",
+			text: "A State Department official said the US is prepared to sanction Europeans.",
+			want: []string{"THREATEN USA>EUR 2018-05-08..2018-05-08 reported"},
+			not:  []string{"SANCTION"},
+		},
+		{
+			name: "a plan in the past perfect was overtaken", published: "2015-05-10",
+			text: "President Barack Obama had planned to meet King Salman of Saudi Arabia one-on-one.",
+			not:  []string{"CONSULT"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

@@ -46,13 +46,22 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			}
 			typ, mode, cameo = "REJECT", "", "12"
 		}
+		if coerciveActs[typ] && !tr.IsNoun && s.lower(tr.TokStart-1) == "to" && s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, readyWords) {
+			// "the US is prepared to sanction Europeans": a stated
+			// readiness to coerce is a threat, made now
+			mode := map[string]string{"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "violence"}[typ]
+			typ, mode, cameo = "THREATEN", mode, "130"
+		}
 		// a refusal ("will not meet") is made now, whatever it refuses
-		future := s.hasWord(cs, tr.TokStart, futureWords) && !refusal(typ, tr)
+		future := s.hasWord(cs, tr.TokStart, futureWords) && !refusal(typ, tr) && typ != "THREATEN"
 		if tr.IsNoun && s.hasWord(tr.TokStart-2, tr.TokStart, prospectWords) {
 			continue // "a possible agreement", "future negotiations": not yet events
 		}
 		if tr.IsNoun && s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, desireWords) {
 			continue
+		}
+		if s.lower(tr.TokStart-1) == "to" && pastPlans[s.lower(tr.TokStart-2)] && s.lower(tr.TokStart-3) == "had" {
+			continue // "Obama had planned to meet Salman": a plan overtaken
 		}
 		if s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, unrealWords) {
 			continue // "the prospect of a deal", "failure to reach agreement", "postponed a trip"
@@ -931,3 +940,11 @@ var sayingActs = map[string]bool{"ACCUSE": true, "REQUEST": true, "THREATEN": tr
 func participle(s *sentence, tr lexicon.Trigger) bool {
 	return !tr.IsNoun && sayingActs[tr.Entry.Event] && strings.HasSuffix(s.lower(tr.TokStart), "ing") && s.lower(tr.TokStart-1) == ","
 }
+
+// readyWords before "to" and a coercive act make it a threat.
+var readyWords = set("prepared", "ready", "willing", "poised")
+
+var coerciveActs = map[string]bool{"SANCTION": true, "ASSAULT": true, "COERCE": true}
+
+// pastPlans after "had" and before "to" tell a plan that was overtaken.
+var pastPlans = set("planned", "intended", "hoped", "expected", "wanted", "meant")
