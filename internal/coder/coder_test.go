@@ -366,6 +366,16 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"CONSULT"},
 		},
 		{
+			name: "a gerund read as a noun after 'after' shares the sentence subject", published: "2016-09-09",
+			text: "President Barack Obama has questioned whether a deal was possible after meeting Monday in China with Russian President Vladimir Putin.",
+			want: []string{"CONSULT USA>RUS 2016-09-05..2016-09-05 asserted"},
+		},
+		{
+			name: "refusing to attend a summit rejects its host", published: "2015-05-10",
+			text: "Saudi Foreign Minister Adel al-Jubeir announced that King Salman of Saudi Arabia will not attend a Camp David summit of US and allied Arab leaders.",
+			want: []string{"REJECT SAU>USA 2015-05-10..2015-05-10 reported"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

@@ -49,12 +49,11 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if coerciveActs[typ] && !tr.IsNoun && s.lower(tr.TokStart-1) == "to" && s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, readyWords) {
 			// "the US is prepared to sanction Europeans": a stated
 			// readiness to coerce is a threat, made now
-			mode := map[string]string{"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "violence"}[typ]
-			typ, mode, cameo = "THREATEN", mode, "130"
+			typ, mode, cameo = "THREATEN", threatModes[typ], "130"
 		}
 		// a refusal ("will not meet") is made now, whatever it refuses
 		future := s.hasWord(cs, tr.TokStart, futureWords) && !refusal(typ, tr) && typ != "THREATEN"
-		if tr.IsNoun && s.hasWord(tr.TokStart-2, tr.TokStart, prospectWords) {
+		if tr.IsNoun && s.hasWord(tr.TokStart-2, tr.TokStart, prospectWords) && !prepositions[s.lower(tr.TokStart-1)] {
 			continue // "a possible agreement", "future negotiations": not yet events
 		}
 		if tr.IsNoun && s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, desireWords) {
@@ -348,9 +347,10 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	if actor == nil && !s.passive(tr) {
 		actor = d.pronoun(s, cs, tr.TokStart)
 	}
-	if actor == nil && !tr.IsNoun && cs == tr.TokStart && gerundLinks[s.lower(cs-1)] && strings.HasSuffix(s.lower(tr.TokStart), "ing") {
+	if actor == nil && cs == tr.TokStart && gerundLinks[s.lower(cs-1)] && strings.HasSuffix(s.lower(tr.TokStart), "ing") {
 		// "Iran downed the flight after firing missiles at bases in Iraq":
 		// a clause without a subject of its own shares the sentence's
+		// ("after meeting Monday with Putin" reads as a noun, acts as one)
 		actor = s.sentenceSubject()
 	}
 	if actor == nil && tr.IsNoun {
@@ -945,6 +945,9 @@ func participle(s *sentence, tr lexicon.Trigger) bool {
 var readyWords = set("prepared", "ready", "willing", "poised")
 
 var coerciveActs = map[string]bool{"SANCTION": true, "ASSAULT": true, "COERCE": true}
+
+// threatModes are the PLOVER THREATEN modes of a threatened act.
+var threatModes = map[string]string{"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "violence"}
 
 // pastPlans after "had" and before "to" tell a plan that was overtaken.
 var pastPlans = set("planned", "intended", "hoped", "expected", "wanted", "meant")
