@@ -376,6 +376,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"REJECT SAU>USA 2015-05-10..2015-05-10 reported"},
 		},
 		{
+			name: "a verb in an if or whether clause is open, not done", published: "2018-05-08",
+			text: "It is not clear whether Russia would agree with China. If we were to get the Europeans to agree with Washington, Iran would lose.",
+			not:  []string{"AGREE"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},

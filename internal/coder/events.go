@@ -68,7 +68,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if s.hasWord(cs, tr.TokStart, hypoWords) && typ != "THREATEN" {
 			continue // "Iran might attack Israel": a possibility, not an event
 		}
-		if (s.hasWord(cs, tr.TokStart, condWords) || s.conditionalClause(cs)) && tr.Entry.Event != "THREATEN" {
+		if (s.hasWord(cs, tr.TokStart, condWords) || s.conditionalClause(cs, tr)) && tr.Entry.Event != "THREATEN" {
 			continue
 		}
 		if typ == "THREATEN" && !tr.IsNoun && s.lower(tr.TokEnd) == "that" {
@@ -575,8 +575,17 @@ func (d *doc) speakerActor(s *sentence, tr lexicon.Trigger) *chunk {
 }
 
 // conditionalClause: "in the event that …", "in case …".
-func (s *sentence) conditionalClause(cs int) bool {
-	return s.lower(cs-1) == "that" && (s.lower(cs-2) == "event" || s.lower(cs-2) == "case")
+func (s *sentence) conditionalClause(cs int, tr lexicon.Trigger) bool {
+	switch s.lower(cs - 1) {
+	case "if", "unless", "whether":
+		// "whether Russia and China would agree": open, not done; an
+		// event noun or a participle there ("if Baghdad fails to stop
+		// attacks", "militias targeting US forces") describes what is real
+		return !tr.IsNoun && !strings.HasSuffix(s.lower(tr.TokStart), "ing")
+	case "that":
+		return s.lower(cs-2) == "event" || s.lower(cs-2) == "case"
+	}
+	return false
 }
 
 var titleNouns = set("minister", "secretary", "president", "premier", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "king", "emir", "leader", "chief", "commander", "general")
