@@ -381,6 +381,11 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"AGREE"},
 		},
 		{
+			name: "an arrest is dated by how long the person has been held", published: "2015-05-26",
+			text: "Jason Rezaian, who has been detained for more than 10 months, was arrested at his home in Tehran by Iranian authorities.",
+			want: []string{"COERCE IRN>USA 2014-07-01..2014-07-31 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},
