@@ -61,6 +61,7 @@ type doc struct {
 	states      []string               // the country of every named party, for "the regime"
 	lastActor   map[string]event.Party // the actor of the last event of each type, for "condemned the attack"
 	heads       map[string]string      // agent noun → the country it was last given ("an Israeli soldier")
+	saidOn      map[string]window      // person → the day a sentence says they spoke ("Rice said Tuesday")
 	topicPerson *chunk                 // the person the last sentence was about
 	anchor      window
 	content     window // the content's own window when the printed date is wrong
@@ -111,12 +112,14 @@ func (c *Coder) Code(a *article.Article) Result {
 		before := d.anchor
 		ms := c.codeSentence(d, s)
 		d.noteActors(ms)
+		d.noteSaid(s)
 		out = append(out, ms...)
 		if d.anchor == before {
 			d.anchorFrom(s)
 		}
 		d.remember(s)
 	}
+	d.datedBySaying(out)
 	shareDates(out, d.ref)
 	for i := range out {
 		out[i].ArticleID, out[i].Doc, out[i].Outlet = a.ID, a.Source, a.Outlet

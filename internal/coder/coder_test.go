@@ -386,6 +386,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"COERCE IRN>USA 2014-07-01..2014-07-31 asserted"},
 		},
 		{
+			name: "a person's undated statement takes the day the text says they spoke", published: "2015-02-25",
+			text: "National Security Adviser Susan Rice warned that Israeli Prime Minister Benjamin Netanyahu's speech will be destructive.\n\n\"It's destructive to the relationship,\" Rice said Tuesday on PBS.",
+			want: []string{"ACCUSE USA>ISR 2015-02-24..2015-02-24 asserted"},
+		},
+		{
 			name: "undated text keeps its events undated", published: "",
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},
