@@ -35,8 +35,12 @@ type Story struct {
 	Event    string
 	Mentions []*event.Mention
 	Reasons  []string // why each mention after the first joined
-	start    time.Time
-	end      time.Time
+	// Folded are the IDs of stories that turned out to report this one's
+	// event and were joined into it: their stored mentions move here.
+	Folded []string
+	start  time.Time
+	end    time.Time
+	into   *Story // set on a folded story
 }
 
 // Merge assigns StoryID to every mention and returns the stories, in a
@@ -84,11 +88,21 @@ func mergeNew(stories []*Story, ms []event.Mention) []*Story {
 		m := &ms[i]
 		var joined *Story
 		var why string
+		var also []*Story
 		for _, s := range stories {
 			if ok, reason := compatible(s, m); ok {
-				joined, why = s, reason
-				break
+				if joined == nil {
+					joined, why = s, reason
+				} else {
+					also = append(also, s)
+				}
 			}
+		}
+		if len(also) > 0 {
+			// m reports the event of several stories: they are one. Joining
+			// them keeps the stories the connected groups of compatible
+			// mentions, whatever order the mentions came in.
+			joined, stories = fold(stories, append(also, joined))
 		}
 		if joined == nil {
 			joined = &Story{ID: storyID(m), Event: family(m.Event), start: m.DateStart, end: m.DateEnd}
@@ -102,6 +116,56 @@ func mergeNew(stories []*Story, ms []event.Mention) []*Story {
 		m.StoryID = joined.ID
 	}
 	return stories
+}
+
+// fold joins the stories group into the one with the smallest ID, unless
+// two of them name different people for one side (see conflicting); then
+// only the smallest joins m. It returns the joined story and the stories
+// left. A folded story's ID is kept in Folded, so stored mentions can be
+// moved.
+func fold(stories, group []*Story) (*Story, []*Story) {
+	sort.Slice(group, func(a, b int) bool { return group[a].ID < group[b].ID })
+	into := group[0]
+	for _, g := range group[1:] {
+		if clashes(into, g) {
+			continue
+		}
+		for _, o := range g.Mentions {
+			o.StoryID = into.ID
+			o.StoryWhy = "joined " + g.ID
+		}
+		into.Mentions = append(into.Mentions, g.Mentions...)
+		into.Reasons = append(into.Reasons, g.Reasons...)
+		into.Folded = append(append(into.Folded, g.ID), g.Folded...)
+		if g.start.Before(into.start) {
+			into.start = g.start
+		}
+		if g.end.After(into.end) {
+			into.end = g.end
+		}
+		g.Mentions = nil
+		g.into = into
+	}
+	out := stories[:0]
+	for _, s := range stories {
+		if s.into == nil {
+			out = append(out, s)
+		}
+	}
+	return into, out
+}
+
+// clashes reports two stories with mentions naming different people for
+// one side.
+func clashes(a, b *Story) bool {
+	for _, x := range a.Mentions {
+		for _, y := range b.Mentions {
+			if conflicting(x, y) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // compatible says whether m reports the same event as the story s: the

@@ -64,3 +64,35 @@ func TestMerge(t *testing.T) {
 		}
 	}
 }
+
+// Articles stored one at a time in any order end in the same stories: a
+// mention that reports the event of two stored stories joins them.
+func TestMergeIntoOrderIndependent(t *testing.T) {
+	// a and c are a week apart; b, in between, is within the slack of both
+	base := []event.Mention{
+		mention("a.txt", "ASSAULT", "PSE", "ISR", "2017-12-18", "The girl slapped the soldier two weeks ago."),
+		mention("c.txt", "ASSAULT", "PSE", "ISR", "2017-12-24", "The girl slapped the soldier at her home."),
+		mention("b.txt", "ASSAULT", "PSE", "ISR", "2017-12-21", "The girl slapped the soldier in the village."),
+	}
+	for _, order := range [][]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}} {
+		var stored []event.Mention
+		for _, i := range order {
+			m := []event.Mention{base[i]}
+			for _, st := range MergeInto(stored, m) {
+				for _, from := range st.Folded {
+					for k := range stored {
+						if stored[k].StoryID == from {
+							stored[k].StoryID = st.ID
+						}
+					}
+				}
+			}
+			stored = append(stored, m...)
+		}
+		for k := range stored {
+			if stored[k].StoryID != stored[0].StoryID {
+				t.Errorf("order %v: %s is in story %s, %s in %s", order, stored[k].Doc, stored[k].StoryID, stored[0].Doc, stored[0].StoryID)
+			}
+		}
+	}
+}

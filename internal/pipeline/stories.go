@@ -39,7 +39,14 @@ func StoreCoded(ctx context.Context, db store.Store, a *article.Article, ms []ev
 		if err != nil {
 			return err
 		}
-		merge.MergeInto(near, ms)
+		for _, st := range merge.MergeInto(near, ms) {
+			for _, from := range st.Folded {
+				// a new mention joined stored stories: move their mentions
+				if err := tx.RenameStory(ctx, from, st.ID); err != nil {
+					return err
+				}
+			}
+		}
 		return tx.PutMentions(ctx, a.ID, ms)
 	}
 	t, ok := db.(Transactor)

@@ -52,6 +52,9 @@ type Mentions interface {
 	// re-coding never duplicates them.
 	PutMentions(ctx context.Context, articleID int64, ms []event.Mention) error
 	ListMentions(ctx context.Context, f MentionFilter) ([]event.Mention, error)
+	// RenameStory moves every mention of story from into story to: a new
+	// mention that reports the event of two stored stories joins them.
+	RenameStory(ctx context.Context, from, to string) error
 }
 
 // Store is everything the commands need from a backend: SQLite by default,

@@ -51,6 +51,18 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 	return nil
 }
 
+// RenameStory moves the mentions of story from into story to.
+func (s *DB) RenameStory(ctx context.Context, from, to string) error {
+	err := s.inTx(ctx, func(q querier) error {
+		_, err := q.Exec(ctx, `UPDATE mentions SET story_id = $1 WHERE story_id = $2`, to, from)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("join story %s into %s: %w", from, to, err)
+	}
+	return nil
+}
+
 // ListMentions returns the mentions matching f, oldest first (undated last).
 func (s *DB) ListMentions(ctx context.Context, f store.MentionFilter) ([]event.Mention, error) {
 	var out []event.Mention

@@ -50,6 +50,14 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 	return nil
 }
 
+// RenameStory moves the mentions of story from into story to.
+func (s *DB) RenameStory(ctx context.Context, from, to string) error {
+	if _, err := s.q.ExecContext(ctx, `UPDATE mentions SET story_id = ? WHERE story_id = ?`, to, from); err != nil {
+		return fmt.Errorf("join story %s into %s: %w", from, to, err)
+	}
+	return nil
+}
+
 // ListMentions returns the mentions matching f, oldest first.
 func (s *DB) ListMentions(ctx context.Context, f store.MentionFilter) ([]event.Mention, error) {
 	var out []event.Mention

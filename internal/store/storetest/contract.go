@@ -28,6 +28,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ListArticlesFilters", testListArticles},
 		{"MentionsRoundTrip", testMentionsRoundTrip},
 		{"PutMentionsReplaces", testPutMentionsReplaces},
+		{"RenameStory", testRenameStory},
 		{"ListMentionsFilters", testListMentions},
 		{"SyndicatedOutlet", testSyndicatedOutlet},
 		{"TransactionAtomic", testTransaction},

@@ -79,6 +79,29 @@ func testPutMentionsReplaces(t *testing.T, s store.Store) {
 	}
 }
 
+func testRenameStory(t *testing.T, s store.Store) {
+	a := &article.Article{Source: "a", Text: "a", SimHash: 1}
+	b := &article.Article{Source: "b", Text: "b", SimHash: 1 << 40}
+	put(t, s, a)
+	put(t, s, b)
+	m1 := mention("ASSAULT", "PSE", "ISR", "2017-12-18", "2017-12-18", "one")
+	m2 := mention("ASSAULT", "PSE", "ISR", "2017-12-24", "2017-12-24", "two")
+	m3 := mention("ASSAULT", "PSE", "ISR", "2017-12-24", "2017-12-24", "other")
+	m1.StoryID, m2.StoryID, m3.StoryID = "S1", "S2", "S3"
+	putMentions(t, s, a.ID, m1, m3)
+	putMentions(t, s, b.ID, m2)
+	if err := s.RenameStory(context.Background(), "S2", "S1"); err != nil {
+		t.Fatal(err)
+	}
+	stories := map[string]string{}
+	for _, m := range list(t, s, store.MentionFilter{}) {
+		stories[m.Sentence] = m.StoryID
+	}
+	if stories["one"] != "S1" || stories["two"] != "S1" || stories["other"] != "S3" {
+		t.Errorf("after joining S2 into S1: %v", stories)
+	}
+}
+
 func sentences(ms []event.Mention) []string {
 	var out []string
 	for _, m := range ms {
