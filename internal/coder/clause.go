@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/dyad-project/dyad/internal/event"
-
 	"github.com/dyad-project/dyad/internal/lexicon"
 	"github.com/dyad-project/dyad/internal/timex"
 )

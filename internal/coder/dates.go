@@ -176,6 +176,8 @@ func (s *sentence) verbBefore(i, cs int, tr lexicon.Trigger) bool {
 	return false
 }
 
+var perfectBe = set("been")
+
 // heldSince returns, for an arrest in a sentence that says how long the
 // person has been held ("has been detained for more than 10 months"), the
 // calendar month (or year, or day) the holding began.
@@ -188,20 +190,17 @@ func (s *sentence) heldSince(exprs []timex.Expr, typ string) (window, bool) {
 			continue
 		}
 		ei := s.tokAt(s.start + e.Start)
-		if !s.hasWord(max(0, ei-4), ei, set("been")) {
+		if !s.hasWord(max(0, ei-4), ei, perfectBe) {
 			continue // "was held for ten days" is over; only "has been held for" counts back from now
 		}
-		start, unit := e.Window.Start, strings.ToLower(e.Text)
+		grain, unit := timex.Day, strings.ToLower(e.Text)
 		switch {
 		case strings.Contains(unit, "year"):
-			y := time.Date(start.Year(), 1, 1, 0, 0, 0, 0, start.Location())
-			return window{Start: y, End: y.AddDate(1, 0, -1), Precision: timex.Year}, true
+			grain = timex.Year
 		case strings.Contains(unit, "month"):
-			mo := time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, start.Location())
-			return window{Start: mo, End: mo.AddDate(0, 1, -1), Precision: timex.Month}, true
-		default:
-			return window{Start: start, End: start, Precision: timex.Day}, true
+			grain = timex.Month
 		}
+		return timex.Within(e.Window.Start, grain), true
 	}
 	return window{}, false
 }

@@ -46,7 +46,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			}
 			typ, mode, cameo = "REJECT", "", "12"
 		}
-		if coerciveActs[typ] && !tr.IsNoun && s.lower(tr.TokStart-1) == "to" && s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, readyWords) {
+		if threatModes[typ] != "" && !tr.IsNoun && s.lower(tr.TokStart-1) == "to" && s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, readyWords) {
 			// "the US is prepared to sanction Europeans": a stated
 			// readiness to coerce is a threat, made now
 			typ, mode, cameo = "THREATEN", threatModes[typ], "130"
@@ -112,14 +112,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			}
 			m.Confidence += 0.2
 		}
-		if t, ok := plover.ParseType(m.Event); ok {
-			m.Event = string(t)
-			m.Quad = int(t.Quad())
-			m.Score = plover.Score(t, m.Mode)
-		}
-		m.Location = s.location(cs, tr)
-		c.date(d, s, tr, future, &m)
-		c.claim(d, s, tr, actor, future, &m)
+		c.complete(d, s, tr, cs, actor, future, &m)
 		key := dyadKey(m)
 		if seen[key] {
 			continue
@@ -147,6 +140,19 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		}
 	}
 	return append(out, c.violations(d, s, seen)...)
+}
+
+// complete fills what every mention gets once its type and parties are
+// known: PLOVER quad and score, place, date window and claim.
+func (c *Coder) complete(d *doc, s *sentence, tr lexicon.Trigger, cs int, actor *chunk, future bool, m *event.Mention) {
+	if t, ok := plover.ParseType(m.Event); ok {
+		m.Event = string(t)
+		m.Quad = int(t.Quad())
+		m.Score = plover.Score(t, m.Mode)
+	}
+	m.Location = s.location(cs, tr)
+	c.date(d, s, tr, future, m)
+	c.claim(d, s, tr, actor, future, m)
 }
 
 // dyadKey identifies a mention's type and parties within a sentence.
@@ -853,7 +859,7 @@ func (d *doc) regime(s *sentence, actor, recip *chunk) *chunk {
 	if recip == nil || !recip.generic || !recip.unplaced || recip.party.Code != actor.party.Code {
 		return recip
 	}
-	if w := strings.Fields(strings.ToLower(recip.party.Text)); len(w) == 0 || w[len(w)-1] != "regime" {
+	if agentHead(recip) != "regime" {
 		return recip
 	}
 	code := ""
@@ -953,9 +959,8 @@ func participle(s *sentence, tr lexicon.Trigger) bool {
 // readyWords before "to" and a coercive act make it a threat.
 var readyWords = set("prepared", "ready", "willing", "poised")
 
-var coerciveActs = map[string]bool{"SANCTION": true, "ASSAULT": true, "COERCE": true}
-
-// threatModes are the PLOVER THREATEN modes of a threatened act.
+// threatModes are the coercive acts a stated readiness makes a threat, with
+// the PLOVER THREATEN mode of each.
 var threatModes = map[string]string{"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "violence"}
 
 // pastPlans after "had" and before "to" tell a plan that was overtaken.

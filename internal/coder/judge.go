@@ -120,10 +120,10 @@ func (d *doc) judged(s *sentence, tr lexicon.Trigger, actor *chunk) *chunk {
 
 // noteActors keeps the actor of each event type for later judgements.
 func (d *doc) noteActors(ms []event.Mention) {
+	if d.lastActor == nil && len(ms) > 0 {
+		d.lastActor = map[string]event.Party{}
+	}
 	for _, m := range ms {
-		if d.lastActor == nil {
-			d.lastActor = map[string]event.Party{}
-		}
 		d.lastActor[m.Event] = m.Actor
 	}
 }

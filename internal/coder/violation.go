@@ -5,7 +5,6 @@ import (
 
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/lexicon"
-	"github.com/dyad-project/dyad/internal/plover"
 )
 
 // violationWords, in what a speaker says, accuse someone of breaking the
@@ -60,14 +59,9 @@ func (c *Coder) violations(d *doc, s *sentence, seen map[string]bool) []event.Me
 		} else {
 			seen[k] = true
 		}
-		if t, ok := plover.ParseType(m.Event); ok {
-			m.Quad, m.Score = int(t.Quad()), plover.Score(t, m.Mode)
-		}
 		tr := lexicon.Trigger{Entry: violationEntry, TokStart: sp.TokStart, TokEnd: sp.TokEnd, Start: sp.Start, End: sp.End, Lemma: sp.Lemma}
 		cs, _ := s.clauseStart(sp.TokStart)
-		m.Location = s.location(cs, tr)
-		c.date(d, s, tr, false, &m)
-		c.claim(d, s, tr, speaker, false, &m)
+		c.complete(d, s, tr, cs, speaker, false, &m)
 		out = append(out, m)
 	}
 	return out
@@ -79,7 +73,7 @@ func (s *sentence) violationAt() int {
 	best := -1
 	for _, w := range violationWords {
 		i := strings.Index(low, w)
-		if i < 0 || (i > 0 && isLetterByte(low[i-1])) || (i+len(w) < len(low) && isLetterByte(low[i+len(w)])) {
+		if i < 0 || !wordBoundary(low, i, i+len(w)) {
 			continue
 		}
 		if best < 0 || i < best {
@@ -91,8 +85,6 @@ func (s *sentence) violationAt() int {
 	}
 	return s.tokAt(s.start + best)
 }
-
-func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' }
 
 // wrongdoer is the party a violation is laid on within tokens [from, to):
 // the actor of an event told there, else the first party named there that

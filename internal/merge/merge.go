@@ -40,7 +40,6 @@ type Story struct {
 	Folded []string
 	start  time.Time
 	end    time.Time
-	into   *Story // set on a folded story
 }
 
 // Merge assigns StoryID to every mention and returns the stories, in a
@@ -126,6 +125,7 @@ func mergeNew(stories []*Story, ms []event.Mention) []*Story {
 func fold(stories, group []*Story) (*Story, []*Story) {
 	sort.Slice(group, func(a, b int) bool { return group[a].ID < group[b].ID })
 	into := group[0]
+	gone := map[*Story]bool{}
 	for _, g := range group[1:] {
 		if clashes(into, g) {
 			continue
@@ -143,12 +143,11 @@ func fold(stories, group []*Story) (*Story, []*Story) {
 		if g.end.After(into.end) {
 			into.end = g.end
 		}
-		g.Mentions = nil
-		g.into = into
+		gone[g] = true
 	}
 	out := stories[:0]
 	for _, s := range stories {
-		if s.into == nil {
+		if !gone[s] {
 			out = append(out, s)
 		}
 	}

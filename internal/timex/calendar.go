@@ -136,3 +136,15 @@ func seasonFromIndex(i int) (s, y int) {
 	}
 	return s, y
 }
+
+// Within returns the calendar window of grain p (Day, Month or Year) that
+// holds t: the month a detention began, counted back from "for 10 months".
+func Within(t time.Time, p Precision) Window {
+	switch p {
+	case Year:
+		return yearW(t.Year())
+	case Month:
+		return monthW(t.Year(), int(t.Month()))
+	}
+	return dayW(t)
+}
