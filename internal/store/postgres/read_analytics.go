@@ -106,15 +106,11 @@ func (s *DB) Network(ctx context.Context, q store.NetworkQuery) ([]store.Edge, e
 		return nil, fmt.Errorf("network: %w", err)
 	}
 	defer rows.Close()
-	var out []store.Edge
-	for rows.Next() {
-		var e store.Edge
-		if err := rows.Scan(&e.Source, &e.Target, &e.SourceLabel, &e.TargetLabel, &e.Events, &e.Conflict, &e.Cooperation); err != nil {
-			return nil, fmt.Errorf("network: %w", err)
-		}
-		out = append(out, e)
+	out, err := store.Collect(rows, store.ScanEdge)
+	if err != nil {
+		return nil, fmt.Errorf("network: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Intensity counts the news mentions involving each country in a period.
@@ -131,15 +127,11 @@ func (s *DB) Intensity(ctx context.Context, since, until time.Time) ([]store.Cou
 		return nil, fmt.Errorf("intensity: %w", err)
 	}
 	defer rows.Close()
-	var out []store.CountryIntensity
-	for rows.Next() {
-		var c store.CountryIntensity
-		if err := rows.Scan(&c.Code, &c.Events, &c.Conflict, &c.Cooperation); err != nil {
-			return nil, fmt.Errorf("intensity: %w", err)
-		}
-		out = append(out, c)
+	out, err := store.Collect(rows, store.ScanIntensity)
+	if err != nil {
+		return nil, fmt.Errorf("intensity: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // BusiestDyads returns the pairs of countries with the most stories in a
@@ -164,15 +156,11 @@ func (s *DB) BusiestDyads(ctx context.Context, since, until time.Time, limit int
 		return nil, fmt.Errorf("busiest dyads: %w", err)
 	}
 	defer rows.Close()
-	var out []store.DyadCount
-	for rows.Next() {
-		var d store.DyadCount
-		if err := rows.Scan(&d.A, &d.B, &d.Stories, &d.Outlets); err != nil {
-			return nil, fmt.Errorf("busiest dyads: %w", err)
-		}
-		out = append(out, d)
+	out, err := store.Collect(rows, store.ScanDyadCount)
+	if err != nil {
+		return nil, fmt.Errorf("busiest dyads: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Span returns the first and last start day of the stored stories; the
