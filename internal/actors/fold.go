@@ -32,8 +32,10 @@ func Fold(name string) string {
 // its core starts (for the case checks) and its folded form.
 type token struct {
 	start, core, end int
-	fold             string
-	barrier          bool // punctuation that a multi-word name may not cross
+	fold             string // "" when tokenized with codes
+	code             uint32 // the word's code when tokenized with codes
+	barrier          bool   // punctuation that a multi-word name may not cross
+	abbrev           bool   // an initial or an abbreviation: its period ends no name
 }
 
 // articles are the Arabic definite-article spellings dropped before a
@@ -64,8 +66,14 @@ func isBarrier(r rune) bool {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // tokenize splits s into words and barriers, appending to dst.
-func tokenize(s string, dst []token) []token {
+func tokenize(s string, dst []token) []token { return tokenizeCoded(s, dst, nil) }
+
+// tokenizeCoded is tokenize for scanning: with a vocabulary, a word gets
+// its code in it instead of its folded form, so running text costs no
+// string per word.
+func tokenizeCoded(s string, dst []token, vocab map[string]uint32) []token {
 	var raw []byte // lower-cased, diacritic-free letters of the current word
+	var fbuf [48]byte
 	pendingArticle := -1
 	lastBarrier := true
 	i := 0
@@ -128,7 +136,13 @@ func tokenize(s string, dst []token) []token {
 			}
 			continue
 		}
-		tok := token{start: start, core: start, end: end, fold: foldWord(raw)}
+		f := appendFoldWord(fbuf[:0], raw)
+		tok := token{start: start, core: start, end: end, abbrev: len(f) == 1 || abbrevs[string(f)]}
+		if vocab != nil {
+			tok.code = vocab[string(f)]
+		} else {
+			tok.fold = string(f)
+		}
 		if pendingArticle >= 0 {
 			tok.start = pendingArticle
 			pendingArticle = -1
@@ -155,8 +169,7 @@ func afterAbbrev(toks []token) bool {
 	if len(toks) == 0 || toks[len(toks)-1].barrier {
 		return false
 	}
-	f := toks[len(toks)-1].fold
-	return len(f) == 1 || abbrevs[f]
+	return toks[len(toks)-1].abbrev
 }
 
 func firstRune(s string) rune {
@@ -247,7 +260,13 @@ func isVowel(c byte) bool {
 // group two (a,e,i / o,u), the inner groups merge into one, so Hezbollah and
 // Hizballah meet while Iran and Iron, Hussein and Husseini stay apart.
 func foldWord(w []byte) string {
-	var cbuf, obuf [48]byte
+	var buf [48]byte
+	return string(appendFoldWord(buf[:0], w))
+}
+
+// appendFoldWord appends the folded form of w to out.
+func appendFoldWord(out, w []byte) []byte {
+	var cbuf [48]byte
 	cons := cbuf[:0]
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -284,7 +303,6 @@ func foldWord(w []byte) string {
 			break
 		}
 	}
-	out := obuf[:0]
 	group := 0 // vowel groups seen
 	for i := 0; i < len(cons); {
 		c := cons[i]
@@ -314,7 +332,7 @@ func foldWord(w []byte) string {
 		group++
 		i = j
 	}
-	return string(out)
+	return out
 }
 
 func firstClass(c byte) byte {

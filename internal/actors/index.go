@@ -6,16 +6,13 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	ac "github.com/petar-dambovaliev/aho-corasick"
 )
 
-// The automaton runs over word codes, not letters: every folded word of the
-// dictionary gets a 3-byte code whose first byte alone has the high bit set,
-// so a pattern can only match from a word's first byte, whole words fall out
-// for free, and the automaton is a quarter of a letter-level one (start-up
-// time). Words absent from the dictionary and punctuation barriers get
-// codes no pattern contains.
+// Keys are sequences of word codes, not letters: every folded word of the
+// dictionary gets a number, written as 3 bytes (the first alone with the
+// high bit set) in the encoded keys that Lookup and the trie share. Words
+// absent from the dictionary and punctuation barriers get codes no key
+// contains, so whole words fall out for free.
 const (
 	codeUnknown = 0
 	codeBarrier = 1
@@ -172,8 +169,7 @@ func (ix *index) build() {
 	for _, cs := range ix.cands {
 		sort.SliceStable(cs, func(i, j int) bool { return cs[i].prio < cs[j].prio })
 	}
-	b := ac.NewAhoCorasickBuilder(ac.Opts{MatchKind: ac.LeftMostLongestMatch, DFA: false})
-	ix.auto = b.Build(ix.pats)
+	ix.trie = buildTrie(ix.pats, len(ix.vocab))
 	ix.built = true
 }
 

@@ -1,23 +1,23 @@
 package actors
 
-// haystack is the coded copy of a text with the way back to it: word i of
-// toks is bytes [3i, 3i+3) of buf.
+// haystack is the coded copy of a text with the way back to it: ids[i] is
+// the code of toks[i].
 type haystack struct {
 	toks []token
-	buf  []byte
+	ids  []uint32
 }
 
 func (ix *index) haystack(text string) haystack {
-	toks := tokenize(text, make([]token, 0, len(text)/5))
-	buf := make([]byte, 0, len(toks)*codeLen)
-	for _, t := range toks {
-		id := uint32(codeBarrier)
-		if !t.barrier {
-			id = ix.code(t.fold)
+	toks := tokenizeCoded(text, make([]token, 0, len(text)/5), ix.vocab)
+	ids := make([]uint32, len(toks))
+	for i, t := range toks {
+		if t.barrier {
+			ids[i] = codeBarrier
+		} else {
+			ids[i] = t.code
 		}
-		buf = appendCode(buf, id)
 	}
-	return haystack{toks: toks, buf: buf}
+	return haystack{toks: toks, ids: ids}
 }
 
 // Scan finds the names of the knowledge base in text: leftmost-longest,
@@ -41,39 +41,32 @@ func (kb *KB) scan(ix *index, text string, all bool) []Match {
 	}
 	h := ix.haystack(text)
 	var out []Match
-	lastEnd := 0
-	it := ix.auto.IterByte(h.buf)
-	for m := it.Next(); m != nil; m = it.Next() {
-		s, e := m.Start(), m.End()
-		if s < lastEnd || s%codeLen != 0 {
+	var found [8]keyEnd
+	for i := 0; i < len(h.ids); i++ {
+		keys := ix.trie.keysFrom(h.ids, i, found[:0])
+		if len(keys) == 0 {
 			continue
 		}
-		i, j := s/codeLen, e/codeLen-1
 		// the longest key first, then its shorter prefixes if its case
-		// rule fails (lower-case "iraqi government" may still be "Iraqi")
-		for k := j; k >= i; k-- {
-			n := m.Pattern()
-			if k != j {
-				var ok bool
-				if n, ok = ix.keys[string(h.buf[s:(k+1)*codeLen])]; !ok {
-					continue
-				}
-			}
-			words := h.toks[i : k+1]
+		// rule fails (lower-case "iraqi government" may still be "Iraqi");
+		// when none holds, the next word may start a name ("the United
+		// States" where only "the united states" is a key)
+		for k := len(keys) - 1; k >= 0; k-- {
+			words := h.toks[i:keys[k].end]
+			cs := ix.cands[keys[k].n]
 			if all {
 				before := len(out)
-				out = appendAll(out, ix.cands[n], text, words)
-				if len(out) == before {
+				if out = appendAll(out, cs, text, words); len(out) == before {
 					continue
 				}
 			} else {
-				c, ok := accept(ix.cands[n], text, words)
+				c, ok := accept(cs, text, words)
 				if !ok {
 					continue
 				}
 				out = append(out, c.match(text, words[0].start, words[len(words)-1].end))
 			}
-			lastEnd = (k + 1) * codeLen
+			i = keys[k].end - 1
 			break
 		}
 	}

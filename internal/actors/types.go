@@ -6,8 +6,6 @@ package actors
 import (
 	"sync"
 	"time"
-
-	ac "github.com/petar-dambovaliev/aho-corasick"
 )
 
 // Kind says what a knowledge-base entry or a match is.
@@ -121,14 +119,14 @@ type cand struct {
 	prio     int // lower wins among candidates of one key
 }
 
-// index is one Aho-Corasick automaton over word codes.
+// index is one dictionary of names, matched over word codes.
 type index struct {
 	vocab  map[string]uint32 // folded word → code
 	keys   map[string]int    // encoded key → pattern number
 	pats   []string          // encoded keys
 	folded []string          // the same keys as folded text (Lookup)
 	cands  [][]cand
-	auto   ac.AhoCorasick
+	trie   trie
 	built  bool
 	// build-time buffers
 	scratch []token

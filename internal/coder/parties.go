@@ -54,20 +54,20 @@ func backedAfter(text string, end int) bool {
 
 // chunkMatches groups the article's matches into party chunks.
 func chunkMatches(text string, ms []actors.Match) []chunk {
-	var out []chunk
+	out := make([]chunk, 0, len(ms))
 	for i := 0; i < len(ms); {
-		c := chunk{start: ms[i].Start, end: ms[i].End, matches: []actors.Match{ms[i]}}
+		c := chunk{start: ms[i].Start, end: ms[i].End}
 		j := i + 1
 		for j < len(ms) && ms[j].Start >= c.end && joinable(text[c.end:ms[j].Start]) && !backedAfter(text, c.end) {
 			// A second named entity after a first one is another party
 			// ("Iraq Hezbollah" is rare; "Hussein and Zarif" has a gap).
-			if named(ms[j]) && hasNamed(c.matches) {
+			if named(ms[j]) && hasNamed(ms[i:j]) {
 				break
 			}
-			c.matches = append(c.matches, ms[j])
 			c.end = ms[j].End
 			j++
 		}
+		c.matches = ms[i:j:j] // a chunk's matches are consecutive; shared, never written
 		out = append(out, c)
 		i = j
 	}

@@ -21,6 +21,9 @@ var violationEntry = &lexicon.Entry{Verb: "say (a violation)", Event: "ACCUSE", 
 // ("detained" → the state that detained), else the first party named in
 // it ("the position promulgated by Washington").
 func (c *Coder) violations(d *doc, s *sentence, seen map[string]bool) []event.Mention {
+	if len(s.speech) == 0 {
+		return nil // no one speaks
+	}
 	vi := s.violationAt()
 	if vi < 0 {
 		return nil

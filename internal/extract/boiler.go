@@ -53,6 +53,22 @@ var bioCue = regexp.MustCompile(`(?i)\b(?:holds an? (?:\w+ )?(?:degree|master|ba
 
 var reAuthorMarker = regexp.MustCompile(`^(?:Author|About the author|Written by)\b`)
 
+// anywhereCues are literals of which every branch of chromeAnywhere needs
+// one: most lines contain none and skip the regular expression, whose
+// unanchored alternation is the slowest step of reading a text.
+var anywhereCues = []string{"/", "contributed to this report", "all rights reserved", "delivered to your inbox",
+	"newsletter", "sign up for", "slideshow", "vpc", "(photo", "(image"}
+
+func anywhereCue(line string) bool {
+	low := strings.ToLower(line)
+	for _, c := range anywhereCues {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // isChrome reports whether one trimmed line is page furniture.
 func isChrome(line string) bool {
 	if line == "" {
@@ -71,7 +87,7 @@ func isChrome(line string) bool {
 	if words <= 6 && chromeLines[strings.ToLower(strings.Trim(line, " .:!·•|-–—»«›‹>"))] {
 		return true
 	}
-	if (chromePrefix.MatchString(line) || shoutPrefix.MatchString(line)) && words <= 40 {
+	if words <= 40 && (chromePrefix.MatchString(line) || shoutPrefix.MatchString(line)) {
 		return true
 	}
 	if labelPrefix.MatchString(line) && words <= 80 {
@@ -80,7 +96,7 @@ func isChrome(line string) bool {
 	if words <= 8 && labelPrefix.MatchString(strings.Fields(line)[0]+":") && !endsSentence(line) {
 		return true
 	}
-	if chromeAnywhere.MatchString(line) && words <= 60 {
+	if words <= 60 && anywhereCue(line) && chromeAnywhere.MatchString(line) {
 		return true
 	}
 	if reCaption.MatchString(line) && words <= 80 {
