@@ -111,7 +111,6 @@ func (c *Coder) Code(a *article.Article) Result {
 		s.speech = speechOnly(outsideNames(s, c.lex.Speech(s.toks)), s.triggers)
 		before := d.anchor
 		ms := c.codeSentence(d, s)
-		d.noteActors(ms)
 		d.noteSaid(s)
 		out = append(out, ms...)
 		if d.anchor == before {

@@ -79,6 +79,17 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ACCUSE IRN>IRQ 2016-05-18..2016-05-18 asserted"},
 		},
 		{
+			name: "an attack told inside a protest names both its sides", published: "2020-01-01",
+			text: "Hundreds of militiamen broke into the embassy compound to protest U.S. airstrikes against an Iran-backed Iraqi militia over the weekend that killed 25 fighters.",
+			want: []string{"ASSAULT USA>IRQ 2019-12-28..2019-12-29 asserted"},
+		},
+		{
+			name: "a sponsor before the target is not the target", published: "2020-01-01",
+			text: "Israeli jets struck an Iran-backed Syrian militia on Tuesday.",
+			want: []string{"ASSAULT ISR>SYR 2019-12-31..2019-12-31 asserted"},
+			not:  []string{"ASSAULT ISR>IRN"},
+		},
+		{
 			name: "noun trigger with from and to", published: "2025-11-04",
 			text: "Baghdad received a sharply worded warning from US Secretary of War Pete Hegseth.",
 			want: []string{"THREATEN USA>IRQ 2025-11-04..2025-11-04 asserted"},

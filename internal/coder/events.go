@@ -18,11 +18,15 @@ var reciprocal = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": tr
 func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 	var out []event.Mention
 	seen := map[string]bool{}
+	var inner map[int]bool // mentions told inside another event's clause
 	for ti, tr := range s.triggers {
 		var charged *chunk
+		told := false
 		if c.embedded(s, ti) {
-			if charged = s.chargedWith(ti); charged == nil {
-				continue
+			if told = c.ownDyad(d, s, tr); !told {
+				if charged = s.chargedWith(ti); charged == nil {
+					continue
+				}
 			}
 		}
 		actor, recip, cs := c.roles(d, s, tr)
@@ -125,6 +129,12 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			continue
 		}
 		seen[ck] = true
+		if told {
+			if inner == nil {
+				inner = map[int]bool{}
+			}
+			inner[len(out)] = true
+		}
 		out = append(out, m)
 		if recip != nil && recip != actor && m.Recipient.Code != "" {
 			// "met with Ban Ki-moon and Egyptian Foreign Minister Shukri":
@@ -139,7 +149,9 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			}
 		}
 	}
-	return append(out, c.violations(d, s, seen)...)
+	out = append(out, c.violations(d, s, seen)...)
+	d.noteActors(out, inner)
+	return out
 }
 
 // complete fills what every mention gets once its type and parties are
@@ -213,6 +225,20 @@ func (s *sentence) objConjunct(c *chunk) *chunk {
 		}
 	}
 	return s.afterAnd(after, determiners)
+}
+
+// ownDyad reports an attack noun that names both its sides itself, the
+// attacker just before it and the target after it: "to protest U.S.
+// airstrikes against an Iran-backed militia over the weekend" tells of the
+// airstrikes as well as of the protest.
+func (c *Coder) ownDyad(d *doc, s *sentence, tr lexicon.Trigger) bool {
+	if !tr.IsNoun || tr.Entry.Event != "ASSAULT" {
+		return false
+	}
+	actor, recip, _ := c.roles(d, s, tr)
+	return actor != nil && recip != nil && !actor.generic && !actor.person &&
+		actor.party.Code != "" && recip.party.Code != "" && actor.party.Code != recip.party.Code &&
+		s.tokAt(actor.end) == tr.TokStart && recip.start >= s.start+tr.End
 }
 
 // embedded reports a trigger that only completes another one in its clause:

@@ -118,13 +118,17 @@ func (d *doc) judged(s *sentence, tr lexicon.Trigger, actor *chunk) *chunk {
 	return t
 }
 
-// noteActors keeps the actor of each event type for later judgements.
-func (d *doc) noteActors(ms []event.Mention) {
+// noteActors keeps the actor of each event type for later judgements. An
+// event told inside another's clause (the airstrikes a protest was about)
+// is not what a later "the assault" refers to: it is left out.
+func (d *doc) noteActors(ms []event.Mention, inner map[int]bool) {
 	if d.lastActor == nil && len(ms) > 0 {
 		d.lastActor = map[string]event.Party{}
 	}
-	for _, m := range ms {
-		d.lastActor[m.Event] = m.Actor
+	for i, m := range ms {
+		if !inner[i] {
+			d.lastActor[m.Event] = m.Actor
+		}
 	}
 }
 

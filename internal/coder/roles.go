@@ -164,6 +164,9 @@ func (s *sentence) object(tr lexicon.Trigger, preps []string, placeOK bool) *chu
 		if ci-tr.TokEnd > 12 {
 			break
 		}
+		if c.party.Code == "" && c.backer != "" {
+			continue // "against an Iran-backed militia": the sponsor qualifies the next party
+		}
 		prev := s.lower(ci - 1)
 		// "in Lebanon and Gaza": a conjunct shares its neighbour's preposition
 		coordinated := (prev == "and" || prev == "or") && lastEnd == ci-1
