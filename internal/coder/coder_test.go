@@ -84,6 +84,16 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ASSAULT USA>IRQ 2019-12-28..2019-12-29 asserted"},
 		},
 		{
+			name: "announcing support for a deal", published: "2016-09-11",
+			text: "The Syrian government announced its support of the ceasefire deal Saturday, according to state television.",
+			want: []string{"SUPPORT SYR> 2016-09-10..2016-09-10 reported"},
+		},
+		{
+			name: "favoring a deal", published: "2016-09-11",
+			text: "The Syrian opposition favors the new deal, Bassma Kodmani said in a statement Saturday.",
+			want: []string{"SUPPORT SYR> 2016-09-10..2016-09-10 asserted"}, // the opposition speaks through its member
+		},
+		{
 			name: "a sponsor before the target is not the target", published: "2020-01-01",
 			text: "Israeli jets struck an Iran-backed Syrian militia on Tuesday.",
 			want: []string{"ASSAULT ISR>SYR 2019-12-31..2019-12-31 asserted"},
