@@ -84,6 +84,17 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ASSAULT USA>IRQ 2019-12-28..2019-12-29 asserted"},
 		},
 		{
+			name: "blaming a party for a new attack alleges it attacked", published: "2020-01-01",
+			text: "The U.S. blamed Kataib Hezbollah for a rocket attack on an Iraqi military base in Kirkuk last week.",
+			want: []string{"ACCUSE USA>IRQ 2019-12-23..2019-12-29 asserted", "ASSAULT IRQ>IRQ 2019-12-23..2019-12-29 alleged"},
+		},
+		{
+			name: "blaming a party for the attack told already codes the blame only", published: "2020-01-01",
+			text: "President Trump blamed Iran for the attack on the embassy.",
+			want: []string{"ACCUSE USA>IRN 2020-01-01..2020-01-01 asserted"},
+			not:  []string{"ASSAULT"},
+		},
+		{
 			name: "announcing support for a deal", published: "2016-09-11",
 			text: "The Syrian government announced its support of the ceasefire deal Saturday, according to state television.",
 			want: []string{"SUPPORT SYR> 2016-09-10..2016-09-10 reported"},

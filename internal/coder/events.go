@@ -21,10 +21,11 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 	var inner map[int]bool // mentions told inside another event's clause
 	for ti, tr := range s.triggers {
 		var charged *chunk
+		blamer := -1 // the blaming trigger when the doer is only blamed
 		told := false
 		if c.embedded(s, ti) {
 			if told = c.ownDyad(d, s, tr); !told {
-				if charged = s.chargedWith(ti); charged == nil {
+				if charged, blamer = s.chargedWith(ti); charged == nil {
 					continue
 				}
 			}
@@ -117,6 +118,14 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			m.Confidence += 0.2
 		}
 		c.complete(d, s, tr, cs, actor, future, &m)
+		if blamer >= 0 {
+			// "the U.S. blamed the militia for a rocket attack": that the
+			// militia attacked is the accuser's allegation
+			m.Claim = event.Alleged
+			if by, _ := s.subject(s.triggers[blamer]); by != nil {
+				m.ReportedBy = append(m.ReportedBy, by.party.Text)
+			}
+		}
 		key := dyadKey(m)
 		if seen[key] {
 			continue
@@ -950,26 +959,57 @@ func (s *sentence) byEvent(tr lexicon.Trigger) *chunk {
 	return nil
 }
 
-// chargedWith returns the party an arrest or charge names as the doer of
-// the gerund after "for": in "indicted a Palestinian girl on Monday for
-// punching an Israeli soldier" the girl punched. It is nil for any other
-// trigger.
-func (s *sentence) chargedWith(ti int) *chunk {
+// chargedWith returns the party an arrest, charge or blame names as the
+// doer of the gerund or the new event after "for": in "indicted a
+// Palestinian girl on Monday for punching an Israeli soldier" the girl
+// punched; in "blamed the militia for a rocket attack on a base" the
+// militia attacked. It is nil for any other trigger; blamer is the index
+// of the accusing trigger when the doer is only blamed, else -1.
+func (s *sentence) chargedWith(ti int) (doer *chunk, blamer int) {
 	tr := s.triggers[ti]
-	if tr.IsNoun || !strings.HasSuffix(s.lower(tr.TokStart), "ing") || s.lower(tr.TokStart-1) != "for" {
-		return nil
+	if tr.IsNoun {
+		if s.newEventAfterFor(tr) < 0 {
+			return nil, -1
+		}
+	} else if !strings.HasSuffix(s.lower(tr.TokStart), "ing") || s.lower(tr.TokStart-1) != "for" {
+		return nil, -1
 	}
 	for j := ti - 1; j >= 0; j-- {
 		prev := s.triggers[j]
 		if prev.IsNoun || (prev.Entry.Event != "COERCE" && prev.Entry.Event != "ACCUSE" && prev.Entry.Event != "SANCTION") {
 			continue
 		}
-		if o := s.object(prev, prev.Entry.RecipientPrep, false); o != nil && s.tokAt(o.end) <= tr.TokStart {
-			return o
+		o := s.object(prev, prev.Entry.RecipientPrep, false)
+		if o == nil || s.tokAt(o.end) > tr.TokStart {
+			return nil, -1
 		}
-		return nil
+		if prev.Entry.Event == "ACCUSE" {
+			return o, j
+		}
+		return o, -1
 	}
-	return nil
+	return nil, -1
+}
+
+// newEventAfterFor returns the token of "for" when an event noun is
+// introduced right after it by "a" or "an" ("blamed the militia for a
+// rocket attack … last week"), else -1. A definite noun ("for the attack")
+// is an event told already, with a doer of its own.
+func (s *sentence) newEventAfterFor(tr lexicon.Trigger) int {
+	for i := tr.TokStart - 1; i >= max(0, tr.TokStart-4); i-- {
+		switch w := s.lower(i); w {
+		case "a", "an":
+			if s.lower(i-1) == "for" {
+				return i - 1
+			}
+			return -1
+		default:
+			if !wordToken(w) || prepositions[w] || boundaryWords[w] {
+				return -1
+			}
+		}
+	}
+	return -1
 }
 
 // sayingActs are verbal acts: as a participle after a comma they are acts
