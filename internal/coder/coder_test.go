@@ -95,6 +95,12 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ASSAULT"},
 		},
 		{
+			name: "a crowd breaking through is a riot", published: "2016-05-21",
+			text: "Iraqi protesters broke through the barricades on Friday and reached the parliament.",
+			want: []string{"PROTEST IRQ>IRQ 2016-05-20..2016-05-20 asserted"},
+			not:  []string{"ASSAULT"},
+		},
+		{
 			name: "announcing support for a deal", published: "2016-09-11",
 			text: "The Syrian government announced its support of the ceasefire deal Saturday, according to state television.",
 			want: []string{"SUPPORT SYR> 2016-09-10..2016-09-10 reported"},

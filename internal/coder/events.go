@@ -89,7 +89,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 				recip = s.firstOtherAfter(c, actor.party.Code)
 			}
 		}
-		if typ == "ASSAULT" && actor.generic && actor.party.Sector == "CVL" && tr.Entry.Mode == "" && !lethal(s.lower(tr.TokStart)) {
+		if typ == "ASSAULT" && actor.party.EntityID == "" && actor.party.Sector == "CVL" && tr.Entry.Mode == "" && !lethal(s.lower(tr.TokStart)) {
 			// "hundreds of protesters stormed the Green Zone": crowds
 			// without weapons named are protesting, not attacking
 			typ, mode, cameo = "PROTEST", "", "14"
