@@ -95,6 +95,11 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ASSAULT"},
 		},
 		{
+			name: "a negation in the opening phrase is not the verb's", published: "2020-01-12",
+			text: "After insisting the armed forces were not to blame, Iranian authorities on Saturday admitted accidentally shooting down the plane.",
+			want: []string{"CONCEDE IRN> 2020-01-11..2020-01-11 reported"}, // "insisting" is someone's account
+		},
+		{
 			name: "a crowd breaking through is a riot", published: "2016-05-21",
 			text: "Iraqi protesters broke through the barricades on Friday and reached the parliament.",
 			want: []string{"PROTEST IRQ>IRQ 2016-05-20..2016-05-20 asserted"},

@@ -44,7 +44,14 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			}
 		}
 		typ, mode, cameo := tr.Entry.Event, tr.Entry.Mode, tr.Entry.CAMEO
-		if s.hasWord(cs, tr.TokStart, negations) {
+		negFrom := cs
+		if a := s.tokAt(actor.start); a > cs && a < tr.TokStart && actor.start >= s.start {
+			// "After insisting the forces were not to blame, authorities
+			// admitted …": a negation before the subject is the opening
+			// phrase's, not the verb's
+			negFrom = a
+		}
+		if s.hasWord(negFrom, tr.TokStart, negations) {
 			// "will not attend", "refused to meet": a refusal is an event
 			if !refusable[typ] || tr.IsNoun || !s.refusal(cs, tr.TokStart) {
 				continue
