@@ -119,6 +119,7 @@ func (c *Coder) Code(a *article.Article) Result {
 		d.remember(s)
 	}
 	d.datedBySaying(out)
+	datedAfterEvent(out, c.lex)
 	shareDates(out, d.ref)
 	for i := range out {
 		out[i].ArticleID, out[i].Doc, out[i].Outlet = a.ID, a.Source, a.Outlet

@@ -95,6 +95,11 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ASSAULT"},
 		},
 		{
+			name: "an event dated by its distance from another", published: "2018-01-02",
+			text: "Ahed Tamimi was filmed in December slapping Israeli soldiers. Israeli troops arrested Tamimi at her home three days after the confrontation.",
+			want: []string{"ASSAULT PSE>ISR 2017-12-01..2017-12-31 asserted", "COERCE ISR>PSE 2017-12-04..2018-01-03 asserted"},
+		},
+		{
 			name: "a negation in the opening phrase is not the verb's", published: "2020-01-12",
 			text: "After insisting the armed forces were not to blame, Iranian authorities on Saturday admitted accidentally shooting down the plane.",
 			want: []string{"CONCEDE IRN> 2020-01-11..2020-01-11 reported"}, // "insisting" is someone's account

@@ -203,12 +203,26 @@ func sameEvent(o, m *event.Mention) (bool, string) {
 	if m.DateStart.After(o.DateEnd.Add(Slack)) || o.DateStart.After(m.DateEnd.Add(Slack)) {
 		return false, ""
 	}
+	if m.Doc == o.Doc && m.DateText != "" && o.DateText != "" && apart(m, o) {
+		// one text dating two such events differently tells two events:
+		// "arrested three days after the confrontation" and "indicted on
+		// Monday"
+		return false, ""
+	}
 	sim := similarity(o.Sentence, m.Sentence)
 	if m.Doc != o.Doc && !sameEntities(o, m) && !(reciprocal[family(m.Event)] && sameEntities(o, swapped(m))) && sim < minSimilarity {
 		return false, ""
 	}
 	return true, fmt.Sprintf("same type %s, dyad %s→%s, dates within %d days of %s, evidence similarity %.2f",
 		m.Event, m.Actor.Code, m.Recipient.Code, int(Slack.Hours()/24), o.Doc, sim)
+}
+
+// apart reports windows whose middles lie more than Slack apart.
+func apart(a, b *event.Mention) bool {
+	ma := a.DateStart.Add(a.DateEnd.Sub(a.DateStart) / 2)
+	mb := b.DateStart.Add(b.DateEnd.Sub(b.DateStart) / 2)
+	d := ma.Sub(mb)
+	return d > Slack || d < -Slack
 }
 
 func sameDyad(a, b *event.Mention) bool {

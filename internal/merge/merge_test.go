@@ -96,3 +96,22 @@ func TestMergeIntoOrderIndependent(t *testing.T) {
 		}
 	}
 }
+
+// One text that dates two mentions of the same type and dyad differently
+// tells two events, even when the vaguer window covers the other day.
+func TestMergeKeepsOneTextsDifferentlyDatedEvents(t *testing.T) {
+	indicted := mention("a.txt", "COERCE", "ISR", "PSE", "2018-01-01", "An Israeli court on Monday indicted Tamimi.")
+	indicted.DateText = "on Monday"
+	arrested := mention("a.txt", "COERCE", "ISR", "PSE", "2017-12-04", "Tamimi was arrested three days after the confrontation.")
+	arrested.DateEnd, arrested.DateText, arrested.SentStart = d("2018-01-03"), "three days after (in December)", 100
+	again := mention("a.txt", "COERCE", "ISR", "PSE", "2018-01-01", "Monday's indictment was political, her father said.")
+	again.DateText, again.SentStart = "Monday's", 200
+	ms := []event.Mention{indicted, arrested, again}
+	Merge(ms)
+	if ms[0].StoryID == ms[1].StoryID {
+		t.Errorf("the arrest in December and the indictment on Monday were merged")
+	}
+	if ms[0].StoryID != ms[2].StoryID {
+		t.Errorf("the indictment told twice with the same day was not merged")
+	}
+}

@@ -1,0 +1,102 @@
+package coder
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/lexicon"
+)
+
+// countWords are the numbers written out in "three days after".
+var countWords = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+// offsetUnits are the units of an offset from another event, in days.
+var offsetUnits = map[string]int{"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+// conflictTypes are what "the confrontation", "the clash" or "the
+// incident" can refer to when the words name no event type themselves.
+var conflictTypes = map[string]bool{"ASSAULT": true, "PROTEST": true, "COERCE": true}
+
+// datedAfterEvent dates a mention the text places relative to another event
+// rather than to a day: "Tamimi was arrested three days after the
+// confrontation" takes the window of the confrontation told earlier ("she
+// was filmed in December … slapping the soldiers") moved by three days.
+// The event referred to is the last one told before with a date of its own,
+// of the type its words name when they name one ("after she was filmed
+// punching the soldier"), else of a violent or coercive type.
+func datedAfterEvent(ms []event.Mention, lex Lexicon) {
+	for i := range ms {
+		m := &ms[i]
+		if m.DateText != "" || m.Background || !strings.Contains(m.Sentence, " after ") && !strings.Contains(m.Sentence, " before ") {
+			continue
+		}
+		toks := lexicon.Tokenize(m.Sentence)
+		at := strings.Index(m.Sentence, m.Trigger)
+		for k := 2; k+1 < len(toks); k++ {
+			rel := toks[k].Lower
+			if (rel != "after" && rel != "before") || toks[k].Start < at {
+				continue
+			}
+			unit, ok := offsetUnits[toks[k-1].Lower]
+			if !ok {
+				continue
+			}
+			n, ok := countWords[toks[k-2].Lower]
+			if !ok {
+				if n, _ = strconv.Atoi(toks[k-2].Lower); n <= 0 {
+					continue
+				}
+			}
+			if startsDate(toks[k+1].Lower) {
+				continue // "three days after Christmas" is the time phrase's to resolve
+			}
+			types := conflictTypes
+			if trs := lex.Triggers(toks[k+1:]); len(trs) > 0 {
+				types = map[string]bool{trs[0].Entry.Event: true}
+			}
+			a := anchorEvent(ms[:i], m, types)
+			if a == nil {
+				break
+			}
+			shift := time.Duration(n*unit) * 24 * time.Hour
+			if rel == "before" {
+				shift = -shift
+			}
+			m.DateStart, m.DateEnd = a.DateStart.Add(shift), a.DateEnd.Add(shift)
+			m.Precision = a.Precision
+			m.DateText = strings.Join([]string{toks[k-2].Text, toks[k-1].Text, toks[k].Text}, " ") + " (" + a.DateText + ")"
+			break
+		}
+	}
+}
+
+// anchorEvent is the last mention before m, in the text, dated by a phrase
+// of its own to a window before m's, of one of the types.
+func anchorEvent(before []event.Mention, m *event.Mention, types map[string]bool) *event.Mention {
+	for j := len(before) - 1; j >= 0; j-- {
+		o := &before[j]
+		if o.SentStart >= m.SentStart || o.DateText == "" || !types[o.Event] || !o.DateEnd.Before(m.DateStart) {
+			continue
+		}
+		return o
+	}
+	return nil
+}
+
+// startsDate reports a word that opens a date: a weekday, a month, a
+// number or a relative day.
+func startsDate(w string) bool {
+	if _, err := strconv.Atoi(w); err == nil {
+		return true
+	}
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
+		return true
+	}
+	return false
+}
