@@ -105,6 +105,16 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"CONCEDE IRN> 2020-01-11..2020-01-11 reported"}, // "insisting" is someone's account
 		},
 		{
+			name: "police and the crowd they disperse are two parties of one country", published: "2020-01-12",
+			text: "A ceremony late Saturday in Tehran turned into a protest, with hundreds of Iranians chanting against the country's leaders — and police dispersing them with tear gas.",
+			want: []string{"ASSAULT IRN>IRN 2020-01-11..2020-01-11 asserted"},
+		},
+		{
+			name: "a state is not its own counterpart", published: "2018-05-09",
+			text: "President Trump withdrew the U.S. from the nuclear deal on Tuesday.",
+			not:  []string{"RETREAT USA>USA"},
+		},
+		{
 			name: "a crowd breaking through is a riot", published: "2016-05-21",
 			text: "Iraqi protesters broke through the barricades on Friday and reached the parliament.",
 			want: []string{"PROTEST IRQ>IRQ 2016-05-20..2016-05-20 asserted"},

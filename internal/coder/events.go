@@ -119,6 +119,9 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 				continue
 			}
 			m.Actor, m.Recipient = domestic(actor, recip, typ)
+			if m.Recipient.Code == m.Actor.Code && m.Recipient.Sector == "" && m.Recipient.EntityID == "" && !recip.generic && !recip.plural {
+				continue // "the White House" acting on "the US": a state is not its own counterpart
+			}
 			if recip.media && typ == "CONSULT" {
 				continue // speaking to a news channel is not a consultation
 			}
@@ -140,7 +143,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		seen[key] = true
 		// one actor, one event per clause: the main verb comes first, later
 		// triggers of the same actor mostly elaborate it
-		ck := fmt.Sprintf("%d|%s%s", cs, m.Actor.Code, m.Actor.EntityID)
+		ck := fmt.Sprintf("%d|%s%s|%s", cs, m.Actor.Code, m.Actor.EntityID, m.Actor.Sector)
 		if seen[ck] && !participle(s, tr) {
 			continue
 		}
@@ -731,7 +734,7 @@ func (d *doc) objectPronoun(s *sentence, tr lexicon.Trigger, actor *chunk) *chun
 			c = d.lastPlural
 		}
 	}
-	if c == actor || c != nil && actor != nil && c.party.Code == actor.party.Code && c.party.EntityID == actor.party.EntityID {
+	if c == actor || c != nil && actor != nil && c.party.Code == actor.party.Code && c.party.EntityID == actor.party.EntityID && c.party.Sector == actor.party.Sector {
 		return nil
 	}
 	return c

@@ -92,8 +92,8 @@ func (s *sentence) firstSubject(from, to int) *chunk {
 // lastComma returns the last comma token in [from, to), or -1.
 func (s *sentence) lastComma(from, to int) int {
 	for i := to - 1; i >= max(from, 0); i-- {
-		if s.toks[i].Lower == "," {
-			return i
+		if w := s.toks[i].Lower; w == "," || w == "—" || w == "–" {
+			return i // a dash closes an aside as a comma does
 		}
 	}
 	return -1
