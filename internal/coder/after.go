@@ -1,20 +1,13 @@
 package coder
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/lexicon"
+	"github.com/dyad-project/dyad/internal/timex"
 )
-
-// countWords are the numbers written out in "three days after".
-var countWords = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-
-// offsetUnits are the units of an offset from another event, in days.
-var offsetUnits = map[string]int{"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 // conflictTypes are what "the confrontation", "the clash" or "the
 // incident" can refer to when the words name no event type themselves.
@@ -40,17 +33,15 @@ func datedAfterEvent(ms []event.Mention, lex Lexicon) {
 			if (rel != "after" && rel != "before") || toks[k].Start < at {
 				continue
 			}
-			unit, ok := offsetUnits[toks[k-1].Lower]
+			unit, ok := timex.UnitDays(toks[k-1].Lower)
 			if !ok {
 				continue
 			}
-			n, ok := countWords[toks[k-2].Lower]
+			n, ok := timex.Count(toks[k-2].Lower)
 			if !ok {
-				if n, _ = strconv.Atoi(toks[k-2].Lower); n <= 0 {
-					continue
-				}
+				continue
 			}
-			if startsDate(toks[k+1].Lower) {
+			if timex.OpensDate(toks[k+1].Lower) {
 				continue // "three days after Christmas" is the time phrase's to resolve
 			}
 			types := conflictTypes
@@ -84,19 +75,4 @@ func anchorEvent(before []event.Mention, m *event.Mention, types map[string]bool
 		return o
 	}
 	return nil
-}
-
-// startsDate reports a word that opens a date: a weekday, a month, a
-// number or a relative day.
-func startsDate(w string) bool {
-	if _, err := strconv.Atoi(w); err == nil {
-		return true
-	}
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
-		return true
-	}
-	return false
 }

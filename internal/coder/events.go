@@ -23,14 +23,19 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		var charged *chunk
 		blamer := -1 // the blaming trigger when the doer is only blamed
 		told := false
+		var actor, recip *chunk
+		cs := -1
 		if c.embedded(s, ti) {
-			if told = c.ownDyad(d, s, tr); !told {
+			actor, recip, cs = c.roles(d, s, tr)
+			if told = ownDyad(s, tr, actor, recip); !told {
 				if charged, blamer = s.chargedWith(ti); charged == nil {
 					continue
 				}
 			}
 		}
-		actor, recip, cs := c.roles(d, s, tr)
+		if cs < 0 {
+			actor, recip, cs = c.roles(d, s, tr)
+		}
 		if charged != nil {
 			actor = charged // "indicted a girl for punching a soldier": the girl punched
 		}
@@ -250,11 +255,10 @@ func (s *sentence) objConjunct(c *chunk) *chunk {
 // attacker just before it and the target after it: "to protest U.S.
 // airstrikes against an Iran-backed militia over the weekend" tells of the
 // airstrikes as well as of the protest.
-func (c *Coder) ownDyad(d *doc, s *sentence, tr lexicon.Trigger) bool {
+func ownDyad(s *sentence, tr lexicon.Trigger, actor, recip *chunk) bool {
 	if !tr.IsNoun || tr.Entry.Event != "ASSAULT" {
 		return false
 	}
-	actor, recip, _ := c.roles(d, s, tr)
 	return actor != nil && recip != nil && !actor.generic && !actor.person &&
 		actor.party.Code != "" && recip.party.Code != "" && actor.party.Code != recip.party.Code &&
 		s.tokAt(actor.end) == tr.TokStart && recip.start >= s.start+tr.End
