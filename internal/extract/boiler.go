@@ -121,9 +121,14 @@ func isHeadlineLike(line string, minWords int) bool {
 }
 
 // endsSentence reports whether a line ends like prose.
+// Closing quotes and brackets count only when a full stop stands inside
+// them: a headline that ends on a quoted word ("… 'bigger than 2005'") or a
+// tag ("(+video)") is not prose.
 func endsSentence(line string) bool {
-	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line, " \u00a0"))
-	return strings.ContainsRune(".!?\"”'’)…。！？؟»", last)
+	line = strings.TrimRight(line, " \u00a0")
+	closed := strings.TrimRight(line, "\"”'’)»")
+	last, _ := utf8.DecodeLastRuneInString(closed)
+	return strings.ContainsRune(".!?…。！？؟", last)
 }
 
 // isBody is a line that can only be article prose: long, or a full
