@@ -87,7 +87,8 @@ func codeAll(ctx context.Context, o *ingestOptions, args []string, stderr io.Wri
 	sink := &memSink{byHash: map[string]int64{}}
 	opt := pipeline.Options{
 		Workers: o.workers,
-		Code:    func(a *article.Article) any { return c.Code(a) },
+		Budget:  cliBudget(o.budget),
+		Code:    codeFunc(c),
 		After: func(_ context.Context, a *article.Article, r any) error {
 			a.Text = "" // mentions keep their sentences; memory stays flat
 			docs = append(docs, coded{art: a, res: r.(coder.Result)})

@@ -28,6 +28,7 @@ type ingestOptions struct {
 	retries      int
 	stdin        io.Reader
 	queue        string // publish to this NATS server instead of storing
+	budget       time.Duration
 }
 
 func newIngestCmd(g *globals) *cobra.Command {
@@ -63,6 +64,7 @@ func addFetchFlags(cmd *cobra.Command, o *ingestOptions) {
 	f.Int64Var(&o.maxBytes, "max-bytes", 10<<20, "largest document accepted, in bytes")
 	f.DurationVar(&o.delay, "delay", time.Second, "minimum delay between two requests to the same host")
 	f.IntVar(&o.retries, "retries", 3, "retries on timeouts, 429 and 5xx answers")
+	f.DurationVar(&o.budget, "doc-timeout", pipeline.DefaultBudget, "longest time coding one document may take before it is skipped as failed (0: no limit)")
 }
 
 func newReader(o *ingestOptions) *source.Reader {
@@ -117,8 +119,9 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 	}
 	opt := pipeline.Options{
 		Workers:  o.workers,
+		Budget:   cliBudget(o.budget),
 		Progress: progress,
-		Code:     func(a *article.Article) any { return c.Code(a) },
+		Code:     codeFunc(c),
 		// The article and its merged mentions in one transaction (worker.go).
 		Store: func(ctx context.Context, a *article.Article, r any) (store.PutResult, error) {
 			res, _ := r.(coder.Result) // none when the article was already stored

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/pprof"
 	"syscall"
 )
 
@@ -27,8 +28,10 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	stopProfile := startProfile(os.Getenv("DYAD_CPUPROFILE"))
 	cmd := newRootCmd()
 	err := cmd.ExecuteContext(ctx)
+	stopProfile()
 	switch {
 	case err == nil:
 	case errors.Is(err, errFailed):
@@ -39,5 +42,26 @@ func main() {
 	default:
 		fmt.Fprintln(os.Stderr, "dyad:", err)
 		os.Exit(2)
+	}
+}
+
+// startProfile writes a CPU profile of the run to path when it is set
+// (DYAD_CPUPROFILE), for `go tool pprof`: where a slow input spends its
+// time, measured on the real command.
+func startProfile(path string) (stop func()) {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "dyad: cpu profile:", err)
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
 	}
 }

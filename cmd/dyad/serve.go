@@ -94,7 +94,7 @@ func runServe(ctx context.Context, g *globals, o *serveOptions) error {
 // the stored stories in one transaction.
 func serveCoding(db store.Store, c *coder.Coder) server.Coding {
 	return server.Coding{
-		Code: func(a *article.Article) any { return c.Code(a) },
+		Code: codeFunc(c),
 		Store: func(ctx context.Context, a *article.Article, r any) (store.PutResult, int, error) {
 			res, _ := r.(coder.Result) // none when the article was already stored
 			put, err := pipeline.StoreCoded(ctx, db, a, res.Mentions)

@@ -7,10 +7,12 @@ import (
 	"io"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/coder"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/queue"
@@ -23,6 +25,7 @@ type workerOptions struct {
 	queue      string
 	loops      int
 	untilEmpty bool
+	budget     time.Duration
 }
 
 func newWorkerCmd(g *globals) *cobra.Command {
@@ -44,6 +47,7 @@ as with one worker.`,
 	cmd.Flags().StringVar(&o.queue, "queue", "", "NATS server of the document stream (nats://host:port)")
 	cmd.Flags().IntVar(&o.loops, "workers", 1, "documents handled at once in this process")
 	cmd.Flags().BoolVar(&o.untilEmpty, "until-empty", false, "exit once the stream holds no document")
+	cmd.Flags().DurationVar(&o.budget, "doc-timeout", pipeline.DefaultBudget, "longest time coding one document may take before it is dropped as failed (0: no limit)")
 	_ = cmd.MarkFlagRequired("queue")
 	return cmd
 }
@@ -75,7 +79,15 @@ func runWorker(ctx context.Context, g *globals, o *workerOptions, stderr io.Writ
 			known.Add(1)
 			return nil
 		}
-		put, err := storeCoded(ctx, db, a, c.Code(a).Mentions)
+		res, err := pipeline.CodeWithin(ctx, cliBudget(o.budget), a, codeFunc(c))
+		if err != nil {
+			if ctx.Err() != nil {
+				return err // interrupted: the document is redelivered
+			}
+			// no worker would do better: dropped, and said so
+			return fmt.Errorf("%w: %w", queue.ErrBadMessage, err)
+		}
+		put, err := storeCoded(ctx, db, a, res.(coder.Result).Mentions)
 		switch {
 		case err != nil:
 			failed.Add(1)
@@ -101,6 +113,20 @@ func runWorker(ctx context.Context, g *globals, o *workerOptions, stderr io.Writ
 			db.Location(), stored.Load(), known.Load(), failed.Load())
 	}
 	return errors.Join(errs...)
+}
+
+// cliBudget maps --doc-timeout, where 0 means no limit, to the pipeline's
+// Budget, where 0 means the default.
+func cliBudget(d time.Duration) time.Duration {
+	if d <= 0 {
+		return -1
+	}
+	return d
+}
+
+// codeFunc is the coder as the pipeline calls it.
+func codeFunc(c *coder.Coder) pipeline.CodeFunc {
+	return func(ctx context.Context, a *article.Article) (any, error) { return c.CodeContext(ctx, a) }
 }
 
 // storeCoded and dyadLocks are the pipeline's (shared with dyad ingest and

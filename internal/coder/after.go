@@ -13,6 +13,12 @@ import (
 // incident" can refer to when the words name no event type themselves.
 var conflictTypes = map[string]bool{"ASSAULT": true, "PROTEST": true, "COERCE": true}
 
+// mentionReach bounds how many mentions away a text may refer back to an
+// event or share its date. A news article holds far fewer; without a bound
+// a long text (a run-on page, a feed read as text) would cost the square
+// of its mentions.
+const mentionReach = 64
+
 // datedAfterEvent dates a mention the text places relative to another event
 // rather than to a day: "Tamimi was arrested three days after the
 // confrontation" takes the window of the confrontation told earlier ("she
@@ -67,7 +73,7 @@ func datedAfterEvent(ms []event.Mention, lex Lexicon) {
 // anchorEvent is the last mention before m, in the text, dated by a phrase
 // of its own to a window before m's, of one of the types.
 func anchorEvent(before []event.Mention, m *event.Mention, types map[string]bool) *event.Mention {
-	for j := len(before) - 1; j >= 0; j-- {
+	for j := len(before) - 1; j >= max(0, len(before)-mentionReach); j-- {
 		o := &before[j]
 		if o.SentStart >= m.SentStart || o.DateText == "" || !types[o.Event] || !o.DateEnd.Before(m.DateStart) {
 			continue

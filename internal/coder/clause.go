@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dyad-project/dyad/internal/event"
@@ -57,12 +58,7 @@ type sentence struct {
 // article offset off.
 func (s *sentence) tokAt(off int) int {
 	rel := off - s.start
-	for i, t := range s.toks {
-		if t.Start >= rel {
-			return i
-		}
-	}
-	return len(s.toks)
+	return sort.Search(len(s.toks), func(i int) bool { return s.toks[i].Start >= rel })
 }
 
 // lower returns token i lower-cased, or "" out of range.

@@ -5,6 +5,7 @@
 package coder
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"time"
@@ -70,6 +71,15 @@ type doc struct {
 
 // Code codes one article.
 func (c *Coder) Code(a *article.Article) Result {
+	res, _ := c.CodeContext(context.Background(), a)
+	return res
+}
+
+// CodeContext codes one article and stops between two sentences when ctx is
+// done (an interrupt, a per-document time budget), returning ctx's error
+// and no mentions: a half-coded article is never handed on. Sentences are
+// bounded in length (nlp.MaxSentence), so the wait is short.
+func (c *Coder) CodeContext(ctx context.Context, a *article.Article) (Result, error) {
 	d := &doc{art: a, ref: a.Published}
 	if !a.Updated.IsZero() && a.Updated.After(a.Published) {
 		d.ref = a.Updated // the page was revised: its "Saturday" is the revision's
@@ -88,6 +98,9 @@ func (c *Coder) Code(a *article.Article) Result {
 	var out []event.Mention
 	ci, prevEnd := 0, 0
 	for _, sp := range nlp.Split(a.Text) {
+		if err := ctx.Err(); err != nil {
+			return Result{}, err
+		}
 		sp.Start += datelineEnd(a.Text[sp.Start:sp.End])
 		s := &sentence{start: sp.Start, end: sp.End, text: a.Text[sp.Start:sp.End]}
 		for ci < len(chunks) && chunks[ci].start < sp.Start {
@@ -124,7 +137,10 @@ func (c *Coder) Code(a *article.Article) Result {
 	for i := range out {
 		out[i].ArticleID, out[i].Doc, out[i].Outlet = a.ID, a.Source, a.Outlet
 	}
-	return Result{Mentions: out, Check: check}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	return Result{Mentions: out, Check: check}, nil
 }
 
 // anchorFrom makes the sentence's last time phrase the anchor of "the

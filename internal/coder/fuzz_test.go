@@ -1,25 +1,43 @@
 package coder
 
 import (
+	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/internal/article"
 )
 
-// FuzzCode: any text codes without panicking, and every mention's evidence
-// is the article's own text at the offsets it gives.
+// FuzzCode: any text codes without panicking, in time linear in its size,
+// and every mention's evidence is the article's own text at the offsets it
+// gives. Its run counter used to freeze for two reasons: long run-on
+// sentences cost the cube of their length before sentences were bounded,
+// and the fuzzer minimises every new interesting input for up to a minute
+// without counting those runs, which takes long on the 64 KB seeds. Use
+// -fuzzminimizetime 0 (or a few seconds) to keep it counting:
+//
+//	go test ./internal/coder -run '^$' -fuzz FuzzCode -fuzztime 60s -fuzzminimizetime 0
 func FuzzCode(f *testing.F) {
 	f.Add("US Secretary of State Antony Blinken on Tuesday called on Iraq to rein in armed groups.")
 	f.Add("“Two days after, Baghdad received a warning from Hegseth,” he said. He was arrested.")
 	f.Add("In September, Kataib Hezbollah freed Elizabeth Tsurkov. Elizabeth was kidnapped in March 2023 by them.")
 	f.Add("BAGHDAD — Iran, Iraq and the U.S. met; they didn't agree. Rubio called Iran's offer “a stunt”")
+	f.Add(runOn(64 << 10))
+	f.Add(strings.Repeat("Iran, ", 5000))
 	c := defaultCoder(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
 			return // extraction repairs encodings before coding
 		}
+		began := time.Now()
 		res := c.Code(&article.Article{Source: "f.txt", Text: text, Published: day("2025-11-04")})
+		// About 1 µs a byte is measured (BenchmarkRunOn); 100 µs leaves room
+		// for the race detector and a loaded machine, and still catches a
+		// cost that grows faster than the input.
+		if took := time.Since(began); len(text) > 4096 && took > time.Duration(len(text))*100*time.Microsecond {
+			t.Fatalf("%d bytes took %s", len(text), took)
+		}
 		for _, m := range res.Mentions {
 			if m.SentStart < 0 || m.SentEnd > len(text) || m.SentStart > m.SentEnd || text[m.SentStart:m.SentEnd] != m.Sentence {
 				t.Fatalf("evidence offsets %d..%d do not point at %q", m.SentStart, m.SentEnd, m.Sentence)

@@ -18,7 +18,7 @@ func shareDates(ms []event.Mention, ref time.Time) {
 			continue
 		}
 		var best *event.Mention
-		for j := range ms {
+		for j := max(0, i-mentionReach); j < min(len(ms), i+mentionReach+1); j++ {
 			o := &ms[j]
 			if i == j || o.DateText == "" || o.Precision != "day" {
 				continue

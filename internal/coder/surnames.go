@@ -56,14 +56,7 @@ func addSurnames(text string, ms []actors.Match) []actors.Match {
 	if len(names) == 0 {
 		return ms
 	}
-	covered := func(s, e int) bool {
-		for _, m := range ms {
-			if s < m.End && m.Start < e {
-				return true
-			}
-		}
-		return false
-	}
+	covered := overlapIndex(ms)
 	var add []actors.Match
 	for name, in := range names {
 		for from := in.after; ; {
@@ -163,4 +156,23 @@ func (c *Coder) titledSurnames(text string, ms []actors.Match, day time.Time) []
 	out := append(append([]actors.Match(nil), ms...), add...)
 	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	return out
+}
+
+// overlapIndex answers whether a span overlaps one of the matches (sorted by
+// start) in logarithmic time: the matches starting before the span's end
+// are a prefix, and one of them reaches into the span when the furthest end
+// of that prefix does. A linear scan per occurrence made long texts
+// quadratic.
+func overlapIndex(ms []actors.Match) func(s, e int) bool {
+	reach := make([]int, len(ms))
+	for i, m := range ms {
+		reach[i] = m.End
+		if i > 0 && reach[i-1] > reach[i] {
+			reach[i] = reach[i-1]
+		}
+	}
+	return func(s, e int) bool {
+		j := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= e })
+		return j > 0 && reach[j-1] > s
+	}
 }

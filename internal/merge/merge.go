@@ -40,6 +40,92 @@ type Story struct {
 	Folded []string
 	start  time.Time
 	end    time.Time
+	// the entities named on each side by its mentions, so that a new
+	// mention's clash with any of them is found without a scan
+	actors, recipients map[string]bool
+}
+
+// add appends m to the story's mentions.
+func (s *Story) add(ms ...*event.Mention) {
+	for _, m := range ms {
+		s.Mentions = append(s.Mentions, m)
+		note(&s.actors, m.Actor.EntityID)
+		note(&s.recipients, m.Recipient.EntityID)
+	}
+}
+
+func note(set *map[string]bool, id string) {
+	if id == "" {
+		return
+	}
+	if *set == nil {
+		*set = map[string]bool{}
+	}
+	(*set)[id] = true
+}
+
+// mayConflict is false when no mention of s can name another entity than
+// m on the same side: the mention-by-mention check (conflicting) is then
+// skipped, so a busy story costs no more per new mention than a small one.
+func (s *Story) mayConflict(m *event.Mention) bool {
+	other := func(set map[string]bool, id string) bool {
+		return id != "" && (len(set) > 1 || len(set) == 1 && !set[id])
+	}
+	return other(s.actors, m.Actor.EntityID) || other(s.recipients, m.Recipient.EntityID)
+}
+
+// index finds the stories a mention could join: only those of its type
+// family and dyad (either way round for reciprocal types), since every
+// mention of a story shares them. Comparing each mention with every story
+// made merging quadratic in the number of stories.
+type index struct {
+	stories []*Story
+	byKey   map[string][]*Story
+}
+
+// key is what a mention shares with every mention of its story; "" for a
+// mention that can join none (one-sided or undated).
+func key(m *event.Mention) string {
+	if m.Recipient.Code == "" || m.DateStart.IsZero() {
+		return ""
+	}
+	f, a, r := family(m.Event), m.Actor.Code, m.Recipient.Code
+	if reciprocal[f] && r < a {
+		a, r = r, a
+	}
+	return f + "|" + a + "|" + r
+}
+
+func (x *index) put(s *Story) {
+	x.stories = append(x.stories, s)
+	seen := map[string]bool{}
+	for _, m := range s.Mentions {
+		if k := key(m); k != "" && !seen[k] {
+			seen[k] = true
+			x.byKey[k] = append(x.byKey[k], s)
+		}
+	}
+}
+
+// remove drops the stories folded into another.
+func (x *index) remove(gone map[*Story]bool) {
+	keep := func(ss []*Story) []*Story {
+		out := ss[:0]
+		for _, s := range ss {
+			if !gone[s] {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	x.stories = keep(x.stories)
+	for g := range gone {
+		for _, m := range g.Mentions {
+			if k := key(m); k != "" {
+				x.byKey[k] = keep(x.byKey[k])
+			}
+		}
+	}
 }
 
 // Merge assigns StoryID to every mention and returns the stories, in a
@@ -66,12 +152,16 @@ func MergeInto(stored []event.Mention, ms []event.Mention) []*Story {
 			byID[m.StoryID] = st
 			stories = append(stories, st)
 		}
-		st.Mentions = append(st.Mentions, m)
+		st.add(m)
 	}
-	return mergeNew(stories, ms)
+	x := &index{byKey: map[string][]*Story{}}
+	for _, st := range stories {
+		x.put(st)
+	}
+	return mergeNew(x, ms)
 }
 
-func mergeNew(stories []*Story, ms []event.Mention) []*Story {
+func mergeNew(x *index, ms []event.Mention) []*Story {
 	idx := make([]int, len(ms))
 	for i := range idx {
 		idx[i] = i
@@ -88,7 +178,12 @@ func mergeNew(stories []*Story, ms []event.Mention) []*Story {
 		var joined *Story
 		var why string
 		var also []*Story
-		for _, s := range stories {
+		k := key(m)
+		var candidates []*Story
+		if k != "" {
+			candidates = x.byKey[k]
+		}
+		for _, s := range candidates {
 			if ok, reason := compatible(s, m); ok {
 				if joined == nil {
 					joined, why = s, reason
@@ -101,28 +196,29 @@ func mergeNew(stories []*Story, ms []event.Mention) []*Story {
 			// m reports the event of several stories: they are one. Joining
 			// them keeps the stories the connected groups of compatible
 			// mentions, whatever order the mentions came in.
-			joined, stories = fold(stories, append(also, joined))
+			joined = fold(x, append(also, joined))
 		}
 		if joined == nil {
 			joined = &Story{ID: storyID(m), Event: family(m.Event), start: m.DateStart, end: m.DateEnd}
-			stories = append(stories, joined)
+			joined.add(m)
+			x.put(joined)
 			m.StoryWhy = "first report"
 		} else {
 			joined.Reasons = append(joined.Reasons, fmt.Sprintf("%s: %s", m.Doc, why))
 			m.StoryWhy = why
+			joined.add(m)
 		}
-		joined.Mentions = append(joined.Mentions, m)
 		m.StoryID = joined.ID
 	}
-	return stories
+	return x.stories
 }
 
 // fold joins the stories group into the one with the smallest ID, unless
 // two of them name different people for one side (see conflicting); then
-// only the smallest joins m. It returns the joined story and the stories
-// left. A folded story's ID is kept in Folded, so stored mentions can be
-// moved.
-func fold(stories, group []*Story) (*Story, []*Story) {
+// only the smallest joins m. It returns the joined story; the folded ones
+// leave the index. A folded story's ID is kept in Folded, so stored
+// mentions can be moved.
+func fold(x *index, group []*Story) *Story {
 	sort.Slice(group, func(a, b int) bool { return group[a].ID < group[b].ID })
 	into := group[0]
 	gone := map[*Story]bool{}
@@ -134,7 +230,7 @@ func fold(stories, group []*Story) (*Story, []*Story) {
 			o.StoryID = into.ID
 			o.StoryWhy = "joined " + g.ID
 		}
-		into.Mentions = append(into.Mentions, g.Mentions...)
+		into.add(g.Mentions...)
 		into.Reasons = append(into.Reasons, g.Reasons...)
 		into.Folded = append(append(into.Folded, g.ID), g.Folded...)
 		if g.start.Before(into.start) {
@@ -145,13 +241,8 @@ func fold(stories, group []*Story) (*Story, []*Story) {
 		}
 		gone[g] = true
 	}
-	out := stories[:0]
-	for _, s := range stories {
-		if !gone[s] {
-			out = append(out, s)
-		}
-	}
-	return into, out
+	x.remove(gone)
+	return into
 }
 
 // clashes reports two stories with mentions naming different people for
@@ -179,9 +270,11 @@ func compatible(s *Story, m *event.Mention) (bool, string) {
 	// No mention of the story may name other people on either side: two
 	// senators' accusations of one prime minister are two stories even when
 	// a third, unnamed mention would bridge them.
-	for _, o := range s.Mentions {
-		if conflicting(o, m) {
-			return false, ""
+	if s.mayConflict(m) {
+		for _, o := range s.Mentions {
+			if conflicting(o, m) {
+				return false, ""
+			}
 		}
 	}
 	for _, o := range s.Mentions {

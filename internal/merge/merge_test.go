@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -113,5 +114,30 @@ func TestMergeKeepsOneTextsDifferentlyDatedEvents(t *testing.T) {
 	}
 	if ms[0].StoryID != ms[2].StoryID {
 		t.Errorf("the indictment told twice with the same day was not merged")
+	}
+}
+
+// BenchmarkMergeBusy merges the mentions of one busy dyad on a crisis day
+// plus one-sided mentions: the time per mention must not grow with their
+// number (candidate stories come from an index, not a scan).
+//
+//	go test ./internal/merge -run '^$' -bench MergeBusy
+func BenchmarkMergeBusy(b *testing.B) {
+	for _, n := range []int{1000, 10000, 50000} {
+		ms := make([]event.Mention, n)
+		for i := range ms {
+			recip := []string{"IRN", "IRQ", ""}[i%3]
+			ms[i] = mention(fmt.Sprintf("d%05d.txt", i), []string{"THREATEN", "ACCUSE", "CONSULT"}[i%5%3], "USA", recip,
+				"2020-01-03", fmt.Sprintf("Officials in Washington warned Tehran about strike number %d.", i))
+		}
+		b.Run(fmt.Sprintf("%d", n), func(b *testing.B) {
+			for b.Loop() {
+				for i := range ms {
+					ms[i].StoryID = ""
+				}
+				Merge(ms)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/mention")
+		})
 	}
 }

@@ -2,7 +2,9 @@ package nlp
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSplit(t *testing.T) {
@@ -34,13 +36,54 @@ func TestSplit(t *testing.T) {
 
 func FuzzSplit(f *testing.F) {
 	f.Add("One. Two! Three? “Four.” Mr. X.\nY")
+	f.Add(strings.Repeat("é a.", 400))
 	f.Fuzz(func(t *testing.T, s string) {
 		prev := 0
 		for _, sp := range Split(s) {
-			if sp.Start < prev || sp.End < sp.Start || sp.End > len(s) {
+			if sp.Start < prev || sp.End < sp.Start || sp.End > len(s) || sp.End-sp.Start > MaxSentence {
 				t.Fatalf("bad span %+v in %q", sp, s)
 			}
 			prev = sp.End
 		}
 	})
 }
+
+// TestSplitBounded: a run-on text is cut into pieces no longer than
+// MaxSentence, at clause breaks where there are some, and nothing but
+// spaces is lost between the pieces.
+func TestSplitBounded(t *testing.T) {
+	tests := []struct {
+		name, text string
+		cutAfter   string // the text every piece but the last ends with
+	}{
+		{"clauses", strings.Repeat("the ministry said the talks would resume, ", 200), ","},
+		{"semicolons", strings.Repeat("troops moved north, then west; ", 300), ";"},
+		{"words", strings.Repeat("word ", 1000), "word"},
+		{"one token", strings.Repeat("a.", 3000), ""},
+		{"multibyte token", strings.Repeat("الحكومة", 500), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			spans := Split(tt.text)
+			if len(spans) < 2 {
+				t.Fatalf("%d spans for %d bytes", len(spans), len(tt.text))
+			}
+			var rebuilt strings.Builder
+			for i, sp := range spans {
+				piece := tt.text[sp.Start:sp.End]
+				if len(piece) > MaxSentence || !utf8.ValidString(piece) {
+					t.Fatalf("piece %d: %d bytes, valid UTF-8 %v", i, len(piece), utf8.ValidString(piece))
+				}
+				if i < len(spans)-1 && !strings.HasSuffix(piece, tt.cutAfter) {
+					t.Errorf("piece %d ends %q, want a cut after %q", i, piece[len(piece)-10:], tt.cutAfter)
+				}
+				rebuilt.WriteString(piece)
+			}
+			if strip(rebuilt.String()) != strip(tt.text) {
+				t.Error("text lost between the pieces")
+			}
+		})
+	}
+}
+
+func strip(s string) string { return strings.Join(strings.Fields(s), "") }

@@ -126,7 +126,7 @@ func benchIngest(b *testing.B, dir string, code bool) {
 		}
 		var opt pipeline.Options
 		if code {
-			opt.Code = func(a *article.Article) any { return c.Code(a) }
+			opt.Code = func(ctx context.Context, a *article.Article) (any, error) { return c.CodeContext(ctx, a) }
 			opt.After = func(ctx context.Context, a *article.Article, r any) error {
 				ms := r.(coder.Result).Mentions
 				merge.Merge(ms)

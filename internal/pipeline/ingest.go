@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/extract"
@@ -54,8 +55,13 @@ type Options struct {
 	Workers  int // extraction workers; 0 = number of CPUs
 	Progress Progress
 	// Code, when set, runs in the workers right after extraction (CPU-bound
-	// work such as event coding); its value is handed to After.
-	Code func(a *article.Article) any
+	// work such as event coding); its value is handed to After. It must
+	// stop when its context is done.
+	Code CodeFunc
+	// Budget bounds the time Code may take on one document: past it the
+	// document fails ("coding took longer than 10s: skipped") and the run
+	// goes on. Zero means DefaultBudget, a negative value no bound.
+	Budget time.Duration
 	// After, when set, runs on every newly stored article in the single
 	// writer goroutine, with what Code returned.
 	After func(ctx context.Context, a *article.Article, coded any) error
@@ -98,7 +104,10 @@ func Ingest(ctx context.Context, r Reader, sink Sink, args []string, opt Options
 			for d := range docs {
 				res := extractDoc(ctx, d)
 				if res.err == nil && opt.Code != nil && !known(ctx, sink, res.art) {
-					res.coded = opt.Code(res.art)
+					res.coded, res.err = CodeWithin(ctx, opt.Budget, res.art, opt.Code)
+				}
+				if ctx.Err() != nil {
+					continue // interrupted: nothing half-done is handed on
 				}
 				results <- res
 			}
@@ -154,11 +163,78 @@ func Ingest(ctx context.Context, r Reader, sink Sink, args []string, opt Options
 	return sum, ctx.Err()
 }
 
+// CodeFunc codes one extracted article; it stops when ctx is done.
+type CodeFunc func(ctx context.Context, a *article.Article) (any, error)
+
+// DefaultBudget is the time one document may take to code. A news article
+// codes in milliseconds; the bound is a safety net against inputs no
+// length cap foresaw, so that one document cannot hold up a batch.
+const DefaultBudget = 10 * time.Second
+
+// BudgetError is a document whose coding took longer than its budget.
+type BudgetError struct{ Budget time.Duration }
+
+func (e *BudgetError) Error() string {
+	return fmt.Sprintf("coding took longer than %s: skipped", e.Budget)
+}
+
+// CodeWithin runs code on a under a time budget (see Options.Budget). A
+// document past its budget fails with an error naming it and the budget;
+// when the parent context is done, its error is returned unchanged.
+func CodeWithin(ctx context.Context, budget time.Duration, a *article.Article, code CodeFunc) (any, error) {
+	if budget == 0 {
+		budget = DefaultBudget
+	}
+	cctx := ctx
+	if budget > 0 {
+		var cancel context.CancelFunc
+		cctx, cancel = context.WithTimeout(ctx, budget)
+		defer cancel()
+	}
+	coded, err := interruptible(cctx, func() (any, error) { return code(cctx, a) })
+	switch {
+	case err == nil:
+		return coded, nil
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	case errors.Is(err, context.DeadlineExceeded):
+		return nil, fmt.Errorf("code %s: %w", a.Source, &BudgetError{Budget: budget})
+	default:
+		return nil, fmt.Errorf("code %s: %w", a.Source, err)
+	}
+}
+
+// interruptible returns fn's result, or ctx's error as soon as ctx is
+// done. Extraction and the coder's whole-document passes look at ctx only
+// between steps; an interrupt or a spent budget must not wait for the end
+// of a long step. An abandoned fn runs on in the background until its next
+// check of ctx (or its end) and its result is dropped.
+func interruptible[T any](ctx context.Context, fn func() (T, error)) (T, error) {
+	type out struct {
+		v   T
+		err error
+	}
+	done := make(chan out, 1) // never blocks the abandoned fn
+	go func() {
+		v, err := fn()
+		done <- out{v, err}
+	}()
+	select {
+	case o := <-done:
+		return o.v, o.err
+	case <-ctx.Done():
+		var zero T
+		return zero, ctx.Err()
+	}
+}
+
 func extractDoc(ctx context.Context, d source.Doc) result {
 	if d.Err != nil {
 		return result{src: d.Source, err: d.Err}
 	}
-	a, err := extract.Extract(ctx, extract.Input{Source: d.Source, URL: d.URL, Body: d.Body, ContentType: d.ContentType, Hint: d.Hint})
+	a, err := interruptible(ctx, func() (*article.Article, error) {
+		return extract.Extract(ctx, extract.Input{Source: d.Source, URL: d.URL, Body: d.Body, ContentType: d.ContentType, Hint: d.Hint})
+	})
 	return result{src: d.Source, art: a, err: err}
 }
 

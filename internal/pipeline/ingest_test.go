@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/pipeline"
@@ -77,7 +78,7 @@ func TestIngestCounts(t *testing.T) {
 			}
 			progress[src] = err
 		},
-		Code: func(a *article.Article) any { return "coded " + a.Source },
+		Code: func(_ context.Context, a *article.Article) (any, error) { return "coded " + a.Source, nil },
 		After: func(_ context.Context, a *article.Article, v any) error {
 			coded[a.Source] = v
 			if a.Source == "c.txt" {
@@ -137,5 +138,68 @@ func TestIngestCancelled(t *testing.T) {
 	_, err := pipeline.Ingest(ctx, docs, &memSink{byHash: map[string]int64{}}, nil, pipeline.Options{})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+// slowCoder codes instantly, except the documents named slow, which code
+// until their context is done (an input no length cap foresaw).
+func slowCoder(slow string) pipeline.CodeFunc {
+	return func(ctx context.Context, a *article.Article) (any, error) {
+		if a.Source != slow {
+			return "coded", nil
+		}
+		<-ctx.Done()
+		return nil, ctx.Err()
+	}
+}
+
+func TestIngestBudget(t *testing.T) {
+	docs := docsReader{
+		{Source: "a.txt", Body: text(1)},
+		{Source: "endless.txt", Body: text(2)},
+		{Source: "c.txt", Body: text(3)},
+	}
+	opt := pipeline.Options{Workers: 2, Budget: 50 * time.Millisecond, Code: slowCoder("endless.txt")}
+	sum, err := pipeline.Ingest(context.Background(), docs, &memSink{byHash: map[string]int64{}}, nil, opt)
+	if err != nil {
+		t.Fatalf("Ingest: %v", err)
+	}
+	if sum.New != 2 || len(sum.Failed) != 1 || sum.Failed[0].Source != "endless.txt" {
+		t.Fatalf("summary = %+v, want 2 new and endless.txt failed", sum)
+	}
+	msg := sum.Failed[0].Err.Error()
+	var be *pipeline.BudgetError
+	if !errors.As(sum.Failed[0].Err, &be) || !strings.Contains(msg, "endless.txt") || !strings.Contains(msg, "coding took longer than 50ms: skipped") {
+		t.Errorf("failure = %q, want the document named and the budget", msg)
+	}
+}
+
+// TestIngestInterrupted cancels a run while a document is being coded: the
+// run ends promptly with context.Canceled and the interrupted document is
+// neither stored nor reported as a failure.
+func TestIngestInterrupted(t *testing.T) {
+	docs := docsReader{{Source: "a.txt", Body: text(1)}, {Source: "endless.txt", Body: text(2)}}
+	ctx, cancel := context.WithCancel(context.Background())
+	sink := &memSink{byHash: map[string]int64{}}
+	opt := pipeline.Options{Workers: 1, Budget: -1, Code: slowCoder("endless.txt"),
+		Progress: func(src string, _ store.PutResult, _ error) {
+			if src == "a.txt" {
+				cancel() // Ctrl-C while endless.txt codes
+			}
+		}}
+	done := make(chan struct{})
+	var sum pipeline.Summary
+	var err error
+	go func() { sum, err = pipeline.Ingest(ctx, docs, sink, nil, opt); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Ingest did not return after cancel")
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	if sum.New != 1 || len(sum.Failed) != 0 || len(sink.byHash) != 1 {
+		t.Errorf("summary = %+v with %d stored, want a.txt alone stored and no failure", sum, len(sink.byHash))
 	}
 }

@@ -20,7 +20,7 @@ import (
 // Coding is the step `dyad ingest` runs on every new article: Code in the
 // extraction worker, After (merge and store the mentions) in the writer.
 type Coding struct {
-	Code  func(a *article.Article) any
+	Code  pipeline.CodeFunc
 	After func(ctx context.Context, a *article.Article, coded any) (mentions int, err error)
 	// Store, when set, stores the article with its coded mentions in one
 	// step (pipeline.StoreCoded) instead of the sink plus After.

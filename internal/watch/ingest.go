@@ -12,7 +12,7 @@ import (
 
 // Coder codes an article's events (coder.Coder).
 type Coder interface {
-	Code(a *article.Article) coder.Result
+	CodeContext(ctx context.Context, a *article.Article) (coder.Result, error)
 }
 
 // ingestOptions are the pipeline options of `dyad ingest`: code in the
@@ -22,7 +22,9 @@ func ingestOptions(db store.Store, c Coder, workers int, progress pipeline.Progr
 	return pipeline.Options{
 		Workers:  workers,
 		Progress: progress,
-		Code:     func(a *article.Article) any { return c.Code(a) },
+		Code: func(ctx context.Context, a *article.Article) (any, error) {
+			return c.CodeContext(ctx, a)
+		},
 		Store: func(ctx context.Context, a *article.Article, r any) (store.PutResult, error) {
 			var ms []event.Mention
 			if r != nil {
