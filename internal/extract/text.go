@@ -159,6 +159,17 @@ func ParseText(s string) Page {
 		}
 		b.WriteString(fixMojibake(l.text))
 	}
+	if b.Len() == 0 && p.Title != "" {
+		// a snippet of one line (a sentence, a headline, a PDF caption)
+		// read as a title: that line is the text, so its events are coded
+		for _, l := range lines {
+			if l.text == p.Title {
+				p.Paragraphs = append(p.Paragraphs, Span{l.start, l.end})
+				b.WriteString(fixMojibake(l.text))
+				break
+			}
+		}
+	}
 	p.Text = strings.ToValidUTF8(b.String(), "\uFFFD")
 	return p
 }

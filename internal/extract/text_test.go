@@ -205,3 +205,21 @@ func TestURLDate(t *testing.T) {
 		}
 	}
 }
+
+// A document of one line, with no date and no full stop, is a snippet: its
+// line is its text, not only its title.
+func TestOneLineDocument(t *testing.T) {
+	for _, body := range []string{
+		"Rebels in the north agree to hand over their weapons to the regional council",
+		"Border guards detain two fishermen off the southern coast\n",
+		"The ministry recalled its ambassador over the dispute.",
+	} {
+		a, err := Extract(context.Background(), Input{Source: "snippet.txt", Body: []byte(body)})
+		if err != nil {
+			t.Fatalf("%q: %v", body, err)
+		}
+		if a.Text != strings.TrimSpace(body) {
+			t.Errorf("text %q, want the line %q", a.Text, body)
+		}
+	}
+}
