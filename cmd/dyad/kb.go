@@ -19,7 +19,7 @@ func loadCoder() (*coder.Coder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load lexicon: %w", err)
 	}
-	return coder.New(kb, lex), nil
+	return withParser(coder.New(kb, lex))
 }
 
 func baseName(src string) string { return filepath.Base(src) }

@@ -48,6 +48,7 @@ type sentence struct {
 	chunks     []*chunk        // parties inside the sentence
 	triggers   []lexicon.Trigger
 	speech     []lexicon.Trigger
+	tree       *tree // the dependency tree, parsed on first use
 	// time phrases, cached for one reading
 	exprs      []timex.Expr
 	exprFuture bool

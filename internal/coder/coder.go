@@ -34,12 +34,21 @@ type Lexicon interface {
 // Coder codes articles. It is safe for concurrent use: all state of one
 // article lives in a doc value.
 type Coder struct {
-	kb  KB
-	lex Lexicon
+	kb     KB
+	lex    Lexicon
+	parser Parser // optional: roles from the dependency tree
 }
 
 // New returns a coder over a knowledge base and a lexicon.
 func New(kb KB, lex Lexicon) *Coder { return &Coder{kb: kb, lex: lex} }
+
+// WithParser returns a coder that reads who did what to whom from the
+// dependency trees p gives, where they name the parties.
+func (c *Coder) WithParser(p Parser) *Coder {
+	cc := *c
+	cc.parser = p
+	return &cc
+}
 
 // Result is what coding one article gives.
 type Result struct {

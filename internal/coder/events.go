@@ -399,6 +399,17 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 		actor, cs = s.subject(tr)
 		recip = s.object(tr, tr.Entry.RecipientPrep, placeOK)
 	}
+	if t := s.parsed(c.parser); t != nil && !tr.IsNoun {
+		// the tree, where it names a party, decides over word order
+		if a, r := t.roles(s, tr); a != nil || r != nil {
+			if a != nil {
+				actor = a
+			}
+			if r != nil && r != actor {
+				recip = r
+			}
+		}
+	}
 	if actor == nil && !s.passive(tr) {
 		actor = d.pronoun(s, cs, tr.TokStart)
 	}

@@ -1,0 +1,180 @@
+package coder
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dyad-project/dyad/internal/lexicon"
+)
+
+// Word is one word of a sentence's dependency tree (Universal Dependencies):
+// byte offsets into the sentence, the 1-based index of its head (0 for the
+// root) and its relation to it.
+type Word struct {
+	Start, End int
+	Head       int
+	Rel, UPOS  string
+}
+
+// Parser analyses one sentence (internal/syntax through an adapter). The
+// coder works without one; with one, who did what to whom is read from the
+// tree where the tree names a party.
+type Parser interface {
+	Parse(text string) []Word
+}
+
+// tree is a parsed sentence with the children of each word.
+type tree struct {
+	words []Word
+	kids  [][]int // 0-based children of each word, in order
+}
+
+func newTree(ws []Word) *tree {
+	t := &tree{words: ws, kids: make([][]int, len(ws))}
+	for i, w := range ws {
+		if h := w.Head - 1; h >= 0 && h < len(ws) && h != i {
+			t.kids[h] = append(t.kids[h], i)
+		}
+	}
+	return t
+}
+
+// parsed returns the sentence's tree, parsing it on first use: only
+// sentences with a trigger are parsed.
+func (s *sentence) parsed(p Parser) *tree {
+	if p == nil {
+		return nil
+	}
+	if s.tree == nil {
+		s.tree = newTree(p.Parse(s.text))
+	}
+	return s.tree
+}
+
+// wordAt is the word starting at the sentence offset off, or -1.
+func (t *tree) wordAt(off int) int {
+	i, ok := slices.BinarySearchFunc(t.words, off, func(w Word, off int) int { return w.Start - off })
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// kid is w's first child with one of the relations, or -1.
+func (t *tree) kid(w int, rels ...string) int {
+	for _, k := range t.kids[w] {
+		if slices.Contains(rels, t.words[k].Rel) {
+			return k
+		}
+	}
+	return -1
+}
+
+// caseOf is the preposition marking w ("to" in "to Guatemala"), lower-cased.
+func (t *tree) caseOf(s *sentence, w int) string {
+	if k := t.kid(w, "case"); k >= 0 {
+		return strings.ToLower(s.text[t.words[k].Start:t.words[k].End])
+	}
+	return ""
+}
+
+// party is the party a noun phrase headed by w names: the chunk holding its
+// head word, else one holding a word that only specifies the head
+// ("Iranian officials", "the country's president", "President Putin").
+func (t *tree) party(s *sentence, w int) *chunk {
+	if w < 0 {
+		return nil
+	}
+	if c := s.chunkOver(t.words[w]); c != nil {
+		return c
+	}
+	for _, k := range t.kids[w] {
+		switch t.words[k].Rel {
+		case "compound", "amod", "nmod:poss", "flat", "appos":
+			if c := s.chunkOver(t.words[k]); c != nil {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// chunkOver is the party chunk covering a word.
+func (s *sentence) chunkOver(w Word) *chunk {
+	for _, c := range s.chunks {
+		if c.start-s.start <= w.Start && w.End <= c.end-s.start {
+			return c
+		}
+	}
+	return nil
+}
+
+// treeRoles reads actor and recipient of a verb trigger from the tree:
+// the subject (or the passive's agent) acts; the recipient is the object
+// when it names a party, else a dependent marked by one of the trigger's
+// recipient prepositions, on the verb or on its object ("suspended military
+// aid to Guatemala"). A verb without a subject of its own takes its
+// controller's: the object of "urged Iran to release", the subject of
+// "agreed to meet" or of the first of two coordinated verbs. Either role is
+// nil when the tree names no party for it.
+func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
+	v := t.wordAt(tr.Start)
+	if v < 0 || t.words[v].UPOS != "VERB" {
+		return nil, nil
+	}
+	if t.kid(v, "aux:pass") >= 0 || t.kid(v, "nsubj:pass") >= 0 {
+		if a := t.kid(v, "obl:agent"); a >= 0 {
+			actor = t.party(s, a)
+		}
+		return actor, t.party(s, t.kid(v, "nsubj:pass"))
+	}
+	actor = t.party(s, t.subject(v))
+	if o := t.kid(v, "iobj"); o >= 0 {
+		recip = t.party(s, o)
+	}
+	obj := t.kid(v, "obj")
+	if recip == nil && obj >= 0 {
+		recip = t.party(s, obj)
+	}
+	for _, h := range []int{v, obj} {
+		if recip != nil || h < 0 {
+			break
+		}
+		for _, k := range t.kids[h] {
+			rel := t.words[k].Rel
+			if (rel == "obl" || rel == "nmod") && slices.Contains(tr.Entry.RecipientPrep, t.caseOf(s, k)) {
+				if recip = t.party(s, k); recip != nil {
+					break
+				}
+			}
+		}
+	}
+	return actor, recip
+}
+
+// subject is v's subject, or its controller's for a verb without one
+// (xcomp, coordinated verb), or -1.
+func (t *tree) subject(v int) int {
+	for range 4 { // a short chain of controllers
+		if k := t.kid(v, "nsubj"); k >= 0 {
+			return k
+		}
+		h := t.words[v].Head - 1
+		if h < 0 || t.words[h].UPOS != "VERB" {
+			return -1
+		}
+		switch t.words[v].Rel {
+		case "xcomp":
+			// the controller: the object of "urged Iran to release", the
+			// passive subject of "she was filmed punching"
+			if o := t.kid(h, "obj", "nsubj:pass"); o >= 0 {
+				return o
+			}
+		case "conj":
+		default:
+			return -1 // an adverbial clause's subject is not the main one's
+		}
+		v = h
+	}
+	return -1
+}

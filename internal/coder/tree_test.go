@@ -1,0 +1,90 @@
+package coder
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/article"
+)
+
+// fakeParser returns hand-written trees, so the rules that read trees are
+// tested apart from any trained model. A tree is written one word a field,
+// "form/UPOS/head/rel", in sentence order.
+type fakeParser map[string]string
+
+func (p fakeParser) Parse(text string) []Word {
+	spec, ok := p[text]
+	if !ok {
+		return nil
+	}
+	var out []Word
+	off := 0
+	for _, f := range strings.Fields(spec) {
+		parts := strings.Split(f, "/")
+		form := strings.ReplaceAll(parts[0], "_", " ")
+		at := strings.Index(text[off:], form) + off
+		head, _ := strconv.Atoi(parts[2])
+		out = append(out, Word{Start: at, End: at + len(form), UPOS: parts[1], Head: head, Rel: parts[3]})
+		off = at + len(form)
+	}
+	return out
+}
+
+func TestTreeRoles(t *testing.T) {
+	tests := []struct {
+		name, text, tree string
+		want             string // TYPE ACTOR>RECIPIENT among the mentions
+	}{
+		{
+			name: "the recipient after a preposition on the object",
+			text: "Peru suspended military aid to Chile on Monday.",
+			tree: "Peru/PROPN/2/nsubj suspended/VERB/0/root military/ADJ/4/amod aid/NOUN/2/obj to/ADP/6/case " +
+				"Chile/PROPN/4/nmod on/ADP/8/case Monday/PROPN/2/obl ./PUNCT/2/punct",
+			want: "PER>CHL",
+		},
+		{
+			name: "a passive's agent acts on its subject",
+			text: "The embassy of Chile was attacked by Peruvian troops.",
+			tree: "The/DET/2/det embassy/NOUN/6/nsubj:pass of/ADP/4/case Chile/PROPN/2/nmod was/AUX/6/aux:pass " +
+				"attacked/VERB/0/root by/ADP/9/case Peruvian/ADJ/9/amod troops/NOUN/6/obl:agent ./PUNCT/6/punct",
+			want: "ASSAULT PER>CHL",
+		},
+		{
+			name: "a controlled verb acts through the controller's object",
+			text: "Chile urged Peru to withdraw its troops from Bolivia.",
+			tree: "Chile/PROPN/2/nsubj urged/VERB/0/root Peru/PROPN/2/obj to/PART/5/mark withdraw/VERB/2/xcomp " +
+				"its/PRON/7/nmod:poss troops/NOUN/5/obj from/ADP/9/case Bolivia/PROPN/5/obl ./PUNCT/2/punct",
+			want: "REQUEST CHL>PER",
+		},
+		{
+			name: "a recipient behind an adverb and a non-party object",
+			text: "Norway is once again sending aid to Yemen.",
+			tree: "Norway/PROPN/5/nsubj is/AUX/5/aux once/ADV/4/advmod again/ADV/5/advmod sending/VERB/0/root " +
+				"aid/NOUN/5/obj to/ADP/8/case Yemen/PROPN/5/obl ./PUNCT/5/punct",
+			want: "AID NOR>YEM",
+		},
+		{
+			name: "a passive subject named before the verb, its agent after",
+			text: "The Chilean president was criticized by Peruvian officials as reckless.",
+			tree: "The/DET/3/det Chilean/ADJ/3/amod president/NOUN/5/nsubj:pass was/AUX/5/aux:pass criticized/VERB/0/root " +
+				"by/ADP/8/case Peruvian/ADJ/8/amod officials/NOUN/5/obl:agent as/ADP/10/case reckless/ADJ/5/advcl ./PUNCT/5/punct",
+			want: "ACCUSE PER>CHL",
+		},
+	}
+	base := defaultCoder(t)
+	p := fakeParser{}
+	for _, tt := range tests {
+		p[tt.text] = tt.tree
+	}
+	c := base.WithParser(p)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := summaries(c.Code(&article.Article{Source: "t.txt", Text: tt.text, Published: day("2020-01-01")}))
+			if !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, tt.want) }) {
+				t.Errorf("mentions %v, want one with %q", got, tt.want)
+			}
+		})
+	}
+}
