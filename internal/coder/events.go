@@ -39,7 +39,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if charged != nil {
 			actor = charged // "indicted a girl for punching a soldier": the girl punched
 		}
-		if actor == nil || actor.party.Code == "" {
+		if actor == nil || actor.party.Code == "" && !actor.open {
 			continue
 		}
 		recip = d.regime(s, actor, recip)
@@ -401,11 +401,13 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	}
 	if t := s.parsed(c.parser); t != nil && !tr.IsNoun {
 		// the tree, where it names a party, decides over word order
+		// a name the knowledge base does not know only fills a role left
+		// empty
 		if a, r := t.roles(s, tr); a != nil || r != nil {
-			if a != nil {
+			if a != nil && (!a.open || actor == nil) {
 				actor = a
 			}
-			if r != nil && r != actor {
+			if r != nil && r != actor && (!r.open || recip == nil) {
 				recip = r
 			}
 		}

@@ -21,6 +21,7 @@ type chunk struct {
 	plural     bool
 	title      string // the title the text gives a person ("Secretary of State")
 	unplaced   bool   // the country came from the article, not the words
+	open       bool   // a name the knowledge base does not know: no country
 }
 
 // joinable reports whether the text between two matches lets them name one

@@ -3,8 +3,11 @@ package coder
 import (
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/lexicon"
+	"github.com/dyad-project/dyad/internal/timex"
 )
 
 // Word is one word of a sentence's dependency tree (Universal Dependencies):
@@ -96,7 +99,35 @@ func (t *tree) party(s *sentence, w int) *chunk {
 			}
 		}
 	}
-	return nil
+	return t.openParty(s, w)
+}
+
+// openParty is a name the knowledge base does not know ("the Tarn Valley
+// Cooperative", "Ostrava Steelworks"): still a party, with its words and no
+// country, rather than a lost event. Only proper-noun phrases qualify; a
+// common noun with no known party in it ("the deal") names none.
+func (t *tree) openParty(s *sentence, w int) *chunk {
+	if t.words[w].UPOS != "PROPN" {
+		return nil
+	}
+	lo, hi := w, w
+	for _, k := range t.kids[w] {
+		switch t.words[k].Rel {
+		case "compound", "flat", "amod", "nummod":
+			lo, hi = min(lo, k), max(hi, k)
+		}
+	}
+	for i := lo; i <= hi; i++ {
+		if t.words[i].UPOS == "PUNCT" || s.chunkOver(t.words[i]) != nil {
+			return nil // a phrase around a known party or across punctuation
+		}
+	}
+	start, end := t.words[lo].Start, t.words[hi].End
+	if len(timex.Find(s.text[start:end], time.Time{}, timex.Options{})) > 0 {
+		return nil // "Tuesday", "March": a time, not a party
+	}
+	return &chunk{start: s.start + start, end: s.start + end, open: true,
+		party: event.Party{Text: s.text[start:end]}}
 }
 
 // chunkOver is the party chunk covering a word.

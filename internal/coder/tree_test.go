@@ -72,6 +72,13 @@ func TestTreeRoles(t *testing.T) {
 				"by/ADP/8/case Peruvian/ADJ/8/amod officials/NOUN/5/obl:agent as/ADP/10/case reckless/ADJ/5/advcl ./PUNCT/5/punct",
 			want: "ACCUSE PER>CHL",
 		},
+		{
+			name: "a name the knowledge base does not know is still a party",
+			text: "Peru fined Veltrana Steelworks for dumping.",
+			tree: "Peru/PROPN/2/nsubj fined/VERB/0/root Veltrana/PROPN/4/compound Steelworks/PROPN/2/obj " +
+				"for/ADP/6/case dumping/NOUN/2/obl ./PUNCT/2/punct",
+			want: "PER>",
+		},
 	}
 	base := defaultCoder(t)
 	p := fakeParser{}
@@ -86,5 +93,27 @@ func TestTreeRoles(t *testing.T) {
 				t.Errorf("mentions %v, want one with %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// An unknown name keeps its words and no country; a time is not a name.
+func TestOpenParties(t *testing.T) {
+	p := fakeParser{
+		"Veltrana Steelworks accused Peru of dumping.": "Veltrana/PROPN/2/compound Steelworks/PROPN/3/nsubj accused/VERB/0/root " +
+			"Peru/PROPN/3/obj of/ADP/6/case dumping/NOUN/3/obl ./PUNCT/3/punct",
+		"Tuesday accused Peru of dumping.": "Tuesday/PROPN/2/nsubj accused/VERB/0/root Peru/PROPN/2/obj of/ADP/5/case " +
+			"dumping/NOUN/2/obl ./PUNCT/2/punct",
+	}
+	c := defaultCoder(t).WithParser(p)
+	res := c.Code(&article.Article{Source: "t.txt", Text: "Veltrana Steelworks accused Peru of dumping.", Published: day("2020-01-01")})
+	if len(res.Mentions) != 1 || res.Mentions[0].Actor.Text != "Veltrana Steelworks" || res.Mentions[0].Actor.Code != "" ||
+		res.Mentions[0].Recipient.Code != "PER" {
+		t.Errorf("mentions %+v, want ACCUSE by Veltrana Steelworks (no country) of PER", res.Mentions)
+	}
+	res = c.Code(&article.Article{Source: "t.txt", Text: "Tuesday accused Peru of dumping.", Published: day("2020-01-01")})
+	for _, m := range res.Mentions {
+		if m.Actor.Text == "Tuesday" {
+			t.Errorf("a day was taken for a party: %+v", m)
+		}
 	}
 }

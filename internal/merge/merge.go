@@ -89,11 +89,19 @@ func key(m *event.Mention) string {
 	if m.Recipient.Code == "" || m.DateStart.IsZero() {
 		return ""
 	}
-	f, a, r := family(m.Event), m.Actor.Code, m.Recipient.Code
+	f, a, r := family(m.Event), partyKey(m.Actor), partyKey(m.Recipient)
 	if reciprocal[f] && r < a {
 		a, r = r, a
 	}
 	return f + "|" + a + "|" + r
+}
+
+// partyKey is a party's country code, or its name when it has none.
+func partyKey(p event.Party) string {
+	if p.Code == "" {
+		return "?" + strings.ToLower(p.Text)
+	}
+	return p.Code
 }
 
 func (x *index) put(s *Story) {
@@ -327,6 +335,10 @@ func sameDyad(a, b *event.Mention) bool {
 func sameParty(a, b event.Party) bool {
 	if a.EntityID != "" && b.EntityID != "" && a.EntityID != b.EntityID {
 		return false
+	}
+	if a.Code == "" && b.Code == "" && a.Text != "" {
+		// names the knowledge base does not know: the same only by name
+		return strings.EqualFold(a.Text, b.Text)
 	}
 	return a.Code == b.Code
 }

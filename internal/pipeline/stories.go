@@ -63,8 +63,8 @@ func DyadLocks(ms []event.Mention) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, m := range ms {
-		if m.Recipient.Code == "" || m.DateStart.IsZero() {
-			continue // never merged (see merge.compatible)
+		if m.Actor.Code == "" || m.Recipient.Code == "" || m.DateStart.IsZero() {
+			continue // never merged with stored stories (see merge.compatible)
 		}
 		p := []string{m.Actor.Code, m.Recipient.Code}
 		sort.Strings(p)
@@ -84,8 +84,8 @@ func StoredNear(ctx context.Context, db store.Mentions, ms []event.Mention) ([]e
 	type pair struct{ a, r string }
 	win := map[pair][2]time.Time{}
 	for _, m := range ms {
-		if m.Recipient.Code == "" || m.DateStart.IsZero() {
-			continue
+		if m.Actor.Code == "" || m.Recipient.Code == "" || m.DateStart.IsZero() {
+			continue // a name without a country is looked up by no dyad
 		}
 		k := pair{m.Actor.Code, m.Recipient.Code}
 		w, ok := win[k]
