@@ -399,6 +399,17 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 		actor, cs = s.subject(tr)
 		recip = s.object(tr, tr.Entry.RecipientPrep, placeOK)
 	}
+	if t := s.parsed(c.parser); t != nil && tr.IsNoun {
+		// the heuristics of event nouns stand; the tree fills what they
+		// left empty
+		a, r := t.nounRoles(s, tr)
+		if actor == nil {
+			actor = a
+		}
+		if recip == nil && r != actor {
+			recip = r
+		}
+	}
 	if t := s.parsed(c.parser); t != nil && !tr.IsNoun {
 		// the tree, where it names a party, decides over word order
 		// a name the knowledge base does not know only fills a role left

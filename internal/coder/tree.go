@@ -209,3 +209,38 @@ func (t *tree) subject(v int) int {
 	}
 	return -1
 }
+
+// nounRoles reads actor and recipient of an event noun from the tree: a
+// "by" phrase or the subject of the light verb whose object it is
+// ("launched strikes on …", "held talks with …") acts; a dependent marked
+// by one of the trigger's recipient prepositions receives.
+func (t *tree) nounRoles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
+	n := t.wordEnding(tr.End)
+	if n < 0 || t.words[n].UPOS != "NOUN" {
+		return nil, nil
+	}
+	for _, k := range t.kids[n] {
+		if t.words[k].Rel != "nmod" {
+			continue
+		}
+		switch c := t.caseOf(s, k); {
+		case c == "by" && actor == nil:
+			actor = t.party(s, k)
+		case recip == nil && slices.Contains(tr.Entry.RecipientPrep, c):
+			recip = t.party(s, k)
+		}
+	}
+	if h := t.words[n].Head - 1; actor == nil && h >= 0 && t.words[n].Rel == "obj" && t.words[h].UPOS == "VERB" {
+		actor = t.party(s, t.subject(h))
+	}
+	return actor, recip
+}
+
+// wordEnding is the word ending at the sentence offset off, or -1.
+func (t *tree) wordEnding(off int) int {
+	i, ok := slices.BinarySearchFunc(t.words, off, func(w Word, off int) int { return w.End - off })
+	if !ok {
+		return -1
+	}
+	return i
+}

@@ -79,6 +79,14 @@ func TestTreeRoles(t *testing.T) {
 				"for/ADP/6/case dumping/NOUN/2/obl ./PUNCT/2/punct",
 			want: "PER>",
 		},
+		{
+			name: "an event noun's actor is the subject of the verb it is the object of",
+			text: "The ministry in Lima announced the arrests of twelve Chilean fishermen.",
+			tree: "The/DET/2/det ministry/NOUN/5/nsubj in/ADP/4/case Lima/PROPN/2/nmod announced/VERB/0/root " +
+				"the/DET/7/det arrests/NOUN/5/obj of/ADP/11/case twelve/NUM/11/nummod Chilean/ADJ/11/amod " +
+				"fishermen/NOUN/7/nmod ./PUNCT/5/punct",
+			want: "COERCE PER>CHL",
+		},
 	}
 	base := defaultCoder(t)
 	p := fakeParser{}
