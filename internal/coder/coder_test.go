@@ -419,6 +419,12 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"SANCTION"},
 		},
 		{
+			name: "a stated readiness to do a non-coercive act is an offer, made now", published: "2019-03-02",
+			text: "Peru is willing to withdraw its troops from Chile.",
+			want: []string{"AGREE PER>CHL 2019-03-02..2019-03-02 asserted"},
+			not:  []string{"RETREAT"},
+		},
+		{
 			name: "a plan in the past perfect was overtaken", published: "2015-05-10",
 			text: "President Barack Obama had planned to meet King Salman of Saudi Arabia one-on-one.",
 			not:  []string{"CONSULT"},

@@ -68,8 +68,15 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			// readiness to coerce is a threat, made now
 			typ, mode, cameo = "THREATEN", threatModes[typ], "130"
 		}
+		offer := false
+		if threatModes[typ] == "" && !tr.IsNoun && typ != "THREATEN" && s.lower(tr.TokStart-1) == "to" && s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, readyWords) {
+			// "Peru is willing to withdraw its troops", "offered to send
+			// aid": a stated readiness to do anything else is an offer,
+			// AGREE in PLOVER, made now; the act itself has not happened
+			typ, mode, cameo, offer = "AGREE", "", "030", true
+		}
 		// a refusal ("will not meet") is made now, whatever it refuses
-		future := s.hasWord(cs, tr.TokStart, futureWords) && !refusal(typ, tr) && typ != "THREATEN"
+		future := s.hasWord(cs, tr.TokStart, futureWords) && !refusal(typ, tr) && typ != "THREATEN" && !offer
 		if tr.IsNoun && s.hasWord(tr.TokStart-2, tr.TokStart, prospectWords) && !prepositions[s.lower(tr.TokStart-1)] {
 			continue // "a possible agreement", "future negotiations": not yet events
 		}
@@ -1061,7 +1068,7 @@ func participle(s *sentence, tr lexicon.Trigger) bool {
 }
 
 // readyWords before "to" and a coercive act make it a threat.
-var readyWords = set("prepared", "ready", "willing", "poised")
+var readyWords = set("prepared", "ready", "willing", "poised", "offered", "offers", "offer", "offering")
 
 // threatModes are the coercive acts a stated readiness makes a threat, with
 // the PLOVER THREATEN mode of each.
