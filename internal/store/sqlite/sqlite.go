@@ -20,6 +20,11 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
+// busyTimeoutMS is how long a writer waits for another's transaction. Each
+// transaction holds one document (coding happens before it), so a minute is
+// far beyond any real wait and short enough to report a stuck writer.
+const busyTimeoutMS = 60_000
+
 // DB is a dyad store in one SQLite file.
 type DB struct {
 	db   *sql.DB
@@ -36,7 +41,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 			return nil, fmt.Errorf("open store: %w", err)
 		}
 	}
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	// Transactions begin IMMEDIATE (_txlock): a deferred one that reads and
+	// then writes cannot wait for another process's write lock (SQLite
+	// answers SQLITE_BUSY at once, busy_timeout or not, since waiting could
+	// deadlock), so a second `dyad ingest` or the dashboard's ingest beside
+	// a CLI ingest failed. Taking the write lock at BEGIN makes it wait its
+	// turn, up to busy_timeout. The pragmas run in order: busy_timeout first,
+	// so switching a new file to WAL also waits.
+	dsn := "file:" + path + "?_txlock=immediate&_pragma=busy_timeout(" + strconv.Itoa(busyTimeoutMS) +
+		")&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -111,6 +124,15 @@ func (s *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("migrate: %w", err)
 		}
 		if err := s.inTx(ctx, func(tx *sql.Tx) error {
+			// Asked again under the write lock: another process opening
+			// the same new file may have applied it while this one waited.
+			var done int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_version WHERE version = ?`, n).Scan(&done); err != nil {
+				return err
+			}
+			if done > 0 {
+				return nil
+			}
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return fmt.Errorf("%s: %w", f, err)
 			}
