@@ -108,7 +108,7 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 			if bar != nil {
 				bar.Clear()
 			}
-			fmt.Fprintf(stderr, "failed: %v\n", err)
+			reportDoc(stderr, err)
 		}
 	}
 	c, err := loadCoder()
@@ -129,14 +129,15 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 	if bar != nil {
 		bar.Finish()
 	}
+	failed, skipped := tally(sum)
 	if !g.quiet {
-		fmt.Fprintf(stderr, "ingested into %s: %d new (%d near-duplicate), %d already stored, %d failed\n",
-			db.Location(), sum.New, sum.NearDuplicate, sum.Duplicate, len(sum.Failed))
+		fmt.Fprintf(stderr, "ingested into %s: %d new (%d near-duplicate), %d already stored, %d failed, %d skipped\n",
+			db.Location(), sum.New, sum.NearDuplicate, sum.Duplicate, failed, skipped)
 	}
 	if err != nil {
 		return err
 	}
-	if sum.Err() != nil {
+	if failed > 0 {
 		return errFailed
 	}
 	return nil
@@ -159,19 +160,26 @@ func runPublish(ctx context.Context, g *globals, o *ingestOptions, args []string
 		return err
 	}
 	defer q.Close()
+	if !g.quiet && o.maxBytes > q.MaxPayload() {
+		// Said at start-up, so that a run that used to fail on the server's
+		// limit does not seem to lose large documents.
+		fmt.Fprintf(stderr, "%s takes messages up to %d bytes: larger documents (--max-bytes %d) go through JetStream object store %s\n",
+			o.queue, q.MaxPayload(), o.maxBytes, q.Bucket())
+	}
 	progress := func(_ string, _ store.PutResult, err error) {
 		if err != nil {
-			fmt.Fprintf(stderr, "failed: %v\n", err)
+			reportDoc(stderr, err)
 		}
 	}
 	sum, err := pipeline.Ingest(ctx, newReader(o), q, args, pipeline.Options{Workers: o.workers, Progress: progress})
+	failed, skipped := tally(sum)
 	if !g.quiet {
-		fmt.Fprintf(stderr, "published to %s: %d new, %d already queued, %d failed\n", o.queue, sum.New, sum.Duplicate, len(sum.Failed))
+		fmt.Fprintf(stderr, "published to %s: %d new, %d already queued, %d failed, %d skipped\n", o.queue, sum.New, sum.Duplicate, failed, skipped)
 	}
 	if err != nil {
 		return err
 	}
-	if sum.Err() != nil {
+	if failed > 0 {
 		return errFailed
 	}
 	return nil
