@@ -47,6 +47,13 @@ var unspaced = []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Kata
 
 func isUnspaced(r rune) bool { return unicode.IsOneOf(unspaced, r) }
 
+// isBad is a character no decoded text holds: U+FFFD (a byte no charset
+// read), private use, or unassigned.
+func isBad(r rune) bool {
+	return r == utf8.RuneError || unicode.Is(unicode.Co, r) || !unicode.In(r, unicode.L, unicode.M, unicode.N,
+		unicode.P, unicode.S, unicode.Z, unicode.Cf, unicode.Cc)
+}
+
 // readable checks that text is prose in words, so what is stored as an
 // article is something a reader (and the coder) can read. It returns nil
 // or an error wrapping ErrNotProse or ErrUndecodable with the measure.
@@ -71,7 +78,7 @@ func readable(text string) error {
 	case st.words < minWords:
 		return fmt.Errorf("%w: %d words", ErrNotProse, st.words)
 	case st.words >= repeatWords && float64(st.topCount) > maxTopWord*float64(st.words):
-		return fmt.Errorf("%w: %q is %d of its %d words", ErrNotProse, st.top, st.topCount, st.words)
+		return fmt.Errorf("%w: %q is %d of its %d words", ErrNotProse, st.top(), st.topCount, st.words)
 	}
 	return nil
 }
@@ -87,20 +94,21 @@ type textStats struct {
 	nlinks        int     // and how many URLs
 	markup        float64 // bytes inside tags
 	words         int     // words of plausible length
-	top           string  // the most frequent word
 	topCount      int
-	counts        map[string]int
-	word          []rune // the word being read, up to maxWordRunes
-	wordLen       int    // its length
-	wordUnspace   bool   // it holds letters of an unspaced script
-	token         int    // runes of the space-free token being read
-	tokenUnspaced bool   // it holds letters of an unspaced script (Japanese: no spaces, Latin mixed in)
+	counts        map[string]*int // a pointer, so a known word is counted without a new string
+	word          []byte          // the word being read, lower-cased, up to maxWordRunes
+	wordLen       int             // its length
+	wordUnspace   bool            // it holds letters of an unspaced script
+	token         int             // runes of the space-free token being read
+	tokenUnspaced bool            // it holds letters of an unspaced script (Japanese: no spaces, Latin mixed in)
 }
 
 func (st *textStats) scan(text string) {
-	st.counts = map[string]int{}
-	for _, loc := range reTag.FindAllStringIndex(text, -1) {
-		st.markup += float64(loc[1] - loc[0])
+	st.counts = map[string]*int{}
+	if strings.IndexByte(text, '<') >= 0 {
+		for _, loc := range reTag.FindAllStringIndex(text, -1) {
+			st.markup += float64(loc[1] - loc[0])
+		}
 	}
 	start := 0 // of the token being read
 	for i, r := range text {
@@ -112,8 +120,7 @@ func (st *textStats) scan(text string) {
 		}
 		st.visible++
 		st.token++
-		if r == utf8.RuneError || unicode.Is(unicode.Co, r) || !unicode.In(r, unicode.L, unicode.M, unicode.N,
-			unicode.P, unicode.S, unicode.Z, unicode.Cf, unicode.Cc) {
+		if r >= utf8.RuneSelf && isBad(r) {
 			st.bad++
 		}
 		switch {
@@ -121,9 +128,9 @@ func (st *textStats) scan(text string) {
 			st.letters++
 			st.wordLen++
 			if st.wordLen <= maxWordRunes { // a 5 MB token is counted, not kept
-				st.word = append(st.word, unicode.ToLower(r))
+				st.word = utf8.AppendRune(st.word, unicode.ToLower(r))
 			}
-			if isUnspaced(r) {
+			if r >= utf8.RuneSelf && isUnspaced(r) {
 				st.wordUnspace, st.tokenUnspaced = true, true
 			}
 		case (r == '\'' || r == '’' || r == '-') && st.wordLen > 0:
@@ -134,6 +141,16 @@ func (st *textStats) scan(text string) {
 	}
 	st.endToken(text[start:])
 	st.endWord()
+}
+
+// top is the most frequent word, looked up only for a refusal's message.
+func (st *textStats) top() string {
+	for w, c := range st.counts {
+		if *c == st.topCount {
+			return w
+		}
+	}
+	return ""
 }
 
 func (st *textStats) endWord() {
@@ -148,10 +165,13 @@ func (st *textStats) endWord() {
 	case n <= maxWordRunes:
 		st.inWords += float64(n)
 		st.words++
-		w := string(st.word)
-		st.counts[w]++
-		if c := st.counts[w]; c > st.topCount {
-			st.top, st.topCount = w, c
+		c := st.counts[string(st.word)]
+		if c == nil {
+			c = new(int)
+			st.counts[string(st.word)] = c
+		}
+		if *c++; *c > st.topCount {
+			st.topCount = *c
 		}
 	}
 	st.word, st.wordLen, st.wordUnspace = st.word[:0], 0, false

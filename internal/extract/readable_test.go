@@ -186,3 +186,18 @@ func FuzzReadable(f *testing.F) {
 		_ = xmlRoot(s)
 	})
 }
+
+// BenchmarkReadable measures the content check on the news-dev texts: it
+// runs on every document, so it must stay a small share of extraction.
+func BenchmarkReadable(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(sharedDir(b, "corpus/news-dev"), "*.txt"))
+	var text []byte
+	for _, f := range files {
+		text = append(text, readFile(b, f)...)
+	}
+	s := string(text)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		_ = readable(s)
+	}
+}
