@@ -21,19 +21,20 @@ func hostileCorpus(t *testing.T) (string, map[string]string) {
 	t.Helper()
 	dir := t.TempDir()
 	want := map[string]string{
-		"base64.txt":      "failed: extract %s: not readable text: 100% of the text is in tokens longer than",
-		"data.json":       "failed: extract %s: not readable text",
-		"feed.rss":        "failed: extract %s: not readable text: an XML document (<rss>)",
-		"items.txt":       "failed: extract %s: not readable text: markup",
-		"late-nul.txt":    "",
-		"malformed.xml":   "failed: extract %s: not readable text: markup",
-		"script.svg":      "failed: extract %s: not readable text: an XML document (<svg>)",
-		"undecodable.txt": "failed: extract %s: not valid text in any charset",
-		"token.txt":       "failed: extract %s: not readable text: 100% of the text is in tokens longer than",
-		"a-lines.txt":     `failed: extract %s: not readable text: "a" is 1000000 of its 1000000 words`,
-		"pipe":            "skipped: %s: skipped: named pipe",
-		"dangling.txt":    "skipped: %s: skipped: dangling symbolic link",
-		"loop.txt":        "skipped: %s: skipped: symbolic link loop",
+		"base64.txt":       "failed: extract %s: not readable text: 100% of the text is in tokens longer than",
+		"data.json":        "failed: extract %s: not readable text",
+		"feed.rss":         "failed: extract %s: not readable text: an XML document (<rss>)",
+		"items.txt":        "failed: extract %s: not readable text: markup",
+		"late-nul.txt":     "",
+		"malformed.xml":    "failed: extract %s: not readable text: markup",
+		"script.svg":       "failed: extract %s: not readable text: an XML document (<svg>)",
+		"undecodable.txt":  "failed: extract %s: not valid text in any charset",
+		"invalid-utf8.txt": "failed: extract %s: not valid text in any charset",
+		"token.txt":        "failed: extract %s: not readable text: 100% of the text is in tokens longer than",
+		"a-lines.txt":      `failed: extract %s: not readable text: "a" is 1000000 of its 1000000 words`,
+		"pipe":             "skipped: %s: skipped: named pipe",
+		"dangling.txt":     "skipped: %s: skipped: dangling symbolic link",
+		"loop.txt":         "skipped: %s: skipped: symbolic link loop",
 	}
 	files, err := filepath.Glob(filepath.Join("testdata", "hostile", "*"))
 	if err != nil || len(files) == 0 {
@@ -106,7 +107,7 @@ func TestHostileCorpus(t *testing.T) {
 		if len(lines) != len(want)-1 {
 			t.Errorf("run %d: %d report lines, want %d:\n%s", run, len(lines), len(want)-1, strings.Join(lines, "\n"))
 		}
-		summary := "9 failed, 3 skipped"
+		summary := "10 failed, 3 skipped"
 		if !strings.Contains(r.stderr, summary) {
 			t.Errorf("run %d: summary lacks %q:\n%s", run, summary, r.stderr)
 		}

@@ -63,7 +63,7 @@ func readable(text string) error {
 	switch {
 	case st.visible == 0:
 		return fmt.Errorf("%w: no visible characters", ErrNotProse)
-	case st.bad >= 4 && float64(st.bad) > maxBadRunes*float64(st.visible):
+	case float64(st.bad) > maxBadRunes*float64(st.visible):
 		return fmt.Errorf("%w: %d of %d characters undecodable, private-use or unassigned", ErrUndecodable, st.bad, st.visible)
 	case st.markup > maxMarkup*float64(len(text)):
 		return fmt.Errorf("%w: markup (%.0f%% of the text is <tags>: XML, SVG or a feed read as text)", ErrNotProse, 100*st.markup/float64(len(text)))

@@ -27,6 +27,7 @@ func TestJunkRefused(t *testing.T) {
 		{"urls.txt", nil, ""}, // link lines are page chrome: no text is left
 		{"hex.txt", ErrNotProse, ""},
 		{"undecodable.txt", ErrUndecodable, "undecodable"},
+		{"bom-garbage.txt", ErrUndecodable, "undecodable"}, // a UTF-16 mark before bytes that are not UTF-16
 		{"one-word.txt", nil, ""}, // any refusal: a lone word is no article
 	}
 	for _, tc := range tests {
