@@ -41,8 +41,11 @@ or a JSON Lines file of crawler records (news-please fields url, title, date_pub
 source_domain, language; or url, title, published, text, outlet).
 
 Ingest is idempotent: the same content twice is stored once; syndicated copies are linked.
-A document that cannot be read is reported with its reason and skipped; the exit status is 1
-when anything failed.`,
+A document that cannot be read, or whose text is not readable words (markup, a feed or SVG
+read as a file, encoded data, one token or one word repeated, bytes valid in no charset), is
+reported with its reason and skipped; the exit status is 1 when anything failed. Named pipes,
+sockets and devices are refused; inside a directory they, dangling or looping links and links
+to directories are reported as skipped and counted, without failing the run.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.stdin = cmd.InOrStdin()

@@ -28,7 +28,7 @@ func TestJunkRefused(t *testing.T) {
 		{"hex.txt", ErrNotProse, ""},
 		{"undecodable.txt", ErrUndecodable, "undecodable"},
 		{"bom-garbage.txt", ErrUndecodable, "undecodable"}, // a UTF-16 mark before bytes that are not UTF-16
-		{"one-word.txt", nil, ""}, // any refusal: a lone word is no article
+		{"one-word.txt", nil, ""},                          // any refusal: a lone word is no article
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

@@ -2,7 +2,8 @@
 // JetStream. A document is published with its content hash as message id, so
 // the stream drops a re-publish; a worker acknowledges a message only after
 // its store has committed, so a worker that dies mid-batch leaves its
-// messages to be redelivered to another.
+// messages to be redelivered to another. A document larger than the
+// server's max_payload travels through a JetStream object store (large.go).
 package queue
 
 import (
