@@ -6,15 +6,19 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
@@ -58,11 +62,40 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// transactions from tripping over each other's locks.
 	db.SetMaxOpenConns(1)
 	s := &DB{db: db, q: db, path: path}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrateWaiting(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// migrateWaiting runs migrate, again while SQLite answers busy. Processes
+// opening one new file at once race to switch it to WAL, and SQLite answers
+// that switch busy at once rather than calling the busy handler (waiting
+// could deadlock), so busy_timeout does not cover it. Migrations are
+// idempotent (each is checked again under the write lock), so a retry is
+// safe.
+func (s *DB) migrateWaiting(ctx context.Context) error {
+	deadline := time.Now().Add(busyTimeoutMS * time.Millisecond)
+	wait := 10 * time.Millisecond
+	for {
+		err := s.migrate(ctx)
+		if !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait + time.Duration(rand.Int64N(int64(wait)))):
+		}
+		wait = min(2*wait, time.Second)
+	}
+}
+
+// isBusy reports SQLITE_BUSY (with any extended code).
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // Close releases the database.
