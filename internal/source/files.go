@@ -89,8 +89,15 @@ func fileKind(m fs.FileMode) string {
 
 // skip reports an entry of a directory walk that is not read.
 func skip(ctx context.Context, out chan<- Doc, path, why string) {
-	send(ctx, out, Doc{Source: path, Err: fmt.Errorf("%s: %w: %s", path, ErrSkipped, why)})
+	send(ctx, out, Doc{Source: path, Err: &skipError{path: path, why: why}})
 }
+
+// skipError is an entry skipped by a walk; it is ErrSkipped, and its text
+// is the path and why, so that a report line says "skipped" only once.
+type skipError struct{ path, why string }
+
+func (e *skipError) Error() string        { return e.path + ": " + e.why }
+func (e *skipError) Is(target error) bool { return target == ErrSkipped }
 
 // walk reads every non-hidden regular file under root in lexical order.
 // Symbolic links to files are read; links to directories are not followed,
