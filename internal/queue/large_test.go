@@ -2,6 +2,7 @@ package queue_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -17,8 +18,8 @@ import (
 
 // A document twice the server's max_payload among small ones: it is
 // published (through the object store) instead of failing the run, the
-// worker gets its whole text, a re-publish is a duplicate, and no object is
-// left behind once the work is done.
+// worker gets its whole text, also after a failed first try, a re-publish
+// is a duplicate, and no object is left behind once the work is done.
 func TestLargeDocument(t *testing.T) {
 	ctx := context.Background()
 	cfg := queuetest.Config(t)
@@ -44,9 +45,17 @@ func TestLargeDocument(t *testing.T) {
 	}
 	var mu sync.Mutex
 	got := map[string]string{}
+	tries := 0
+	// The first try of the large document fails (the store was down): it
+	// comes back with its object still there.
 	h := func(_ context.Context, a *article.Article) error {
 		mu.Lock()
 		defer mu.Unlock()
+		if a.Source == big.Source {
+			if tries++; tries == 1 {
+				return errors.New("store down")
+			}
+		}
 		got[a.Source] = a.Text
 		return nil
 	}
@@ -57,6 +66,9 @@ func TestLargeDocument(t *testing.T) {
 	}
 	if len(got) != len(docs) {
 		t.Errorf("worker got %d documents, want %d", len(got), len(docs))
+	}
+	if tries != 2 {
+		t.Errorf("large document handled %d times, want 2 (one failure, one redelivery)", tries)
 	}
 	if got[big.Source] != big.Text {
 		t.Errorf("large document: got %d bytes of text, want %d", len(got[big.Source]), len(big.Text))
