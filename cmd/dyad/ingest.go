@@ -54,7 +54,7 @@ to directories are reported as skipped and counted, without failing the run.`,
 		},
 	}
 	addFetchFlags(cmd, o)
-	cmd.Flags().StringVar(&o.queue, "queue", "", "publish the extracted documents to this NATS JetStream server (nats://host:port) for `dyad worker` instead of storing them")
+	cmd.Flags().StringVar(&o.queue, "queue", "", "publish the extracted documents to this NATS JetStream `URL` (nats://host:port[?stream=NAME]) for dyad worker instead of storing them")
 	return cmd
 }
 
