@@ -96,7 +96,7 @@ func codeAll(ctx context.Context, o *ingestOptions, args []string, stderr io.Wri
 		},
 		Progress: func(_ string, _ store.PutResult, err error) {
 			if err != nil {
-				fmt.Fprintf(stderr, "failed: %v\n", err)
+				reportDoc(stderr, err)
 			}
 		},
 	}
@@ -142,11 +142,12 @@ func runCode(ctx context.Context, g *globals, o *codeOptions, args []string, std
 			return err
 		}
 	}
+	failed, skipped := tally(sum)
 	if !g.quiet {
-		fmt.Fprintf(stderr, "coded %d documents: %d event mentions in %d stories; %d duplicate, %d failed\n",
-			len(docs), len(all), len(stories), sum.Duplicate, len(sum.Failed))
+		fmt.Fprintf(stderr, "coded %d documents: %d event mentions in %d stories; %d duplicate, %d failed, %d skipped\n",
+			len(docs), len(all), len(stories), sum.Duplicate, failed, skipped)
 	}
-	if sum.Err() != nil {
+	if failed > 0 {
 		return errFailed
 	}
 	return nil

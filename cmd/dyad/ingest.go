@@ -42,8 +42,11 @@ or a JSON Lines file of crawler records (news-please fields url, title, date_pub
 source_domain, language; or url, title, published, text, outlet).
 
 Ingest is idempotent: the same content twice is stored once; syndicated copies are linked.
-A document that cannot be read is reported with its reason and skipped; the exit status is 1
-when anything failed.`,
+A document that cannot be read, or whose text is not readable words (markup, a feed or SVG
+read as a file, encoded data, one token or one word repeated, bytes valid in no charset), is
+reported with its reason and skipped; the exit status is 1 when anything failed. Named pipes,
+sockets and devices are refused; inside a directory they, dangling or looping links and links
+to directories are reported as skipped and counted, without failing the run.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.stdin = cmd.InOrStdin()
@@ -51,7 +54,7 @@ when anything failed.`,
 		},
 	}
 	addFetchFlags(cmd, o)
-	cmd.Flags().StringVar(&o.queue, "queue", "", "publish the extracted documents to this NATS JetStream server (nats://host:port) for `dyad worker` instead of storing them")
+	cmd.Flags().StringVar(&o.queue, "queue", "", "publish the extracted documents to this NATS JetStream `URL` (nats://host:port[?stream=NAME]) for dyad worker instead of storing them")
 	return cmd
 }
 
@@ -110,7 +113,7 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 			if bar != nil {
 				bar.Clear()
 			}
-			fmt.Fprintf(stderr, "failed: %v\n", err)
+			reportDoc(stderr, err)
 		}
 	}
 	c, err := loadCoder()
@@ -132,14 +135,15 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 	if bar != nil {
 		bar.Finish()
 	}
+	failed, skipped := tally(sum)
 	if !g.quiet {
-		fmt.Fprintf(stderr, "ingested into %s: %d new (%d near-duplicate), %d already stored, %d failed\n",
-			db.Location(), sum.New, sum.NearDuplicate, sum.Duplicate, len(sum.Failed))
+		fmt.Fprintf(stderr, "ingested into %s: %d new (%d near-duplicate), %d already stored, %d failed, %d skipped\n",
+			db.Location(), sum.New, sum.NearDuplicate, sum.Duplicate, failed, skipped)
 	}
 	if err != nil {
 		return err
 	}
-	if sum.Err() != nil {
+	if failed > 0 {
 		return errFailed
 	}
 	return nil
@@ -162,19 +166,26 @@ func runPublish(ctx context.Context, g *globals, o *ingestOptions, args []string
 		return err
 	}
 	defer q.Close()
+	if !g.quiet && o.maxBytes > q.MaxPayload() {
+		// Said at start-up, so that a run that used to fail on the server's
+		// limit does not seem to lose large documents.
+		fmt.Fprintf(stderr, "%s takes messages up to %d bytes: larger documents (--max-bytes %d) go through JetStream object store %s\n",
+			o.queue, q.MaxPayload(), o.maxBytes, q.Bucket())
+	}
 	progress := func(_ string, _ store.PutResult, err error) {
 		if err != nil {
-			fmt.Fprintf(stderr, "failed: %v\n", err)
+			reportDoc(stderr, err)
 		}
 	}
 	sum, err := pipeline.Ingest(ctx, newReader(o), q, args, pipeline.Options{Workers: o.workers, Progress: progress})
+	failed, skipped := tally(sum)
 	if !g.quiet {
-		fmt.Fprintf(stderr, "published to %s: %d new, %d already queued, %d failed\n", o.queue, sum.New, sum.Duplicate, len(sum.Failed))
+		fmt.Fprintf(stderr, "published to %s: %d new, %d already queued, %d failed, %d skipped\n", o.queue, sum.New, sum.Duplicate, failed, skipped)
 	}
 	if err != nil {
 		return err
 	}
-	if sum.Err() != nil {
+	if failed > 0 {
 		return errFailed
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -25,6 +26,7 @@ func newRootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:           "dyad",
 		Short:         "Turn news into event data: who did what to whom, when and where",
+		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRun: func(cmd *cobra.Command, args []string) {
@@ -35,13 +37,29 @@ func newRootCmd() *cobra.Command {
 			slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})))
 		},
 	}
-	root.PersistentFlags().StringVar(&g.db, "db", "", "database file (default $DYAD_DB, else "+defaultDBPath()+")")
+	root.PersistentFlags().StringVar(&g.db, "db", "", "SQLite database `FILE`, or a PostgreSQL URL postgres://user@host/db (default $DYAD_DB, else "+defaultDBPath()+")")
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "no progress bar or summary, errors only")
 	root.AddCommand(newIngestCmd(g), newArticlesCmd(g), newShowCmd(g), newCodeCmd(g), newEventsCmd(g), newEvalCmd(g), newActorsCmd(), newStoriesCmd(g), newTimelineCmd(g))
 	for _, add := range extraCommands {
 		root.AddCommand(add(g))
 	}
 	return root
+}
+
+// version is the module version the binary was built from, with its VCS
+// revision when the build recorded one.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := bi.Main.Version
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " (" + s.Value[:12] + ")"
+		}
+	}
+	return v
 }
 
 // defaultDBPath is the per-user database: $XDG_DATA_HOME/dyad/dyad.db or

@@ -69,6 +69,9 @@ func Extract(ctx context.Context, in Input) (*article.Article, error) {
 		}
 		p = pageFields(hp)
 	} else {
+		if root := xmlRoot(s); root != "" {
+			return nil, fmt.Errorf("extract %s: %w: an XML document (<%s>), not an article page", in.Source, ErrNotProse, root)
+		}
 		tp := ParseText(s)
 		updated = tp.Updated
 		p = pageFields{Title: tp.Title, Author: tp.Author, Outlet: tp.Outlet, Text: tp.Text,
@@ -86,9 +89,16 @@ func Extract(ctx context.Context, in Input) (*article.Article, error) {
 	if a.Published.Equal(p.Published) {
 		a.Updated = updated
 	}
-	a.Text = strings.TrimSpace(a.Text)
+	// Control characters go before anything is stored: a NUL past the
+	// first 4 KB (sniffBinary looks no further) or in a crawler record's
+	// text reached the store and broke terminals and exports.
+	a.Text = strings.TrimSpace(stripControl(a.Text))
+	a.Title, a.Author, a.Outlet = stripControl(a.Title), stripControl(a.Author), stripControl(a.Outlet)
 	if !hasLetter(a.Text) {
 		return nil, fmt.Errorf("extract %s: %w", in.Source, ErrNoText)
+	}
+	if err := readable(a.Text); err != nil {
+		return nil, fmt.Errorf("extract %s: %w", in.Source, err)
 	}
 	a.Language = Language(a.Text)
 	a.Hash = article.ContentHash(a.Text)

@@ -84,10 +84,13 @@ func (q *Queue) fetch(ctx context.Context, cons jetstream.Consumer, h Handler, o
 
 func (q *Queue) handle(ctx context.Context, msg jetstream.Msg, h Handler, opt ConsumeOptions) {
 	var a article.Article
-	err := json.Unmarshal(msg.Data(), &a)
-	if err != nil {
-		err = fmt.Errorf("%w: %v", ErrBadMessage, err)
-	} else {
+	body, err := q.body(ctx, msg)
+	if err == nil {
+		if err = json.Unmarshal(body, &a); err != nil {
+			err = fmt.Errorf("%w: %v", ErrBadMessage, err)
+		}
+	}
+	if err == nil {
 		err = h(ctx, &a)
 	}
 	switch {
@@ -96,10 +99,13 @@ func (q *Queue) handle(ctx context.Context, msg jetstream.Msg, h Handler, opt Co
 		// comes back and the store finds it already there.
 		if aerr := msg.DoubleAck(ctx); aerr != nil {
 			q.log.Warn("ack lost; the document will be redelivered", "source", a.Source, "err", aerr)
+			break
 		}
+		q.dropBody(ctx, msg)
 	case errors.Is(err, ErrBadMessage):
 		q.log.Error("dropping a message no worker can handle", "err", err)
 		_ = msg.Term()
+		q.dropBody(ctx, msg)
 	default:
 		q.log.Warn("handling failed; redelivering", "source", a.Source, "err", err)
 		_ = msg.NakWithDelay(retryDelay)

@@ -2,7 +2,8 @@
 // JetStream. A document is published with its content hash as message id, so
 // the stream drops a re-publish; a worker acknowledges a message only after
 // its store has committed, so a worker that dies mid-batch leaves its
-// messages to be redelivered to another.
+// messages to be redelivered to another. A document larger than the
+// server's max_payload travels through a JetStream object store (large.go).
 package queue
 
 import (
@@ -134,6 +135,13 @@ func (q *Queue) Publish(ctx context.Context, a *article.Article) (dup bool, err 
 	if err != nil {
 		return false, fmt.Errorf("publish %s: %w", a.Source, err)
 	}
+	if !q.fits(len(body)) {
+		dup, err := q.publishLarge(ctx, a.Hash, body)
+		if err != nil {
+			return false, fmt.Errorf("publish %s (%d bytes, through the object store): %w", a.Source, len(body), err)
+		}
+		return dup, nil
+	}
 	ack, err := q.js.Publish(ctx, q.cfg.Subject, body, jetstream.WithMsgID(a.Hash))
 	if err != nil {
 		return false, fmt.Errorf("publish %s: %w", a.Source, err)
@@ -151,8 +159,13 @@ func (q *Queue) Pending(ctx context.Context) (uint64, error) {
 	return info.State.Msgs, nil
 }
 
-// Delete removes the stream and what it holds (for tests and resets).
+// Delete removes the stream and what it holds, with the object store of
+// large documents (for tests and resets).
 func (q *Queue) Delete(ctx context.Context) error {
+	if err := q.js.DeleteObjectStore(ctx, q.Bucket()); err != nil && !errors.Is(err, jetstream.ErrBucketNotFound) &&
+		!errors.Is(err, jetstream.ErrStreamNotFound) {
+		return fmt.Errorf("queue: delete %s: %w", q.Bucket(), err)
+	}
 	return q.js.DeleteStream(ctx, q.cfg.Stream)
 }
 

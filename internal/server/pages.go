@@ -11,6 +11,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/internal/plover"
 )
@@ -139,6 +140,13 @@ func staticHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/") { // no directory listings
 			http.NotFound(w, r)
+			return
+		}
+		// fs.FS refuses names that are not valid UTF-8 or hold a NUL with
+		// an error the file server answers as 500; they are the client's
+		// mistake (or probe: an overlong "%c0%ae" is an old "." trick).
+		if !utf8.ValidString(r.URL.Path) || strings.ContainsRune(r.URL.Path, 0) {
+			http.Error(w, "bad path", http.StatusBadRequest)
 			return
 		}
 		w.Header().Set("Cache-Control", "public, max-age=3600")

@@ -14,7 +14,18 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 )
+
+// ErrNotRegular marks a path that is neither a regular file nor a
+// directory: a named pipe, socket or device. Opening a FIFO blocks until a
+// writer comes, and a device may never end, so they are refused.
+var ErrNotRegular = errors.New("not a regular file")
+
+// ErrSkipped marks an entry met while walking a directory that is not a
+// document (a named pipe, a dangling or looping link, a link to a
+// directory): it is reported and counted, and the walk goes on.
+var ErrSkipped = errors.New("skipped")
 
 // readLocal expands a path, directory or glob.
 func (r *Reader) readLocal(ctx context.Context, arg string, out chan<- Doc, wg *sync.WaitGroup) {
@@ -22,6 +33,8 @@ func (r *Reader) readLocal(ctx context.Context, arg string, out chan<- Doc, wg *
 	switch {
 	case err == nil && fi.IsDir():
 		r.walk(ctx, arg, out, wg)
+	case err == nil && !fi.Mode().IsRegular():
+		send(ctx, out, Doc{Source: arg, Err: notRegular(arg, fi.Mode())})
 	case err == nil:
 		r.readFile(ctx, arg, out, wg)
 	case errors.Is(err, fs.ErrNotExist) && strings.ContainsAny(arg, "*?["):
@@ -55,9 +68,42 @@ func (r *Reader) readGlob(ctx context.Context, pattern string, out chan<- Doc, w
 	}
 }
 
+// notRegular refuses path, naming what kind of file it is.
+func notRegular(path string, m fs.FileMode) error {
+	return fmt.Errorf("%s: %w (%s)", path, ErrNotRegular, fileKind(m))
+}
+
+// fileKind names a mode that is not a regular file, and for a pipe how to
+// read it instead.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe; pipe it to stdin with '-' instead"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
+}
+
+// skip reports an entry of a directory walk that is not read.
+func skip(ctx context.Context, out chan<- Doc, path, why string) {
+	send(ctx, out, Doc{Source: path, Err: &skipError{path: path, why: why}})
+}
+
+// skipError is an entry skipped by a walk; it is ErrSkipped, and its text
+// is the path and why, so that a report line says "skipped" only once.
+type skipError struct{ path, why string }
+
+func (e *skipError) Error() string        { return e.path + ": " + e.why }
+func (e *skipError) Is(target error) bool { return target == ErrSkipped }
+
 // walk reads every non-hidden regular file under root in lexical order.
 // Symbolic links to files are read; links to directories are not followed,
-// which also keeps link cycles out.
+// which also keeps link cycles out. Every other entry (pipes, sockets,
+// devices, dangling or looping links, links to directories) is reported as
+// skipped, so nothing in the tree vanishes without a word.
 func (r *Reader) walk(ctx context.Context, root string, out chan<- Doc, wg *sync.WaitGroup) {
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
@@ -73,18 +119,39 @@ func (r *Reader) walk(ctx context.Context, root string, out chan<- Doc, wg *sync
 			}
 			return nil
 		}
-		switch {
-		case d.Type().IsRegular():
+		switch t := d.Type(); {
+		case t.IsRegular():
 			r.readFile(ctx, path, out, wg)
-		case d.Type()&fs.ModeSymlink != 0:
-			if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
-				r.readFile(ctx, path, out, wg)
-			}
+		case t.IsDir():
+		case t&fs.ModeSymlink != 0:
+			r.walkLink(ctx, path, out, wg)
+		default:
+			skip(ctx, out, path, fileKind(t))
 		}
 		return nil
 	})
 	if err != nil && ctx.Err() == nil {
 		send(ctx, out, Doc{Source: root, Err: err})
+	}
+}
+
+// walkLink reads a symbolic link met in a walk when it leads to a regular
+// file, and reports it otherwise.
+func (r *Reader) walkLink(ctx context.Context, path string, out chan<- Doc, wg *sync.WaitGroup) {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		skip(ctx, out, path, "dangling symbolic link")
+	case errors.Is(err, syscall.ELOOP):
+		skip(ctx, out, path, "symbolic link loop")
+	case err != nil:
+		skip(ctx, out, path, err.Error())
+	case fi.IsDir():
+		skip(ctx, out, path, "symbolic link to a directory, not followed")
+	case !fi.Mode().IsRegular():
+		skip(ctx, out, path, fileKind(fi.Mode()))
+	default:
+		r.readFile(ctx, path, out, wg)
 	}
 }
 
@@ -102,14 +169,25 @@ func (r *Reader) readFile(ctx context.Context, path string, out chan<- Doc, wg *
 	jsonl := strings.HasSuffix(inner, ".jsonl") || strings.HasSuffix(inner, ".ndjson")
 	fail := func(err error) { send(ctx, out, Doc{Source: path, Err: fmt.Errorf("%s: %w", path, err)}) }
 
-	f, err := os.Open(path)
+	// Non-blocking, so a path that became a FIFO after it was looked at
+	// does not hang the open; what was opened is checked again below.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		send(ctx, out, Doc{Source: path, Err: err})
 		return
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		fail(err)
+		return
+	}
+	if !fi.Mode().IsRegular() {
+		send(ctx, out, Doc{Source: path, Err: notRegular(path, fi.Mode())})
+		return
+	}
 	if !gz && !jsonl {
-		if fi, err := f.Stat(); err == nil && fi.Size() > r.opt.MaxBytes {
+		if fi.Size() > r.opt.MaxBytes {
 			fail(fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, fi.Size(), r.opt.MaxBytes))
 			return
 		}

@@ -6,19 +6,28 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
 var migrations embed.FS
+
+// busyTimeoutMS is how long a writer waits for another's transaction. Each
+// transaction holds one document (coding happens before it), so a minute is
+// far beyond any real wait and short enough to report a stuck writer.
+const busyTimeoutMS = 60_000
 
 // DB is a dyad store in one SQLite file.
 type DB struct {
@@ -36,7 +45,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 			return nil, fmt.Errorf("open store: %w", err)
 		}
 	}
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	// Transactions begin IMMEDIATE (_txlock): a deferred one that reads and
+	// then writes cannot wait for another process's write lock (SQLite
+	// answers SQLITE_BUSY at once, busy_timeout or not, since waiting could
+	// deadlock), so a second `dyad ingest` or the dashboard's ingest beside
+	// a CLI ingest failed. Taking the write lock at BEGIN makes it wait its
+	// turn, up to busy_timeout. The pragmas run in order: busy_timeout first,
+	// so switching a new file to WAL also waits.
+	dsn := "file:" + path + "?_txlock=immediate&_pragma=busy_timeout(" + strconv.Itoa(busyTimeoutMS) +
+		")&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -45,11 +62,40 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// transactions from tripping over each other's locks.
 	db.SetMaxOpenConns(1)
 	s := &DB{db: db, q: db, path: path}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrateWaiting(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// migrateWaiting runs migrate, again while SQLite answers busy. Processes
+// opening one new file at once race to switch it to WAL, and SQLite answers
+// that switch busy at once rather than calling the busy handler (waiting
+// could deadlock), so busy_timeout does not cover it. Migrations are
+// idempotent (each is checked again under the write lock), so a retry is
+// safe.
+func (s *DB) migrateWaiting(ctx context.Context) error {
+	deadline := time.Now().Add(busyTimeoutMS * time.Millisecond)
+	wait := 10 * time.Millisecond
+	for {
+		err := s.migrate(ctx)
+		if !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait + time.Duration(rand.Int64N(int64(wait)))):
+		}
+		wait = min(2*wait, time.Second)
+	}
+}
+
+// isBusy reports SQLITE_BUSY (with any extended code).
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // Close releases the database.
@@ -111,6 +157,15 @@ func (s *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("migrate: %w", err)
 		}
 		if err := s.inTx(ctx, func(tx *sql.Tx) error {
+			// Asked again under the write lock: another process opening
+			// the same new file may have applied it while this one waited.
+			var done int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_version WHERE version = ?`, n).Scan(&done); err != nil {
+				return err
+			}
+			if done > 0 {
+				return nil
+			}
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return fmt.Errorf("%s: %w", f, err)
 			}
