@@ -11,6 +11,7 @@ type workspace struct {
 	ctx    []wordCtx
 	feats  []uint64
 	scores []int32
+	first  []int
 	tags   []int
 	st     state
 	sc     sentCtx
@@ -47,7 +48,7 @@ func (m *Model) ParseTokens(forms []string) Sentence {
 // returns the sentence index of the chunk's root.
 func (m *Model) parseChunk(ws *workspace, forms []string, toks []Token, lo int) int {
 	ws.ctx = wordContexts(forms, ws.ctx)
-	ws.tags = m.tag.tag(forms, ws.ctx, ws.tags, ws.feats, ws.scores[:len(m.classes)])
+	ws.first, ws.tags = m.tag.tag(ws.ctx, ws.first, ws.tags, ws.feats, ws.scores[:len(m.classes)])
 	heads, labels := m.parseTagged(ws, forms, ws.tags)
 	root := -1
 	for i, f := range forms {
@@ -71,7 +72,7 @@ func (m *Model) parseChunk(ws *workspace, forms []string, toks []Token, lo int) 
 func (m *Model) parseTagged(ws *workspace, forms []string, tags []int) ([]int, []int) {
 	s := &ws.st
 	s.reset(len(forms))
-	ws.sc.reset(forms, tags)
+	ws.sc.reset(forms, tags, m.coarse)
 	nl := len(m.labels)
 	scores := ws.scores[:1+2*nl]
 	for !s.done() {

@@ -54,7 +54,7 @@ func (m *Model) Evaluate(gold []Sentence) Scores {
 func (m *Model) evalTags(gold []Sentence) string {
 	var ok, okx, n int
 	for _, s := range gold {
-		tags := tagSentence(&m.tag, s)
+		_, tags := tagSentence(&m.tag, s)
 		for j, t := range s.Tokens {
 			n++
 			ok += b2i(m.upos[tags[j]] == t.UPOS)

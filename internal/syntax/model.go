@@ -18,6 +18,7 @@ import (
 type Model struct {
 	classes    []string // joint tags, "UPOS\tXPOS"
 	upos, xpos []string
+	coarse     []int // class → UPOS id
 	tag        tagger
 	labels     []string
 	rootLabel  int
@@ -29,24 +30,18 @@ type Model struct {
 //go:embed model.bin
 var embedded []byte
 
-var (
-	loadOnce  sync.Once
-	loaded    *Model
-	loadError error
-)
-
-// Load returns the model embedded in the binary, decoded on first use.
-func Load() (*Model, error) {
-	loadOnce.Do(func() {
-		loaded, loadError = ReadModel(bytes.NewReader(embedded))
-	})
-	return loaded, loadError
-}
+// Load returns the model embedded in the binary, decoded on first use only,
+// so commands that never parse never pay for it.
+var Load = sync.OnceValues(func() (*Model, error) { return decodeModel(embedded) })
 
 const magic = "DYADSYN1"
 
 // ErrFormat is returned for a model file this code cannot read.
 var ErrFormat = errors.New("syntax: not a model file")
+
+// ErrNoModel is returned by Load when the binary was built without a trained
+// model (an empty model.bin).
+var ErrNoModel = errors.New("syntax: no model embedded; train one with go run ./internal/syntax/cmd/train")
 
 // WriteTo writes the model in its binary format; the same model always
 // gives the same bytes.
@@ -61,10 +56,11 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	bw.u32(uint32(len(keys)))
 	for _, k := range keys {
-		bw.put(k)
+		bw.u64(k)
 		bw.u32(uint32(m.tag.dict[k]))
 	}
 	bw.weights(m.tag.w)
+	bw.weights(m.tag.w2)
 	bw.strings(m.labels)
 	bw.weights(m.parse)
 	lk := sortedKeys(m.lemmas)
@@ -82,24 +78,37 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 
 // ReadModel decodes a model written by WriteTo.
 func ReadModel(r io.Reader) (*Model, error) {
-	br := &binReader{r: bufio.NewReaderSize(r, 1<<16)}
-	head := make([]byte, len(magic))
-	br.get(head)
-	if br.err != nil || string(head) != magic {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("syntax: read model: %w", err)
+	}
+	return decodeModel(data)
+}
+
+func decodeModel(data []byte) (*Model, error) {
+	if len(data) == 0 {
+		return nil, ErrNoModel
+	}
+	if !bytes.HasPrefix(data, []byte(magic)) {
 		return nil, ErrFormat
 	}
+	br := &binReader{data: data[len(magic):]}
 	m := &Model{classes: br.strings()}
 	n := br.u32()
-	m.tag.dict = make(map[uint64]int, n)
+	m.tag.dict = make(map[uint64]int, min(n, limit))
 	for i := uint32(0); i < n && br.err == nil; i++ {
-		var k uint64
-		br.get(&k)
+		k := br.u64()
 		m.tag.dict[k] = int(br.u32())
 	}
 	m.tag.w = br.weights()
+	m.tag.w2 = br.weights()
 	m.labels = br.strings()
 	m.parse = br.weights()
 	lk, lv := br.strings(), br.strings()
+	if br.err == nil && (len(lk) != len(lv) || len(m.classes) == 0 || len(m.labels) == 0 ||
+		m.tag.w.nClasses != len(m.classes) || m.tag.w2.nClasses != len(m.classes) || m.parse.nClasses != 1+2*len(m.labels)) {
+		br.err = ErrFormat
+	}
 	if br.err != nil {
 		return nil, fmt.Errorf("syntax: read model: %w", br.err)
 	}
@@ -108,14 +117,28 @@ func ReadModel(r io.Reader) (*Model, error) {
 		m.lemmas[k] = lv[i]
 	}
 	m.init()
+	if m.rootLabel < 0 {
+		return nil, fmt.Errorf("syntax: read model: no root label: %w", ErrFormat)
+	}
+	for _, c := range m.tag.dict {
+		if c < 0 || c >= len(m.classes) {
+			return nil, fmt.Errorf("syntax: read model: tag dictionary: %w", ErrFormat)
+		}
+	}
 	return m, nil
 }
 
 // init derives the lookup fields from the stored ones.
 func (m *Model) init() {
 	m.upos, m.xpos = make([]string, len(m.classes)), make([]string, len(m.classes))
+	m.coarse = make([]int, len(m.classes))
+	ids := map[string]int{}
 	for i, c := range m.classes {
 		m.upos[i], m.xpos[i], _ = strings.Cut(c, "\t")
+		if _, ok := ids[m.upos[i]]; !ok {
+			ids[m.upos[i]] = len(ids)
+		}
+		m.coarse[i] = ids[m.upos[i]]
 	}
 	m.rootLabel = -1
 	for i, l := range m.labels {
@@ -131,20 +154,15 @@ type binWriter struct {
 	err error
 }
 
-func (b *binWriter) put(v any) {
-	if b.err == nil {
-		b.err = binary.Write(b.w, binary.LittleEndian, v)
-		b.n += int64(binary.Size(v))
-	}
-}
-
-func (b *binWriter) u32(v uint32) { b.put(v) }
 func (b *binWriter) bytes(p []byte) {
 	if b.err == nil {
 		_, b.err = b.w.Write(p)
 		b.n += int64(len(p))
 	}
 }
+
+func (b *binWriter) u32(v uint32) { b.bytes(binary.LittleEndian.AppendUint32(nil, v)) }
+func (b *binWriter) u64(v uint64) { b.bytes(binary.LittleEndian.AppendUint64(nil, v)) }
 
 func (b *binWriter) strings(ss []string) {
 	b.u32(uint32(len(ss)))
@@ -154,32 +172,67 @@ func (b *binWriter) strings(ss []string) {
 	}
 }
 
+// weights writes the filled slots in table order as (gap from the previous
+// filled slot, fingerprint, row length); row offsets follow from the lengths.
 func (b *binWriter) weights(w *weights) {
-	b.u32(uint32(w.nClasses))
-	b.u32(uint32(len(w.keys)))
-	b.put(w.keys)
-	b.put(w.off)
-	b.put(w.n)
-	b.u32(uint32(len(w.cls)))
-	b.put(w.cls)
-	b.put(w.w)
-}
-
-type binReader struct {
-	r   *bufio.Reader
-	err error
-}
-
-func (b *binReader) get(v any) {
-	if b.err == nil {
-		b.err = binary.Read(b.r, binary.LittleEndian, v)
+	filled := 0
+	for _, s := range w.slots {
+		if s != 0 {
+			filled++
+		}
 	}
+	b.u32(uint32(w.nClasses))
+	b.u32(uint32(len(w.slots)))
+	b.u32(uint32(filled))
+	b.u32(uint32(len(w.pairs)))
+	var buf []byte
+	last := -1
+	for i, s := range w.slots {
+		if s == 0 {
+			continue
+		}
+		buf = binary.AppendUvarint(buf, uint64(i-last-1))
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(s>>32))
+		buf = append(buf, byte(s&maxRow))
+		last = i
+	}
+	for _, p := range w.pairs {
+		buf = append(buf, p.cls)
+	}
+	for _, p := range w.pairs {
+		buf = binary.LittleEndian.AppendUint16(buf, uint16(p.w))
+	}
+	b.bytes(buf)
+}
+
+// binReader decodes from the model's bytes; the first error sticks.
+type binReader struct {
+	data []byte
+	err  error
+}
+
+func (b *binReader) take(n int) []byte {
+	if b.err != nil || n < 0 || n > len(b.data) {
+		b.err = ErrFormat
+		return nil
+	}
+	p := b.data[:n]
+	b.data = b.data[n:]
+	return p
 }
 
 func (b *binReader) u32() uint32 {
-	var v uint32
-	b.get(&v)
-	return v
+	if p := b.take(4); p != nil {
+		return binary.LittleEndian.Uint32(p)
+	}
+	return 0
+}
+
+func (b *binReader) u64() uint64 {
+	if p := b.take(8); p != nil {
+		return binary.LittleEndian.Uint64(p)
+	}
+	return 0
 }
 
 // limit guards allocations against a corrupt length.
@@ -187,49 +240,53 @@ const limit = 1 << 28
 
 func (b *binReader) strings() []string {
 	n := b.u32()
-	if n > limit {
+	if n > limit || int(n) > len(b.data) {
 		b.err = ErrFormat
-	}
-	if b.err != nil {
 		return nil
 	}
 	out := make([]string, n)
 	for i := range out {
-		l := b.u32()
-		if l > limit {
-			b.err = ErrFormat
-		}
-		if b.err != nil {
-			return nil
-		}
-		p := make([]byte, l)
-		b.get(p)
-		out[i] = string(p)
+		out[i] = string(b.take(int(b.u32())))
 	}
 	return out
 }
 
 func (b *binReader) weights() *weights {
-	nc, size := b.u32(), b.u32()
-	if size > limit || size&(size-1) != 0 || nc > 256 {
+	nc, size, filled, npairs := b.u32(), b.u32(), b.u32(), b.u32()
+	if b.err != nil || size > limit || size&(size-1) != 0 || nc > maxRow || filled > size || npairs > maxOff {
 		b.err = ErrFormat
+		return &weights{}
 	}
-	if b.err != nil {
-		return nil
+	w := &weights{nClasses: int(nc), slots: make([]uint64, size), pairs: make([]pair, npairs)}
+	i, off := -1, uint64(0)
+	for k := uint32(0); k < filled && b.err == nil; k++ {
+		gap, n := binary.Uvarint(b.data)
+		if n <= 0 {
+			b.err = ErrFormat
+			break
+		}
+		b.data = b.data[n:]
+		i += int(gap) + 1
+		p := b.take(5)
+		if p == nil || i >= int(size) {
+			b.err = ErrFormat
+			break
+		}
+		rowLen := uint64(p[4])
+		w.slots[i] = uint64(binary.LittleEndian.Uint32(p))<<32 | off<<lenBits | rowLen
+		off += rowLen
 	}
-	w := &weights{nClasses: int(nc), keys: make([]uint64, size), off: make([]uint32, size), n: make([]uint8, size)}
-	b.get(w.keys)
-	b.get(w.off)
-	b.get(w.n)
-	ne := b.u32()
-	if ne > limit {
+	cls, ws := b.take(int(npairs)), b.take(2*int(npairs))
+	if b.err != nil || off != uint64(npairs) {
 		b.err = ErrFormat
+		return &weights{}
 	}
-	if b.err != nil {
-		return nil
+	for j := range w.pairs {
+		if int(cls[j]) >= int(nc) {
+			b.err = ErrFormat
+			return &weights{}
+		}
+		w.pairs[j] = pair{w: int16(binary.LittleEndian.Uint16(ws[2*j:])), cls: cls[j]}
 	}
-	w.cls, w.w = make([]uint8, ne), make([]int16, ne)
-	b.get(w.cls)
-	b.get(w.w)
 	return w
 }

@@ -134,12 +134,34 @@ func (s *state) allowed(cls, nLabels, rootLabel int) bool {
 	return true
 }
 
-// bestAllowed is the highest-scoring class allowed in s.
+// bestAllowed is the highest-scoring class allowed in s (the first on
+// ties), checking each move's validity once rather than per label.
 func bestAllowed[T int32 | float32](s *state, scores []T, nLabels, rootLabel int) int {
 	best := -1
-	for c, v := range scores {
-		if (best < 0 || v > scores[best]) && s.allowed(c, nLabels, rootLabel) {
+	take := func(c int) {
+		if best < 0 || scores[c] > scores[best] {
 			best = c
+		}
+	}
+	if s.valid(shift) {
+		best = shift
+	}
+	if s.valid(left) {
+		if s.b == s.n {
+			take(1 + rootLabel)
+		} else {
+			for l := 0; l < nLabels; l++ {
+				if l != rootLabel {
+					take(1 + l)
+				}
+			}
+		}
+	}
+	if s.valid(right) {
+		for l := 0; l < nLabels; l++ {
+			if l != rootLabel {
+				take(1 + nLabels + l)
+			}
 		}
 	}
 	return best

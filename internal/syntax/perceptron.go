@@ -68,111 +68,135 @@ func (t *trainer) add(row []entry, cls int, v float32) []entry {
 }
 
 // weights is the frozen, averaged and quantised perceptron used at run
-// time: an open-addressing table from feature key to a run of (class,
-// weight) pairs. Scores are int32 sums; the quantisation scale is the same
-// for every weight, so it never changes an argmax and need not be applied.
+// time: an open-addressing table whose slots pack a 32-bit fingerprint of
+// the feature key, the offset of its row and the row's length into one
+// uint64 (one cache miss per feature), and the rows of (class, weight) pairs.
+// Scores are int32 sums; the quantisation scale is the same for every
+// weight, so it never changes an argmax and need not be applied.
 type weights struct {
 	nClasses int
-	keys     []uint64 // 0 marks an empty slot; feature keys are never 0
-	off      []uint32 // first pair of the slot's row
-	n        []uint8  // row length
-	cls      []uint8
-	w        []int16
+	slots    []uint64 // fingerprint<<32 | offset<<7 | length; 0 is empty
+	pairs    []pair
+}
+
+type pair struct {
+	w   int16
+	cls uint8
+}
+
+const (
+	lenBits = 7 // rows hold at most 127 classes
+	offBits = 25
+	maxRow  = 1<<lenBits - 1
+	maxOff  = 1<<offBits - 1
+)
+
+// fingerprint keeps 32 bits of a key that the slot position does not use,
+// never 0 so that an empty slot never matches.
+func fingerprint(key uint64) uint64 { return key>>32 | 1 }
+
+func (w *weights) home(key uint64) uint64 {
+	return (key * 0x9E3779B97F4A7C15 >> 40) & uint64(len(w.slots)-1)
 }
 
 // freeze averages the weights, drops those whose averaged magnitude is below
-// minWeight (a fraction of the largest), and quantises to int16.
+// minWeight (a fraction of the largest), and quantises to int16. Training
+// may go on afterwards.
 func (t *trainer) freeze(minWeight float64) *weights {
-	type kv struct {
-		key uint64
-		row []entry
+	avg := func(e entry) float64 {
+		return (e.tot + float64(t.instance-e.last)*float64(e.w)) / float64(t.instance)
 	}
-	var all []kv
-	maxAbs := 0.0
-	inst := float64(t.instance)
+	maxAbs := 1e-9
+	keys := make([]uint64, 0, len(t.rows))
 	for k, row := range t.rows {
-		var kept []entry
 		for _, e := range row {
-			tot := e.tot + float64(t.instance-e.last)*float64(e.w)
-			avg := tot / inst
-			e.tot = avg
-			kept = append(kept, e)
-			maxAbs = math.Max(maxAbs, math.Abs(avg))
+			maxAbs = math.Max(maxAbs, math.Abs(avg(e)))
 		}
-		all = append(all, kv{k, kept})
+		keys = append(keys, k)
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].key < all[j].key })
-	scale := 32767 / maxAbs
-	cut := minWeight * maxAbs
-	var keys []uint64
-	var rows [][]entry
-	for _, r := range all {
-		var kept []entry
-		for _, e := range r.row {
-			if math.Abs(e.tot) >= cut && math.Round(e.tot*scale) != 0 {
-				kept = append(kept, e)
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	scale, cut := 32767/maxAbs, minWeight*maxAbs
+	w := &weights{nClasses: t.nClasses, slots: make([]uint64, tableSize(len(keys)))}
+	rows := make([][]pair, len(w.slots))
+	mask := uint64(len(w.slots) - 1)
+	for _, k := range keys {
+		var row []pair
+		for _, e := range t.rows[k] {
+			a := avg(e)
+			if q := math.Round(a * scale); math.Abs(a) >= cut && q != 0 {
+				row = append(row, pair{w: int16(q), cls: e.cls})
 			}
 		}
-		if len(kept) == 0 {
+		if len(row) == 0 {
 			continue
 		}
-		sort.Slice(kept, func(i, j int) bool { return kept[i].cls < kept[j].cls })
-		keys = append(keys, r.key)
-		rows = append(rows, kept)
-	}
-	w := newWeights(t.nClasses, len(keys))
-	for i, k := range keys {
-		slot := w.slot(k)
-		w.keys[slot] = k
-		w.off[slot] = uint32(len(w.cls))
-		w.n[slot] = uint8(len(rows[i]))
-		for _, e := range rows[i] {
-			w.cls = append(w.cls, e.cls)
-			w.w = append(w.w, int16(math.Round(e.tot*scale)))
+		sort.Slice(row, func(i, j int) bool { return row[i].cls < row[j].cls })
+		i := w.home(k)
+		for w.slots[i] != 0 {
+			i = (i + 1) & mask
 		}
+		w.slots[i] = fingerprint(k) << 32
+		rows[i] = row
+	}
+	// Rows are laid out in slot order, so the file can leave offsets implicit.
+	for i, row := range rows {
+		if row == nil {
+			continue
+		}
+		if len(w.pairs) > maxOff || len(row) > maxRow {
+			panic("syntax: weight table too large to pack; prune harder")
+		}
+		w.slots[i] |= uint64(len(w.pairs))<<lenBits | uint64(len(row))
+		w.pairs = append(w.pairs, row...)
 	}
 	return w
 }
 
-func newWeights(nClasses, nKeys int) *weights {
-	size := 1
-	for size < nKeys*2 {
+func tableSize(n int) int {
+	size := 1024
+	for size*3 < n*4 {
 		size <<= 1
 	}
-	return &weights{nClasses: nClasses, keys: make([]uint64, size), off: make([]uint32, size), n: make([]uint8, size)}
-}
-
-// slot finds key's slot, or the empty slot where it would go.
-func (w *weights) slot(key uint64) int {
-	mask := uint64(len(w.keys) - 1)
-	i := (key * 0x9E3779B97F4A7C15 >> 32) & mask
-	for w.keys[i] != 0 && w.keys[i] != key {
-		i = (i + 1) & mask
-	}
-	return int(i)
+	return size
 }
 
 // score sums the weights of feats into scores (len nClasses).
+//
+// The table does not fit in cache, so each feature costs a memory miss.
+// Reading every feature's home slot first, in a loop of independent loads,
+// lets the processor overlap those misses instead of taking them one after
+// the other; the rows are then read the same way.
 func (w *weights) score(feats []uint64, scores []int32) {
 	clear(scores)
-	mask := uint64(len(w.keys) - 1)
-	for _, f := range feats {
-		i := (f * 0x9E3779B97F4A7C15 >> 32) & mask
-		for {
-			k := w.keys[i]
-			if k == f {
-				o := w.off[i]
-				end := o + uint32(w.n[i])
-				cls, ws := w.cls[o:end], w.w[o:end]
-				for j, c := range cls {
-					scores[c] += int32(ws[j])
-				}
-				break
+	mask := uint64(len(w.slots) - 1)
+	var got [scoreBatch]uint64
+	for lo := 0; lo < len(feats); lo += scoreBatch {
+		batch := feats[lo:min(lo+scoreBatch, len(feats))]
+		for j, f := range batch {
+			got[j] = w.slots[w.home(f)]
+		}
+		for j, f := range batch {
+			s, fp := got[j], fingerprint(f)
+			for i := w.home(f); s != 0 && s>>32 != fp; {
+				i = (i + 1) & mask
+				s = w.slots[i]
 			}
-			if k == 0 {
-				break
+			if s == 0 {
+				got[j] = 0
+			} else {
+				got[j] = s
 			}
-			i = (i + 1) & mask
+		}
+		for _, s := range got[:len(batch)] {
+			if s == 0 {
+				continue
+			}
+			o := uint32(s) >> lenBits
+			for _, p := range w.pairs[o : o+uint32(s&maxRow)] {
+				scores[p.cls] += int32(p.w)
+			}
 		}
 	}
 }
+
+const scoreBatch = 128

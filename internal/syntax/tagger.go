@@ -7,11 +7,14 @@ package syntax
 // context features, and a tag dictionary that settles frequent unambiguous
 // words without scoring.
 
-// tagger holds what the run-time tagger needs.
+// A second pass re-tags each word seeing the first pass's tags of the
+// words to its right, which a left-to-right tagger otherwise lacks.
+
+// tagger holds what the run-time tagger needs: the tag dictionary and the
+// weights of both passes.
 type tagger struct {
-	classes []string // "UPOS\tXPOS"
-	dict    map[uint64]int
-	w       *weights
+	dict  map[uint64]int
+	w, w2 *weights
 }
 
 // wordCtx is a token's precomputed feature values.
@@ -66,15 +69,40 @@ func tagFeatures(ws []wordCtx, i int, p1, p2 int, buf []uint64) []uint64 {
 	)
 }
 
-// tag returns the class of each word.
-func (t *tagger) tag(forms []string, ws []wordCtx, out []int, buf []uint64, scores []int32) []int {
+// secondPass appends the features that read first-pass tags.
+func secondPass(first []int, i int, w *wordCtx, buf []uint64) []uint64 {
+	at := func(j int) uint64 {
+		if j < 0 || j >= len(first) {
+			return noWord
+		}
+		return uint64(first[j])
+	}
+	n1, n2 := at(i+1), at(i+2)
+	return append(buf, feat1(50, n1), feat2(51, n1, n2), feat2(52, w.lower, n1),
+		feat1(53, at(i)), feat2(54, at(i), w.lower), feat3(55, at(i-1), at(i), n1))
+}
+
+// tag returns the class of each word: the first pass into first, the
+// second into out.
+func (t *tagger) tag(ws []wordCtx, first, out []int, buf []uint64, scores []int32) ([]int, []int) {
+	first = t.pass(ws, t.w, nil, first, buf, scores)
+	if t.w2 == nil {
+		return first, append(out[:0], first...)
+	}
+	return first, t.pass(ws, t.w2, first, out, buf, scores)
+}
+
+func (t *tagger) pass(ws []wordCtx, w *weights, first, out []int, buf []uint64, scores []int32) []int {
 	out = out[:0]
 	p1, p2 := -1, -2
-	for i := range forms {
+	for i := range ws {
 		c, ok := t.dict[ws[i].form]
 		if !ok {
 			buf = tagFeatures(ws, i, p1, p2, buf[:0])
-			t.w.score(buf, scores)
+			if first != nil {
+				buf = secondPass(first, i, &ws[i], buf)
+			}
+			w.score(buf, scores)
 			c = argmax32(scores)
 		}
 		out = append(out, c)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math/rand"
 	"sort"
+	"sync"
 	"time"
 )
 
@@ -38,33 +39,8 @@ func Train(cfg TrainConfig) (*Model, error) {
 	m.init()
 	m.tag.dict = tagDict(cfg.Train, m.classes)
 	start := time.Now()
-	predicted := make([][]int, len(cfg.Train))
-	if cfg.Folds >= 2 {
-		for f := 0; f < cfg.Folds; f++ {
-			var in []Sentence
-			var outIdx []int
-			for i, s := range cfg.Train {
-				if i%cfg.Folds == f {
-					outIdx = append(outIdx, i)
-				} else {
-					in = append(in, s)
-				}
-			}
-			tg := m.tag
-			tg.w = trainTagger(in, m.classes, tg.dict, cfg.TagEpochs, cfg.Seed+int64(f))
-			for _, i := range outIdx {
-				predicted[i] = tagSentence(&tg, cfg.Train[i])
-			}
-			fmt.Fprintf(cfg.Log, "jack-knife fold %d/%d done %s\n", f+1, cfg.Folds, time.Since(start).Round(time.Second))
-		}
-	}
-	m.tag.w = trainTagger(cfg.Train, m.classes, m.tag.dict, cfg.TagEpochs, cfg.Seed)
-	fmt.Fprintf(cfg.Log, "tagger trained %s\n", time.Since(start).Round(time.Second))
-	if cfg.Folds < 2 {
-		for i, s := range cfg.Train {
-			predicted[i] = tagSentence(&m.tag, s)
-		}
-	}
+	predicted := trainTaggers(m, cfg)
+	fmt.Fprintf(cfg.Log, "taggers trained %s\n", time.Since(start).Round(time.Second))
 	if len(cfg.Dev) > 0 {
 		fmt.Fprintf(cfg.Log, "dev tags: %s\n", m.evalTags(cfg.Dev))
 	}
@@ -128,7 +104,91 @@ func tagDict(sents []Sentence, classes []string) map[uint64]int {
 	return dict
 }
 
-func trainTagger(sents []Sentence, classes []string, dict map[uint64]int, epochs int, seed int64) *weights {
+// trainTaggers trains both passes of m's tagger and returns the tags the
+// parser trains on. With folds, each training sentence is tagged by taggers
+// that did not see it, and the second pass learns from such first-pass
+// tags too, so both meet tags as good as they will be at run time.
+func trainTaggers(m *Model, cfg TrainConfig) [][]int {
+	train := cfg.Train
+	k := cfg.Folds
+	first := make([][]int, len(train))
+	predicted := make([][]int, len(train))
+	if k < 2 {
+		m.tag.w = trainTagger(train, nil, m.classes, m.tag.dict, cfg.TagEpochs, cfg.Seed)
+		for i, s := range train {
+			first[i], _ = tagSentence(&m.tag, s)
+		}
+		m.tag.w2 = trainTagger(train, first, m.classes, m.tag.dict, cfg.TagEpochs, cfg.Seed)
+		for i, s := range train {
+			_, predicted[i] = tagSentence(&m.tag, s)
+		}
+		return predicted
+	}
+	split := func(f int, tags [][]int) (in []Sentence, inTags [][]int, out []int) {
+		for i, s := range train {
+			if i%k == f {
+				out = append(out, i)
+				continue
+			}
+			in = append(in, s)
+			if tags != nil {
+				inTags = append(inTags, tags[i])
+			}
+		}
+		return in, inTags, out
+	}
+	foldFirst := make([]*weights, k)
+	parallel(k, func(f int) {
+		in, _, out := split(f, nil)
+		foldFirst[f] = trainTagger(in, nil, m.classes, m.tag.dict, cfg.TagEpochs, cfg.Seed+int64(f))
+		t := tagger{dict: m.tag.dict, w: foldFirst[f]}
+		for _, i := range out {
+			first[i], _ = tagSentence(&t, train[i])
+		}
+	})
+	fmt.Fprintf(cfg.Log, "first-pass folds done\n")
+	parallel(k+2, func(f int) {
+		switch f {
+		case k:
+			m.tag.w = trainTagger(train, nil, m.classes, m.tag.dict, cfg.TagEpochs, cfg.Seed)
+		case k + 1:
+			m.tag.w2 = trainTagger(train, first, m.classes, m.tag.dict, cfg.TagEpochs, cfg.Seed)
+		default:
+			in, inTags, out := split(f, first)
+			t := tagger{dict: m.tag.dict, w: foldFirst[f]}
+			t.w2 = trainTagger(in, inTags, m.classes, m.tag.dict, cfg.TagEpochs, cfg.Seed+int64(f))
+			for _, i := range out {
+				_, predicted[i] = tagSentence(&t, train[i])
+			}
+		}
+	})
+	return predicted
+}
+
+// parallel runs f(0..n-1) on two goroutines (the machine's cores); the
+// results do not depend on the schedule.
+func parallel(n int, f func(int)) {
+	var wg sync.WaitGroup
+	next := make(chan int, n)
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < 2; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// trainTagger trains one pass; first holds first-pass tags for a second
+// pass, nil for the first.
+func trainTagger(sents []Sentence, first [][]int, classes []string, dict map[uint64]int, epochs int, seed int64) *weights {
 	idx := classIndex(classes)
 	tr := newTrainer(len(classes))
 	scores := make([]float32, len(classes))
@@ -152,6 +212,9 @@ func trainTagger(sents []Sentence, classes []string, dict map[uint64]int, epochs
 				guess, ok := dict[ctx[i].form]
 				if !ok {
 					buf = tagFeatures(ctx, i, p1, p2, buf[:0])
+					if first != nil {
+						buf = secondPass(first[si], i, &ctx[i], buf)
+					}
 					tr.score(buf, scores)
 					guess = argmaxF(scores)
 					tr.tick()
@@ -174,11 +237,11 @@ func argmaxF(s []float32) int {
 	return best
 }
 
-func tagSentence(t *tagger, s Sentence) []int {
+func tagSentence(t *tagger, s Sentence) (first, final []int) {
 	forms := make([]string, len(s.Tokens))
 	for i, tok := range s.Tokens {
 		forms[i] = tok.Form
 	}
 	ctx := wordContexts(forms, nil)
-	return t.tag(forms, ctx, nil, nil, make([]int32, t.w.nClasses))
+	return t.tag(ctx, nil, nil, nil, make([]int32, t.w.nClasses))
 }
