@@ -72,7 +72,7 @@ func (m *Model) parseChunk(ws *workspace, forms []string, toks []Token, lo int) 
 func (m *Model) parseTagged(ws *workspace, forms []string, tags []int) ([]int, []int) {
 	s := &ws.st
 	s.reset(len(forms))
-	ws.sc.reset(forms, tags, m.coarse)
+	ws.sc.reset(forms, tags)
 	nl := len(m.labels)
 	scores := ws.scores[:1+2*nl]
 	for !s.done() {

@@ -18,7 +18,6 @@ import (
 type Model struct {
 	classes    []string // joint tags, "UPOS\tXPOS"
 	upos, xpos []string
-	coarse     []int // class → UPOS id
 	tag        tagger
 	labels     []string
 	rootLabel  int
@@ -131,14 +130,8 @@ func decodeModel(data []byte) (*Model, error) {
 // init derives the lookup fields from the stored ones.
 func (m *Model) init() {
 	m.upos, m.xpos = make([]string, len(m.classes)), make([]string, len(m.classes))
-	m.coarse = make([]int, len(m.classes))
-	ids := map[string]int{}
 	for i, c := range m.classes {
 		m.upos[i], m.xpos[i], _ = strings.Cut(c, "\t")
-		if _, ok := ids[m.upos[i]]; !ok {
-			ids[m.upos[i]] = len(ids)
-		}
-		m.coarse[i] = ids[m.upos[i]]
 	}
 	m.rootLabel = -1
 	for i, l := range m.labels {

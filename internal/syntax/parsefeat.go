@@ -15,23 +15,16 @@ const (
 // with the root as the last entry.
 type sentCtx struct {
 	words, tags []uint64
-	coarse      []uint64 // UPOS ids, which generalise where the joint tag splits hairs
-	suf         []uint64 // 3-letter suffixes, for words the weights never saw
 }
 
-func (c *sentCtx) reset(forms []string, tags []int, coarse []int) {
-	c.words, c.tags, c.coarse, c.suf = c.words[:0], c.tags[:0], c.coarse[:0], c.suf[:0]
+func (c *sentCtx) reset(forms []string, tags []int) {
+	c.words, c.tags = c.words[:0], c.tags[:0]
 	for i, f := range forms {
-		n := norm(f)
-		c.words = append(c.words, hashString(n))
+		c.words = append(c.words, hashString(norm(f)))
 		c.tags = append(c.tags, uint64(tags[i]))
-		c.coarse = append(c.coarse, uint64(coarse[tags[i]]))
-		c.suf = append(c.suf, hashString(suffix(n, 3)))
 	}
 	c.words = append(c.words, rootTok)
 	c.tags = append(c.tags, rootTok)
-	c.coarse = append(c.coarse, rootTok)
-	c.suf = append(c.suf, rootTok)
 }
 
 func dist(a, b int) uint64 {

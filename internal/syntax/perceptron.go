@@ -116,9 +116,11 @@ func (t *trainer) freeze(minWeight float64) *weights {
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	scale, cut := 32767/maxAbs, minWeight*maxAbs
-	w := &weights{nClasses: t.nClasses, slots: make([]uint64, tableSize(len(keys)))}
-	rows := make([][]pair, len(w.slots))
-	mask := uint64(len(w.slots) - 1)
+	type keyed struct {
+		key uint64
+		row []pair
+	}
+	var kept []keyed
 	for _, k := range keys {
 		var row []pair
 		for _, e := range t.rows[k] {
@@ -127,16 +129,21 @@ func (t *trainer) freeze(minWeight float64) *weights {
 				row = append(row, pair{w: int16(q), cls: e.cls})
 			}
 		}
-		if len(row) == 0 {
-			continue
+		if len(row) > 0 {
+			sort.Slice(row, func(i, j int) bool { return row[i].cls < row[j].cls })
+			kept = append(kept, keyed{k, row})
 		}
-		sort.Slice(row, func(i, j int) bool { return row[i].cls < row[j].cls })
-		i := w.home(k)
+	}
+	w := &weights{nClasses: t.nClasses, slots: make([]uint64, tableSize(len(kept)))}
+	rows := make([][]pair, len(w.slots))
+	mask := uint64(len(w.slots) - 1)
+	for _, kr := range kept {
+		i := w.home(kr.key)
 		for w.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		w.slots[i] = fingerprint(k) << 32
-		rows[i] = row
+		w.slots[i] = fingerprint(kr.key) << 32
+		rows[i] = kr.row
 	}
 	// Rows are laid out in slot order, so the file can leave offsets implicit.
 	for i, row := range rows {
@@ -200,3 +207,6 @@ func (w *weights) score(feats []uint64, scores []int32) {
 }
 
 const scoreBatch = 128
+
+// size counts the weights kept.
+func (w *weights) size() int { return len(w.pairs) }

@@ -79,7 +79,7 @@ func trainParser(m *Model, cfg TrainConfig, predicted [][]int, start time.Time) 
 		for _, ti := range order {
 			g := &trees[ti]
 			s.reset(len(g.forms))
-			sc.reset(g.forms, g.tags, m.coarse)
+			sc.reset(g.forms, g.tags)
 			for !s.done() {
 				feats = parseFeatures(&sc, &s, feats[:0])
 				tr.score(feats, scores)
@@ -115,7 +115,7 @@ func trainParser(m *Model, cfg TrainConfig, predicted [][]int, start time.Time) 
 		fmt.Fprintf(cfg.Log, "parser epoch %d: %.2f%% transitions wrong, %d features, %s\n", e+1, 100*float64(wrong)/float64(total), len(tr.rows), time.Since(start).Round(time.Second))
 		if len(cfg.Dev) > 0 && (e+1 == cfg.ParseEpochs || (e+1)%4 == 0) {
 			m.parse = tr.freeze(cfg.MinWeight)
-			fmt.Fprintf(cfg.Log, "  dev: %s (%d weights)\n", m.Evaluate(cfg.Dev), len(m.parse.pairs))
+			fmt.Fprintf(cfg.Log, "  dev: %s (%d weights)\n", m.Evaluate(cfg.Dev), m.parse.size())
 		}
 	}
 	return tr.freeze(cfg.MinWeight)
