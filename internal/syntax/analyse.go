@@ -1,0 +1,86 @@
+package syntax
+
+// maxChunk bounds the words parsed as one unit. Greedy parsing is linear,
+// but features and the tree are built for sentences; a longer run of words
+// (a table, a list scraped as one line) is parsed in chunks whose roots
+// hang from the first chunk's root.
+const maxChunk = 200
+
+// workspace holds the buffers one parse reuses, pooled per model.
+type workspace struct {
+	ctx    []wordCtx
+	feats  []uint64
+	scores []int32
+	first  []int
+	tags   []int
+	st     state
+	sc     sentCtx
+}
+
+func (m *Model) workspace() *workspace {
+	if ws, ok := m.pool.Get().(*workspace); ok {
+		return ws
+	}
+	n := max(len(m.classes), 1+2*len(m.labels))
+	return &workspace{scores: make([]int32, n)}
+}
+
+// ParseTokens tags, lemmatises and parses words already split. The tree
+// always has exactly one root and no cycles, whatever the input.
+func (m *Model) ParseTokens(forms []string) Sentence {
+	toks := make([]Token, len(forms))
+	ws := m.workspace()
+	defer m.pool.Put(ws)
+	firstRoot := -1
+	for lo := 0; lo < len(forms); lo += maxChunk {
+		hi := min(lo+maxChunk, len(forms))
+		root := m.parseChunk(ws, forms[lo:hi], toks[lo:hi], lo)
+		if firstRoot < 0 {
+			firstRoot = root
+			continue
+		}
+		toks[root].Head, toks[root].Rel = firstRoot+1, "parataxis"
+	}
+	return Sentence{Tokens: toks}
+}
+
+// parseChunk fills toks for forms (word lo of the sentence is forms[0]) and
+// returns the sentence index of the chunk's root.
+func (m *Model) parseChunk(ws *workspace, forms []string, toks []Token, lo int) int {
+	ws.ctx = wordContexts(forms, ws.ctx)
+	ws.first, ws.tags = m.tag.tag(ws.ctx, ws.first, ws.tags, ws.feats, ws.scores[:len(m.classes)])
+	heads, labels := m.parseTagged(ws, forms, ws.tags)
+	root := -1
+	for i, f := range forms {
+		c := ws.tags[i]
+		t := &toks[i]
+		t.Form, t.UPOS, t.XPOS = f, m.upos[c], m.xpos[c]
+		t.Lemma = m.lemma(f, t.XPOS)
+		t.Rel = m.labels[labels[i]]
+		if heads[i] == len(forms) {
+			t.Head = 0
+			root = lo + i
+		} else {
+			t.Head = lo + heads[i] + 1
+		}
+	}
+	return root
+}
+
+// parseTagged runs the transition system greedily and returns heads (root =
+// len(forms)) and label ids, valid for the state's lifetime.
+func (m *Model) parseTagged(ws *workspace, forms []string, tags []int) ([]int, []int) {
+	s := &ws.st
+	s.reset(len(forms))
+	ws.sc.reset(forms, tags)
+	nl := len(m.labels)
+	scores := ws.scores[:1+2*nl]
+	for !s.done() {
+		ws.feats = parseFeatures(&ws.sc, s, ws.feats[:0])
+		m.parse.score(ws.feats, scores)
+		cls := bestAllowed(s, scores, nl, m.rootLabel)
+		move, lab := moveOf(cls, nl)
+		s.apply(move, lab)
+	}
+	return s.head[:len(forms)], s.label[:len(forms)]
+}

@@ -1,0 +1,285 @@
+package syntax
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Model is a trained tagger, parser and lemmatiser. It is safe for
+// concurrent use.
+type Model struct {
+	classes    []string // joint tags, "UPOS\tXPOS"
+	upos, xpos []string
+	tag        tagger
+	labels     []string
+	rootLabel  int
+	parse      *weights
+	lemmas     map[string]string
+	pool       sync.Pool
+}
+
+//go:embed model.bin
+var embedded []byte
+
+// Load returns the model embedded in the binary, decoded on first use only,
+// so commands that never parse never pay for it.
+var Load = sync.OnceValues(func() (*Model, error) { return decodeModel(embedded) })
+
+const magic = "DYADSYN1"
+
+// ErrFormat is returned for a model file this code cannot read.
+var ErrFormat = errors.New("syntax: not a model file")
+
+// ErrNoModel is returned by Load when the binary was built without a trained
+// model (an empty model.bin).
+var ErrNoModel = errors.New("syntax: no model embedded; train one with go run ./internal/syntax/cmd/train")
+
+// WriteTo writes the model in its binary format; the same model always
+// gives the same bytes.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	bw := &binWriter{w: bufio.NewWriter(w)}
+	bw.bytes([]byte(magic))
+	bw.strings(m.classes)
+	keys := make([]uint64, 0, len(m.tag.dict))
+	for k := range m.tag.dict {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	bw.u32(uint32(len(keys)))
+	for _, k := range keys {
+		bw.u64(k)
+		bw.u32(uint32(m.tag.dict[k]))
+	}
+	bw.weights(m.tag.w)
+	bw.weights(m.tag.w2)
+	bw.strings(m.labels)
+	bw.weights(m.parse)
+	lk := sortedKeys(m.lemmas)
+	bw.strings(lk)
+	vals := make([]string, len(lk))
+	for i, k := range lk {
+		vals[i] = m.lemmas[k]
+	}
+	bw.strings(vals)
+	if bw.err == nil {
+		bw.err = bw.w.Flush()
+	}
+	return bw.n, bw.err
+}
+
+// ReadModel decodes a model written by WriteTo.
+func ReadModel(r io.Reader) (*Model, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("syntax: read model: %w", err)
+	}
+	return decodeModel(data)
+}
+
+func decodeModel(data []byte) (*Model, error) {
+	if len(data) == 0 {
+		return nil, ErrNoModel
+	}
+	if !bytes.HasPrefix(data, []byte(magic)) {
+		return nil, ErrFormat
+	}
+	br := &binReader{data: data[len(magic):]}
+	m := &Model{classes: br.strings()}
+	n := br.u32()
+	m.tag.dict = make(map[uint64]int, min(n, limit))
+	for i := uint32(0); i < n && br.err == nil; i++ {
+		k := br.u64()
+		m.tag.dict[k] = int(br.u32())
+	}
+	m.tag.w = br.weights()
+	m.tag.w2 = br.weights()
+	m.labels = br.strings()
+	m.parse = br.weights()
+	lk, lv := br.strings(), br.strings()
+	if br.err == nil && (len(lk) != len(lv) || len(m.classes) == 0 || len(m.labels) == 0 ||
+		m.tag.w.nClasses != len(m.classes) || m.tag.w2.nClasses != len(m.classes) || m.parse.nClasses != 1+2*len(m.labels)) {
+		br.err = ErrFormat
+	}
+	if br.err != nil {
+		return nil, fmt.Errorf("syntax: read model: %w", br.err)
+	}
+	m.lemmas = make(map[string]string, len(lk))
+	for i, k := range lk {
+		m.lemmas[k] = lv[i]
+	}
+	m.init()
+	if m.rootLabel < 0 {
+		return nil, fmt.Errorf("syntax: read model: no root label: %w", ErrFormat)
+	}
+	for _, c := range m.tag.dict {
+		if c < 0 || c >= len(m.classes) {
+			return nil, fmt.Errorf("syntax: read model: tag dictionary: %w", ErrFormat)
+		}
+	}
+	return m, nil
+}
+
+// init derives the lookup fields from the stored ones.
+func (m *Model) init() {
+	m.upos, m.xpos = make([]string, len(m.classes)), make([]string, len(m.classes))
+	for i, c := range m.classes {
+		m.upos[i], m.xpos[i], _ = strings.Cut(c, "\t")
+	}
+	m.rootLabel = -1
+	for i, l := range m.labels {
+		if l == "root" {
+			m.rootLabel = i
+		}
+	}
+}
+
+type binWriter struct {
+	w   *bufio.Writer
+	n   int64
+	err error
+}
+
+func (b *binWriter) bytes(p []byte) {
+	if b.err == nil {
+		_, b.err = b.w.Write(p)
+		b.n += int64(len(p))
+	}
+}
+
+func (b *binWriter) u32(v uint32) { b.bytes(binary.LittleEndian.AppendUint32(nil, v)) }
+func (b *binWriter) u64(v uint64) { b.bytes(binary.LittleEndian.AppendUint64(nil, v)) }
+
+func (b *binWriter) strings(ss []string) {
+	b.u32(uint32(len(ss)))
+	for _, s := range ss {
+		b.u32(uint32(len(s)))
+		b.bytes([]byte(s))
+	}
+}
+
+// weights writes the filled slots in table order as (gap from the previous
+// filled slot, fingerprint, row length); row offsets follow from the lengths.
+func (b *binWriter) weights(w *weights) {
+	filled := 0
+	for _, s := range w.slots {
+		if s != 0 {
+			filled++
+		}
+	}
+	b.u32(uint32(w.nClasses))
+	b.u32(uint32(len(w.slots)))
+	b.u32(uint32(filled))
+	b.u32(uint32(len(w.pairs)))
+	var buf []byte
+	last := -1
+	for i, s := range w.slots {
+		if s == 0 {
+			continue
+		}
+		buf = binary.AppendUvarint(buf, uint64(i-last-1))
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(s>>32))
+		buf = append(buf, byte(s&maxRow))
+		last = i
+	}
+	for _, p := range w.pairs {
+		buf = append(buf, p.cls)
+	}
+	for _, p := range w.pairs {
+		buf = binary.LittleEndian.AppendUint16(buf, uint16(p.w))
+	}
+	b.bytes(buf)
+}
+
+// binReader decodes from the model's bytes; the first error sticks.
+type binReader struct {
+	data []byte
+	err  error
+}
+
+func (b *binReader) take(n int) []byte {
+	if b.err != nil || n < 0 || n > len(b.data) {
+		b.err = ErrFormat
+		return nil
+	}
+	p := b.data[:n]
+	b.data = b.data[n:]
+	return p
+}
+
+func (b *binReader) u32() uint32 {
+	if p := b.take(4); p != nil {
+		return binary.LittleEndian.Uint32(p)
+	}
+	return 0
+}
+
+func (b *binReader) u64() uint64 {
+	if p := b.take(8); p != nil {
+		return binary.LittleEndian.Uint64(p)
+	}
+	return 0
+}
+
+// limit guards allocations against a corrupt length.
+const limit = 1 << 28
+
+func (b *binReader) strings() []string {
+	n := b.u32()
+	if n > limit || int(n) > len(b.data) {
+		b.err = ErrFormat
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = string(b.take(int(b.u32())))
+	}
+	return out
+}
+
+func (b *binReader) weights() *weights {
+	nc, size, filled, npairs := b.u32(), b.u32(), b.u32(), b.u32()
+	if b.err != nil || size > limit || size&(size-1) != 0 || nc > maxRow || filled > size || npairs > maxOff {
+		b.err = ErrFormat
+		return &weights{}
+	}
+	w := &weights{nClasses: int(nc), slots: make([]uint64, size), pairs: make([]pair, npairs)}
+	i, off := -1, uint64(0)
+	for k := uint32(0); k < filled && b.err == nil; k++ {
+		gap, n := binary.Uvarint(b.data)
+		if n <= 0 {
+			b.err = ErrFormat
+			break
+		}
+		b.data = b.data[n:]
+		i += int(gap) + 1
+		p := b.take(5)
+		if p == nil || i >= int(size) {
+			b.err = ErrFormat
+			break
+		}
+		rowLen := uint64(p[4])
+		w.slots[i] = uint64(binary.LittleEndian.Uint32(p))<<32 | off<<lenBits | rowLen
+		off += rowLen
+	}
+	cls, ws := b.take(int(npairs)), b.take(2*int(npairs))
+	if b.err != nil || off != uint64(npairs) {
+		b.err = ErrFormat
+		return &weights{}
+	}
+	for j := range w.pairs {
+		if int(cls[j]) >= int(nc) {
+			b.err = ErrFormat
+			return &weights{}
+		}
+		w.pairs[j] = pair{w: int16(binary.LittleEndian.Uint16(ws[2*j:])), cls: cls[j]}
+	}
+	return w
+}
