@@ -102,11 +102,29 @@ func Convert(d *Dict, opt Options) ([]*lexicon.Entry, *Stats) {
 	curatedBare := map[string]bool{}
 	curatedObj := map[string]map[string]bool{}
 	speech := map[string]bool{}
-	nouns := map[string]bool{} // last words of curated event nouns
+	nouns := map[string]map[string]bool{} // last words of curated event nouns → their types
+	forms := map[string]bool{}            // the inflected first words of curated verbs
 	for _, e := range opt.Curated {
 		if e.Noun != "" && e.Event != "" && e.Event != "NONE" {
 			f := strings.Fields(strings.ToLower(e.Noun))
-			nouns[f[len(f)-1]] = true
+			w := f[len(f)-1]
+			if nouns[w] == nil {
+				nouns[w] = map[string]bool{}
+			}
+			ev, _, _ := lexicon.CheckEvent(e.Event, "")
+			nouns[w][ev] = true
+		}
+		if e.Verb != "" {
+			fs := e.Forms
+			if len(fs) == 0 {
+				fs = lexicon.VerbForms(e.Verb)
+			}
+			base := strings.Fields(strings.ToLower(e.Verb))[0]
+			for _, f := range fs {
+				if w := strings.Fields(strings.ToLower(f))[0]; w != base {
+					forms[w] = true // "found" of "find", not "demand" of "demand that"
+				}
+			}
 		}
 		if e.Verb == "" {
 			continue
@@ -148,7 +166,7 @@ func Convert(d *Dict, opt Options) ([]*lexicon.Entry, *Stats) {
 	bare := map[string]*lexicon.Entry{} // lemma → its generated bare entry
 	groups := map[string]*group{}       // lemma|event|mode|cameo → object entry
 	seenObj := map[string]bool{}        // lemma|object: the first pattern wins
-	forms := map[string][]string{}
+	vforms := map[string][]string{}     // lemma → explicit forms
 
 	st.Blocks = len(d.Blocks)
 	if len(d.Malformed) > 0 {
@@ -163,9 +181,14 @@ func Convert(d *Dict, opt Options) ([]*lexicon.Entry, *Stats) {
 				st.drop("verb: not a plain verb phrase (\"shot and\", stems)")
 				continue
 			}
+			if forms[v.Lemma] && !curatedVerb[v.Lemma] {
+				// "found" (establish) is also the past of a curated "find"
+				st.drop("verb: a form of a curated verb (found, find)")
+				continue
+			}
 			verbs = append(verbs, v)
-			if f := explicitForms(v); f != nil && forms[v.Lemma] == nil {
-				forms[v.Lemma] = f
+			if f := explicitForms(v); f != nil && vforms[v.Lemma] == nil {
+				vforms[v.Lemma] = f
 			}
 			c := code(v, b)
 			ev, mode, ok := event(opt.Lookup, c)
@@ -182,12 +205,12 @@ func Convert(d *Dict, opt Options) ([]*lexicon.Entry, *Stats) {
 				st.drop("verb: no code of its own (takes its block's)")
 			case opt.Usage != nil && opt.Usage.IsFrequentVerb(strings.Fields(v.Lemma)[0], opt.General):
 				st.drop("verb: frequent general verb (bare reading rarely the news one)")
-			case opt.Usage != nil && opt.Usage.MostlyNominal(surface(v.Lemma, forms[v.Lemma])):
+			case opt.Usage != nil && opt.Usage.MostlyNominal(surface(v.Lemma, vforms[v.Lemma])):
 				st.drop("verb: its forms are mostly nouns or adjectives in the treebank")
 			case bare[v.Lemma] != nil:
 				st.drop("verb: repeated in another block")
 			default:
-				e := &lexicon.Entry{Verb: v.Lemma, Forms: forms[v.Lemma], Event: ev, Mode: mode, CAMEO: c, Source: "cameo"}
+				e := &lexicon.Entry{Verb: v.Lemma, Forms: vforms[v.Lemma], Event: ev, Mode: mode, CAMEO: c, Source: "cameo"}
 				bare[v.Lemma] = e
 				out = append(out, e)
 				st.keep("bare verb")
@@ -215,7 +238,7 @@ func Convert(d *Dict, opt Options) ([]*lexicon.Entry, *Stats) {
 				switch {
 				case speech[v.Lemma]:
 					st.drop("pattern: on a reporting verb (what is said is coded from the complement)")
-				case opt.Usage != nil && opt.Usage.MostlyNominal(surface(v.Lemma, forms[v.Lemma])):
+				case opt.Usage != nil && opt.Usage.MostlyNominal(surface(v.Lemma, vforms[v.Lemma])):
 					// "within striking distance": the noun, not the verb
 					st.drop("pattern: verb's forms are mostly nouns or adjectives in the treebank")
 				case !opt.GeneralObjects && opt.Usage != nil && opt.Usage.IsFrequentVerb(strings.Fields(v.Lemma)[0], opt.General):
@@ -264,15 +287,17 @@ func Convert(d *Dict, opt Options) ([]*lexicon.Entry, *Stats) {
 						if seenObj[v.Lemma+"|"+w] || curatedObj[v.Lemma][w] {
 							continue
 						}
-						if curatedNoun(nouns, w) {
+						if curatedNoun(nouns, w)[evName] {
 							// "joined the talks": the curated noun is the
-							// trigger; an object would swallow it
-							st.drop("object: a curated event noun")
+							// trigger and says the same; an object would
+							// swallow it. A verb that changes what the noun
+							// says stays: "breached the truce".
+							st.drop("object: a curated event noun of the same type")
 							continue
 						}
 						seenObj[v.Lemma+"|"+w] = true
 						if g == nil {
-							e := &lexicon.Entry{Verb: v.Lemma, Forms: forms[v.Lemma], Event: evName, Mode: mode, Source: "cameo"}
+							e := &lexicon.Entry{Verb: v.Lemma, Forms: vforms[v.Lemma], Event: evName, Mode: mode, Source: "cameo"}
 							if isEvent {
 								e.CAMEO = p.Code
 							}
@@ -307,26 +332,29 @@ func Convert(d *Dict, opt Options) ([]*lexicon.Entry, *Stats) {
 	// forms found on a later line of the same verb
 	for _, e := range out {
 		if e.Forms == nil {
-			e.Forms = forms[e.Verb]
+			e.Forms = vforms[e.Verb]
 		}
 	}
 	return out, st
 }
 
-// curatedNoun reports an object whose last word is the last word of a
-// curated event noun, or its plural.
-func curatedNoun(nouns map[string]bool, obj string) bool {
+// curatedNoun returns the types of the curated event nouns whose last word
+// is the object's last word, or its singular.
+func curatedNoun(nouns map[string]map[string]bool, obj string) map[string]bool {
 	f := strings.Fields(obj)
 	w := f[len(f)-1]
-	if nouns[w] {
-		return true
+	if t := nouns[w]; t != nil {
+		return t
 	}
 	for _, suf := range []string{"s", "es"} {
-		if strings.HasSuffix(w, suf) && nouns[strings.TrimSuffix(w, suf)] {
-			return true
+		if t := nouns[strings.TrimSuffix(w, suf)]; strings.HasSuffix(w, suf) && t != nil {
+			return t
 		}
 	}
-	return strings.HasSuffix(w, "ies") && nouns[strings.TrimSuffix(w, "ies")+"y"]
+	if strings.HasSuffix(w, "ies") {
+		return nouns[strings.TrimSuffix(w, "ies")+"y"]
+	}
+	return nil
 }
 
 // surface returns the one-word forms of a verb (its head's forms for a

@@ -39,11 +39,17 @@ GREET
 HAIL [042]
 - * DELEGATION FROM + [042:042] # GREET
 - * TALKS [046] # GREET
+
+--- SCUTTLE [---] ---
+SCUTTLE
+FOUND [164]
+- * TALKS [164] # SCUTTLE
 `
 
 var codes = map[string][2]string{
 	"180": {"ASSAULT", ""}, "182": {"ASSAULT", "beat"}, "193": {"ASSAULT", "firearms"},
 	"190": {"ASSAULT", ""}, "042": {"CONSULT", "visit"}, "046": {"CONSULT", ""},
+	"164": {"SANCTION", "withdraw"},
 }
 
 func lookup(c string) (string, string, bool) {
@@ -93,7 +99,7 @@ func TestParseBlocksVerbsPatterns(t *testing.T) {
 	if got := d.Synsets["WEAPON"]; !slices.Equal(got, []string{"rifle", "field cannon"}) {
 		t.Errorf("synset WEAPON = %v", got)
 	}
-	if len(d.Blocks) != 2 || d.Blocks[0].Code != "180" || d.Blocks[1].Code != "---" {
+	if len(d.Blocks) != 3 || d.Blocks[0].Code != "180" || d.Blocks[1].Code != "---" {
 		t.Fatalf("blocks = %+v", d.Blocks)
 	}
 	b := d.Blocks[0]
@@ -167,14 +173,15 @@ func TestConvertCuratedWins(t *testing.T) {
 		{Noun: "talks", Event: "CONSULT"}, // an event noun
 		{Verb: "hail", Claim: "reported"}, // a reporting verb
 		{Verb: "smite", Object: []string{"rifle"}, Event: "ASSAULT"},
+		{Verb: "find guilty", Forms: []string{"find guilty", "found guilty"}, Event: "SANCTION"},
 	}
 	es, _ := convert(t, Options{Bare: "all", Stops: true, Curated: cur})
 	for _, e := range es {
 		switch {
 		case e.Verb == "greet":
 			t.Errorf("curated verb with a reading of its own got %+v", e)
-		case slices.Contains(e.Object, "talks"):
-			t.Errorf("a curated event noun became an object: %+v", e)
+		case slices.Contains(e.Object, "talks") && e.Event == "CONSULT":
+			t.Errorf("a curated event noun became an object of the same type: %+v", e)
 		case e.Verb == "smite" && len(e.Object) == 0:
 			t.Errorf("curated verb got a bare entry %+v", e)
 		case e.Verb == "smite" && slices.Contains(e.Object, "rifle"):
@@ -183,6 +190,14 @@ func TestConvertCuratedWins(t *testing.T) {
 	}
 	if e := find(es, "smite", "ASSAULT", "field cannon"); e == nil {
 		t.Error("curated verb with objects lost the objects it lacks")
+	}
+	// "scuttled the talks" says something else than the noun: it stays
+	if e := find(es, "scuttle", "SANCTION", "talks"); e == nil {
+		t.Error("a verb that changes what a curated noun says lost it as object")
+	}
+	// "found" (establish) is the past of the curated "find (guilty)"
+	if e := find(es, "found", "SANCTION", ""); e != nil {
+		t.Errorf("a form of a curated verb became a verb: %+v", e)
 	}
 }
 

@@ -29,15 +29,16 @@ func main() {
 	general := flag.String("general", "", "CoNLL-U treebank of general English: its most frequent verbs, and verbs whose forms are mostly nouns there, keep only their patterns with objects")
 	top := flag.Int("top", 100, "how many of the treebank's most frequent verb lemmas count as general verbs")
 	stops := flag.Bool("stops", true, "write the null-coded patterns of trigger verbs as stop entries")
+	generalObjects := flag.Bool("general-objects", false, "keep the patterns with objects of the frequent general verbs")
 	bare := flag.String("bare", "own", "verbs with an entry of their own: all (own or block code), own (own code only), none")
 	flag.Parse()
-	if err := run(*in, *out, *curated, *general, *top, *stops, *bare); err != nil {
+	if err := run(*in, *out, *curated, *general, *top, *stops, *bare, *generalObjects); err != nil {
 		fmt.Fprintln(os.Stderr, "cameoverbs:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out, curated, general string, top int, stops bool, bare string) error {
+func run(in, out, curated, general string, top int, stops bool, bare string, generalObjects bool) error {
 	switch bare {
 	case "all", "own", "none":
 	default:
@@ -62,6 +63,8 @@ func run(in, out, curated, general string, top int, stops bool, bare string) err
 		},
 		Stops: stops,
 		Bare:  bare,
+
+		GeneralObjects: generalObjects,
 	}
 	for _, p := range strings.Split(curated, ",") {
 		if p = strings.TrimSpace(p); p == "" {
@@ -100,6 +103,9 @@ func run(in, out, curated, general string, top int, stops bool, bare string) err
 		fmt.Fprintf(&hdr, " -general %s -top %d", filepath.Base(general), top)
 	}
 	fmt.Fprintf(&hdr, " -bare %s -stops=%v", bare, stops)
+	if generalObjects {
+		fmt.Fprintf(&hdr, " -general-objects")
+	}
 	fmt.Fprintf(&hdr, " -out %s\n", filepath.ToSlash(out))
 	fmt.Fprintf(&hdr, "(see data/verbs/README.md). Entries here load before lexicon.yaml, whose entries\n")
 	fmt.Fprintf(&hdr, "with the same verb and objects replace them; curated entries are also tried first.\n\n")
