@@ -277,7 +277,7 @@ func TestGeneratedFileUpToDate(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "cameo.yaml")
 	cmd := exec.Command("go", "run", "./internal/lexicon/cmd/cameoverbs", "-in", in, "-general", tb,
-		"-top", "200", "-bare", "own", "-out", out)
+		"-top", "400", "-bare", "own", "-out", out)
 	cmd.Dir = root
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%v: %s", err, b)

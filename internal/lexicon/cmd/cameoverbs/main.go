@@ -4,7 +4,7 @@
 //
 //	go run ./internal/lexicon/cmd/cameoverbs \
 //	  -in ../shared/data/petrarch2/CAMEO.verbpatterns.150430.txt \
-//	  -general ../shared/data/ud-ewt/en_ewt-ud-train.conllu \
+//	  -general ../shared/data/ud-ewt/en_ewt-ud-train.conllu -top 400 \
 //	  -out data/verbs/cameo.yaml
 package main
 
@@ -27,7 +27,7 @@ func main() {
 	out := flag.String("out", "data/verbs/cameo.yaml", "lexicon file to write")
 	curated := flag.String("curated", "data/verbs/lexicon.yaml,data/verbs/speech.yaml", "hand-written lexicon files that win over generated entries (comma-separated)")
 	general := flag.String("general", "", "CoNLL-U treebank of general English: its most frequent verbs, and verbs whose forms are mostly nouns there, keep only their patterns with objects")
-	top := flag.Int("top", 100, "how many of the treebank's most frequent verb lemmas count as general verbs")
+	top := flag.Int("top", 400, "how many of the treebank's most frequent verb lemmas count as general verbs")
 	stops := flag.Bool("stops", true, "write the null-coded patterns of trigger verbs as stop entries")
 	generalObjects := flag.Bool("general-objects", false, "keep the patterns with objects of the frequent general verbs")
 	bare := flag.String("bare", "own", "verbs with an entry of their own: all (own or block code), own (own code only), none")
