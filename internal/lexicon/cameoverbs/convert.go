@@ -31,8 +31,10 @@ type Options struct {
 	// with objects.
 	Usage   *Usage
 	General int
-	// GeneralObjects keeps the patterns with objects of the General verbs.
-	GeneralObjects bool
+	// GeneralObjects keeps the patterns with objects of the General verbs;
+	// GeneralComplements only those with the target before a complement
+	// ("find + guilty", "use + as human shield").
+	GeneralObjects, GeneralComplements bool
 	// Bare says which verbs get an entry of their own, without object:
 	// "all" (every verb with an event code, own or its block's), "own" (only
 	// verbs whose line carries a code of its own: the dictionary's authors
@@ -217,7 +219,7 @@ func Convert(d *Dict, opt Options) ([]*lexicon.Entry, *Stats) {
 			}
 		}
 		for _, p := range b.Patterns {
-			objs, preps, why := shape(p, d.Synsets)
+			objs, preps, complement, why := shape(p, d.Synsets)
 			if why != "" {
 				st.drop("pattern: " + why)
 				continue
@@ -241,7 +243,7 @@ func Convert(d *Dict, opt Options) ([]*lexicon.Entry, *Stats) {
 				case opt.Usage != nil && opt.Usage.MostlyNominal(surface(v.Lemma, vforms[v.Lemma])):
 					// "within striking distance": the noun, not the verb
 					st.drop("pattern: verb's forms are mostly nouns or adjectives in the treebank")
-				case !opt.GeneralObjects && opt.Usage != nil && opt.Usage.IsFrequentVerb(strings.Fields(v.Lemma)[0], opt.General):
+				case !opt.GeneralObjects && !(complement && opt.GeneralComplements) && opt.Usage != nil && opt.Usage.IsFrequentVerb(strings.Fields(v.Lemma)[0], opt.General):
 					// "want … talks", "make … sure": an object a few words
 					// after a light verb is rarely the dictionary's construction
 					st.drop("pattern: on a frequent general verb")
@@ -471,16 +473,23 @@ func isMarker(t string) bool { return t == "+" || t == "$" || t == "%" || t == "
 // words or synonym-set members, then optionally a preposition and the
 // target. It returns the object phrases and recipient prepositions, or the
 // reason the pattern cannot be expressed.
-func shape(p *Pattern, syn map[string][]string) (objs, preps []string, why string) {
+func shape(p *Pattern, syn map[string][]string) (objs, preps []string, complement bool, why string) {
 	for _, t := range p.Pre {
 		if strings.Contains(t, "*") {
-			return nil, nil, "verb joined to a word (\"NOT_*\", \"*_WITH\")"
+			return nil, nil, false, "verb joined to a word (\"NOT_*\", \"*_WITH\")"
 		}
 		if !isMarker(t) {
-			return nil, nil, "words required before the verb (\"NOT *\", \"SAID *\")"
+			return nil, nil, false, "words required before the verb (\"NOT *\", \"SAID *\")"
 		}
 	}
 	post := p.Post
+	if len(post) >= 2 && len(post) <= 4 && post[0] == "+" && !anyMarker(post[1:]) {
+		// the target, then its complement: "FIND * + GUILTY", "USE * + AS
+		// HUMAN_SHIELD": the complement is the object, found a few words
+		// after the verb, the target between
+		complement = true
+		post = post[1:]
+	}
 	run := 0
 	for run < len(post) && !isMarker(post[run]) && !strings.ContainsAny(post[run], "+$%^*") {
 		run++
@@ -489,6 +498,11 @@ func shape(p *Pattern, syn map[string][]string) (objs, preps []string, why strin
 	words := post[:run]
 	switch {
 	case len(tail) == 0:
+		if !complement && len(words) > 1 && recipientPreps[phrase(words[len(words)-1])] {
+			// "* LEGAL ACTION AGAINST": the recipient follows in the text
+			preps = []string{phrase(words[len(words)-1])}
+			words = words[:len(words)-1]
+		}
 	case len(tail) == 1:
 		if tail[0] == "+" && len(words) > 0 && recipientPreps[phrase(words[len(words)-1])] {
 			preps = []string{phrase(words[len(words)-1])}
@@ -498,13 +512,13 @@ func shape(p *Pattern, syn map[string][]string) (objs, preps []string, why strin
 		if allMarkers(tail) {
 			break
 		}
-		return nil, nil, "words after the target or a skipped phrase"
+		return nil, nil, false, "words after the target or a skipped phrase"
 	}
 	for len(words) > 0 && leadingPreps[phrase(words[0])] {
 		words = words[1:]
 	}
 	if len(words) == 0 {
-		return nil, preps, ""
+		return nil, preps, complement, ""
 	}
 	alts := [][]string{{""}}
 	for _, w := range words {
@@ -512,7 +526,7 @@ func shape(p *Pattern, syn map[string][]string) (objs, preps []string, why strin
 		if strings.HasPrefix(w, "&") {
 			members, ok := syn[normName(w)]
 			if !ok {
-				return nil, nil, "undefined synonym set"
+				return nil, nil, false, "undefined synonym set"
 			}
 			opts = members
 		} else {
@@ -526,7 +540,7 @@ func shape(p *Pattern, syn map[string][]string) (objs, preps []string, why strin
 		}
 		alts = next
 		if len(alts) > maxExpansions {
-			return nil, nil, "synonym sets expand too far"
+			return nil, nil, false, "synonym sets expand too far"
 		}
 	}
 	for _, a := range alts {
@@ -546,9 +560,9 @@ func shape(p *Pattern, syn map[string][]string) (objs, preps []string, why strin
 		}
 	}
 	if len(objs) == 0 {
-		return nil, nil, fmt.Sprintf("object longer than %d words or not plain words", maxObjectWords)
+		return nil, nil, false, fmt.Sprintf("object longer than %d words or not plain words", maxObjectWords)
 	}
-	return objs, preps, ""
+	return objs, preps, complement, ""
 }
 
 // nominal keeps the object phrases whose words the treebank reads as
@@ -573,6 +587,15 @@ func nominal(objs []string, u *Usage) []string {
 		}
 	}
 	return out
+}
+
+func anyMarker(ts []string) bool {
+	for _, t := range ts {
+		if strings.ContainsAny(t, "+$%^*") {
+			return true
+		}
+	}
+	return false
 }
 
 func allMarkers(ts []string) bool {

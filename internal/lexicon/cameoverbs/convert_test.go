@@ -30,6 +30,8 @@ THUMP
 - SAID * [010] # SMITE
 - * + WITH VIGOUR AND ZEAL [182] # SMITE
 - * TO + [182] # SMITE
+- * STERN REBUKE AGAINST [111] # SMITE
+- * + AS HUMAN_SHIELD [184] # SMITE
 - * UPON + [190] # THUMP
 - * WILL PROVIDE [190] # THUMP
 - * HARD [---
@@ -50,6 +52,7 @@ var codes = map[string][2]string{
 	"180": {"ASSAULT", ""}, "182": {"ASSAULT", "beat"}, "193": {"ASSAULT", "firearms"},
 	"190": {"ASSAULT", ""}, "042": {"CONSULT", "visit"}, "046": {"CONSULT", ""},
 	"164": {"SANCTION", "withdraw"},
+	"111": {"ACCUSE", "disapprove"}, "184": {"ASSAULT", "abduct"},
 }
 
 func lookup(c string) (string, string, bool) {
@@ -109,7 +112,7 @@ func TestParseBlocksVerbsPatterns(t *testing.T) {
 	if v := b.Verbs[2]; v.Lemma != "beat up" || !slices.Contains(v.Forms, "beaten up") {
 		t.Errorf("multi-word verb = %+v", v)
 	}
-	if len(b.Patterns) != 7 || len(d.Malformed) != 1 {
+	if len(b.Patterns) != 9 || len(d.Malformed) != 1 {
 		t.Errorf("%d patterns, malformed %v", len(b.Patterns), d.Malformed)
 	}
 	if p := d.Blocks[1].Patterns[0]; p.Code != "042" || !slices.Equal(p.Post, []string{"DELEGATION", "FROM", "+"}) || !slices.Equal(p.Verbs, []string{"greet"}) {
@@ -129,6 +132,14 @@ func TestConvertVerbsAndPatterns(t *testing.T) {
 	// a synonym set expands into objects
 	if e := find(es, "smite", "ASSAULT", "field cannon"); e == nil || e.Mode != "firearms" || !slices.Contains(e.Object, "rifle") {
 		t.Errorf("object entry = %+v", e)
+	}
+	// a preposition closing the object introduces the recipient
+	if e := find(es, "smite", "ACCUSE", "stern rebuke"); e == nil || !slices.Equal(e.RecipientPrep, []string{"against"}) {
+		t.Errorf("object + preposition = %+v", e)
+	}
+	// the target, then a complement: the complement is the object
+	if e := find(es, "smite", "ASSAULT", "human shield"); e == nil || e.Mode != "abduct" {
+		t.Errorf("complement after the target = %+v", e)
 	}
 	// a null-coded pattern of a trigger verb is a stop
 	if e := find(es, "smite", "NONE", "festival"); e == nil {
@@ -240,6 +251,8 @@ func TestGeneratedEntriesMatch(t *testing.T) {
 		{"Rebels smote the convoy with rifles.", "ASSAULT", "firearms"},
 		{"The guards smites a prisoner.", "ASSAULT", "beat"},
 		{"The mayor greeted a delegation from the valley.", "CONSULT", "visit"},
+		{"The gang smote the villagers as human shields.", "ASSAULT", "abduct"},
+		{"The deputies smite a stern rebuke against the board.", "ACCUSE", "disapprove"},
 		{"Crowds smote the festival drums all night.", "", ""},
 	} {
 		tr := lex.Triggers(lexicon.Tokenize(c.text))

@@ -30,15 +30,16 @@ func main() {
 	top := flag.Int("top", 400, "how many of the treebank's most frequent verb lemmas count as general verbs")
 	stops := flag.Bool("stops", true, "write the null-coded patterns of trigger verbs as stop entries")
 	generalObjects := flag.Bool("general-objects", false, "keep the patterns with objects of the frequent general verbs")
+	generalComplements := flag.Bool("general-complements", false, "keep the patterns of the frequent general verbs whose object is a complement after the target (\"use + as human shield\")")
 	bare := flag.String("bare", "own", "verbs with an entry of their own: all (own or block code), own (own code only), none")
 	flag.Parse()
-	if err := run(*in, *out, *curated, *general, *top, *stops, *bare, *generalObjects); err != nil {
+	if err := run(*in, *out, *curated, *general, *top, *stops, *bare, *generalObjects, *generalComplements); err != nil {
 		fmt.Fprintln(os.Stderr, "cameoverbs:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out, curated, general string, top int, stops bool, bare string, generalObjects bool) error {
+func run(in, out, curated, general string, top int, stops bool, bare string, generalObjects, generalComplements bool) error {
 	switch bare {
 	case "all", "own", "none":
 	default:
@@ -64,7 +65,8 @@ func run(in, out, curated, general string, top int, stops bool, bare string, gen
 		Stops: stops,
 		Bare:  bare,
 
-		GeneralObjects: generalObjects,
+		GeneralObjects:     generalObjects,
+		GeneralComplements: generalComplements,
 	}
 	for _, p := range strings.Split(curated, ",") {
 		if p = strings.TrimSpace(p); p == "" {
@@ -105,6 +107,9 @@ func run(in, out, curated, general string, top int, stops bool, bare string, gen
 	fmt.Fprintf(&hdr, " -bare %s -stops=%v", bare, stops)
 	if generalObjects {
 		fmt.Fprintf(&hdr, " -general-objects")
+	}
+	if generalComplements {
+		fmt.Fprintf(&hdr, " -general-complements")
 	}
 	fmt.Fprintf(&hdr, " -out %s\n", filepath.ToSlash(out))
 	fmt.Fprintf(&hdr, "(see data/verbs/README.md). Entries here load before lexicon.yaml, whose entries\n")
