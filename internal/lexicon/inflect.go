@@ -271,3 +271,7 @@ func dedupe(s []string) []string {
 	}
 	return out
 }
+
+// VerbForms returns the surface forms the matcher generates for a verb
+// lemma ("call on" → call on, calls on, called on, calling on).
+func VerbForms(lemma string) []string { return phraseForms(lemma, nil, false) }

@@ -109,6 +109,12 @@ func TestTriggers(t *testing.T) {
 		{"The ministry released a statement condemning the violence.", "ACCUSE/disapprove condemning"},
 		{"The prisoners were released on Sunday.", "RETREAT/release released"},
 		{"Israeli forces killed three Palestinians in a raid on Jenin.", "ASSAULT killed; ASSAULT raid"},
+		{"A jury found the former mayor guilty of bribery.", "SANCTION/convict found"},
+		{"The regulator put three lenders on notice.", "THREATEN put"},
+		{"The senator took aim at the governor's budget.", "ACCUSE/disapprove took aim at"},
+		// from cameo.yaml: the verb turns the truce into its violation
+		{"Rebels breached the truce within hours.", "ASSAULT breached"},
+		{"The council rescinded the permit.", "SANCTION rescinded"},
 	}
 	for _, tt := range tests {
 		got := describe(tt.sentence, lex.Triggers(Tokenize(tt.sentence)))

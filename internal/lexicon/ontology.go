@@ -80,3 +80,9 @@ func EventTypes() []string {
 	return []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
 		"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 }
+
+// CheckEvent returns the current PLOVER label and mode for an event and
+// mode as an entry would give them, with ok=false when the event is unknown
+// or the mode is not one of its modes. Generators of lexicon files use it to
+// write only entries that load.
+func CheckEvent(event, mode string) (string, string, bool) { return normalizeEvent(event, mode) }
