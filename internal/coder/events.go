@@ -418,10 +418,15 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 		}
 	}
 	if t := s.parsed(c.parser); t != nil && !tr.IsNoun {
-		// the tree, where it names a party, decides over word order
-		// a name the knowledge base does not know only fills a role left
-		// empty
+		// the tree, where it names a party, decides over word order; a
+		// name the knowledge base does not know only fills a role left
+		// empty, and a subject the tree finds before the clause the
+		// words delimit must agree with them (a misattached clause
+		// "X's comments came as Y turned down …" is a parse error)
 		if a, r := t.roles(s, tr); a != nil || r != nil {
+			if a != nil && actor != nil && a != actor && cs >= 0 && s.tokAt(a.start) < cs {
+				a = nil
+			}
 			if a != nil && (!a.open || actor == nil) {
 				actor = a
 			}

@@ -125,3 +125,21 @@ func TestOpenParties(t *testing.T) {
 		}
 	}
 }
+
+// A subject the tree finds before the clause the words delimit does not
+// overrule them: a parse that attaches "turned down" to the first clause's
+// subject is an error, not a reading.
+func TestTreeSubjectOutsideClause(t *testing.T) {
+	text := "Chile's remarks came as Peru turned down an invitation from Bolivia."
+	p := fakeParser{text: "Chile/PROPN/3/nmod:poss 's/PART/1/case remarks/NOUN/4/nsubj came/VERB/0/root as/SCONJ/7/mark " +
+		"Peru/PROPN/7/obl turned/VERB/4/advcl down/ADP/7/compound:prt an/DET/10/det invitation/NOUN/7/obj " +
+		"from/ADP/12/case Bolivia/PROPN/10/nmod ./PUNCT/4/punct"}
+	// the misparse: "remarks", not Peru, is made the subject of "turned"
+	p[text] = strings.Replace(p[text], "remarks/NOUN/4/nsubj", "remarks/NOUN/7/nsubj", 1)
+	c := defaultCoder(t).WithParser(p)
+	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions {
+		if m.Event == "REJECT" && m.Actor.Code != "PER" {
+			t.Errorf("REJECT by %s (%s), want Peru", m.Actor.Code, m.Actor.Text)
+		}
+	}
+}
