@@ -79,7 +79,7 @@ func splitChunk(text string, a, b int, out []Span) []Span {
 		if r == '.' && keepsPeriod(core) {
 			break
 		}
-		if (r == '\'' || r == '’') && b-a > 2 && (core[b-a-n-1] == 's' || core[b-a-n-1] == 'S') {
+		if (r == '\'' || r == '’') && b-a-n-1 >= 1 && (core[b-a-n-1] == 's' || core[b-a-n-1] == 'S') {
 			tail = append(tail, Span{b - n, b}) // "parents'" : possessive marker
 			b -= n
 			break
@@ -121,10 +121,10 @@ func splitCore(text string, a, b int, out []Span) []Span {
 	if a >= b {
 		return out
 	}
-	low := strings.ToLower(text[a:b])
 	for _, c := range clitics {
-		if strings.HasSuffix(low, c) && len(low) > len(c) {
-			cut := b - len(c)
+		// Compared on the original bytes: lower-casing can change a
+		// string's length, and the cut must fall inside this chunk.
+		if cut := b - len(c); cut > a && strings.EqualFold(text[cut:b], c) {
 			out = splitCore(text, a, cut, out)
 			return append(out, Span{cut, b})
 		}
