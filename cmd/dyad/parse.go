@@ -61,12 +61,7 @@ func runParse(o *parseOptions, args []string, stdin io.Reader, stdout io.Writer)
 	}
 	var sents []syntax.Sentence
 	for _, sp := range nlp.Split(text) {
-		s := m.Parse(text[sp.Start:sp.End])
-		for i := range s.Tokens {
-			s.Tokens[i].Start += sp.Start
-			s.Tokens[i].End += sp.Start
-		}
-		sents = append(sents, s)
+		sents = append(sents, m.ParseSpan(text, sp.Start, sp.End))
 	}
 	return syntax.WriteCoNLLU(stdout, sents)
 }

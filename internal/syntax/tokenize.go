@@ -199,19 +199,3 @@ func isURL(s string) bool {
 	at := strings.IndexByte(s, '@')
 	return at > 0 && strings.Contains(s[at:], ".") && !strings.ContainsAny(s, "\"'()")
 }
-
-// Parse tokenises, tags and parses one sentence. Token offsets are byte
-// offsets into text; add the sentence's own offset for article positions.
-func (m *Model) Parse(text string) Sentence {
-	spans := Tokenize(text)
-	forms := make([]string, len(spans))
-	for i, sp := range spans {
-		forms[i] = text[sp.Start:sp.End]
-	}
-	s := m.ParseTokens(forms)
-	s.Text = text
-	for i, sp := range spans {
-		s.Tokens[i].Start, s.Tokens[i].End = sp.Start, sp.End
-	}
-	return s
-}
