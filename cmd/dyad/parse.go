@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 
@@ -60,12 +61,7 @@ func runParse(o *parseOptions, args []string, stdin io.Reader, stdout io.Writer)
 	}
 	var sents []syntax.Sentence
 	for _, sp := range nlp.Split(text) {
-		s := m.Parse(text[sp.Start:sp.End])
-		for i := range s.Tokens {
-			s.Tokens[i].Start += sp.Start
-			s.Tokens[i].End += sp.Start
-		}
-		sents = append(sents, s)
+		sents = append(sents, m.ParseSpan(text, sp.Start, sp.End))
 	}
 	return syntax.WriteCoNLLU(stdout, sents)
 }
@@ -89,7 +85,7 @@ func runParseEval(m *syntax.Model, path string, stdout io.Writer) error {
 		UAS             float64 `json:"uas"`
 		LAS             float64 `json:"las"`
 		TokensPerSecond int     `json:"tokens_per_second"`
-	}{round2(s.UPOS), round2(s.XPOS), round2(s.UAS), round2(s.LAS), int(s.TokensPerSecond)})
+	}{round2(s.UPOS), round2(s.XPOS), round2(s.UAS), round2(s.LAS), int(math.Round(s.TokensPerSecond))})
 	if err != nil {
 		return err
 	}
@@ -97,4 +93,4 @@ func runParseEval(m *syntax.Model, path string, stdout io.Writer) error {
 	return nil
 }
 
-func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
+func round2(x float64) float64 { return math.Round(x*100) / 100 }

@@ -84,3 +84,30 @@ func (m *Model) parseTagged(ws *workspace, forms []string, tags []int) ([]int, [
 	}
 	return s.head[:len(forms)], s.label[:len(forms)]
 }
+
+// Parse tokenises, tags and parses one sentence. Token offsets are byte
+// offsets into text; add the sentence's own offset for article positions.
+func (m *Model) Parse(text string) Sentence {
+	spans := Tokenize(text)
+	forms := make([]string, len(spans))
+	for i, sp := range spans {
+		forms[i] = text[sp.Start:sp.End]
+	}
+	s := m.ParseTokens(forms)
+	s.Text = text
+	for i, sp := range spans {
+		s.Tokens[i].Start, s.Tokens[i].End = sp.Start, sp.End
+	}
+	return s
+}
+
+// ParseSpan parses the sentence article[start:end] with token offsets into
+// the article.
+func (m *Model) ParseSpan(article string, start, end int) Sentence {
+	s := m.Parse(article[start:end])
+	for i := range s.Tokens {
+		s.Tokens[i].Start += start
+		s.Tokens[i].End += start
+	}
+	return s
+}

@@ -12,15 +12,18 @@ import (
 // accuracy floor on the dev file (a fast check, not a retraining).
 func TestDevAccuracy(t *testing.T) {
 	dev := devSentences(t)
+	// Floors sit ~0.7 below the committed model's figures (dev UAS 84.24,
+	// LAS 80.83; on the first 400 sentences 83.10 and 79.77).
+	floor := Scores{UPOS: 94, XPOS: 93, UAS: 83.5, LAS: 80}
 	if raceEnabled || testing.Short() {
 		dev = dev[:400] // the race detector makes parsing ~10× slower
+		floor.UAS, floor.LAS = 82.5, 79
 	}
 	start := time.Now()
 	m := loadModel(t)
 	t.Logf("model loaded in %s", time.Since(start).Round(time.Millisecond))
 	s := m.Evaluate(dev)
 	t.Logf("dev: %s", s)
-	floor := Scores{UPOS: 94, XPOS: 93, UAS: 83, LAS: 79}
 	if s.UPOS < floor.UPOS || s.XPOS < floor.XPOS || s.UAS < floor.UAS || s.LAS < floor.LAS {
 		t.Errorf("dev %s, below the floor UPOS %.0f XPOS %.0f UAS %.0f LAS %.0f", s, floor.UPOS, floor.XPOS, floor.UAS, floor.LAS)
 	}

@@ -79,7 +79,7 @@ func splitChunk(text string, a, b int, out []Span) []Span {
 		if r == '.' && keepsPeriod(core) {
 			break
 		}
-		if (r == '\'' || r == '’') && b-a > 2 && (core[b-a-n-1] == 's' || core[b-a-n-1] == 'S') {
+		if (r == '\'' || r == '’') && b-a-n-1 >= 1 && (core[b-a-n-1] == 's' || core[b-a-n-1] == 'S') {
 			tail = append(tail, Span{b - n, b}) // "parents'" : possessive marker
 			b -= n
 			break
@@ -121,10 +121,10 @@ func splitCore(text string, a, b int, out []Span) []Span {
 	if a >= b {
 		return out
 	}
-	low := strings.ToLower(text[a:b])
 	for _, c := range clitics {
-		if strings.HasSuffix(low, c) && len(low) > len(c) {
-			cut := b - len(c)
+		// Compared on the original bytes: lower-casing can change a
+		// string's length, and the cut must fall inside this chunk.
+		if cut := b - len(c); cut > a && strings.EqualFold(text[cut:b], c) {
 			out = splitCore(text, a, cut, out)
 			return append(out, Span{cut, b})
 		}
@@ -198,20 +198,4 @@ func isURL(s string) bool {
 	}
 	at := strings.IndexByte(s, '@')
 	return at > 0 && strings.Contains(s[at:], ".") && !strings.ContainsAny(s, "\"'()")
-}
-
-// Parse tokenises, tags and parses one sentence. Token offsets are byte
-// offsets into text; add the sentence's own offset for article positions.
-func (m *Model) Parse(text string) Sentence {
-	spans := Tokenize(text)
-	forms := make([]string, len(spans))
-	for i, sp := range spans {
-		forms[i] = text[sp.Start:sp.End]
-	}
-	s := m.ParseTokens(forms)
-	s.Text = text
-	for i, sp := range spans {
-		s.Tokens[i].Start, s.Tokens[i].End = sp.Start, sp.End
-	}
-	return s
 }

@@ -24,3 +24,23 @@ func TestTokenize(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTokenize checks that tokens are non-empty, in order, inside the text
+// and never hold white space.
+func FuzzTokenize(f *testing.F) {
+	for _, seed := range []string{"The U.S. didn't say.", "’", "s’", "'s'", "a--b...c", "http://x.y/z).", "\xff\xfe"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		last := 0
+		for _, sp := range Tokenize(text) {
+			if sp.Start < last || sp.End <= sp.Start || sp.End > len(text) {
+				t.Fatalf("bad span %v after %d in %q", sp, last, text)
+			}
+			if strings.ContainsAny(text[sp.Start:sp.End], " \t\n") {
+				t.Fatalf("token %q holds white space", text[sp.Start:sp.End])
+			}
+			last = sp.End
+		}
+	})
+}
