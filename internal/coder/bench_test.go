@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/syntax"
 )
 
 // newsCorpus builds n articles of about 4 KB from the paragraphs of the
@@ -74,4 +75,39 @@ func BenchmarkCodeNews(b *testing.B) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MB")
+}
+
+// syntaxParser adapts the embedded syntax model for the benchmark (the
+// command's adapter lives in cmd/dyad).
+type syntaxParser struct{ m *syntax.Model }
+
+func (p syntaxParser) Parse(text string) []Word {
+	s := p.m.Parse(text)
+	out := make([]Word, len(s.Tokens))
+	for i, t := range s.Tokens {
+		out[i] = Word{Start: t.Start, End: t.End, Head: t.Head, Rel: t.Rel, UPOS: t.UPOS}
+	}
+	return out
+}
+
+// BenchmarkCodeNewsParsed is BenchmarkCodeNews with the dependency parser,
+// which reads the sentences that hold a trigger: compare the two in one
+// run (go test ./internal/coder -run '^$' -bench 'CodeNews' -cpu 2).
+func BenchmarkCodeNewsParsed(b *testing.B) {
+	m, err := syntax.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := defaultCoder(b).WithParser(syntaxParser{m})
+	arts := newsCorpus(b, 500)
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			c.Code(arts[i%len(arts)])
+			i++
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
