@@ -54,7 +54,16 @@ func newsCorpus(b *testing.B, n int) []*article.Article {
 // BenchmarkCodeNews codes ≈4 KB news articles on every core and reports
 // articles/s and the heap in use after a collection at the end.
 func BenchmarkCodeNews(b *testing.B) {
-	c := defaultCoder(b)
+	codeNews(b, defaultCoder(b))
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MB")
+}
+
+// codeNews codes the benchmark's news articles on every core with c and
+// reports articles/s.
+func codeNews(b *testing.B, c *Coder) {
 	arts := newsCorpus(b, 500)
 	var size int64
 	for _, a := range arts {
@@ -71,10 +80,6 @@ func BenchmarkCodeNews(b *testing.B) {
 		}
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MB")
 }
 
 // syntaxParser adapts the embedded syntax model for the benchmark (the
@@ -98,16 +103,5 @@ func BenchmarkCodeNewsParsed(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := defaultCoder(b).WithParser(syntaxParser{m})
-	arts := newsCorpus(b, 500)
-	b.ReportAllocs()
-	b.ResetTimer()
-	b.RunParallel(func(pb *testing.PB) {
-		i := 0
-		for pb.Next() {
-			c.Code(arts[i%len(arts)])
-			i++
-		}
-	})
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	codeNews(b, defaultCoder(b).WithParser(syntaxParser{m}))
 }
