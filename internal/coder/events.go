@@ -406,10 +406,10 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 		actor, cs = s.subject(tr)
 		recip = s.object(tr, tr.Entry.RecipientPrep, placeOK)
 	}
-	if t := s.parsed(c.parser); t != nil && tr.IsNoun {
+	if tr.IsNoun && (actor == nil || recip == nil) && c.parser != nil {
 		// the heuristics of event nouns stand; the tree fills what they
-		// left empty
-		a, r := t.nounRoles(s, tr)
+		// left empty (and is parsed only then)
+		a, r := s.parsed(c.parser).nounRoles(s, tr)
 		if actor == nil {
 			actor = a
 		}
