@@ -20,7 +20,7 @@ demo: build
 	@echo "The dashboard: bin/dyad --db $(DEMO)/dyad.db serve, then open http://127.0.0.1:8080/"
 
 test:
-	$(GO) test -race -count=1 -timeout 30m ./...
+	$(GO) test -race -count=1 -timeout 30m -json ./... | $(GO) run ./scripts/testsummary
 
 lint:
 	$(GO) vet ./...
