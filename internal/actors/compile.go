@@ -11,6 +11,7 @@ const (
 	prioDemonym // before country spellings: junk variants ("Iraqe") fold like demonyms ("Iraqi")
 	prioCountry
 	prioCapital
+	prioLeader // generated heads of state and government (leaders/*.tsv)
 	prioPhoenix
 	prioPlace
 	prioAgent
@@ -18,6 +19,7 @@ const (
 
 func compile(r *raw) (*KB, error) {
 	kb := &KB{byID: map[string]*Entity{}, offices: r.offices, rank: map[string]int{}, countryName: map[string]string{}}
+	var fo folder
 	for i, k := range r.officeSeq {
 		kb.rank[k] = i
 	}
@@ -26,14 +28,44 @@ func compile(r *raw) (*KB, error) {
 		e := r.entities[id]
 		kb.entities = append(kb.entities, e)
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			curatedNames[Fold(n)] = true
+			curatedNames[fo.fold(n)] = true
 		}
 	}
-	// the curated YAML replaces Phoenix entries of the same name
+	// generated leaders come next, unless the curated files hold the person
+	curatedQ := map[string]bool{}
+	for _, e := range kb.entities {
+		if e.Wikidata != "" {
+			curatedQ[e.Wikidata] = true
+		}
+	}
+	leaders := map[*Entity]bool{}
+	leaderNames := map[string]bool{}  // folded names
+	leaderPeople := map[string]bool{} // folded name | country
+	for _, id := range r.leaderIDs {
+		e := r.leaders[id]
+		if _, dup := r.entities[id]; dup || e.Wikidata != "" && curatedQ[e.Wikidata] {
+			continue
+		}
+		leaders[e] = true
+		kb.entities = append(kb.entities, e)
+		leaderPeople[fo.fold(e.Name)+"|"+e.Country] = true
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			leaderNames[fo.fold(n)] = true
+		}
+	}
+	// the curated YAML replaces Phoenix entries of the same name, a leader
+	// the Phoenix person of the same name and country (it took in its
+	// aliases and codes)
 	phx := make([]*Entity, 0, len(r.phoenix))
 	for id, e := range r.phoenix {
-		if _, dup := r.entities[id]; dup || len(curatedNames) > 0 && curatedNames[Fold(e.Name)] {
+		if _, dup := r.entities[id]; dup {
 			continue
+		}
+		if len(curatedNames) > 0 || len(leaderPeople) > 0 {
+			f := fo.fold(e.Name)
+			if curatedNames[f] || e.Kind == KindPerson && leaderPeople[f+"|"+e.Country] {
+				continue
+			}
 		}
 		phx = append(phx, e)
 	}
@@ -48,12 +80,16 @@ func compile(r *raw) (*KB, error) {
 		prio := prioCurated
 		if r.phoenix[e.ID] == e {
 			prio = prioPhoenix
+		} else if leaders[e] {
+			prio = prioLeader
 		}
 		c := cand{kind: e.Kind, ent: e, name: e.Name, country: e.Country, sector: first(e.Sectors), prio: prio}
 		ix.add(e.Name, c)
 		for _, a := range e.Aliases {
-			if prio == prioPhoenix && curatedNames[Fold(a)] {
-				continue
+			if prio == prioPhoenix && (len(curatedNames) > 0 || len(leaderNames) > 0) {
+				if f := fo.fold(a); curatedNames[f] || leaderNames[f] {
+					continue
+				}
 			}
 			ix.add(a, c)
 		}

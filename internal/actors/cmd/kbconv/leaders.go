@@ -1,0 +1,435 @@
+package main
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/dyad-project/dyad/internal/actors"
+)
+
+// The leaders step turns leaders/office_holders.tsv (Wikidata position-held
+// facts, CC0) into data/actors/leaders/heads.tsv: one person a line with
+// their dated offices. It cleans what the source README lists (Portuguese
+// labels, several open-ended holders of one office, year-only dates), leaves
+// out the people the curated people/*.yaml already hold (the curated entry
+// wins) and takes in the aliases and CAMEO codes of the Phoenix entry of the
+// same person (same folded name and country), which the loader then drops.
+
+//go:embed leaders_fixes.tsv
+var leaderFixesTSV string
+
+// dataEnd is the last day of the Wikidata dump: an open term is "still in
+// office on 2025-10-03".
+const dataEnd = "2025-10-03"
+
+// holderRow is one row of office_holders.tsv.
+type holderRow struct {
+	iso3, office, person, qid string
+	start, end                string // YYYY-MM-DD; end "" = open
+	startYear, endYear        bool   // the day may stand for the whole year
+	severalOpen               bool   // flagged: several open-ended holders of the office
+	drop                      bool
+}
+
+type leaderFixes struct {
+	label   map[string]string
+	aliases map[string][]string
+	home    map[string]string
+	drop    map[string]bool
+}
+
+func parseLeaderFixes(s string) (leaderFixes, error) {
+	fx := leaderFixes{label: map[string]string{}, aliases: map[string][]string{}, home: map[string]string{}, drop: map[string]bool{}}
+	for n, line := range strings.Split(s, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			return fx, fmt.Errorf("leaders_fixes.tsv:%d: want qid, action, value", n+1)
+		}
+		val := ""
+		if len(f) > 2 {
+			val = f[2]
+		}
+		switch f[1] {
+		case "label":
+			fx.label[f[0]] = val
+		case "alias":
+			fx.aliases[f[0]] = append(fx.aliases[f[0]], val)
+		case "home":
+			fx.home[f[0]] = val
+		case "drop":
+			fx.drop[f[0]] = true
+		default:
+			return fx, fmt.Errorf("leaders_fixes.tsv:%d: unknown action %q", n+1, f[1])
+		}
+	}
+	return fx, nil
+}
+
+// readHolders reads office_holders.tsv, keeping the offices asked for.
+func readHolders(path string, offices map[string]bool) ([]*holderRow, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []*holderRow
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		if n == 1 {
+			continue
+		}
+		c := strings.Split(sc.Text(), "\t")
+		if len(c) < 8 {
+			return nil, fmt.Errorf("%s:%d: want 8 fields", path, n)
+		}
+		if !offices[c[1]] {
+			continue
+		}
+		out = append(out, &holderRow{iso3: c[0], office: c[1], person: strings.TrimSpace(c[2]), start: c[3], end: c[4], qid: c[6],
+			startYear: strings.Contains(c[7], "start may be year"), endYear: strings.Contains(c[7], "end may be year"),
+			severalOpen: strings.Contains(c[7], "several open-ended")})
+	}
+	return out, sc.Err()
+}
+
+// cleanHolders applies the fixes and the date rules, in place; rows to
+// leave out get drop set.
+func cleanHolders(rows []*holderRow, fx leaderFixes) {
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if l, ok := fx.label[r.qid]; ok {
+			r.person = l
+		}
+		key := r.iso3 + "|" + r.office + "|" + r.qid + "|" + r.start
+		switch {
+		case fx.drop[r.qid], !strings.HasPrefix(r.qid, "Q"), r.person == "", r.start == "",
+			r.end != "" && r.end < r.start, seen[key]:
+			r.drop = true
+		}
+		seen[key] = true
+	}
+	groups := map[string][]*holderRow{}
+	var keys []string
+	for _, r := range rows {
+		if r.drop {
+			continue
+		}
+		k := r.iso3 + "|" + r.office
+		if groups[k] == nil {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], r)
+	}
+	for _, k := range keys {
+		fixGroup(groups[k])
+	}
+}
+
+// fixGroup cleans the holders of one office of one country.
+//
+//   - A year-only date next to a day-precise one of the same year gives way
+//     to it: the predecessor's end is the successor's start.
+//   - An open-ended holder followed by a later one ends when the next one
+//     starts.
+//   - A holder flagged "several open-ended" whose term, so capped, lies
+//     inside another holder's closed term is left out (a stray statement,
+//     e.g. a second US head of state in 2018).
+func fixGroup(g []*holderRow) {
+	sort.SliceStable(g, func(i, j int) bool { return g[i].start < g[j].start })
+	for i := 0; i+1 < len(g); i++ {
+		a, b := g[i], g[i+1]
+		if a.end == "" || a.end[:4] != b.start[:4] {
+			continue
+		}
+		switch {
+		case a.endYear && !b.startYear:
+			a.end = b.start
+		case b.startYear && !a.endYear:
+			b.start = a.end
+		}
+	}
+	open := map[*holderRow]bool{}
+	for i, a := range g {
+		if a.end != "" {
+			continue
+		}
+		open[a] = true
+		for _, b := range g[i+1:] {
+			if b.start > a.start {
+				a.end = b.start
+				break
+			}
+		}
+	}
+	for _, a := range g {
+		if !open[a] || !a.severalOpen || a.end == "" {
+			continue
+		}
+		for _, b := range g {
+			if b != a && !open[b] && b.start <= a.start && a.end <= b.end {
+				a.drop = true
+				break
+			}
+		}
+	}
+}
+
+// leader is one person of heads.tsv.
+type leader struct {
+	id, name, qid, country string
+	aliases                []string
+	rows                   []*holderRow
+	codes                  []string // Phoenix CAMEO codes taken in
+}
+
+// groupLeaders gathers the kept rows by person and picks each one's home
+// country: the fixes' home, else the country of the longest terms.
+func groupLeaders(rows []*holderRow, fx leaderFixes) []*leader {
+	byQ := map[string]*leader{}
+	var out []*leader
+	for _, r := range rows {
+		if r.drop {
+			continue
+		}
+		l := byQ[r.qid]
+		if l == nil {
+			l = &leader{name: r.person, qid: r.qid, aliases: fx.aliases[r.qid]}
+			byQ[r.qid] = l
+			out = append(out, l)
+		}
+		l.rows = append(l.rows, r)
+	}
+	for _, l := range out {
+		days := map[string]int{}
+		for _, r := range l.rows {
+			end := r.end
+			if end == "" {
+				end = dataEnd
+			}
+			days[r.iso3] += dayNum(end) - dayNum(r.start)
+		}
+		best := ""
+		for c, d := range days {
+			if best == "" || d > days[best] || d == days[best] && c < best {
+				best = c
+			}
+		}
+		if h, ok := fx.home[l.qid]; ok {
+			best = h
+		}
+		l.country = best
+		// home-country roles first: a tie in seniority keeps the first
+		sort.SliceStable(l.rows, func(i, j int) bool {
+			hi, hj := l.rows[i].iso3 == best, l.rows[j].iso3 == best
+			if hi != hj {
+				return hi
+			}
+			return l.rows[i].start < l.rows[j].start
+		})
+		l.id = slug(asciiFold(l.name)) + "-" + strings.ToLower(l.qid)
+	}
+	return out
+}
+
+// asciiFold drops accents ("François" → "Francois") for ids.
+func asciiFold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func dayNum(d string) int {
+	var y, m, dd int
+	fmt.Sscanf(d, "%d-%d-%d", &y, &m, &dd)
+	return y*372 + m*31 + dd
+}
+
+// curatedPeople is what the curated YAML says about who is there.
+type curatedPeople struct {
+	qids  map[string]bool
+	names map[string]map[string]bool // folded name → countries
+}
+
+func readCurated(dir string) (curatedPeople, error) {
+	cp := curatedPeople{qids: map[string]bool{}, names: map[string]map[string]bool{}}
+	files, _ := filepath.Glob(filepath.Join(dir, "people", "*.yaml"))
+	more, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	for _, f := range append(files, more...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return cp, err
+		}
+		var list []struct {
+			Name     string   `yaml:"name"`
+			Aliases  []string `yaml:"aliases"`
+			Country  string   `yaml:"country"`
+			Wikidata string   `yaml:"wikidata"`
+			Roles    []struct {
+				Country string `yaml:"country"`
+			} `yaml:"roles"`
+		}
+		if err := yaml.Unmarshal(b, &list); err != nil {
+			continue // offices.yaml, seats.yaml: not entity lists
+		}
+		for _, e := range list {
+			if e.Wikidata != "" {
+				cp.qids[e.Wikidata] = true
+			}
+			ctry := map[string]bool{e.Country: true}
+			for _, r := range e.Roles {
+				ctry[r.Country] = true
+			}
+			for _, n := range append([]string{e.Name}, e.Aliases...) {
+				k := actors.Fold(n)
+				if cp.names[k] == nil {
+					cp.names[k] = map[string]bool{}
+				}
+				for c := range ctry {
+					cp.names[k][c] = true
+				}
+			}
+		}
+	}
+	return cp, nil
+}
+
+// isCurated says whether the curated files already hold l: the same
+// Wikidata id, or a name of theirs (folded) in one of l's countries.
+func (cp curatedPeople) isCurated(l *leader) bool {
+	if cp.qids[l.qid] {
+		return true
+	}
+	for _, n := range append([]string{l.name}, l.aliases...) {
+		ctry := cp.names[actors.Fold(n)]
+		for _, r := range l.rows {
+			if ctry[r.iso3] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// phxPerson is a person line of phoenix/*.tsv.
+type phxPerson struct {
+	aliases []string
+	codes   []string
+}
+
+func readPhoenixPeople(dir string) (map[string]*phxPerson, error) {
+	out := map[string]*phxPerson{}
+	files, _ := filepath.Glob(filepath.Join(dir, "phoenix", "*.tsv"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			c := strings.Split(line, "\t")
+			if len(c) < 6 || c[1] != "person" {
+				continue
+			}
+			k := actors.Fold(c[3]) + "|" + c[2]
+			if _, dup := out[k]; dup {
+				continue
+			}
+			p := &phxPerson{}
+			if c[4] != "" {
+				p.aliases = strings.Split(c[4], "|")
+			}
+			if c[5] != "" {
+				p.codes = strings.Split(c[5], ";")
+			}
+			out[k] = p
+		}
+	}
+	return out, nil
+}
+
+func convertLeaders(src, out string) error {
+	fx, err := parseLeaderFixes(leaderFixesTSV)
+	if err != nil {
+		return err
+	}
+	rows, err := readHolders(filepath.Join(src, "leaders", "office_holders.tsv"),
+		map[string]bool{"head_of_state": true, "head_of_government": true})
+	if err != nil {
+		return err
+	}
+	cleanHolders(rows, fx)
+	people := groupLeaders(rows, fx)
+	cur, err := readCurated(out)
+	if err != nil {
+		return err
+	}
+	phx, err := readPhoenixPeople(out)
+	if err != nil {
+		return err
+	}
+	var lines [][]string
+	skipped := 0
+	for _, l := range people {
+		if cur.isCurated(l) {
+			skipped++
+			continue
+		}
+		if p := phx[actors.Fold(l.name)+"|"+l.country]; p != nil {
+			have := map[string]bool{actors.Fold(l.name): true}
+			for _, a := range l.aliases {
+				have[actors.Fold(a)] = true
+			}
+			for _, a := range p.aliases {
+				if k := actors.Fold(a); !have[k] {
+					have[k] = true
+					l.aliases = append(l.aliases, a)
+				}
+			}
+			l.codes = p.codes
+		}
+		lines = append(lines, leaderLine(l))
+	}
+	sort.Slice(lines, func(i, j int) bool {
+		if lines[i][3] != lines[j][3] {
+			return lines[i][3] < lines[j][3]
+		}
+		return lines[i][0] < lines[j][0]
+	})
+	header := []string{
+		"Heads of state and government 1990–2025: id, name, aliases (|), home country, Wikidata id, offices",
+		"(; \"office COUNTRY YYYYMMDD-YYYYMMDD\", the end exclusive or open = in office on 2025-10-03, the",
+		"source's last day), CAMEO codes of the Phoenix entry of the same person (; as in phoenix/*.tsv).",
+		"Generated by `go run ./internal/actors/cmd/kbconv -only leaders`; do not edit by hand: fix",
+		"internal/actors/cmd/kbconv/leaders_fixes.tsv or override the person in people/*.yaml (the curated",
+		"entry wins). Derived from Wikidata \"position held\" statements (CC0), via cfmessias/geografia",
+		"data/leaders_history.csv @ 2e1e3b9; Phoenix codes and aliases from openeventdata/petrarch2 (MIT).",
+		fmt.Sprintf("%d people; %d left to the curated files.", len(lines), skipped),
+		"id\tname\taliases\tcountry\twikidata\toffices\tcodes",
+	}
+	return writeTSV(filepath.Join(out, "leaders", "heads.tsv"), header, lines)
+}
+
+func leaderLine(l *leader) []string {
+	var roles []string
+	for _, r := range l.rows {
+		roles = append(roles, fmt.Sprintf("%s %s %s-%s", r.office, r.iso3, compact(r.start), compact(r.end)))
+	}
+	return []string{l.id, l.name, strings.Join(l.aliases, "|"), l.country, l.qid, strings.Join(roles, ";"), strings.Join(l.codes, ";")}
+}
+
+func compact(d string) string { return strings.ReplaceAll(d, "-", "") }

@@ -1,0 +1,50 @@
+package main
+
+import "testing"
+
+// TestFixGroup: invented holders of one office.
+func TestFixGroup(t *testing.T) {
+	a := &holderRow{person: "A", start: "2001-03-04", end: "2005-01-01", endYear: true}
+	b := &holderRow{person: "B", start: "2005-06-07", end: "2010-02-03"}
+	c := &holderRow{person: "C", start: "2010-01-01", end: "2014-05-06", startYear: true}
+	d := &holderRow{person: "D", start: "2014-05-06"}                        // open, followed by E
+	stray := &holderRow{person: "S", start: "2015-01-01", severalOpen: true} // open, inside E's closed term once capped
+	e := &holderRow{person: "E", start: "2014-09-01", end: "2018-01-01"}
+	f := &holderRow{person: "F", start: "2018-01-01", severalOpen: true} // the last: stays open
+	fixGroup([]*holderRow{f, stray, e, d, c, b, a})
+	for _, w := range []struct {
+		r          *holderRow
+		start, end string
+		drop       bool
+	}{
+		{a, "2001-03-04", "2005-06-07", false}, // year-only end → the successor's precise start
+		{c, "2010-02-03", "2014-05-06", false}, // year-only start → the predecessor's precise end
+		{d, "2014-05-06", "2014-09-01", false}, // open → ends when the next begins
+		{stray, "2015-01-01", "2018-01-01", true},
+		{f, "2018-01-01", "", false},
+	} {
+		if w.r.start != w.start || w.r.end != w.end || w.r.drop != w.drop {
+			t.Errorf("%s: %s…%s drop=%v, want %s…%s drop=%v", w.r.person, w.r.start, w.r.end, w.r.drop, w.start, w.end, w.drop)
+		}
+	}
+}
+
+// TestLeaderFixes: labels, drops and homes apply; a blank-node id is
+// left out.
+func TestLeaderFixes(t *testing.T) {
+	fx, err := parseLeaderFixes("Q1\tlabel\tKing One\nQ2\tdrop\ta council\nQ1\thome\tBBB\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := []*holderRow{
+		{iso3: "AAA", office: "head_of_state", person: "Rei Um da Terra", qid: "Q1", start: "1990-01-02", end: "2000-01-02"},
+		{iso3: "BBB", office: "head_of_state", person: "Rei Um da Terra", qid: "Q1", start: "1995-01-02", end: "2000-01-02"},
+		{iso3: "AAA", office: "head_of_government", person: "Conselho", qid: "Q2", start: "1990-01-02"},
+		{iso3: "AAA", office: "head_of_government", person: "x", qid: "http://www.wikidata.org/.well-known/genid/ab", start: "1990-01-02"},
+	}
+	cleanHolders(rows, fx)
+	ls := groupLeaders(rows, fx)
+	if len(ls) != 1 || ls[0].name != "King One" || ls[0].country != "BBB" || ls[0].rows[0].iso3 != "BBB" {
+		t.Fatalf("got %+v", ls)
+	}
+}

@@ -1,0 +1,119 @@
+package actors
+
+import (
+	"io/fs"
+	"testing"
+	"time"
+
+	"github.com/dyad-project/dyad/data"
+)
+
+// HeadsKnown counts the countries with a head of state or of government
+// known on day.
+func headsKnown(kb *KB, day time.Time) int {
+	seen := map[string]bool{}
+	for _, e := range kb.entities {
+		for _, ro := range e.Roles {
+			if (ro.Office == "head_of_state" || ro.Office == "head_of_government") && ro.Country != "" && covers(ro, day) {
+				seen[ro.Country] = true
+			}
+		}
+	}
+	return len(seen)
+}
+
+// TestHeadsKnown: on 1 July of each year asked, a head of state or
+// government is known for at least 190 countries.
+func TestHeadsKnown(t *testing.T) {
+	if _, err := fs.Stat(data.FS, "actors/leaders/heads.tsv"); err != nil {
+		t.Skip("leaders/heads.tsv absent")
+	}
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range []int{1995, 2005, 2015, 2020, 2025} {
+		day := time.Date(y, 7, 1, 0, 0, 0, 0, time.UTC)
+		n := headsKnown(kb, day)
+		t.Logf("%d-07-01: %d countries with a known head", y, n)
+		if n < 190 {
+			t.Errorf("%d-07-01: %d countries with a known head, want ≥ 190", y, n)
+		}
+	}
+}
+
+// TestLeaderProbes: real-world (name, date) → (country, office) from the
+// generated leaders file, and the curated entry winning over it.
+func TestLeaderProbes(t *testing.T) {
+	if _, err := fs.Stat(data.FS, "actors/leaders/heads.tsv"); err != nil {
+		t.Skip("leaders/heads.tsv absent")
+	}
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	probes := []struct {
+		name, date, country, office string
+	}{
+		{"Jair Bolsonaro", "2020-03-01", "BRA", "head_of_state"},
+		{"Cyril Ramaphosa", "2019-06-01", "ZAF", "head_of_state"},
+		{"Justin Trudeau", "2018-01-01", "CAN", "head_of_government"},
+		{"Bill Clinton", "1998-01-01", "USA", "head_of_state"},
+		{"Nelson Mandela", "1996-05-01", "ZAF", "head_of_state"},
+		{"Angela Merkel", "2010-01-01", "DEU", "head_of_government"},
+		{"Shinzo Abe", "2015-01-01", "JPN", "head_of_government"},
+		{"Narendra Modi", "2020-01-01", "IND", "head_of_government"},
+		{"Andrés Manuel López Obrador", "2021-01-01", "MEX", "head_of_state"},
+		{"Andres Manuel Lopez Obrador", "2021-01-01", "MEX", "head_of_state"}, // accents folded
+		{"Helmut Kohl", "1995-07-01", "DEU", "head_of_government"},
+		{"Margrethe II", "2000-01-01", "DNK", "head_of_state"}, // home country first of three
+		{"Mswati III", "2010-01-01", "SWZ", "head_of_state"},   // Portuguese label replaced
+		{"Harald V", "2010-01-01", "NOR", "head_of_state"},
+		{"Pope Francis", "2020-01-01", "VAT", "head_of_state"},
+	}
+	for _, p := range probes {
+		rs := kb.Lookup(p.name, day(p.date))
+		ok := false
+		for _, r := range rs {
+			if r.How != "fuzzy" && r.Kind == KindPerson && r.HasRole && r.Country == p.country && r.Office == p.office {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			t.Errorf("%s on %s: %+v, want %s %s", p.name, p.date, rs, p.country, p.office)
+		}
+	}
+	// out of term: no head role (the Phoenix codes may say ELI or GOV)
+	for _, r := range kb.Lookup("Bill Clinton", day("2005-01-01")) {
+		if r.Office == "head_of_state" {
+			t.Errorf("Bill Clinton 2005 still head of state: %+v", r)
+		}
+	}
+	// holders on a day
+	for _, h := range []struct{ country, office, date, name string }{
+		{"USA", "head_of_state", "2019-06-01", "Donald Trump"}, // the stray second US head of state of 2018 is gone
+		{"AUS", "head_of_government", "2016-01-01", "Malcolm Turnbull"},
+		{"QAT", "head_of_state", "1995-03-01", "Khalifa bin Hamad Al Thani"}, // a year-only start gives way to a precise end
+		{"ARG", "head_of_state", "1995-07-01", "Carlos Saúl Menem"},
+	} {
+		e, _, ok := kb.Holder(h.country, h.office, day(h.date))
+		if !ok || e.Name != h.name {
+			t.Errorf("Holder(%s, %s, %s) = %v, want %s", h.country, h.office, h.date, e, h.name)
+		}
+	}
+	// curated wins: one person, from the curated file
+	n := 0
+	for _, r := range kb.Lookup("Emmanuel Macron", day("2020-01-01")) {
+		if r.Kind == KindPerson {
+			n++
+			if r.Entity.Source != "actors/people/fra.yaml" {
+				t.Errorf("Macron from %s, want the curated file", r.Entity.Source)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("Emmanuel Macron: %d persons, want 1", n)
+	}
+}
