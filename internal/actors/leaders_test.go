@@ -71,6 +71,12 @@ func TestLeaderProbes(t *testing.T) {
 		{"Mswati III", "2010-01-01", "SWZ", "head_of_state"},   // Portuguese label replaced
 		{"Harald V", "2010-01-01", "NOR", "head_of_state"},
 		{"Pope Francis", "2020-01-01", "VAT", "head_of_state"},
+		// foreign ministers: the 2022 snapshot (from the Wikidata start),
+		// the CIA list of mid-2019 (observed then)
+		{"Dmytro Kuleba", "2022-03-01", "UKR", "foreign_minister"},
+		{"Penny Wong", "2022-10-01", "AUS", "foreign_minister"},
+		{"Pavlo Klimkin", "2019-06-01", "UKR", "foreign_minister"},
+		{"Chrystia Freeland", "2019-06-15", "CAN", "foreign_minister"},
 	}
 	for _, p := range probes {
 		rs := kb.Lookup(p.name, day(p.date))
@@ -91,12 +97,20 @@ func TestLeaderProbes(t *testing.T) {
 			t.Errorf("Bill Clinton 2005 still head of state: %+v", r)
 		}
 	}
+	// before the Wikidata start: no foreign-minister role
+	for _, r := range kb.Lookup("Dmytro Kuleba", day("2018-01-01")) {
+		if r.Office == "foreign_minister" {
+			t.Errorf("Kuleba foreign minister in 2018: %+v", r)
+		}
+	}
 	// holders on a day
 	for _, h := range []struct{ country, office, date, name string }{
 		{"USA", "head_of_state", "2019-06-01", "Donald Trump"}, // the stray second US head of state of 2018 is gone
 		{"AUS", "head_of_government", "2016-01-01", "Malcolm Turnbull"},
 		{"QAT", "head_of_state", "1995-03-01", "Khalifa bin Hamad Al Thani"}, // a year-only start gives way to a precise end
 		{"ARG", "head_of_state", "1995-07-01", "Carlos Saúl Menem"},
+		{"KEN", "foreign_minister", "2022-11-01", "Alfred Nganga Mutua"},
+		{"UKR", "foreign_minister", "2019-06-01", "Pavlo Klimkin"},
 	} {
 		e, _, ok := kb.Holder(h.country, h.office, day(h.date))
 		if !ok || e.Name != h.name {

@@ -31,6 +31,13 @@ var leaderFixesTSV string
 // office on 2025-10-03".
 const dataEnd = "2025-10-03"
 
+// The foreign-minister snapshot covers who held the office from
+// 2022-08-01 to 2022-12-10; the CIA directory was scraped in May–June 2019.
+const (
+	fmSnapshotFrom = "2022-08-01"
+	ciaFrom, ciaTo = "2019-05-01", "2019-07-01"
+)
+
 // holderRow is one row of office_holders.tsv.
 type holderRow struct {
 	iso3, office, person, qid string
@@ -113,12 +120,17 @@ func cleanHolders(rows []*holderRow, fx leaderFixes) {
 			r.person = l
 		}
 		key := r.iso3 + "|" + r.office + "|" + r.qid + "|" + r.start
+		nkey := r.iso3 + "|" + r.office + "|" + actors.Fold(r.person) + "|" + r.start
 		switch {
-		case fx.drop[r.qid], !strings.HasPrefix(r.qid, "Q"), r.person == "", r.start == "",
-			r.end != "" && r.end < r.start, seen[key]:
+		case fx.drop[r.qid], !strings.HasPrefix(r.qid, "Q") && r.qid != "", r.person == "", r.start == "",
+			r.end != "" && r.end < r.start, seen[key], seen[nkey]:
+			r.drop = true
+		case r.office == "foreign_minister" && r.end != "" && r.end < fmSnapshotFrom:
+			// the snapshot saw who held the office in Aug–Dec 2022; an
+			// earlier term listed beside it is often wrong (an MP, an envoy)
 			r.drop = true
 		}
-		seen[key] = true
+		seen[key], seen[nkey] = true, true
 	}
 	groups := map[string][]*holderRow{}
 	var keys []string
@@ -203,10 +215,14 @@ func groupLeaders(rows []*holderRow, fx leaderFixes) []*leader {
 		if r.drop {
 			continue
 		}
-		l := byQ[r.qid]
+		k := r.qid
+		if k == "" {
+			k = actors.Fold(r.person) + "|" + r.iso3
+		}
+		l := byQ[k]
 		if l == nil {
 			l = &leader{name: r.person, qid: r.qid, aliases: fx.aliases[r.qid]}
-			byQ[r.qid] = l
+			byQ[k] = l
 			out = append(out, l)
 		}
 		l.rows = append(l.rows, r)
@@ -238,7 +254,11 @@ func groupLeaders(rows []*holderRow, fx leaderFixes) []*leader {
 			}
 			return l.rows[i].start < l.rows[j].start
 		})
-		l.id = slug(asciiFold(l.name)) + "-" + strings.ToLower(l.qid)
+		if l.qid != "" {
+			l.id = slug(asciiFold(l.name)) + "-" + strings.ToLower(l.qid)
+		} else {
+			l.id = slug(asciiFold(l.name)) + "-" + strings.ToLower(l.country)
+		}
 	}
 	return out
 }
@@ -362,18 +382,63 @@ func readPhoenixPeople(dir string) (map[string]*phxPerson, error) {
 	return out, nil
 }
 
+// readCIA reads the foreign ministers of cabinet_2019_cia.tsv as roles
+// observed in May–June 2019. A person Wikidata knows (same folded name and
+// country) takes the row under their id; one whose Wikidata term already
+// covers the day is left out.
+func readCIA(path string, wd []*holderRow) ([]*holderRow, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	qid := map[string]string{}
+	covered := map[string]bool{}
+	for _, r := range wd {
+		if r.drop {
+			continue
+		}
+		k := actors.Fold(r.person) + "|" + r.iso3
+		qid[k] = r.qid
+		if r.office == "foreign_minister" && r.start <= ciaFrom && (r.end == "" || r.end >= ciaTo) {
+			covered[k] = true
+		}
+	}
+	var out []*holderRow
+	seen := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		c := strings.Split(sc.Text(), "\t")
+		if n == 1 || len(c) < 4 || c[1] != "foreign_minister" || strings.TrimSpace(c[2]) == "" {
+			continue
+		}
+		name := strings.TrimSpace(c[2])
+		k := actors.Fold(name) + "|" + c[0]
+		if covered[k] || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, &holderRow{iso3: c[0], office: "foreign_minister", person: name, qid: qid[k], start: ciaFrom, end: ciaTo})
+	}
+	return out, sc.Err()
+}
+
 func convertLeaders(src, out string) error {
 	fx, err := parseLeaderFixes(leaderFixesTSV)
 	if err != nil {
 		return err
 	}
 	rows, err := readHolders(filepath.Join(src, "leaders", "office_holders.tsv"),
-		map[string]bool{"head_of_state": true, "head_of_government": true})
+		map[string]bool{"head_of_state": true, "head_of_government": true, "foreign_minister": true})
 	if err != nil {
 		return err
 	}
 	cleanHolders(rows, fx)
-	people := groupLeaders(rows, fx)
+	cia, err := readCIA(filepath.Join(src, "leaders", "cabinet_2019_cia.tsv"), rows)
+	if err != nil {
+		return err
+	}
+	people := groupLeaders(append(rows, cia...), fx)
 	cur, err := readCurated(out)
 	if err != nil {
 		return err
@@ -382,7 +447,7 @@ func convertLeaders(src, out string) error {
 	if err != nil {
 		return err
 	}
-	var lines [][]string
+	var lines, mlines [][]string
 	skipped := 0
 	for _, l := range people {
 		if cur.isCurated(l) {
@@ -402,18 +467,25 @@ func convertLeaders(src, out string) error {
 			}
 			l.codes = p.codes
 		}
-		lines = append(lines, leaderLine(l))
-	}
-	sort.Slice(lines, func(i, j int) bool {
-		if lines[i][3] != lines[j][3] {
-			return lines[i][3] < lines[j][3]
+		if l.isHead() {
+			lines = append(lines, leaderLine(l))
+		} else {
+			mlines = append(mlines, leaderLine(l))
 		}
-		return lines[i][0] < lines[j][0]
-	})
+	}
+	for _, ls := range [][][]string{lines, mlines} {
+		sort.Slice(ls, func(i, j int) bool {
+			if ls[i][3] != ls[j][3] {
+				return ls[i][3] < ls[j][3]
+			}
+			return ls[i][0] < ls[j][0]
+		})
+	}
 	header := []string{
-		"Heads of state and government 1990–2025: id, name, aliases (|), home country, Wikidata id, offices",
-		"(; \"office COUNTRY YYYYMMDD-YYYYMMDD\", the end exclusive or open = in office on 2025-10-03, the",
-		"source's last day), CAMEO codes of the Phoenix entry of the same person (; as in phoenix/*.tsv).",
+		"Heads of state and government 1990–2025 (with the foreign-minister terms of the same people): id, name,",
+		"aliases (|), home country, Wikidata id, offices (; \"office COUNTRY YYYYMMDD-YYYYMMDD\", the end exclusive",
+		"or open = in office on the source's last day: 2025-10-03 for heads, 2022-12-10 for foreign ministers),",
+		"CAMEO codes of the Phoenix entry of the same person (; as in phoenix/*.tsv).",
 		"Generated by `go run ./internal/actors/cmd/kbconv -only leaders`; do not edit by hand: fix",
 		"internal/actors/cmd/kbconv/leaders_fixes.tsv or override the person in people/*.yaml (the curated",
 		"entry wins). Derived from Wikidata \"position held\" statements (CC0), via cfmessias/geografia",
@@ -421,7 +493,30 @@ func convertLeaders(src, out string) error {
 		fmt.Sprintf("%d people; %d left to the curated files.", len(lines), skipped),
 		"id\tname\taliases\tcountry\twikidata\toffices\tcodes",
 	}
-	return writeTSV(filepath.Join(out, "leaders", "heads.tsv"), header, lines)
+	if err := writeTSV(filepath.Join(out, "leaders", "heads.tsv"), header, lines); err != nil {
+		return err
+	}
+	mheader := []string{
+		"Foreign ministers who were not heads of state or government, in the same format as heads.tsv: the",
+		"holders of Aug–Dec 2022 with their Wikidata start dates (Wikidata \"position held\", CC0, via",
+		"every-politician-scrapers/world sources/foreign/wikidata.csv; an open end = in office on 2022-12-10),",
+		"and the foreign ministers the CIA's \"World Leaders and Cabinet Members of Foreign Governments\" listed",
+		"in May–June 2019 (US Government work, public domain, via WilliamRADFunk/cia-world-leaders @ d52b3b8),",
+		"as a role held " + ciaFrom + " … " + ciaTo + " (exclusive): seen then, not necessarily before or after.",
+		"Generated by `go run ./internal/actors/cmd/kbconv -only leaders`; do not edit by hand.",
+		fmt.Sprintf("%d people.", len(mlines)),
+		"id\tname\taliases\tcountry\twikidata\toffices\tcodes",
+	}
+	return writeTSV(filepath.Join(out, "leaders", "ministers.tsv"), mheader, mlines)
+}
+
+func (l *leader) isHead() bool {
+	for _, r := range l.rows {
+		if r.office != "foreign_minister" {
+			return true
+		}
+	}
+	return false
 }
 
 func leaderLine(l *leader) []string {
