@@ -32,10 +32,10 @@ func compile(r *raw) (*KB, error) {
 		}
 	}
 	// generated leaders come next, unless the curated files hold the person
-	curatedQ := map[string]bool{}
+	curatedQ := map[string]*Entity{}
 	for _, e := range kb.entities {
 		if e.Wikidata != "" {
-			curatedQ[e.Wikidata] = true
+			curatedQ[e.Wikidata] = e
 		}
 	}
 	leaders := map[*Entity]bool{}
@@ -43,7 +43,12 @@ func compile(r *raw) (*KB, error) {
 	leaderPeople := map[string]bool{} // folded name | country
 	for _, id := range r.leaderIDs {
 		e := r.leaders[id]
-		if _, dup := r.entities[id]; dup || e.Wikidata != "" && curatedQ[e.Wikidata] {
+		cur := r.entities[id]
+		if cur == nil && e.Wikidata != "" {
+			cur = curatedQ[e.Wikidata]
+		}
+		if cur != nil {
+			addTerms(cur, e.Roles)
 			continue
 		}
 		leaders[e] = true
@@ -141,6 +146,33 @@ func compile(r *raw) (*KB, error) {
 	kb.indexHolders()
 	ix.build()
 	return kb, nil
+}
+
+// addTerms gives a curated person the generated terms it lacks: a role
+// whose office and country no curated role of theirs overlaps in time (the
+// curated entry wins where both speak of the same term).
+func addTerms(cur *Entity, roles []Role) {
+	n := len(cur.Roles)
+	for _, ro := range roles {
+		if ro.Office == "" {
+			continue
+		}
+		clash := false
+		for _, c := range cur.Roles[:n] {
+			if c.Office == ro.Office && c.Country == ro.Country && overlap(c, ro) {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			cur.Roles = append(cur.Roles, ro)
+		}
+	}
+}
+
+// overlap says whether two roles share a day (zero ends are open).
+func overlap(a, b Role) bool {
+	return (a.To.IsZero() || b.From.Before(a.To)) && (b.To.IsZero() || a.From.Before(b.To))
 }
 
 // buildSurnames compiles the surname index on first use: only the coder's

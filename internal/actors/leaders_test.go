@@ -71,6 +71,13 @@ func TestLeaderProbes(t *testing.T) {
 		{"Mswati III", "2010-01-01", "SWZ", "head_of_state"},   // Portuguese label replaced
 		{"Harald V", "2010-01-01", "NOR", "head_of_state"},
 		{"Pope Francis", "2020-01-01", "VAT", "head_of_state"},
+		// curated people gain the terms their file lacks
+		{"Vladimir Putin", "2003-01-01", "RUS", "head_of_state"},
+		{"Benjamin Netanyahu", "1997-06-01", "ISR", "head_of_government"},
+		{"Mark Rutte", "2015-01-01", "NLD", "head_of_government"},     // curated as NATO's head
+		{"Charles Michel", "2016-01-01", "BEL", "head_of_government"}, // curated as the EU's
+		{"Elizabeth II", "2000-01-01", "GBR", "head_of_state"},        // queen of many realms: her own first
+		{"Nicolas Sarkozy", "2006-01-01", "", ""},                     // a co-prince term on year-only dates left out
 		// foreign ministers: the 2022 snapshot (from the Wikidata start),
 		// the CIA list of mid-2019 (observed then)
 		{"Dmytro Kuleba", "2022-03-01", "UKR", "foreign_minister"},
@@ -82,7 +89,7 @@ func TestLeaderProbes(t *testing.T) {
 		rs := kb.Lookup(p.name, day(p.date))
 		ok := false
 		for _, r := range rs {
-			if r.How != "fuzzy" && r.Kind == KindPerson && r.HasRole && r.Country == p.country && r.Office == p.office {
+			if r.How != "fuzzy" && r.Kind == KindPerson && (p.office == "" && !r.HasRole || r.HasRole && r.Country == p.country && r.Office == p.office) {
 				ok = true
 				break
 			}

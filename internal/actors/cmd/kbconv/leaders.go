@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -52,10 +53,12 @@ type leaderFixes struct {
 	aliases map[string][]string
 	home    map[string]string
 	drop    map[string]bool
+	dropIn  map[string]bool // qid|iso3: a role in one country left out
 }
 
 func parseLeaderFixes(s string) (leaderFixes, error) {
-	fx := leaderFixes{label: map[string]string{}, aliases: map[string][]string{}, home: map[string]string{}, drop: map[string]bool{}}
+	fx := leaderFixes{label: map[string]string{}, aliases: map[string][]string{}, home: map[string]string{}, drop: map[string]bool{},
+		dropIn: map[string]bool{}}
 	for n, line := range strings.Split(s, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -77,6 +80,8 @@ func parseLeaderFixes(s string) (leaderFixes, error) {
 			fx.home[f[0]] = val
 		case "drop":
 			fx.drop[f[0]] = true
+		case "droprole":
+			fx.dropIn[f[0]+"|"+val] = true
 		default:
 			return fx, fmt.Errorf("leaders_fixes.tsv:%d: unknown action %q", n+1, f[1])
 		}
@@ -122,7 +127,7 @@ func cleanHolders(rows []*holderRow, fx leaderFixes) {
 		key := r.iso3 + "|" + r.office + "|" + r.qid + "|" + r.start
 		nkey := r.iso3 + "|" + r.office + "|" + actors.Fold(r.person) + "|" + r.start
 		switch {
-		case fx.drop[r.qid], !strings.HasPrefix(r.qid, "Q") && r.qid != "", r.person == "", r.start == "",
+		case fx.drop[r.qid], fx.dropIn[r.qid+"|"+r.iso3], !strings.HasPrefix(r.qid, "Q") && r.qid != "", r.person == "", r.start == "",
 			r.end != "" && r.end < r.start, seen[key], seen[nkey]:
 			r.drop = true
 		case r.office == "foreign_minister" && r.end != "" && r.end < fmSnapshotFrom:
@@ -204,6 +209,26 @@ type leader struct {
 	aliases                []string
 	rows                   []*holderRow
 	codes                  []string // Phoenix CAMEO codes taken in
+	curated                bool     // id is a curated person's
+}
+
+// mergeSameID joins people given one id (a curated person found under two
+// spellings, two people of one name and country in the CIA list).
+func mergeSameID(people []*leader) []*leader {
+	byID := map[string]*leader{}
+	out := people[:0]
+	for _, l := range people {
+		if first := byID[l.id]; first != nil {
+			first.rows = append(first.rows, l.rows...)
+			if first.qid == "" {
+				first.qid = l.qid
+			}
+			continue
+		}
+		byID[l.id] = l
+		out = append(out, l)
+	}
+	return out
 }
 
 // groupLeaders gathers the kept rows by person and picks each one's home
@@ -282,12 +307,16 @@ func dayNum(d string) int {
 
 // curatedPeople is what the curated YAML says about who is there.
 type curatedPeople struct {
-	qids  map[string]bool
-	names map[string]map[string]bool // folded name → countries
+	qids  map[string]string              // Wikidata id → curated id
+	names map[string]map[string][]string // folded name → country → curated ids
 }
 
+// international codes: a curated person filed under one (a UN or EU head)
+// is the same person as a national leader of the same name.
+var international = map[string]bool{"IGO": true, "UNO": true, "EUR": true, "NGO": true, "IMG": true, "MNC": true}
+
 func readCurated(dir string) (curatedPeople, error) {
-	cp := curatedPeople{qids: map[string]bool{}, names: map[string]map[string]bool{}}
+	cp := curatedPeople{qids: map[string]string{}, names: map[string]map[string][]string{}}
 	files, _ := filepath.Glob(filepath.Join(dir, "people", "*.yaml"))
 	more, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	for _, f := range append(files, more...) {
@@ -296,6 +325,8 @@ func readCurated(dir string) (curatedPeople, error) {
 			return cp, err
 		}
 		var list []struct {
+			ID       string   `yaml:"id"`
+			Kind     string   `yaml:"kind"`
 			Name     string   `yaml:"name"`
 			Aliases  []string `yaml:"aliases"`
 			Country  string   `yaml:"country"`
@@ -308,20 +339,28 @@ func readCurated(dir string) (curatedPeople, error) {
 			continue // offices.yaml, seats.yaml: not entity lists
 		}
 		for _, e := range list {
+			if e.ID == "" || e.Kind != "" && e.Kind != "person" {
+				continue
+			}
 			if e.Wikidata != "" {
-				cp.qids[e.Wikidata] = true
+				cp.qids[e.Wikidata] = e.ID
 			}
 			ctry := map[string]bool{e.Country: true}
 			for _, r := range e.Roles {
 				ctry[r.Country] = true
 			}
 			for _, n := range append([]string{e.Name}, e.Aliases...) {
+				if len(strings.Fields(n)) < 2 {
+					continue // a surname or a regnal name alone says too little
+				}
 				k := actors.Fold(n)
 				if cp.names[k] == nil {
-					cp.names[k] = map[string]bool{}
+					cp.names[k] = map[string][]string{}
 				}
 				for c := range ctry {
-					cp.names[k][c] = true
+					if !slices.Contains(cp.names[k][c], e.ID) {
+						cp.names[k][c] = append(cp.names[k][c], e.ID)
+					}
 				}
 			}
 		}
@@ -329,21 +368,27 @@ func readCurated(dir string) (curatedPeople, error) {
 	return cp, nil
 }
 
-// isCurated says whether the curated files already hold l: the same
-// Wikidata id, or a name of theirs (folded) in one of l's countries.
-func (cp curatedPeople) isCurated(l *leader) bool {
-	if cp.qids[l.qid] {
-		return true
+// curatedID returns the id of the curated person who is l: the same
+// Wikidata id, or a full name of theirs (folded) in one of l's countries or
+// filed under an international code; "" if none.
+func (cp curatedPeople) curatedID(l *leader) string {
+	if id := cp.qids[l.qid]; id != "" && l.qid != "" {
+		return id
 	}
 	for _, n := range append([]string{l.name}, l.aliases...) {
 		ctry := cp.names[actors.Fold(n)]
 		for _, r := range l.rows {
-			if ctry[r.iso3] {
-				return true
+			if ids := ctry[r.iso3]; len(ids) > 0 {
+				return ids[0]
+			}
+		}
+		for c, ids := range ctry {
+			if international[c] {
+				return ids[0]
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 // phxPerson is a person line of phoenix/*.tsv.
@@ -450,8 +495,21 @@ func convertLeaders(src, out string) error {
 	var lines, mlines [][]string
 	skipped := 0
 	for _, l := range people {
-		if cur.isCurated(l) {
+		if id := cur.curatedID(l); id != "" {
+			l.id, l.curated = id, true
+		}
+	}
+	people = mergeSameID(people)
+	for _, l := range people {
+		if l.curated {
+			// the curated entry wins; the loader adds the terms it lacks
 			skipped++
+			l.aliases, l.codes = nil, nil
+			if l.isHead() {
+				lines = append(lines, leaderLine(l))
+			} else {
+				mlines = append(mlines, leaderLine(l))
+			}
 			continue
 		}
 		if p := phx[actors.Fold(l.name)+"|"+l.country]; p != nil {
@@ -490,7 +548,8 @@ func convertLeaders(src, out string) error {
 		"internal/actors/cmd/kbconv/leaders_fixes.tsv or override the person in people/*.yaml (the curated",
 		"entry wins). Derived from Wikidata \"position held\" statements (CC0), via cfmessias/geografia",
 		"data/leaders_history.csv @ 2e1e3b9; Phoenix codes and aliases from openeventdata/petrarch2 (MIT).",
-		fmt.Sprintf("%d people; %d left to the curated files.", len(lines), skipped),
+		fmt.Sprintf("%d people, of whom %d are in the curated files: a line with a curated id only adds the", len(lines), skipped),
+		"terms the curated entry lacks (an office and country none of its roles overlaps in time).",
 		"id\tname\taliases\tcountry\twikidata\toffices\tcodes",
 	}
 	if err := writeTSV(filepath.Join(out, "leaders", "heads.tsv"), header, lines); err != nil {
