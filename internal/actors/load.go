@@ -92,8 +92,10 @@ func (r *raw) readLayer(l layer) error {
 			return err
 		}
 	}
-	if err := r.readCountries(l, "countries.tsv"); err != nil {
-		return err
+	for _, f := range []string{"countries.tsv", "former_states.tsv"} {
+		if err := r.readCountries(l, f); err != nil {
+			return err
+		}
 	}
 	if err := r.readAgents(l, "agents.tsv"); err != nil {
 		return err
