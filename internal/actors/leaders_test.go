@@ -71,6 +71,8 @@ func TestLeaderProbes(t *testing.T) {
 		{"Mswati III", "2010-01-01", "SWZ", "head_of_state"},   // Portuguese label replaced
 		{"Harald V", "2010-01-01", "NOR", "head_of_state"},
 		{"Pope Francis", "2020-01-01", "VAT", "head_of_state"},
+		{"Abiy Ahmed", "2020-01-01", "ETH", "head_of_government"}, // the CIA's spelling, an alias
+		{"Kasym-Zhomart Tokayev", "2019-07-01", "KAZ", "head_of_state"},
 		// curated people gain the terms their file lacks
 		{"Vladimir Putin", "2003-01-01", "RUS", "head_of_state"},
 		{"Benjamin Netanyahu", "1997-06-01", "ISR", "head_of_government"},

@@ -431,12 +431,12 @@ func readPhoenixPeople(dir string) (map[string]*phxPerson, error) {
 // observed in May–June 2019. A person Wikidata knows (same folded name and
 // country) takes the row under their id; one whose Wikidata term already
 // covers the day is left out.
-func readCIA(path string, wd []*holderRow) ([]*holderRow, error) {
-	f, err := os.Open(path)
+func readCIA(path string, wd []*holderRow, aliases map[string][]string) ([]*holderRow, error) {
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	named := ciaNames(string(b), wd, aliases)
 	qid := map[string]string{}
 	covered := map[string]bool{}
 	for _, r := range wd {
@@ -451,21 +451,88 @@ func readCIA(path string, wd []*holderRow) ([]*holderRow, error) {
 	}
 	var out []*holderRow
 	seen := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		c := strings.Split(sc.Text(), "\t")
-		if n == 1 || len(c) < 4 || c[1] != "foreign_minister" || strings.TrimSpace(c[2]) == "" {
+	for n, line := range strings.Split(string(b), "\n") {
+		c := strings.Split(line, "\t")
+		if n == 0 || len(c) < 4 || c[1] != "foreign_minister" || strings.TrimSpace(c[2]) == "" {
 			continue
 		}
 		name := strings.TrimSpace(c[2])
 		k := actors.Fold(name) + "|" + c[0]
-		if covered[k] || seen[k] {
+		if covered[k] || seen[k] || named[c[0]+"|"+c[1]+"|"+name] {
 			continue
 		}
 		seen[k] = true
 		out = append(out, &holderRow{iso3: c[0], office: "foreign_minister", person: name, qid: qid[k], start: ciaFrom, end: ciaTo})
 	}
-	return out, sc.Err()
+	return out, nil
+}
+
+// ciaNames reads the CIA's spelling of a Wikidata person as an alias: when
+// the CIA lists one holder of an office of a country and Wikidata has one
+// holder of it in May–June 2019 under another name, they are the same
+// person ("Abiy Ahmed" for Wikidata's "Abiy Ahmed Ali"). It returns the
+// CIA rows so placed (iso3|office|name).
+func ciaNames(text string, wd []*holderRow, aliases map[string][]string) map[string]bool {
+	cia := map[string][]string{} // iso3|office → names
+	for n, line := range strings.Split(text, "\n") {
+		c := strings.Split(line, "\t")
+		if n == 0 || len(c) < 4 || strings.TrimSpace(c[2]) == "" {
+			continue
+		}
+		switch c[1] {
+		case "head_of_state", "head_of_government", "foreign_minister":
+			k := c[0] + "|" + c[1]
+			cia[k] = append(cia[k], strings.TrimSpace(c[2]))
+		}
+	}
+	held := map[string][]*holderRow{} // iso3|office → Wikidata holders in the window
+	for _, r := range wd {
+		if !r.drop && r.start < ciaTo && (r.end == "" || r.end > ciaFrom) {
+			k := r.iso3 + "|" + r.office
+			held[k] = append(held[k], r)
+		}
+	}
+	placed := map[string]bool{}
+	for k, names := range cia {
+		hs := held[k]
+		if len(names) != 1 || len(hs) == 0 {
+			continue
+		}
+		name := names[0]
+		same := false
+		for _, h := range hs {
+			same = same || actors.Fold(h.person) == actors.Fold(name)
+		}
+		if same {
+			placed[k+"|"+name] = true
+			continue
+		}
+		if len(hs) != 1 || len(strings.Fields(name)) < 2 || hs[0].qid == "" || strings.Contains(name, `"`) ||
+			!sameSurname(hs[0].person, name) {
+			continue // the CIA list lags in places: another person, not another spelling
+		}
+		q := hs[0].qid
+		dup := actors.Fold(name) == actors.Fold(hs[0].person)
+		for _, a := range aliases[q] {
+			dup = dup || actors.Fold(a) == actors.Fold(name)
+		}
+		if !dup {
+			aliases[q] = append(aliases[q], name)
+		}
+		placed[k+"|"+name] = true
+	}
+	return placed
+}
+
+// sameSurname says whether two spellings can be one person's: the last
+// word of one (folded) is a word of the other ("Abiy Ahmed Ali" and "Abiy
+// Ahmed", "Saadeddine Othmani" and "Saad Eddine al-Othmani").
+func sameSurname(a, b string) bool {
+	wa, wb := strings.Fields(actors.Fold(a)), strings.Fields(actors.Fold(b))
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	return slices.Contains(wb, wa[len(wa)-1]) || slices.Contains(wa, wb[len(wb)-1])
 }
 
 func convertLeaders(src, out string) error {
@@ -479,7 +546,10 @@ func convertLeaders(src, out string) error {
 		return err
 	}
 	cleanHolders(rows, fx)
-	cia, err := readCIA(filepath.Join(src, "leaders", "cabinet_2019_cia.tsv"), rows)
+	for q, as := range fx.aliases {
+		fx.aliases[q] = slices.Clone(as)
+	}
+	cia, err := readCIA(filepath.Join(src, "leaders", "cabinet_2019_cia.tsv"), rows, fx.aliases)
 	if err != nil {
 		return err
 	}

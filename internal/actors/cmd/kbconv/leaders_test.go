@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestFixGroup: invented holders of one office.
 func TestFixGroup(t *testing.T) {
@@ -46,5 +49,27 @@ func TestLeaderFixes(t *testing.T) {
 	ls := groupLeaders(rows, fx)
 	if len(ls) != 1 || ls[0].name != "King One" || ls[0].country != "BBB" || ls[0].rows[0].iso3 != "BBB" {
 		t.Fatalf("got %+v", ls)
+	}
+}
+
+// TestCIANames: the CIA's spelling of a holder becomes an alias only when
+// it can be the same person.
+func TestCIANames(t *testing.T) {
+	wd := []*holderRow{
+		{iso3: "AAA", office: "head_of_government", person: "Abiy Ahmed Ali", qid: "Q1", start: "2018-04-02"},
+		{iso3: "BBB", office: "head_of_state", person: "New Leader", qid: "Q2", start: "2019-01-24"},
+		{iso3: "CCC", office: "foreign_minister", person: "Saadeddine Othmani", qid: "Q3", start: "2017-01-01"},
+	}
+	cia := "iso3\toffice\tperson\tobserved\n" +
+		"AAA\thead_of_government\tAbiy Ahmed\t2019-06\n" +
+		"BBB\thead_of_state\tOld Predecessor\t2019-06\n" + // the list lags: another person
+		"CCC\tforeign_minister\tSaad Eddine al-Othmani\t2019-06\n"
+	al := map[string][]string{}
+	placed := ciaNames(cia, wd, al)
+	if !slices.Equal(al["Q1"], []string{"Abiy Ahmed"}) || len(al["Q2"]) != 0 || !slices.Equal(al["Q3"], []string{"Saad Eddine al-Othmani"}) {
+		t.Errorf("aliases %v", al)
+	}
+	if !placed["CCC|foreign_minister|Saad Eddine al-Othmani"] || placed["BBB|head_of_state|Old Predecessor"] {
+		t.Errorf("placed %v", placed)
 	}
 }
