@@ -73,6 +73,9 @@ func TestLeaderProbes(t *testing.T) {
 		{"Pope Francis", "2020-01-01", "VAT", "head_of_state"},
 		{"Abiy Ahmed", "2020-01-01", "ETH", "head_of_government"}, // the CIA's spelling, an alias
 		{"Kasym-Zhomart Tokayev", "2019-07-01", "KAZ", "head_of_state"},
+		{"Volodymyr Zelensky", "2022-03-01", "UKR", "head_of_state"},
+		{"Volodymyr Zelenskyy", "2024-03-01", "UKR", "head_of_state"},
+		{"Nicolás Maduro", "2020-06-01", "VEN", "head_of_state"}, // a contested claimant does not end his term
 		// curated people gain the terms their file lacks
 		{"Vladimir Putin", "2003-01-01", "RUS", "head_of_state"},
 		{"Benjamin Netanyahu", "1997-06-01", "ISR", "head_of_government"},

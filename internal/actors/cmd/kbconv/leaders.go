@@ -158,8 +158,8 @@ func cleanHolders(rows []*holderRow, fx leaderFixes) {
 //
 //   - A year-only date next to a day-precise one of the same year gives way
 //     to it: the predecessor's end is the successor's start.
-//   - An open-ended holder followed by a later one ends when the next one
-//     starts.
+//   - An open-ended holder flagged "several open-ended" and followed by a
+//     later one ends when the next one starts.
 //   - A holder flagged "several open-ended" whose term, so capped, lies
 //     inside another holder's closed term is left out (a stray statement,
 //     e.g. a second US head of state in 2018).
@@ -179,7 +179,10 @@ func fixGroup(g []*holderRow) {
 	}
 	open := map[*holderRow]bool{}
 	for i, a := range g {
-		if a.end != "" {
+		if a.end != "" || !a.severalOpen {
+			// an open holder the source does not flag stands beside a
+			// parallel government (Northern Cyprus, Myanmar's NUG): it
+			// stays open
 			continue
 		}
 		open[a] = true

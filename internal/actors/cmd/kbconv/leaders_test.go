@@ -10,11 +10,18 @@ func TestFixGroup(t *testing.T) {
 	a := &holderRow{person: "A", start: "2001-03-04", end: "2005-01-01", endYear: true}
 	b := &holderRow{person: "B", start: "2005-06-07", end: "2010-02-03"}
 	c := &holderRow{person: "C", start: "2010-01-01", end: "2014-05-06", startYear: true}
-	d := &holderRow{person: "D", start: "2014-05-06"}                        // open, followed by E
+	d := &holderRow{person: "D", start: "2014-05-06", severalOpen: true}     // open, followed by E
 	stray := &holderRow{person: "S", start: "2015-01-01", severalOpen: true} // open, inside E's closed term once capped
 	e := &holderRow{person: "E", start: "2014-09-01", end: "2018-01-01"}
 	f := &holderRow{person: "F", start: "2018-01-01", severalOpen: true} // the last: stays open
 	fixGroup([]*holderRow{f, stray, e, d, c, b, a})
+	// an unflagged open holder beside a parallel one stays open
+	p := &holderRow{person: "P", start: "2013-03-05"}
+	q := &holderRow{person: "Q", start: "2019-01-23", end: "2023-01-05"}
+	fixGroup([]*holderRow{p, q})
+	if p.end != "" || p.drop {
+		t.Errorf("P: end %q drop %v, want open", p.end, p.drop)
+	}
 	for _, w := range []struct {
 		r          *holderRow
 		start, end string
