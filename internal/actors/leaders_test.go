@@ -89,6 +89,7 @@ func TestLeaderProbes(t *testing.T) {
 		{"Penny Wong", "2022-10-01", "AUS", "foreign_minister"},
 		{"Pavlo Klimkin", "2019-06-01", "UKR", "foreign_minister"},
 		{"Chrystia Freeland", "2019-06-15", "CAN", "foreign_minister"},
+		{"Stepan Poltorak", "2019-06-01", "UKR", "defense_minister"},
 	}
 	for _, p := range probes {
 		rs := kb.Lookup(p.name, day(p.date))
