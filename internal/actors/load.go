@@ -51,7 +51,7 @@ func Load(fsys fs.FS, root string, extraDirs ...string) (*KB, error) {
 		layers = append(layers, layer{fsys: os.DirFS(d), root: ".", name: d})
 	}
 	r := &raw{entities: map[string]*Entity{}, offices: map[string]*office{}, seats: map[string]seat{},
-		countries: map[string]*country{}, agents: map[string]agent{}, phoenix: map[string]*Entity{},
+		countries: map[string]*country{}, agents: map[string]agent{}, phoenix: make(map[string]*Entity, 1<<15),
 		leaders: map[string]*Entity{}}
 	// offices first: role checks need every layer's offices
 	for _, l := range layers {
