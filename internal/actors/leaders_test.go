@@ -83,6 +83,13 @@ func TestLeaderProbes(t *testing.T) {
 		{"Charles Michel", "2016-01-01", "BEL", "head_of_government"}, // curated as the EU's
 		{"Elizabeth II", "2000-01-01", "GBR", "head_of_state"},        // queen of many realms: her own first
 		{"Nicolas Sarkozy", "2006-01-01", "", ""},                     // a co-prince term on year-only dates left out
+		// leaders of former states (people/sun.yaml, yug.yaml, csk.yaml)
+		{"Mikhail Gorbachev", "1991-01-01", "SUN", "head_of_state"},
+		{"Slobodan Milosevic", "1999-01-01", "YUG", "head_of_state"},
+		{"Slobodan Milošević", "1995-01-01", "SRB", "head_of_state"},
+		{"Vaclav Havel", "1991-01-01", "CSK", "head_of_state"},
+		{"Václav Havel", "1995-01-01", "CZE", "head_of_state"}, // the Czech term, from Wikidata
+		{"Svetozar Marović", "2004-01-01", "SCG", "head_of_state"},
 		// foreign ministers: the 2022 snapshot (from the Wikidata start),
 		// the CIA list of mid-2019 (observed then)
 		{"Dmytro Kuleba", "2022-03-01", "UKR", "foreign_minister"},
