@@ -130,6 +130,8 @@ func TestLeaderProbes(t *testing.T) {
 		{"QAT", "head_of_state", "1995-03-01", "Khalifa bin Hamad Al Thani"}, // a year-only start gives way to a precise end
 		{"ARG", "head_of_state", "1995-07-01", "Carlos Saúl Menem"},
 		{"KEN", "foreign_minister", "2022-11-01", "Alfred Nganga Mutua"},
+		{"GBR", "head_of_government", "1997-03-01", "John Major"}, // year-only Wikidata dates, days from Phoenix
+		{"GBR", "head_of_government", "1997-06-01", "Tony Blair"},
 		{"UKR", "foreign_minister", "2019-06-01", "Pavlo Klimkin"},
 	} {
 		e, _, ok := kb.Holder(h.country, h.office, day(h.date))

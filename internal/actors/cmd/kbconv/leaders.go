@@ -172,9 +172,9 @@ func fixGroup(g []*holderRow) {
 		}
 		switch {
 		case a.endYear && !b.startYear:
-			a.end = b.start
+			a.end, a.endYear = b.start, false
 		case b.startYear && !a.endYear:
-			b.start = a.end
+			b.start, b.startYear = a.end, false
 		}
 	}
 	open := map[*holderRow]bool{}
@@ -433,6 +433,62 @@ func readPhoenixPeople(dir string) (map[string]*phxPerson, error) {
 // ciaOffices maps the CIA list's offices to the knowledge base's.
 var ciaOffices = map[string]string{"foreign_minister": "foreign_minister", "defence_minister": "defense_minister"}
 
+// phoenixDays dates a year-only start or end by the Phoenix entry of the
+// same person (same folded name and country): a government code of that
+// country beginning (ending) in the same year gives the day ("Tony Blair
+// 1997-01-01" becomes 1997-05-02 from GBRGOV 19970502-20070627); the end
+// is taken from the code whose start matched when there is one.
+func phoenixDays(rows []*holderRow, phx map[string]*phxPerson) {
+	type window struct{ from, to string }
+	for _, r := range rows {
+		if !r.startYear && !r.endYear {
+			continue
+		}
+		p := phx[actors.Fold(r.person)+"|"+r.iso3]
+		if p == nil {
+			continue
+		}
+		var ws []window
+		for _, c := range p.codes {
+			code, win, _ := strings.Cut(c, " ")
+			if !strings.HasPrefix(code, r.iso3) || !strings.Contains(code[3:], "GOV") {
+				continue
+			}
+			from, to, _ := strings.Cut(win, "-")
+			ws = append(ws, window{isoDay(from), isoDay(to)})
+		}
+		var matched *window
+		if r.startYear {
+			for i, w := range ws {
+				if w.from != "" && w.from[:4] == r.start[:4] {
+					r.start, r.startYear, matched = w.from, false, &ws[i]
+					break
+				}
+			}
+		}
+		if r.endYear && r.end != "" {
+			if matched != nil && matched.to != "" && matched.to[:4] == r.end[:4] {
+				r.end, r.endYear = matched.to, false
+				continue
+			}
+			for _, w := range ws {
+				if w.to != "" && w.to[:4] == r.end[:4] {
+					r.end, r.endYear = w.to, false
+					break
+				}
+			}
+		}
+	}
+}
+
+// isoDay turns YYYYMMDD into YYYY-MM-DD ("" stays "").
+func isoDay(d string) string {
+	if len(d) != 8 {
+		return ""
+	}
+	return d[:4] + "-" + d[4:6] + "-" + d[6:]
+}
+
 // readCIA reads the foreign and defence ministers of cabinet_2019_cia.tsv as roles
 // observed in May–June 2019. A person Wikidata knows (same folded name and
 // country) takes the row under their id; one whose Wikidata term already
@@ -555,7 +611,12 @@ func convertLeaders(src, out string) error {
 	if err != nil {
 		return err
 	}
+	phx, err := readPhoenixPeople(out)
+	if err != nil {
+		return err
+	}
 	cleanHolders(rows, fx)
+	phoenixDays(rows, phx) // after a precise neighbour had its say
 	for q, as := range fx.aliases {
 		fx.aliases[q] = slices.Clone(as)
 	}
@@ -565,10 +626,6 @@ func convertLeaders(src, out string) error {
 	}
 	people := groupLeaders(append(rows, cia...), fx)
 	cur, err := readCurated(out)
-	if err != nil {
-		return err
-	}
-	phx, err := readPhoenixPeople(out)
 	if err != nil {
 		return err
 	}

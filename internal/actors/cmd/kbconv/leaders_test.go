@@ -3,6 +3,8 @@ package main
 import (
 	"slices"
 	"testing"
+
+	"github.com/dyad-project/dyad/internal/actors"
 )
 
 // TestFixGroup: invented holders of one office.
@@ -78,5 +80,16 @@ func TestCIANames(t *testing.T) {
 	}
 	if !placed["CCC|foreign_minister|Saad Eddine al-Othmani"] || placed["BBB|head_of_state|Old Predecessor"] {
 		t.Errorf("placed %v", placed)
+	}
+}
+
+// TestPhoenixDays: a year-only term takes the day of the Phoenix code of
+// the same person that begins (ends) in that year.
+func TestPhoenixDays(t *testing.T) {
+	r := &holderRow{iso3: "AAA", office: "head_of_government", person: "Invented Person", start: "1997-01-01", end: "2007-01-01", startYear: true, endYear: true}
+	phx := map[string]*phxPerson{actors.Fold("Invented Person") + "|AAA": {codes: []string{"AAAELI 19710101-19970502", "AAAGOV 20030101-20070630", "AAAGOV 19970502-20070627", "BBBGOV 19970101-"}}}
+	phoenixDays([]*holderRow{r}, phx)
+	if r.start != "1997-05-02" || r.end != "2007-06-27" || r.startYear || r.endYear {
+		t.Errorf("got %s…%s (year flags %v %v)", r.start, r.end, r.startYear, r.endYear)
 	}
 }
