@@ -430,6 +430,15 @@ func readPhoenixPeople(dir string) (map[string]*phxPerson, error) {
 	return out, nil
 }
 
+// particles begin Arabic names; a name folding to one at its end would
+// match the start of longer names.
+var nameParticles = map[string]bool{"abu": true, "bin": true, "ibn": true, "ben": true, "ould": true, "bint": true, "abd": true, "al": true, "el": true}
+
+func particleEnd(name string) bool {
+	w := strings.Fields(actors.Fold(name))
+	return len(w) > 0 && nameParticles[w[len(w)-1]]
+}
+
 // ciaOffices maps the CIA list's offices to the knowledge base's.
 var ciaOffices = map[string]string{"foreign_minister": "foreign_minister", "defence_minister": "defense_minister"}
 
@@ -523,6 +532,9 @@ func readCIA(path string, wd []*holderRow, aliases map[string][]string) ([]*hold
 			continue
 		}
 		name := strings.TrimSpace(c[2])
+		if particleEnd(name) {
+			continue // "Mohamed Abbou" folds to "Mohammad Abu …", the start of other names
+		}
 		k := actors.Fold(name) + "|" + c[0]
 		if office == "foreign_minister" && covered[k] || seen[k+"|"+office] || named[c[0]+"|"+c[1]+"|"+name] {
 			continue

@@ -93,3 +93,12 @@ func TestPhoenixDays(t *testing.T) {
 		t.Errorf("got %s…%s (year flags %v %v)", r.start, r.end, r.startYear, r.endYear)
 	}
 }
+
+// TestParticleEnd: a name ending (folded) in a name particle is not used.
+func TestParticleEnd(t *testing.T) {
+	for n, want := range map[string]bool{"Mohamed Abbou": true, "Ali Bin": true, "Abiy Ahmed": false, "Ibrahim Abu Ghazala": false} {
+		if got := particleEnd(n); got != want {
+			t.Errorf("particleEnd(%q) = %v", n, got)
+		}
+	}
+}
