@@ -226,3 +226,31 @@ func TestIGOSpelling(t *testing.T) {
 		t.Errorf("Asean: %+v", ms)
 	}
 }
+
+// TestLookupOrder: on a day, the person holding a role then comes first; a
+// person found by name and by surname is listed once; an unknown acronym
+// has no fuzzy answer.
+func TestLookupOrder(t *testing.T) {
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := kb.Lookup("Maduro", time.Date(2004, 1, 1, 0, 0, 0, 0, time.UTC))
+	if len(rs) == 0 || rs[0].Entity == nil || rs[0].Entity.Country != "HND" {
+		t.Errorf("Maduro 2004: %+v, want Ricardo Maduro (HND) first", rs)
+	}
+	rs = kb.Lookup("Maduro", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+	if len(rs) == 0 || rs[0].Entity == nil || rs[0].Entity.Country != "VEN" {
+		t.Errorf("Maduro 2020: %+v, want Nicolás Maduro (VEN) first", rs)
+	}
+	seen := map[*Entity]bool{}
+	for _, r := range kb.Lookup("Poroshenko", time.Time{}) {
+		if r.Entity != nil && seen[r.Entity] {
+			t.Errorf("Poroshenko: %s listed twice", r.Entity.Name)
+		}
+		seen[r.Entity] = true
+	}
+	if rs := kb.Lookup("UNMISS", time.Time{}); len(rs) != 0 { // was a fuzzy "Omani"
+		t.Errorf("UNMISS: %+v, want nothing", rs)
+	}
+}

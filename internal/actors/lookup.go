@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -30,11 +31,23 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 	kb.buildSurnames()
 	if n, ok := kb.surnames.lookup(words); ok {
 		for _, c := range kb.surnames.cands[n] {
+			if c.ent != nil && slices.ContainsFunc(out, func(r Resolution) bool { return r.Entity == c.ent }) {
+				continue // already found by a name of theirs
+			}
 			out = append(out, kb.resolve(c, "surname", 1, day))
 		}
 	}
 	if len(out) > 0 {
+		// on a day, a person holding a role then comes before one who
+		// does not ("Maduro" in 2004 is Honduras's president)
+		if !day.IsZero() {
+			sort.SliceStable(out, func(i, j int) bool { return idle(out[i]) < idle(out[j]) })
+		}
 		return out
+	}
+	if len(words) == 1 && allCaps(name) && len(words[0].fold) <= 8 {
+		// an unknown acronym is not a misspelt name: "OSCE" is not the USA
+		return nil
 	}
 	want := foldedKey(words)
 	jw := metrics.NewJaroWinkler()
@@ -58,6 +71,14 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 		}
 	}
 	return out
+}
+
+// idle is 1 for a person who holds no role on the day asked, else 0.
+func idle(r Resolution) int {
+	if (r.Kind == KindPerson || r.Kind == KindSurname) && !r.HasRole {
+		return 1
+	}
+	return 0
 }
 
 func howMatched(name string, c cand) string {
