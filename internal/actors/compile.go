@@ -53,14 +53,15 @@ func compile(r *raw) (*KB, error) {
 		}
 		leaders[e] = true
 		kb.entities = append(kb.entities, e)
-		leaderPeople[fo.fold(e.Name)+"|"+e.Country] = true
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			leaderNames[fo.fold(n)] = true
+			f := fo.fold(n)
+			leaderNames[f] = true
+			leaderPeople[f+"|"+e.Country] = true
 		}
 	}
 	// the curated YAML replaces Phoenix entries of the same name, a leader
-	// the Phoenix person of the same name and country (it took in its
-	// aliases and codes)
+	// the Phoenix person of one of its names and its country (it took in
+	// its name, aliases and codes)
 	phx := make([]*Entity, 0, len(r.phoenix))
 	for id, e := range r.phoenix {
 		if _, dup := r.entities[id]; dup {

@@ -1,7 +1,10 @@
 package actors
 
 import (
+	"fmt"
 	"io/fs"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -253,4 +256,46 @@ func TestLookupOrder(t *testing.T) {
 	if rs := kb.Lookup("UNMISS", time.Time{}); len(rs) != 0 { // was a fuzzy "Omani"
 		t.Errorf("UNMISS: %+v, want nothing", rs)
 	}
+}
+
+// TestLeaderProbeTable: the probes of testdata/leader_probes.tsv resolve,
+// by name and date, to the country and office.
+func TestLeaderProbeTable(t *testing.T) {
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("testdata/leader_probes.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) < 4 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		n++
+		day, err := time.Parse("2006-01-02", f[1])
+		if err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		rs := kb.Lookup(f[0], day)
+		ok := len(rs) > 0 && rs[0].How != "fuzzy" && rs[0].Country == f[2]
+		switch {
+		case !ok, f[3] == "-":
+		case f[3] == "head":
+			ok = rs[0].HasRole && (rs[0].Office == "head_of_state" || rs[0].Office == "head_of_government")
+		default:
+			ok = rs[0].HasRole && rs[0].Office == f[3]
+		}
+		if !ok {
+			var got string
+			if len(rs) > 0 {
+				got = fmt.Sprintf("%s %s %s %s (%s)", rs[0].Name, rs[0].Country, rs[0].Office, rs[0].Role.Title, rs[0].How)
+			}
+			t.Errorf("%s on %s: got %s, want %s %s", f[0], f[1], got, f[2], f[3])
+		}
+	}
+	t.Logf("%d probes", n)
 }

@@ -396,6 +396,7 @@ func (cp curatedPeople) curatedID(l *leader) string {
 
 // phxPerson is a person line of phoenix/*.tsv.
 type phxPerson struct {
+	name    string
 	aliases []string
 	codes   []string
 }
@@ -417,7 +418,7 @@ func readPhoenixPeople(dir string) (map[string]*phxPerson, error) {
 			if _, dup := out[k]; dup {
 				continue
 			}
-			p := &phxPerson{}
+			p := &phxPerson{name: c[3]}
 			if c[4] != "" {
 				p.aliases = strings.Split(c[4], "|")
 			}
@@ -425,9 +426,40 @@ func readPhoenixPeople(dir string) (map[string]*phxPerson, error) {
 				p.codes = strings.Split(c[5], ";")
 			}
 			out[k] = p
+			if e := ends(c[3]); e != "" {
+				ek := "ends:" + e + "|" + c[2]
+				if _, seen := out[ek]; seen {
+					out[ek] = nil // two people: no guess
+				} else {
+					out[ek] = p
+				}
+			}
 		}
 	}
 	return out, nil
+}
+
+// ends is a name's first and last word, folded ("Daniel Toroitich arap Moi"
+// and "Daniel Arap Moi" share "daniel moi"); "" for a one-word name.
+func ends(name string) string {
+	w := strings.Fields(actors.Fold(name))
+	if len(w) < 2 {
+		return ""
+	}
+	return w[0] + " " + w[len(w)-1]
+}
+
+// findPhoenix returns the Phoenix person of that name and country: the
+// same folded name, else the one person of the country with the same first
+// and last words.
+func findPhoenix(phx map[string]*phxPerson, name, country string) *phxPerson {
+	if p := phx[actors.Fold(name)+"|"+country]; p != nil {
+		return p
+	}
+	if e := ends(name); e != "" {
+		return phx["ends:"+e+"|"+country]
+	}
+	return nil
 }
 
 // particles begin Arabic names; a name folding to one at its end would
@@ -453,7 +485,7 @@ func phoenixDays(rows []*holderRow, phx map[string]*phxPerson) {
 		if !r.startYear && !r.endYear {
 			continue
 		}
-		p := phx[actors.Fold(r.person)+"|"+r.iso3]
+		p := findPhoenix(phx, r.person, r.iso3)
 		if p == nil {
 			continue
 		}
@@ -661,12 +693,12 @@ func convertLeaders(src, out string) error {
 			}
 			continue
 		}
-		if p := phx[actors.Fold(l.name)+"|"+l.country]; p != nil {
+		if p := findPhoenix(phx, l.name, l.country); p != nil {
 			have := map[string]bool{actors.Fold(l.name): true}
 			for _, a := range l.aliases {
 				have[actors.Fold(a)] = true
 			}
-			for _, a := range p.aliases {
+			for _, a := range append([]string{p.name}, p.aliases...) {
 				if k := actors.Fold(a); !have[k] {
 					have[k] = true
 					l.aliases = append(l.aliases, a)

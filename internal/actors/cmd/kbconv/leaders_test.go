@@ -102,3 +102,23 @@ func TestParticleEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestFindPhoenix: the Phoenix person of a leader is found by the same
+// folded name, else by the first and last words when only one person of
+// the country has them.
+func TestFindPhoenix(t *testing.T) {
+	a := &phxPerson{name: "Daniel Arap Moi"}
+	phx := map[string]*phxPerson{
+		actors.Fold("Daniel Arap Moi") + "|AAA": a, "ends:" + ends("Daniel Arap Moi") + "|AAA": a,
+		"ends:" + ends("Jan Novak") + "|BBB": nil, // two people share the ends
+	}
+	if findPhoenix(phx, "Daniel Toroitich arap Moi", "AAA") != a {
+		t.Error("Daniel Toroitich arap Moi: not found by its ends")
+	}
+	if findPhoenix(phx, "Daniel Toroitich arap Moi", "CCC") != nil {
+		t.Error("found in another country")
+	}
+	if findPhoenix(phx, "Jan Karel Novak", "BBB") != nil {
+		t.Error("an ambiguous pair of ends gave a person")
+	}
+}
