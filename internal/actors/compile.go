@@ -11,13 +11,15 @@ const (
 	prioDemonym // before country spellings: junk variants ("Iraqe") fold like demonyms ("Iraqi")
 	prioCountry
 	prioCapital
+	prioLeader // generated heads of state and government (leaders/*.tsv)
 	prioPhoenix
 	prioPlace
 	prioAgent
 )
 
 func compile(r *raw) (*KB, error) {
-	kb := &KB{byID: map[string]*Entity{}, offices: r.offices, rank: map[string]int{}, countryName: map[string]string{}}
+	kb := &KB{byID: make(map[string]*Entity, len(r.entities)+len(r.leaders)+len(r.phoenix)), offices: r.offices, rank: map[string]int{}, countryName: map[string]string{}}
+	var fo folder
 	for i, k := range r.officeSeq {
 		kb.rank[k] = i
 	}
@@ -26,14 +28,50 @@ func compile(r *raw) (*KB, error) {
 		e := r.entities[id]
 		kb.entities = append(kb.entities, e)
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			curatedNames[Fold(n)] = true
+			curatedNames[fo.fold(n)] = true
 		}
 	}
-	// the curated YAML replaces Phoenix entries of the same name
+	// generated leaders come next, unless the curated files hold the person
+	curatedQ := map[string]*Entity{}
+	for _, e := range kb.entities {
+		if e.Wikidata != "" {
+			curatedQ[e.Wikidata] = e
+		}
+	}
+	leaders := map[*Entity]bool{}
+	leaderNames := map[string]bool{}  // folded names
+	leaderPeople := map[string]bool{} // folded name | country
+	for _, id := range r.leaderIDs {
+		e := r.leaders[id]
+		cur := r.entities[id]
+		if cur == nil && e.Wikidata != "" {
+			cur = curatedQ[e.Wikidata]
+		}
+		if cur != nil {
+			addTerms(cur, e.Roles)
+			continue
+		}
+		leaders[e] = true
+		kb.entities = append(kb.entities, e)
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			f := fo.fold(n)
+			leaderNames[f] = true
+			leaderPeople[f+"|"+e.Country] = true
+		}
+	}
+	// the curated YAML replaces Phoenix entries of the same name, a leader
+	// the Phoenix person of one of its names and its country (it took in
+	// its name, aliases and codes)
 	phx := make([]*Entity, 0, len(r.phoenix))
 	for id, e := range r.phoenix {
-		if _, dup := r.entities[id]; dup || len(curatedNames) > 0 && curatedNames[Fold(e.Name)] {
+		if _, dup := r.entities[id]; dup {
 			continue
+		}
+		if len(curatedNames) > 0 || len(leaderPeople) > 0 {
+			f := fo.fold(e.Name)
+			if curatedNames[f] || e.Kind == KindPerson && leaderPeople[f+"|"+e.Country] {
+				continue
+			}
 		}
 		phx = append(phx, e)
 	}
@@ -44,16 +82,28 @@ func compile(r *raw) (*KB, error) {
 	}
 
 	ix := &kb.names
+	// sized for the built-in knowledge base (about 33,000 words and 43,000
+	// names): growing the maps cost a tenth of the load
+	n := len(kb.entities) + len(r.seats) + len(r.countries)*8 + len(r.places)*4 + len(r.agents)
+	ix.vocab = make(map[string]uint32, n+n/8)
+	ix.keys = make(map[string]int, n+n/2)
+	ix.pats = make([]string, 0, n+n/2)
+	ix.folded = make([]string, 0, n+n/2)
+	ix.cands = make([][]cand, 0, n+n/2)
 	for _, e := range kb.entities {
 		prio := prioCurated
 		if r.phoenix[e.ID] == e {
 			prio = prioPhoenix
+		} else if leaders[e] {
+			prio = prioLeader
 		}
 		c := cand{kind: e.Kind, ent: e, name: e.Name, country: e.Country, sector: first(e.Sectors), prio: prio}
 		ix.add(e.Name, c)
 		for _, a := range e.Aliases {
-			if prio == prioPhoenix && curatedNames[Fold(a)] {
-				continue
+			if prio == prioPhoenix && (len(curatedNames) > 0 || len(leaderNames) > 0) {
+				if f := fo.fold(a); curatedNames[f] || leaderNames[f] {
+					continue
+				}
 			}
 			ix.add(a, c)
 		}
@@ -105,6 +155,33 @@ func compile(r *raw) (*KB, error) {
 	kb.indexHolders()
 	ix.build()
 	return kb, nil
+}
+
+// addTerms gives a curated person the generated terms it lacks: a role
+// whose office and country no curated role of theirs overlaps in time (the
+// curated entry wins where both speak of the same term).
+func addTerms(cur *Entity, roles []Role) {
+	n := len(cur.Roles)
+	for _, ro := range roles {
+		if ro.Office == "" {
+			continue
+		}
+		clash := false
+		for _, c := range cur.Roles[:n] {
+			if c.Office == ro.Office && c.Country == ro.Country && overlap(c, ro) {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			cur.Roles = append(cur.Roles, ro)
+		}
+	}
+}
+
+// overlap says whether two roles share a day (zero ends are open).
+func overlap(a, b Role) bool {
+	return (a.To.IsZero() || b.From.Before(a.To)) && (b.To.IsZero() || a.From.Before(b.To))
 }
 
 // buildSurnames compiles the surname index on first use: only the coder's

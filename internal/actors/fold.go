@@ -1,7 +1,6 @@
 package actors
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,18 +12,31 @@ import (
 // Mohammed/Muhammad, Qassem/Kassem, Shia/Shi'a and "al-Abbasi"/"Abbasi" all
 // fold to the same key. It is lossy on purpose and only meant for matching.
 func Fold(name string) string {
-	toks := tokenize(name, nil)
-	var b strings.Builder
-	for _, t := range toks {
+	var f folder
+	return f.fold(name)
+}
+
+// folder folds many names with one token buffer (compile folds tens of
+// thousands).
+type folder struct {
+	toks []token
+	buf  []byte
+}
+
+func (f *folder) fold(name string) string {
+	f.toks = tokenize(name, f.toks[:0])
+	b := f.buf[:0]
+	for _, t := range f.toks {
 		if t.barrier {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(b) > 0 {
+			b = append(b, ' ')
 		}
-		b.WriteString(t.fold)
+		b = append(b, t.fold...)
 	}
-	return b.String()
+	f.buf = b
+	return string(b)
 }
 
 // token is one word of a text: its original byte span (an Arabic article

@@ -186,9 +186,9 @@ func accept(cs []cand, text string, words []token) (cand, bool) {
 // spelled keeps the vowel merges of transliteration folding to the names
 // that need them (people, groups): a country, demonym or seat must be
 // written as registered, up to case, accents and a possessive, or "Some"
-// would be Finland's "Suomi".
+// would be Finland's "Suomi" (and an organisation too: "Asian" is not ASEAN).
 func spelled(c cand, text string, words []token) bool {
-	if c.kind != KindCountry && c.kind != KindDemonym && c.kind != KindSeat {
+	if c.kind != KindCountry && c.kind != KindDemonym && c.kind != KindSeat && c.kind != KindIGO {
 		return true
 	}
 	span := plain(text[words[0].start:words[len(words)-1].end])

@@ -36,6 +36,8 @@ type raw struct {
 	countries map[string]*country
 	agents    map[string]agent // by folded phrase + form
 	phoenix   map[string]*Entity
+	leaders   map[string]*Entity // leaders/*.tsv, by id
+	leaderIDs []string
 	places    []place
 }
 
@@ -49,7 +51,8 @@ func Load(fsys fs.FS, root string, extraDirs ...string) (*KB, error) {
 		layers = append(layers, layer{fsys: os.DirFS(d), root: ".", name: d})
 	}
 	r := &raw{entities: map[string]*Entity{}, offices: map[string]*office{}, seats: map[string]seat{},
-		countries: map[string]*country{}, agents: map[string]agent{}, phoenix: map[string]*Entity{}}
+		countries: map[string]*country{}, agents: map[string]agent{}, phoenix: make(map[string]*Entity, 1<<15),
+		leaders: map[string]*Entity{}}
 	// offices first: role checks need every layer's offices
 	for _, l := range layers {
 		if err := r.readOffices(l); err != nil {
@@ -89,8 +92,10 @@ func (r *raw) readLayer(l layer) error {
 			return err
 		}
 	}
-	if err := r.readCountries(l, "countries.tsv"); err != nil {
-		return err
+	for _, f := range []string{"countries.tsv", "former_states.tsv"} {
+		if err := r.readCountries(l, f); err != nil {
+			return err
+		}
 	}
 	if err := r.readAgents(l, "agents.tsv"); err != nil {
 		return err
@@ -101,6 +106,15 @@ func (r *raw) readLayer(l layer) error {
 	}
 	for _, f := range phx {
 		if err := r.readPhoenix(l, f); err != nil {
+			return err
+		}
+	}
+	ldr, err := listFiles(l, ".tsv", "leaders")
+	if err != nil {
+		return err
+	}
+	for _, f := range ldr {
+		if err := r.readLeaders(l, f); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -30,11 +31,26 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 	kb.buildSurnames()
 	if n, ok := kb.surnames.lookup(words); ok {
 		for _, c := range kb.surnames.cands[n] {
+			if c.ent != nil && slices.ContainsFunc(out, func(r Resolution) bool { return r.Entity == c.ent }) {
+				continue // already found by a name of theirs
+			}
 			out = append(out, kb.resolve(c, "surname", 1, day))
 		}
 	}
 	if len(out) > 0 {
+		// on a day, a person holding a role then comes before one who
+		// does not ("Maduro" in 2004 is Honduras's president)
+		if !day.IsZero() {
+			sort.SliceStable(out, func(i, j int) bool { return idle(out[i]) < idle(out[j]) })
+		}
 		return out
+	}
+	if rs := kb.byEnds(words, day); len(rs) > 0 {
+		return rs
+	}
+	if len(words) == 1 && allCaps(name) && len(words[0].fold) <= 8 {
+		// an unknown acronym is not a misspelt name: "OSCE" is not the USA
+		return nil
 	}
 	want := foldedKey(words)
 	jw := metrics.NewJaroWinkler()
@@ -58,6 +74,14 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 		}
 	}
 	return out
+}
+
+// idle is 1 for a person who holds no role on the day asked, else 0.
+func idle(r Resolution) int {
+	if (r.Kind == KindPerson || r.Kind == KindSurname) && !r.HasRole {
+		return 1
+	}
+	return 0
 }
 
 func howMatched(name string, c cand) string {
@@ -95,4 +119,43 @@ func (kb *KB) resolve(c cand, how string, score float64, day time.Time) Resoluti
 		}
 	}
 	return r
+}
+
+// byEnds finds people by the first and last words of their names when the
+// name asked leaves out the middle ("Carlos Menem" for "Carlos Saúl Menem",
+// "Mahathir Mohamad" for "Mahathir bin Mohamad"): before any fuzzy guess,
+// and marked "short".
+func (kb *KB) byEnds(words []token, day time.Time) []Resolution {
+	if len(words) < 2 {
+		return nil
+	}
+	kb.endsOnce.Do(func() {
+		kb.ends = map[string][]*Entity{}
+		for _, e := range kb.entities {
+			if e.Kind != KindPerson {
+				continue
+			}
+			seen := map[string]bool{}
+			for _, n := range append([]string{e.Name}, e.Aliases...) {
+				ws := wordsOf(tokenize(n, nil))
+				if len(ws) < 3 {
+					continue
+				}
+				k := ws[0].fold + " " + ws[len(ws)-1].fold
+				if !seen[k] {
+					seen[k] = true
+					kb.ends[k] = append(kb.ends[k], e)
+				}
+			}
+		}
+	})
+	var out []Resolution
+	for _, e := range kb.ends[words[0].fold+" "+words[len(words)-1].fold] {
+		c := cand{kind: KindPerson, ent: e, name: e.Name, country: e.Country, sector: first(e.Sectors)}
+		out = append(out, kb.resolve(c, "short", 1, day))
+	}
+	if !day.IsZero() {
+		sort.SliceStable(out, func(i, j int) bool { return idle(out[i]) < idle(out[j]) })
+	}
+	return out
 }

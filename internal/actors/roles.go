@@ -23,7 +23,7 @@ func covers(ro Role, day time.Time) bool {
 
 // RoleAt returns the role e held on day: the most senior if several (by the
 // order of offices.yaml, then government before other sectors, then the
-// latest begun); a zero day gives the latest role. Undated roles only
+// entity's own country, then the latest begun); a zero day gives the latest role. Undated roles only
 // answer when no dated role covers the day.
 func (kb *KB) RoleAt(e *Entity, day time.Time) (Role, bool) {
 	if e == nil || len(e.Roles) == 0 {
@@ -49,7 +49,7 @@ func (kb *KB) RoleAt(e *Entity, day time.Time) (Role, bool) {
 			}
 			continue
 		}
-		if best < 0 || kb.senior(ro, e.Roles[best]) {
+		if best < 0 || kb.senior(ro, e.Roles[best], e.Country) {
 			best = i
 		}
 	}
@@ -70,13 +70,18 @@ func later(a, b Role) bool {
 	return a.From.After(b.From)
 }
 
-func (kb *KB) senior(a, b Role) bool {
+func (kb *KB) senior(a, b Role, home string) bool {
 	ra, rb := kb.officeRank(a.Office), kb.officeRank(b.Office)
 	if ra != rb {
 		return ra < rb
 	}
 	if (a.Sector == "GOV") != (b.Sector == "GOV") {
 		return a.Sector == "GOV"
+	}
+	// one office held for several countries at once (a monarch of several
+	// realms, a co-prince): the person's own country first
+	if (a.Country == home) != (b.Country == home) {
+		return a.Country == home
 	}
 	return a.From.After(b.From)
 }

@@ -153,3 +153,75 @@ func phoenixRole(code string) (Role, error) {
 	}
 	return ro, nil
 }
+
+// leaders/*.tsv: id, name, aliases, home country, Wikidata id, offices,
+// CAMEO codes. An office is "head_of_state USA 19930120-20010120" (the end
+// exclusive, either side may be empty = open); offices and codes are
+// separated by ";". The files are generated (kbconv's leaders step); the
+// curated YAML wins over an entry with the same id or Wikidata id, and an
+// entry replaces the Phoenix person of the same name and country.
+func (r *raw) readLeaders(l layer, name string) error {
+	b, err := readFile(l, name)
+	if err != nil || b == nil {
+		return err
+	}
+	file := path.Join(l.name, name)
+	return eachLine(b, file, 7, func(f []string) error {
+		e := &Entity{ID: f[0], Name: f[1], Kind: KindPerson, Country: f[3], Aliases: splitList(f[2]), Wikidata: f[4], Source: file}
+		for _, o := range splitList(strings.ReplaceAll(f[5], ";", "|")) {
+			ro, err := r.leaderRole(o)
+			if err != nil {
+				return fmt.Errorf("%s: %w", f[0], err)
+			}
+			e.Roles = append(e.Roles, ro)
+		}
+		for _, code := range splitList(strings.ReplaceAll(f[6], ";", "|")) {
+			ro, err := phoenixRole(code)
+			if err != nil {
+				return fmt.Errorf("%s: %w", f[0], err)
+			}
+			e.Roles = append(e.Roles, ro)
+		}
+		fillFromRoles(e)
+		if _, ok := r.leaders[e.ID]; !ok {
+			r.leaderIDs = append(r.leaderIDs, e.ID)
+		}
+		r.leaders[e.ID] = e
+		return nil
+	})
+}
+
+// leaderRole reads "office COUNTRY FROM-TO".
+func (r *raw) leaderRole(s string) (Role, error) {
+	f := strings.Fields(s)
+	if len(f) != 3 {
+		return Role{}, fmt.Errorf("bad office %q (want \"office COUNTRY YYYYMMDD-YYYYMMDD\")", s)
+	}
+	o, ok := r.offices[f[0]]
+	if !ok && len(r.offices) > 0 {
+		return Role{}, fmt.Errorf("unknown office %q (not in offices.yaml)", f[0])
+	}
+	ro, err := phoenixRole(f[1] + " " + f[2])
+	if err != nil {
+		return ro, err
+	}
+	ro.Office, ro.Country, ro.Title = f[0], f[1], officeTitle(f[0])
+	ro.Sector = "GOV"
+	if ok && o.Sector != "" {
+		ro.Sector = o.Sector
+	}
+	return ro, nil
+}
+
+// officeTitle is the generic title of an office key: "head_of_state" →
+// "Head of State".
+func officeTitle(key string) string {
+	words := strings.Split(key, "_")
+	for i, w := range words {
+		if w == "" || i > 0 && (w == "of" || w == "the" || w == "and") {
+			continue
+		}
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
+}

@@ -72,7 +72,7 @@ type Resolution struct {
 	Office  string
 	Role    Role // the role held on the day asked, when HasRole
 	HasRole bool
-	How     string  // exact, alias, folded, surname, fuzzy
+	How     string  // exact, alias, folded, surname, short, fuzzy
 	Score   float64 // 1 for all but fuzzy matches
 }
 
@@ -88,6 +88,9 @@ type KB struct {
 	names    index // everything Scan reports
 	surnames index // person last names, for Surnames; built on first use
 	surOnce  sync.Once
+	// people by the first and last words of their longer names (Lookup)
+	ends     map[string][]*Entity
+	endsOnce sync.Once
 	// countries by ISO3 (their canonical names, for Lookup)
 	countryName map[string]string
 }

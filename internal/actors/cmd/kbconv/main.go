@@ -1,5 +1,5 @@
 // Command kbconv regenerates the derived knowledge-base files of
-// data/actors (countries.tsv, agents.tsv, phoenix/*.tsv) from the public
+// data/actors (countries.tsv, agents.tsv, phoenix/*.tsv, leaders/*.tsv) from the public
 // reference data described in /work/shared/data/SOURCES.md:
 //
 //	go run ./internal/actors/cmd/kbconv -src /work/shared/data -out data/actors
@@ -18,6 +18,7 @@ import (
 func main() {
 	src := flag.String("src", "/work/shared/data", "reference data directory")
 	out := flag.String("out", "data/actors", "knowledge-base directory to write")
+	only := flag.String("only", "", "run only this step (countries, agents, phoenix, leaders)")
 	flag.Parse()
 	steps := []struct {
 		name string
@@ -26,8 +27,12 @@ func main() {
 		{"countries", convertCountries},
 		{"agents", convertAgents},
 		{"phoenix", convertPhoenix},
+		{"leaders", convertLeaders}, // after phoenix: it takes in Phoenix entries
 	}
 	for _, s := range steps {
+		if *only != "" && s.name != *only {
+			continue
+		}
 		if err := s.run(*src, *out); err != nil {
 			slog.Error("convert", "step", s.name, "err", err)
 			os.Exit(1)
