@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"net/url"
 	"sort"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -62,11 +63,30 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", loc, err)
 	}
+	if err := createSchema(ctx, pool); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open store %s: %w", loc, err)
+	}
 	if err := migrate(ctx, pool); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("open store %s: %w", loc, err)
 	}
 	return &DB{pool: pool, q: pool, loc: loc}, nil
+}
+
+// createSchema creates the first schema of the URL's search_path
+// (?search_path=dyad) when it does not exist yet, so that one database can
+// hold several dyad stores without a step by hand.
+func createSchema(ctx context.Context, pool *pgxpool.Pool) error {
+	path := pool.Config().ConnConfig.RuntimeParams["search_path"]
+	schema := strings.TrimSpace(strings.Split(path, ",")[0])
+	if schema == "" || schema == "public" || strings.HasPrefix(schema, "$") {
+		return nil
+	}
+	if _, err := pool.Exec(ctx, "CREATE SCHEMA IF NOT EXISTS "+pgx.Identifier{strings.Trim(schema, `"`)}.Sanitize()); err != nil {
+		return fmt.Errorf("create schema %s: %w", schema, err)
+	}
+	return nil
 }
 
 // migrate applies the embedded migrations under goose's session lock, so

@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -109,5 +110,35 @@ func TestInTxLocksSerialize(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// A search_path naming a schema that does not exist yet: Open creates it
+// and the store's tables live there.
+func TestOpenCreatesSchema(t *testing.T) {
+	ctx := context.Background()
+	base := storetest.PostgresURL(t) // skips without a server
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := u.Query().Get("search_path") + "_new"
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	db, err := postgres.Open(ctx, u.String())
+	if err != nil {
+		t.Fatalf("open with a new schema: %v", err)
+	}
+	db.Close()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	defer func() { _, _ = conn.Exec(ctx, `DROP SCHEMA `+schema+` CASCADE`) }()
+	var n int
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'articles'`, schema).Scan(&n); err != nil || n != 1 {
+		t.Errorf("articles table in %s: %d (%v)", schema, n, err)
 	}
 }
