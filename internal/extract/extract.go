@@ -100,7 +100,11 @@ func Extract(ctx context.Context, in Input) (*article.Article, error) {
 	if err := readable(a.Text); err != nil {
 		return nil, fmt.Errorf("extract %s: %w", in.Source, err)
 	}
-	a.Language = Language(a.Text)
+	if a.Language == "" {
+		// a language a crawler record or feed declares is kept: detection
+		// on a short text guesses (an English snippet read as Swedish)
+		a.Language = Language(a.Text)
+	}
 	a.Hash = article.ContentHash(a.Text)
 	a.SimHash = SimHash(a.Text)
 	return &a, nil

@@ -201,3 +201,17 @@ func mustDay(t *testing.T, s string) (d time.Time) {
 	}
 	return d
 }
+
+// A language the crawler record declares is kept; without one it is
+// detected.
+func TestDeclaredLanguageKept(t *testing.T) {
+	text := "Border guards detained two fishermen near the northern islands on Sunday, officials said."
+	a, err := Extract(context.Background(), Input{Source: "rec.jsonl#1", Hint: article.Article{Text: text, Language: "en"}})
+	if err != nil || a.Language != "en" {
+		t.Fatalf("declared en: got %q (%v)", a.Language, err)
+	}
+	a, err = Extract(context.Background(), Input{Source: "rec.jsonl#2", Hint: article.Article{Text: text}})
+	if err != nil || a.Language != "en" {
+		t.Errorf("undeclared: got %q (%v), want en detected", a.Language, err)
+	}
+}
