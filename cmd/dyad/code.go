@@ -50,8 +50,9 @@ date check of its content.`,
 
 // coded is one article with what the coder made of it.
 type coded struct {
-	art *article.Article
-	res coder.Result
+	art     *article.Article
+	res     coder.Result
+	uncoded bool // a language the coder does not read
 }
 
 // memSink keeps articles in memory for one-shot coding, idempotent by
@@ -90,8 +91,9 @@ func codeAll(ctx context.Context, o *ingestOptions, args []string, stderr io.Wri
 		Budget:  cliBudget(o.budget),
 		Code:    codeFunc(c),
 		After: func(_ context.Context, a *article.Article, r any) error {
+			un := !coder.Reads(a)
 			a.Text = "" // mentions keep their sentences; memory stays flat
-			docs = append(docs, coded{art: a, res: r.(coder.Result)})
+			docs = append(docs, coded{art: a, res: r.(coder.Result), uncoded: un})
 			return nil
 		},
 		Progress: func(_ string, _ store.PutResult, err error) {
@@ -146,6 +148,13 @@ func runCode(ctx context.Context, g *globals, o *codeOptions, args []string, std
 	if !g.quiet {
 		fmt.Fprintf(stderr, "coded %d documents: %d event mentions in %d stories; %d duplicate, %d failed, %d skipped\n",
 			len(docs), len(all), len(stories), sum.Duplicate, failed, skipped)
+		un := &uncoded{}
+		for _, d := range docs {
+			if d.uncoded {
+				un.add(d.art.Language)
+			}
+		}
+		un.report(stderr, "not coded")
 	}
 	if failed > 0 {
 		return errFailed

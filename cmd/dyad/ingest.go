@@ -120,6 +120,7 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 	if err != nil {
 		return err
 	}
+	un := &uncoded{}
 	opt := pipeline.Options{
 		Workers:  o.workers,
 		Budget:   cliBudget(o.budget),
@@ -128,7 +129,11 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 		// The article and its merged mentions in one transaction (worker.go).
 		Store: func(ctx context.Context, a *article.Article, r any) (store.PutResult, error) {
 			res, _ := r.(coder.Result) // none when the article was already stored
-			return storeCoded(ctx, db, a, res.Mentions)
+			put, err := storeCoded(ctx, db, a, res.Mentions)
+			if err == nil && put.Created && !coder.Reads(a) {
+				un.add(a.Language)
+			}
+			return put, err
 		},
 	}
 	sum, err := pipeline.Ingest(ctx, reader, db, args, opt)
@@ -139,6 +144,7 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 	if !g.quiet {
 		fmt.Fprintf(stderr, "ingested into %s: %d new (%d near-duplicate), %d already stored, %d failed, %d skipped\n",
 			db.Location(), sum.New, sum.NearDuplicate, sum.Duplicate, failed, skipped)
+		un.report(stderr, "stored, not coded")
 	}
 	if err != nil {
 		return err

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
+	"strings"
+	"sync"
 
 	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/source"
@@ -31,4 +34,54 @@ func tally(sum pipeline.Summary) (failed, skipped int) {
 		}
 	}
 	return failed, skipped
+}
+
+// uncoded counts the articles stored but not coded because the coder does
+// not read their language, so a run can say so instead of yielding
+// nothing in silence.
+type uncoded struct {
+	mu     sync.Mutex
+	byLang map[string]int
+}
+
+func (u *uncoded) add(lang string) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.byLang == nil {
+		u.byLang = map[string]int{}
+	}
+	u.byLang[lang]++
+}
+
+// report prints "29 articles in ar, 1 in fr: not coded — English only for
+// now" (verb: "stored, not coded" or "not coded"), or nothing.
+func (u *uncoded) report(w io.Writer, verb string) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if len(u.byLang) == 0 {
+		return
+	}
+	langs := make([]string, 0, len(u.byLang))
+	for l := range u.byLang {
+		langs = append(langs, l)
+	}
+	sort.Slice(langs, func(i, j int) bool {
+		if u.byLang[langs[i]] != u.byLang[langs[j]] {
+			return u.byLang[langs[i]] > u.byLang[langs[j]]
+		}
+		return langs[i] < langs[j]
+	})
+	parts := make([]string, len(langs))
+	for i, l := range langs {
+		n := u.byLang[l]
+		parts[i] = fmt.Sprintf("%d in %s", n, l)
+		if i == 0 {
+			noun := "articles"
+			if n == 1 {
+				noun = "article"
+			}
+			parts[i] = fmt.Sprintf("%d %s in %s", n, noun, l)
+		}
+	}
+	fmt.Fprintf(w, "%s: %s — English only for now\n", strings.Join(parts, ", "), verb)
 }

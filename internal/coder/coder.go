@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/internal/actors"
 	"github.com/dyad-project/dyad/internal/article"
@@ -78,6 +80,30 @@ type doc struct {
 	place       string // the country the paragraph last placed its events in ("In Egypt, …")
 }
 
+// Reads reports whether the coder reads an article: its lexicon and parser
+// are English only for now. A text in another script is not read; a short
+// text in Latin script is read whatever language was detected, since
+// detection on a sentence or two guesses (English snippets come out as
+// Norwegian or Lithuanian).
+func Reads(a *article.Article) bool {
+	if a.Language == "" || a.Language == "en" {
+		return true
+	}
+	latin, other := 0, 0
+	for _, r := range a.Text {
+		switch {
+		case r < utf8.RuneSelf && unicode.IsLetter(r), unicode.Is(unicode.Latin, r):
+			latin++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return latin > other && len(a.Text) < shortText
+}
+
+// shortText is the length under which a detected language is not trusted.
+const shortText = 1000
+
 // Code codes one article.
 func (c *Coder) Code(a *article.Article) Result {
 	res, _ := c.CodeContext(context.Background(), a)
@@ -89,6 +115,9 @@ func (c *Coder) Code(a *article.Article) Result {
 // and no mentions: a half-coded article is never handed on. Sentences are
 // bounded in length (nlp.MaxSentence), so the wait is short.
 func (c *Coder) CodeContext(ctx context.Context, a *article.Article) (Result, error) {
+	if !Reads(a) {
+		return Result{}, ctx.Err() // its words are not in the lexicon: no event, not junk events
+	}
 	d := &doc{art: a, ref: a.Published}
 	if !a.Updated.IsZero() && a.Updated.After(a.Published) {
 		d.ref = a.Updated // the page was revised: its "Saturday" is the revision's

@@ -75,3 +75,22 @@ func TestCodeContextStops(t *testing.T) {
 		t.Errorf("done context: %d mentions, err %v; want none and context.Canceled", len(res.Mentions), err)
 	}
 }
+
+func TestReads(t *testing.T) {
+	long := strings.Repeat("Le ministère a convoqué l'ambassadeur après l'incident à la frontière. ", 20)
+	tests := []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "Peru accused Chile of spying.", true},
+		{"", "Peru accused Chile of spying.", true},
+		{"nn", "Peru accused Chile of spying.", true}, // a guess on one sentence
+		{"ar", "قالت وزارة الخارجية إن الحكومة استدعت السفير.", false},
+		{"fr", long, false},
+	}
+	for _, tt := range tests {
+		if got := Reads(&article.Article{Language: tt.lang, Text: tt.text}); got != tt.want {
+			t.Errorf("Reads(%s, %.30q) = %v, want %v", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}
