@@ -120,6 +120,8 @@ func (r *Reader) walk(ctx context.Context, root string, out chan<- Doc, wg *sync
 			return nil
 		}
 		switch t := d.Type(); {
+		case t.IsRegular() && notArticle(path) != "":
+			skip(ctx, out, path, notArticle(path))
 		case t.IsRegular():
 			r.readFile(ctx, path, out, wg)
 		case t.IsDir():
@@ -150,9 +152,34 @@ func (r *Reader) walkLink(ctx context.Context, path string, out chan<- Doc, wg *
 		skip(ctx, out, path, "symbolic link to a directory, not followed")
 	case !fi.Mode().IsRegular():
 		skip(ctx, out, path, fileKind(fi.Mode()))
+	case notArticle(path) != "":
+		skip(ctx, out, path, notArticle(path))
 	default:
 		r.readFile(ctx, path, out, wg)
 	}
+}
+
+// nonArticle are the extensions of files a directory of articles often
+// holds beside them (notes, tables, configuration, code, media) and that
+// are never news text: a walk skips them with a word instead of storing a
+// README as an article. A file named on the command line is always read.
+var nonArticle = map[string]string{
+	".md": "notes", ".markdown": "notes", ".rst": "notes",
+	".tsv": "a table", ".csv": "a table", ".conllu": "a treebank",
+	".yaml": "configuration", ".yml": "configuration", ".toml": "configuration", ".ini": "configuration",
+	".go": "code", ".py": "code", ".js": "code", ".css": "code", ".sh": "code", ".sql": "code",
+	".png": "an image", ".jpg": "an image", ".jpeg": "an image", ".gif": "an image", ".webp": "an image", ".ico": "an image",
+	".pdf": "a PDF", ".zip": "an archive", ".tar": "an archive", ".tgz": "an archive", ".7z": "an archive",
+	".mp3": "audio", ".wav": "audio", ".mp4": "video", ".db": "a database", ".sqlite": "a database", ".log": "a log",
+}
+
+// notArticle says why a file met in a walk is not an article, or "".
+func notArticle(path string) string {
+	ext := strings.ToLower(filepath.Ext(path))
+	if what, ok := nonArticle[ext]; ok {
+		return fmt.Sprintf("%s (%s), not an article", what, ext)
+	}
+	return ""
 }
 
 func isHidden(path string) bool {
