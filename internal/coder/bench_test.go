@@ -82,19 +82,6 @@ func codeNews(b *testing.B, c *Coder) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
-// syntaxParser adapts the embedded syntax model for the benchmark (the
-// command's adapter lives in cmd/dyad).
-type syntaxParser struct{ m *syntax.Model }
-
-func (p syntaxParser) Parse(text string) []Word {
-	s := p.m.Parse(text)
-	out := make([]Word, len(s.Tokens))
-	for i, t := range s.Tokens {
-		out[i] = Word{Start: t.Start, End: t.End, Head: t.Head, Rel: t.Rel, UPOS: t.UPOS}
-	}
-	return out
-}
-
 // BenchmarkCodeNewsParsed is BenchmarkCodeNews with the dependency parser,
 // which reads the sentences that hold a trigger: compare the two in one
 // run (go test ./internal/coder -run '^$' -bench 'CodeNews' -cpu 2).
@@ -103,5 +90,5 @@ func BenchmarkCodeNewsParsed(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	codeNews(b, defaultCoder(b).WithParser(syntaxParser{m}))
+	codeNews(b, defaultCoder(b).WithParser(SyntaxParser(m)))
 }

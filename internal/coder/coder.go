@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/internal/actors"
 	"github.com/dyad-project/dyad/internal/article"
@@ -92,7 +91,7 @@ func Reads(a *article.Article) bool {
 	latin, other := 0, 0
 	for _, r := range a.Text {
 		switch {
-		case r < utf8.RuneSelf && unicode.IsLetter(r), unicode.Is(unicode.Latin, r):
+		case unicode.Is(unicode.Latin, r):
 			latin++
 		case unicode.IsLetter(r):
 			other++
