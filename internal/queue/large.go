@@ -31,7 +31,13 @@ func (q *Queue) MaxPayload() int64 { return q.nc.MaxPayload() }
 func (q *Queue) Bucket() string { return q.cfg.Stream + "_BODIES" }
 
 // fits reports whether a message body of n bytes can be published as is.
-func (q *Queue) fits(n int) bool { return int64(n) <= q.MaxPayload()-headroom }
+// While the connection is down the server's limit is unknown (0): the
+// message is then published as usual and fails or waits like any other,
+// rather than every document being sent through the object store.
+func (q *Queue) fits(n int) bool {
+	mp := q.MaxPayload()
+	return mp <= 0 || int64(n) <= mp-headroom
+}
 
 func (q *Queue) bodies(ctx context.Context) (jetstream.ObjectStore, error) {
 	obs, err := q.js.ObjectStore(ctx, q.Bucket())
