@@ -75,6 +75,18 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			// AGREE in PLOVER, made now; the act itself has not happened
 			typ, mode, cameo, offer = "AGREE", "", "030", true
 		}
+		if !offer && !tr.IsNoun && s.statedIntent(tr, cs, actor) {
+			// "Pyongyang said it would launch missiles", "the rebels said
+			// they will release the hostages": an actor announcing its own
+			// act commits to it now; force or penalties so announced are
+			// a threat, a concession or help a promise (AGREE)
+			switch {
+			case threatModes[typ] != "":
+				typ, mode, cameo = "THREATEN", threatModes[typ], "130"
+			case promised[typ]:
+				typ, mode, cameo, offer = "AGREE", "", "030", true
+			}
+		}
 		// a refusal ("will not meet") is made now, whatever it refuses
 		future := s.hasWord(cs, tr.TokStart, futureWords) && !refusal(typ, tr) && typ != "THREATEN" && !offer
 		if tr.IsNoun && s.hasWord(tr.TokStart-2, tr.TokStart, prospectWords) && !prepositions[s.lower(tr.TokStart-1)] {
@@ -1077,6 +1089,31 @@ var readyWords = set("prepared", "ready", "willing", "poised", "offered", "offer
 
 // threatModes are the coercive acts a stated readiness makes a threat, with
 // the PLOVER THREATEN mode of each.
+// promised: acts whose announcement by their actor is a promise.
+var promised = map[string]bool{"AID": true, "RETREAT": true, "CONCEDE": true, "COOPERATE": true}
+
+// willWords make a clause a statement of what its subject will do.
+var willWords = set("will", "would", "shall", "'ll")
+
+// statedIntent reports a trigger whose actor is the speaker of the
+// sentence saying what it will do: a reporting verb with the actor as its
+// subject, then a modal of the future before the trigger, no negation.
+func (s *sentence) statedIntent(tr lexicon.Trigger, cs int, actor *chunk) bool {
+	if actor == nil {
+		return false
+	}
+	for _, sp := range s.speech {
+		if sp.TokEnd >= tr.TokStart || s.speaker(sp) != actor {
+			continue
+		}
+		from := max(sp.TokEnd+1, cs)
+		if s.hasWord(from, tr.TokStart, willWords) && !s.hasWord(from, tr.TokStart, negations) {
+			return true
+		}
+	}
+	return false
+}
+
 var threatModes = map[string]string{"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "violence"}
 
 // pastPlans after "had" and before "to" tell a plan that was overtaken.

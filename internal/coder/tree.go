@@ -160,6 +160,9 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 		return actor, t.party(s, t.kid(v, "nsubj:pass"))
 	}
 	actor = t.party(s, t.subject(v))
+	if actor == nil {
+		actor = t.bound(s, t.subject(v))
+	}
 	if o := t.kid(v, "iobj"); o >= 0 {
 		recip = t.party(s, o)
 	}
@@ -243,4 +246,62 @@ func (t *tree) wordEnding(off int) int {
 		return -1
 	}
 	return i
+}
+
+// bound resolves a pronoun subject of a reported clause (ccomp) to the
+// subject of the verb that reports it: in "the army said it had seized the
+// town" or "they announced they would withdraw", the pronoun is the
+// speaker. Only a subject of the
+// right kind binds: "it" a party that is not a person, "he" or "she" a
+// person, "they" and "we" any party. Returns nil for any other word.
+func (t *tree) bound(s *sentence, w int) *chunk {
+	if w < 0 || t.words[w].UPOS != "PRON" {
+		return nil
+	}
+	fits := pronounFits(strings.ToLower(s.text[t.words[w].Start:t.words[w].End]))
+	if fits == nil {
+		return nil
+	}
+	v := t.words[w].Head - 1
+	for range 4 { // a short chain of clauses up to the reported one
+		if v < 0 {
+			return nil
+		}
+		switch t.words[v].Rel {
+		case "conj", "xcomp":
+			v = t.words[v].Head - 1 // "said it would withdraw and (would) hand over"
+			continue
+		case "ccomp":
+		default:
+			// an adverbial or relative clause's pronoun may stand for
+			// anything named before ("condemned the strikes, saying it
+			// violated …": it is the strikes)
+			return nil
+		}
+		h := t.words[v].Head - 1
+		if h < 0 {
+			return nil
+		}
+		if k := t.kid(h, "nsubj"); k >= 0 && k < w {
+			if c := t.party(s, k); c != nil && fits(c) {
+				return c
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// pronounFits says which parties a subject pronoun can stand for, nil for
+// a word that is not a third-person (or "we") subject pronoun.
+func pronounFits(p string) func(*chunk) bool {
+	switch p {
+	case "it":
+		return func(c *chunk) bool { return !c.person }
+	case "he", "she":
+		return func(c *chunk) bool { return c.person }
+	case "they", "we":
+		return func(*chunk) bool { return true }
+	}
+	return nil
 }

@@ -87,6 +87,27 @@ func TestTreeRoles(t *testing.T) {
 				"fishermen/NOUN/7/nmod ./PUNCT/5/punct",
 			want: "COERCE PER>CHL",
 		},
+		{
+			name: "a pronoun subject of reported speech is the speaker",
+			text: "Peru said it had expelled two Chilean diplomats.",
+			tree: "Peru/PROPN/2/nsubj said/VERB/0/root it/PRON/5/nsubj had/AUX/5/aux expelled/VERB/2/ccomp " +
+				"two/NUM/8/nummod Chilean/ADJ/8/amod diplomats/NOUN/5/obj ./PUNCT/2/punct",
+			want: "PER>CHL",
+		},
+		{
+			name: "force an actor says it will use is a threat",
+			text: "Peru said it would bomb Chilean ports.",
+			tree: "Peru/PROPN/2/nsubj said/VERB/0/root it/PRON/5/nsubj would/AUX/5/aux bomb/VERB/2/ccomp " +
+				"Chilean/ADJ/7/amod ports/NOUN/5/obj ./PUNCT/2/punct",
+			want: "THREATEN PER>CHL",
+		},
+		{
+			name: "help an actor says it will give is a promise",
+			text: "Peru said it will send aid to Chile.",
+			tree: "Peru/PROPN/2/nsubj said/VERB/0/root it/PRON/5/nsubj will/AUX/5/aux send/VERB/2/ccomp " +
+				"aid/NOUN/5/obj to/ADP/8/case Chile/PROPN/5/obl ./PUNCT/2/punct",
+			want: "AGREE PER>CHL",
+		},
 	}
 	base := defaultCoder(t)
 	p := fakeParser{}
@@ -101,6 +122,20 @@ func TestTreeRoles(t *testing.T) {
 				t.Errorf("mentions %v, want one with %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// A pronoun in an adverbial clause is not bound to the subject: in
+// "condemned the strikes, saying it violated …" it is the strikes.
+func TestPronounNotBoundOutsideSpeech(t *testing.T) {
+	text := "Chile condemned the raid, saying it attacked Peruvian sovereignty."
+	p := fakeParser{text: "Chile/PROPN/2/nsubj condemned/VERB/0/root the/DET/4/det raid/NOUN/2/obj ,/PUNCT/6/punct " +
+		"saying/VERB/2/advcl it/PRON/8/nsubj attacked/VERB/6/ccomp Peruvian/ADJ/10/amod sovereignty/NOUN/8/obj ./PUNCT/2/punct"}
+	c := defaultCoder(t).WithParser(p)
+	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions {
+		if m.Event == "ASSAULT" && m.Actor.Code == "CHL" {
+			t.Errorf("the raid's attack given to Chile: %+v", m)
+		}
 	}
 }
 
