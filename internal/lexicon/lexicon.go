@@ -15,6 +15,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -148,7 +149,42 @@ func Load(fsys fs.FS, root string, extraDirs ...string) (*Lexicon, error) {
 			return nil, err
 		}
 	}
+	inheritPreps(all)
 	return compile(all), nil
+}
+
+// inheritPreps gives a light-verb entry without recipient prepositions of
+// its own those of the event nouns it takes as objects, for the same event
+// type: "launch an investigation" receives with "into", as "investigation"
+// does; "hold talks" with "with". The noun, not the verb, decides who the
+// event is done to.
+func inheritPreps(all []*Entry) {
+	nouns := map[string][]*Entry{}
+	for _, e := range all {
+		if e.Noun != "" && len(e.RecipientPrep) > 0 {
+			k := strings.ToLower(e.Noun)
+			nouns[k] = append(nouns[k], e)
+		}
+	}
+	for _, e := range all {
+		if e.Verb == "" || len(e.Object) == 0 || len(e.RecipientPrep) > 0 {
+			continue
+		}
+		var preps []string
+		for _, o := range e.Object {
+			for _, n := range nouns[strings.ToLower(o)] {
+				if n.Event != e.Event {
+					continue
+				}
+				for _, p := range n.RecipientPrep {
+					if !slices.Contains(preps, p) {
+						preps = append(preps, p)
+					}
+				}
+			}
+		}
+		e.RecipientPrep = preps
+	}
 }
 
 // parseFile decodes and validates one YAML file.

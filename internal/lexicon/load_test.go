@@ -3,6 +3,7 @@ package lexicon
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -76,5 +77,32 @@ func TestLoadUserDir(t *testing.T) {
 	}
 	if _, err := Load(base, "verbs", filepath.Join("testdata", "missing")); err == nil {
 		t.Error("a missing user dir must be an error")
+	}
+}
+
+// A light verb with event-noun objects receives as its nouns do, unless
+// it names its own prepositions; a noun of another event type lends none.
+func TestInheritPreps(t *testing.T) {
+	fsys := fstest.MapFS{"verbs/a.yaml": {Data: []byte(`
+- {noun: audit, event: ACCUSE, recipient_prep: [into, of]}
+- {noun: parley, event: CONSULT, recipient_prep: [with]}
+- {verb: begin, object: [audit, parley], event: ACCUSE}
+- {verb: convene, object: [parley], event: CONSULT, recipient_prep: [among]}
+`)}}
+	lex, err := Load(fsys, "verbs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, e := range lex.Entries() {
+		if e.Verb != "" {
+			got[e.Verb] = e.RecipientPrep
+		}
+	}
+	if !slices.Equal(got["begin"], []string{"into", "of"}) {
+		t.Errorf("begin + audit receives with %v, want [into of] (parley is another type)", got["begin"])
+	}
+	if !slices.Equal(got["convene"], []string{"among"}) {
+		t.Errorf("convene keeps its own prepositions, got %v", got["convene"])
 	}
 }
