@@ -143,7 +143,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 				continue
 			}
 			m.Actor, m.Recipient = domestic(actor, recip, typ)
-			if m.Recipient.Code == m.Actor.Code && m.Recipient.Sector == "" && m.Recipient.EntityID == "" && !recip.generic && !recip.plural {
+			if m.Actor.Code != "" && m.Recipient.Code == m.Actor.Code && m.Recipient.Sector == "" && m.Recipient.EntityID == "" && !recip.generic && !recip.plural {
 				continue // "the White House" acting on "the US": a state is not its own counterpart
 			}
 			if recip.media && typ == "CONSULT" {

@@ -183,7 +183,62 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 			}
 		}
 	}
+	if recip == nil && aboutAnAct[tr.Entry.Event] {
+		recip = t.complementRecipient(s, v, 2)
+	}
 	return actor, recip
+}
+
+// aboutAnAct are the types whose content is another act, named by an
+// infinitive: agreeing, refusing or threatening to do something to someone.
+var aboutAnAct = map[string]bool{"AGREE": true, "REJECT": true, "THREATEN": true}
+
+// complementPreps mark the party a complement's act is done to when the
+// complement's verb is not in the lexicon: "agreed to set up a station in
+// X", "offered to share data with X".
+var complementPreps = []string{"to", "with", "on", "against", "into", "for", "in", "at"}
+
+// complementRecipient is the party the act of v's infinitive complement
+// is done to: "agreed to lift sanctions on X", "offered to send troops to
+// X", "refused to meet X". A complement that is itself a trigger takes its
+// own recipient prepositions; another takes its object, else a party
+// after a preposition. depth bounds the chain of complements.
+func (t *tree) complementRecipient(s *sentence, v, depth int) *chunk {
+	if depth == 0 {
+		return nil
+	}
+	for _, k := range t.kids[v] {
+		if t.words[k].Rel != "xcomp" || t.words[k].UPOS != "VERB" || t.kid(k, "mark") < 0 {
+			continue // only an infinitive ("to lift"), not a participle or an adjective
+		}
+		for _, tr := range s.triggers {
+			if tr.Start == t.words[k].Start && !tr.IsNoun {
+				if _, r := t.roles(s, tr); r != nil {
+					return r
+				}
+			}
+		}
+		o := t.kid(k, "obj", "iobj")
+		if o >= 0 {
+			if c := t.party(s, o); c != nil {
+				return c
+			}
+		}
+		for _, h := range []int{k, o} { // "lift sanctions on X", "set up a station at X"
+			if h < 0 {
+				continue
+			}
+			for _, c := range t.kids[h] {
+				if rel := t.words[c].Rel; (rel == "obl" || rel == "nmod") && slices.Contains(complementPreps, t.caseOf(s, c)) {
+					if p := t.party(s, c); p != nil {
+						return p
+					}
+				}
+			}
+		}
+		return t.complementRecipient(s, k, depth-1)
+	}
+	return nil
 }
 
 // subject is v's subject, or its controller's for a verb without one

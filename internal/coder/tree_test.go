@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/event"
 )
 
 // fakeParser returns hand-written trees, so the rules that read trees are
@@ -108,6 +109,14 @@ func TestTreeRoles(t *testing.T) {
 				"aid/NOUN/5/obj to/ADP/8/case Chile/PROPN/5/obl ./PUNCT/2/punct",
 			want: "AGREE PER>CHL",
 		},
+		{
+			name: "an agreement's counterpart is whoever its infinitive acts on",
+			text: "Chile agreed, as Brazilian mediators had urged, to lift its sanctions on Peru.",
+			tree: "Chile/PROPN/2/nsubj agreed/VERB/0/root ,/PUNCT/8/punct as/SCONJ/8/mark Brazilian/ADJ/6/amod " +
+				"mediators/NOUN/8/nsubj had/AUX/8/aux urged/VERB/2/advcl ,/PUNCT/8/punct to/PART/11/mark lift/VERB/2/xcomp " +
+				"its/PRON/13/nmod:poss sanctions/NOUN/11/obj on/ADP/15/case Peru/PROPN/13/nmod ./PUNCT/2/punct",
+			want: "AGREE CHL>PER",
+		},
 	}
 	base := defaultCoder(t)
 	p := fakeParser{}
@@ -122,6 +131,36 @@ func TestTreeRoles(t *testing.T) {
 				t.Errorf("mentions %v, want one with %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// Two names the knowledge base does not know can be both sides of an
+// event: neither has a country, and that is no reason to take them for one
+// state acting on itself.
+func TestOpenCounterparts(t *testing.T) {
+	text := "Veltrana Steelworks agreed to supply Norvik Mills."
+	p := fakeParser{text: "Veltrana/PROPN/2/compound Steelworks/PROPN/3/nsubj agreed/VERB/0/root to/PART/5/mark " +
+		"supply/VERB/3/xcomp Norvik/PROPN/7/compound Mills/PROPN/5/obj ./PUNCT/3/punct"}
+	c := defaultCoder(t).WithParser(p)
+	ms := c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions
+	if !slices.ContainsFunc(ms, func(m event.Mention) bool {
+		return m.Event == "AGREE" && m.Actor.Text == "Veltrana Steelworks" && m.Recipient.Text == "Norvik Mills"
+	}) {
+		t.Errorf("mentions %+v, want AGREE Veltrana Steelworks → Norvik Mills", ms)
+	}
+}
+
+// A meeting's topic is no counterpart: the complement of "discussed" names
+// what was discussed, not with whom.
+func TestComplementOfTalksIsNoCounterpart(t *testing.T) {
+	text := "Chile discussed efforts to end the war in Peru."
+	p := fakeParser{text: "Chile/PROPN/2/nsubj discussed/VERB/0/root efforts/NOUN/2/obj to/PART/5/mark end/VERB/2/xcomp " +
+		"the/DET/7/det war/NOUN/5/obj in/ADP/9/case Peru/PROPN/7/nmod ./PUNCT/2/punct"}
+	c := defaultCoder(t).WithParser(p)
+	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions {
+		if m.Event == "CONSULT" && m.Recipient.Code == "PER" {
+			t.Errorf("a topic taken for a counterpart: %+v", m)
+		}
 	}
 }
 
