@@ -30,6 +30,9 @@ func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *ev
 		if e.Window.IsZero() || e.Vague || e.Duration {
 			continue
 		}
+		if c.parser != nil && s.othersTime(c.parser, e, tr) {
+			continue // "the inquiry into September's attack": the attack's date, not the inquiry's
+		}
 		ei := s.tokAt(s.start + e.Start)
 		if refused && ei >= tr.TokStart {
 			continue // "will not meet him during his visit in March": the refusal is now
@@ -203,4 +206,44 @@ func (s *sentence) heldSince(exprs []timex.Expr, typ string) (window, bool) {
 		return timex.Within(e.Window.Start, grain), true
 	}
 	return window{}, false
+}
+
+// othersTime reports a time phrase that modifies the noun of another
+// event of the sentence: "an inquiry into September's attack", "a trip to
+// Thursday's summit", "the January assault". It dates that event; the
+// inquiry or the trip took place when the text says of them. The phrase's
+// own head word, the last of the phrase whose head lies outside it, shows
+// what it modifies.
+func (s *sentence) othersTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool {
+	t := s.parsed(p)
+	if t == nil {
+		return false
+	}
+	head := -1
+	for i, w := range t.words {
+		if w.Start < e.Start || w.End > e.End {
+			continue
+		}
+		if h := w.Head - 1; h < 0 || t.words[h].Start < e.Start || t.words[h].End > e.End {
+			head = i
+		}
+	}
+	if head < 0 {
+		return false
+	}
+	switch t.words[head].Rel {
+	case "nmod:poss", "compound", "nmod", "nmod:tmod", "amod":
+	default:
+		return false
+	}
+	n := t.words[head].Head - 1
+	if n < 0 || t.words[n].UPOS != "NOUN" || (t.words[n].Start >= tr.Start && t.words[n].End <= tr.End) {
+		return false
+	}
+	for _, o := range s.triggers {
+		if o.IsNoun && o.Start <= t.words[n].Start && t.words[n].End <= o.End && o.Entry.Event != tr.Entry.Event {
+			return true
+		}
+	}
+	return false
 }

@@ -217,3 +217,17 @@ func TestTreeSubjectOutsideClause(t *testing.T) {
 		}
 	}
 }
+
+// A time phrase that modifies another event's noun dates that event, not
+// the one the sentence reports: opening an inquiry into Tuesday's attack
+// happened when the article says, not on Tuesday.
+func TestTimeOfAnotherEvent(t *testing.T) {
+	text := "Chile opened an inquiry into Tuesday's attack on Peru."
+	p := fakeParser{text: "Chile/PROPN/2/nsubj opened/VERB/0/root an/DET/4/det inquiry/NOUN/2/obj into/ADP/8/case " +
+		"Tuesday/PROPN/8/nmod:poss 's/PART/6/case attack/NOUN/4/nmod on/ADP/10/case Peru/PROPN/8/nmod ./PUNCT/2/punct"}
+	c := defaultCoder(t).WithParser(p)
+	got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-10")}))
+	if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "ACCUSE CHL>PER 2020-01-10..2020-01-10") }) {
+		t.Errorf("mentions %v, want ACCUSE CHL>PER on the article's day, not Tuesday's", got)
+	}
+}
