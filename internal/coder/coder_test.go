@@ -64,6 +64,16 @@ func TestCodeSentences(t *testing.T) {
 		not                   []string // event types that must not appear
 	}{
 		{
+			name: "an undated event told right after a dated one of the same parties continues its episode", published: "2021-03-20",
+			text: "On February 3, Chile threatened to impose sanctions on Peru. In response, Peru threatened to expel Chile's ambassador.",
+			want: []string{"THREATEN CHL>PER 2021-02-03..2021-02-03 asserted", "THREATEN PER>CHL 2021-02-03..2021-02-03 asserted"},
+		},
+		{
+			name: "an undated event told later than the next sentence is the article's", published: "2021-03-20",
+			text: "On February 3, Chile threatened to impose sanctions on Peru. The talks went on. Peru threatened to expel Chile's ambassador.",
+			want: []string{"THREATEN CHL>PER 2021-02-03..2021-02-03 asserted", "THREATEN PER>CHL 2021-03-20..2021-03-20 asserted"},
+		},
+		{
 			name: "active verb with titled person and country object", published: "2024-11-05",
 			text: "US Secretary of State Antony Blinken on Tuesday called on Iraq to rein in armed groups.",
 			want: []string{"REQUEST USA>IRQ 2024-11-05..2024-11-05 asserted"},

@@ -29,7 +29,7 @@ func shareDates(ms []event.Mention, ref time.Time) {
 			if entity, ok := sameParties(m, o); !ok || !entity && m.Event != o.Event {
 				continue
 			}
-			if o.DateEnd.After(ref) || ref.Sub(o.DateStart) > 7*24*time.Hour {
+			if o.DateEnd.After(ref) || ref.Sub(o.DateStart) > 7*24*time.Hour && !follows(m, o) {
 				continue
 			}
 			if best == nil || gap(m, o) < gap(m, best) {
@@ -38,6 +38,7 @@ func shareDates(ms []event.Mention, ref time.Time) {
 		}
 		if best != nil {
 			m.DateStart, m.DateEnd, m.Precision, m.DateText = best.DateStart, best.DateEnd, best.Precision, best.DateText
+			m.Background = !ref.IsZero() && ref.Sub(m.DateEnd) > backgroundGap
 		}
 	}
 }
@@ -60,6 +61,13 @@ func sameParties(a, b *event.Mention) (entity, ok bool) {
 		}
 	}
 	return false, false
+}
+
+// follows reports m in the sentence right after o's: an undated event of
+// the same parties told next continues o's episode ("On August 8 X
+// threatened Y. In response, Y said …"), however old the episode.
+func follows(m, o *event.Mention) bool {
+	return o.SentEnd <= m.SentStart && m.SentStart-o.SentEnd <= 2
 }
 
 // gap is the distance in the text between two mentions' sentences.
