@@ -56,6 +56,18 @@ func summaries(res Result) []string {
 	return out
 }
 
+// Coordinated participles share the passive: in "was shot and killed in
+// X" the victim did not kill.
+func TestCoordinatedPassive(t *testing.T) {
+	c := defaultCoder(t)
+	res := c.Code(&article.Article{Source: "t.txt", Text: "A Chilean reporter was shot and killed in Peru.", Published: day("2021-03-20")})
+	for _, m := range res.Mentions {
+		if m.Actor.Code == "CHL" {
+			t.Errorf("the victim taken for the attacker: %+v", summaries(res))
+		}
+	}
+}
+
 func TestCodeSentences(t *testing.T) {
 	c := defaultCoder(t)
 	tests := []struct {

@@ -252,6 +252,10 @@ func (s *sentence) passive(tr lexicon.Trigger) bool {
 	if strings.HasSuffix(w, "ed") && s.lower(tr.TokEnd) == "by" && tr.TokStart > 0 && s.inChunk(tr.TokStart-1) {
 		return true // a reduced relative: "the militia targeted by the U.S. airstrikes"
 	}
+	if c := s.lower(tr.TokStart - 1); (c == "and" || c == "or") && tr.TokStart >= 3 && beForms[s.lower(tr.TokStart-3)] &&
+		!strings.HasSuffix(w, "ing") && !strings.HasSuffix(s.lower(tr.TokStart-2), "ing") {
+		return true // "was shot and killed": the second participle shares the passive
+	}
 	for i := tr.TokStart - 1; i >= 0 && i >= tr.TokStart-3; i-- {
 		p := s.lower(i)
 		if beForms[p] {

@@ -99,8 +99,25 @@ func (t *tree) party(s *sentence, w int) *chunk {
 			}
 		}
 	}
-	return t.openParty(s, w)
+	if c := t.openParty(s, w); c != nil {
+		return c
+	}
+	if t.words[w].UPOS == "NOUN" {
+		// "an army base in western Afghanistan", "the academy of Tripoli":
+		// a thing named by where or whose it is stands for that party
+		for _, k := range t.kids[w] {
+			if t.words[k].Rel == "nmod" && slices.Contains(locatingPreps, t.caseOf(s, k)) {
+				if c := s.chunkOver(t.words[k]); c != nil {
+					return c
+				}
+			}
+		}
+	}
+	return nil
 }
+
+// locatingPreps tie a common noun to the party it belongs to or lies in.
+var locatingPreps = []string{"in", "of", "near", "outside", "inside"}
 
 // openParty is a name the knowledge base does not know ("the Tarn Valley
 // Cooperative", "Ostrava Steelworks"): still a party, with its words and no

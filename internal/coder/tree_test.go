@@ -117,6 +117,14 @@ func TestTreeRoles(t *testing.T) {
 				"its/PRON/13/nmod:poss sanctions/NOUN/11/obj on/ADP/15/case Peru/PROPN/13/nmod ./PUNCT/2/punct",
 			want: "AGREE CHL>PER",
 		},
+		{
+			name: "a place or body a thing belongs to stands for the thing",
+			text: "Peru criticised, as Bolivian officials did, the policies of Chile.",
+			tree: "Peru/PROPN/2/nsubj criticised/VERB/0/root ,/PUNCT/7/punct as/SCONJ/7/mark Bolivian/ADJ/6/amod " +
+				"officials/NOUN/7/nsubj did/VERB/2/advcl ,/PUNCT/7/punct the/DET/10/det policies/NOUN/2/obj of/ADP/12/case " +
+				"Chile/PROPN/10/nmod ./PUNCT/2/punct",
+			want: "ACCUSE PER>CHL",
+		},
 	}
 	base := defaultCoder(t)
 	p := fakeParser{}
