@@ -76,6 +76,11 @@ func TestCodeSentences(t *testing.T) {
 		not                   []string // event types that must not appear
 	}{
 		{
+			name: "'it' after a finite reporting verb is the speaker", published: "2021-03-20",
+			text: "Chile said on Monday it had expelled Peru's ambassador.",
+			want: []string{"SANCTION CHL>PER 2021-03-15..2021-03-15 asserted"},
+		},
+		{
 			name: "an undated event told right after a dated one of the same parties continues its episode", published: "2021-03-20",
 			text: "On February 3, Chile threatened to impose sanctions on Peru. In response, Peru threatened to expel Chile's ambassador.",
 			want: []string{"THREATEN CHL>PER 2021-02-03..2021-02-03 asserted", "THREATEN PER>CHL 2021-02-03..2021-02-03 asserted"},

@@ -575,6 +575,16 @@ func (d *doc) pronoun(s *sentence, from, to int) *chunk {
 				return c
 			}
 			return d.lastPlural
+		case w == "it":
+			// "Russia said on Friday it had expelled …": the speaker of a
+			// reporting verb just before
+			for _, sp := range s.speech {
+				if sp.TokEnd < i && i-sp.TokEnd <= 5 {
+					if c := s.speaker(sp); c != nil && !c.person {
+						return c
+					}
+				}
+			}
 		case titleNouns[w] && s.lower(i-1) == "the":
 			if c := d.titled(w); c != nil {
 				return c
