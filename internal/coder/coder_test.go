@@ -76,6 +76,11 @@ func TestCodeSentences(t *testing.T) {
 		not                   []string // event types that must not appear
 	}{
 		{
+			name: "aid and ceasefires are brought to places", published: "2021-03-20",
+			text: "Norway delivered food aid in Yemen on Monday. Chile declared a ceasefire in Peru.",
+			want: []string{"AID NOR>YEM 2021-03-15..2021-03-15 asserted", "RETREAT CHL>PER 2021-03-20..2021-03-20 asserted"},
+		},
+		{
 			name: "'it' after a finite reporting verb is the speaker", published: "2021-03-20",
 			text: "Chile said on Monday it had expelled Peru's ambassador.",
 			want: []string{"SANCTION CHL>PER 2021-03-15..2021-03-15 asserted"},

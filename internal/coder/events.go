@@ -368,9 +368,14 @@ var complementWords = set("to", "of", "for", "against")
 // refusable types turn into REJECT when the text says they will not happen.
 var refusable = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true, "AID": true, "RETREAT": true, "CONCEDE": true}
 
+// placeTargets are the types whose target may be a place: force, troops,
+// curfews, aid and ceasefires are brought to places ("aid in X", "a
+// ceasefire in X").
+var placeTargets = map[string]bool{"ASSAULT": true, "MOBILIZE": true, "COERCE": true, "AID": true, "RETREAT": true}
+
 // roles finds actor and recipient of a trigger.
 func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *chunk, cs int) {
-	placeOK := tr.Entry.Event == "ASSAULT" || tr.Entry.Event == "MOBILIZE" || tr.Entry.Event == "COERCE" || tr.Entry.Mode == "visit"
+	placeOK := placeTargets[tr.Entry.Event] || tr.Entry.Mode == "visit"
 	switch {
 	case s.passive(tr):
 		recip, cs = s.subject(tr)
