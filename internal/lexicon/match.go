@@ -239,6 +239,12 @@ func objectAt(p *pattern, toks []Token, j int) (int, bool) {
 	}
 	best := 0
 	for _, o := range p.objects {
+		if len(o.words) == 1 && o.words[0] == Money {
+			if e, ok := moneyAt(toks, j); ok && e-j > best {
+				best = e - j
+			}
+			continue
+		}
 		n := len(o.words)
 		if j+n > len(toks) || n <= best {
 			continue
