@@ -143,8 +143,19 @@ func (t *tree) openParty(s *sentence, w int) *chunk {
 	if len(timex.Find(s.text[start:end], time.Time{}, timex.Options{})) > 0 {
 		return nil // "Tuesday", "March": a time, not a party
 	}
-	return &chunk{start: s.start + start, end: s.start + end, open: true,
-		party: event.Party{Text: s.text[start:end]}}
+	c := &chunk{start: s.start + start, end: s.start + end, open: true, party: event.Party{Text: s.text[start:end]}}
+	for _, k := range t.kids[w] {
+		// "Dawn of Libya", "the Army of Kenya": a name that says whose it
+		// is takes that country
+		if k > hi && t.words[k].Rel == "nmod" && t.caseOf(s, k) == "of" {
+			if of := s.chunkOver(t.words[k]); of != nil && of.party.Code != "" && of.party.EntityID == "" {
+				end = t.words[k].End
+				c.end, c.party.Text, c.party.Code = s.start+end, s.text[start:end], of.party.Code
+			}
+			break
+		}
+	}
+	return c
 }
 
 // chunkOver is the party chunk covering a word.

@@ -226,6 +226,21 @@ func TestTreeSubjectOutsideClause(t *testing.T) {
 	}
 }
 
+// An unknown name that says whose it is takes that country: "the
+// Veltrana Front of Peru" is a Peruvian party, its words kept.
+func TestOpenPartyOfCountry(t *testing.T) {
+	text := "Veltrana Front of Peru accused Chile of spying."
+	p := fakeParser{text: "Veltrana/PROPN/2/compound Front/PROPN/5/nsubj of/ADP/4/case Peru/PROPN/2/nmod accused/VERB/0/root " +
+		"Chile/PROPN/5/obj of/ADP/8/case spying/NOUN/5/obl ./PUNCT/5/punct"}
+	c := defaultCoder(t).WithParser(p)
+	ms := c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions
+	if !slices.ContainsFunc(ms, func(m event.Mention) bool {
+		return m.Event == "ACCUSE" && m.Actor.Code == "PER" && m.Actor.Text == "Veltrana Front of Peru" && m.Recipient.Code == "CHL"
+	}) {
+		t.Errorf("mentions %+v, want ACCUSE by 'Veltrana Front of Peru' (PER) of CHL", ms)
+	}
+}
+
 // A time phrase that modifies another event's noun dates that event, not
 // the one the sentence reports: opening an inquiry into Tuesday's attack
 // happened when the article says, not on Tuesday.
