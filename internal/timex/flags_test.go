@@ -21,6 +21,7 @@ func TestFlags(t *testing.T) {
 		{"for nearly a year", true, false, true, true, "for"},
 		{"for ten months", true, false, false, true, "for"},
 		{"nearly a year ago", true, false, true, false, ""},
+		{"less than a year ago", true, false, false, false, ""},
 		{"26 February 2017", false, false, false, false, ""},
 		{"until 2014", false, false, false, false, "until"},
 	}

@@ -228,7 +228,11 @@ func (p *parser) keyExpr(i int, k kw, prep kw) (spec, int, bool) {
 		}
 	case kwMore, kwLess:
 		if p.isKey(i+1, kwThan) {
-			return p.qualified(i + 2)
+			sp, e, ok := p.qualified(i + 2)
+			if ok && k == kwLess && sp.kind == kAgo && !sp.vague {
+				sp.within, sp.approx = true, false // "less than three weeks ago": some day since then
+			}
+			return sp, e, ok
 		}
 	}
 	return spec{}, 0, false

@@ -79,6 +79,9 @@ func (s spec) weekend(ref time.Time, opt Options) Window {
 // twice the count back to one unit back.
 func (s spec) resolveAgo(ref time.Time) Window {
 	n := s.n
+	if s.within {
+		return span(shift(ref, s.unit, -n), ref, Span)
+	}
 	if s.vague {
 		if s.unit == uHour {
 			return Window{addDays(ref, -1), ref, Day}

@@ -58,6 +58,7 @@ type spec struct {
 	season  int  //
 	vague   bool // a fuzzy count or a fuzzy word ("recently", "for years"): the window widens
 	approx  bool // a hedged count ("nearly a year ago"): the window stays, trust drops
+	within  bool // kAgo: "less than three weeks ago" is any day from then to the reference
 	forward bool // kDuration: "for another six months"
 	exact   bool // kAnchor: "a week later" shifts the anchor by 7 days; "the following week" is the next calendar week
 }

@@ -147,6 +147,8 @@ var rows = []row{
 	{"made news two years ago when", "2018-01-01", false, "", "two years ago", "2015-07-01/2016-06-30 year"},
 	{"arrested three days ago", "2018-01-01", false, "", "three days ago", "2017-12-29/2017-12-29 day"},
 	{"six months ago", "2018-01-01", false, "", "six months ago", "2017-07-01/2017-07-31 month"},
+	{"less than three weeks ago, a man", "2014-04-25", false, "", "less than three weeks ago", "2014-04-04/2014-04-25 span"},
+	{"less than two days ago", "2014-04-25", false, "", "less than two days ago", "2014-04-23/2014-04-25 span"},
 	{"even a few weeks ago.", "2016-09-09", false, "", "a few weeks ago", "2016-07-29/2016-09-02 span"},
 	{"nearly a year ago", "2016-09-09", false, "", "nearly a year ago", "2015-03-09/2016-03-08 year"},
 
