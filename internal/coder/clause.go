@@ -49,6 +49,7 @@ type sentence struct {
 	triggers   []lexicon.Trigger
 	speech     []lexicon.Trigger
 	tree       *tree // the dependency tree, parsed on first use
+	opens      *openNames
 	// time phrases, cached for one reading
 	exprs      []timex.Expr
 	exprFuture bool

@@ -77,6 +77,33 @@ type doc struct {
 	anchor      window
 	content     window // the content's own window when the printed date is wrong
 	place       string // the country the paragraph last placed its events in ("In Egypt, …")
+	opens       *openNames
+}
+
+// openNames are the names the knowledge base does not know that the text
+// has placed in a country, for its later short forms: "Dawn of Libya", then
+// "Dawn".
+type openNames struct{ named []event.Party }
+
+// recall returns the earlier name that text shortens: the same words, or
+// its first words followed by more.
+func (o *openNames) recall(text string) (event.Party, bool) {
+	if o == nil {
+		return event.Party{}, false
+	}
+	for i := len(o.named) - 1; i >= 0; i-- {
+		p := o.named[i]
+		if strings.EqualFold(p.Text, text) || len(p.Text) > len(text) && strings.EqualFold(p.Text[:len(text)+1], text+" ") {
+			return p, true
+		}
+	}
+	return event.Party{}, false
+}
+
+func (o *openNames) note(p event.Party) {
+	if o != nil && p.Code != "" {
+		o.named = append(o.named, p)
+	}
 }
 
 // Reads reports whether the coder reads an article: its lexicon and parser
@@ -117,7 +144,7 @@ func (c *Coder) CodeContext(ctx context.Context, a *article.Article) (Result, er
 	if !Reads(a) {
 		return Result{}, ctx.Err() // its words are not in the lexicon: no event, not junk events
 	}
-	d := &doc{art: a, ref: a.Published}
+	d := &doc{art: a, ref: a.Published, opens: &openNames{}}
 	if !a.Updated.IsZero() && a.Updated.After(a.Published) {
 		d.ref = a.Updated // the page was revised: its "Saturday" is the revision's
 	}
@@ -139,7 +166,7 @@ func (c *Coder) CodeContext(ctx context.Context, a *article.Article) (Result, er
 			return Result{}, err
 		}
 		sp.Start += datelineEnd(a.Text[sp.Start:sp.End])
-		s := &sentence{start: sp.Start, end: sp.End, text: a.Text[sp.Start:sp.End]}
+		s := &sentence{start: sp.Start, end: sp.End, text: a.Text[sp.Start:sp.End], opens: d.opens}
 		for ci < len(chunks) && chunks[ci].start < sp.Start {
 			ci++
 		}

@@ -155,6 +155,11 @@ func (t *tree) openParty(s *sentence, w int) *chunk {
 			break
 		}
 	}
+	if c.party.Code != "" {
+		s.opens.note(c.party)
+	} else if p, ok := s.opens.recall(c.party.Text); ok {
+		c.party.Code = p.Code // "Dawn has blamed …" after "Dawn of Libya"
+	}
 	return c
 }
 

@@ -241,6 +241,25 @@ func TestOpenPartyOfCountry(t *testing.T) {
 	}
 }
 
+// A later short form of such a name is the same party: "Veltrana" after
+// "the Veltrana Front of Peru".
+func TestOpenPartyShortForm(t *testing.T) {
+	first, second := "The Veltrana Front of Peru met Bolivian envoys.", "Veltrana later accused Chile of spying."
+	p := fakeParser{
+		first: "The/DET/3/det Veltrana/PROPN/3/compound Front/PROPN/6/nsubj of/ADP/5/case Peru/PROPN/3/nmod met/VERB/0/root " +
+			"Bolivian/ADJ/8/amod envoys/NOUN/6/obj ./PUNCT/6/punct",
+		second: "Veltrana/PROPN/3/nsubj later/ADV/3/advmod accused/VERB/0/root Chile/PROPN/3/obj of/ADP/6/case " +
+			"spying/NOUN/3/obl ./PUNCT/3/punct",
+	}
+	c := defaultCoder(t).WithParser(p)
+	ms := c.Code(&article.Article{Source: "t.txt", Text: first + " " + second, Published: day("2020-01-01")}).Mentions
+	if !slices.ContainsFunc(ms, func(m event.Mention) bool {
+		return m.Event == "ACCUSE" && m.Actor.Code == "PER" && m.Recipient.Code == "CHL"
+	}) {
+		t.Errorf("mentions %+v, want ACCUSE PER>CHL by Veltrana", ms)
+	}
+}
+
 // A time phrase that modifies another event's noun dates that event, not
 // the one the sentence reports: opening an inquiry into Tuesday's attack
 // happened when the article says, not on Tuesday.
