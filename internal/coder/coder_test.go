@@ -68,6 +68,16 @@ func TestCoordinatedPassive(t *testing.T) {
 	}
 }
 
+// A threat keeps the mode of what it threatens: sanctions threatened are a
+// threat to restrict, not to use force.
+func TestThreatMode(t *testing.T) {
+	c := defaultCoder(t)
+	res := c.Code(&article.Article{Source: "t.txt", Text: "Peru is prepared to impose sanctions on Chile.", Published: day("2021-03-20")})
+	if len(res.Mentions) != 1 || res.Mentions[0].Event != "THREATEN" || res.Mentions[0].Mode != "restrict" {
+		t.Errorf("mentions %+v, want one THREATEN/restrict", res.Mentions)
+	}
+}
+
 func TestCodeSentences(t *testing.T) {
 	c := defaultCoder(t)
 	tests := []struct {
@@ -376,7 +386,7 @@ func TestCodeSentences(t *testing.T) {
 		{
 			name: "the regime is the state the text is about, not the actor's own", published: "2018-05-08",
 			text: "Iran rejected the talks with Iraq. Iran said it would resume enrichment. President Donald Trump visited Israel. Trump said he would initiate new sanctions on the regime.",
-			want: []string{"SANCTION USA>IRN 2018-05-08..2018-05-08 planned"},
+			want: []string{"COERCE USA>IRN 2018-05-08..2018-05-08 planned"},
 		},
 		{
 			name: "an event noun after about-prepositions is not the subject's act", published: "2012-09-13",

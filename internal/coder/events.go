@@ -14,6 +14,13 @@ import (
 // reciprocal types: the two sides of "X and Y met" are actor and recipient.
 var reciprocal = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true}
 
+// mutual reports a trigger whose two sides act together: a reciprocal type,
+// or a formal agreement signed (CAMEO 057, SUPPORT in PLOVER): "X and Y
+// signed a pact" is between X and Y whatever the type.
+func mutual(tr lexicon.Trigger) bool {
+	return reciprocal[tr.Entry.Event] || tr.Entry.CAMEO == "057"
+}
+
 // codeSentence turns the triggers of one sentence into mentions.
 func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 	var out []event.Mention
@@ -66,7 +73,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if threatModes[typ] != "" && !tr.IsNoun && s.lower(tr.TokStart-1) == "to" && s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, readyWords) {
 			// "the US is prepared to sanction Europeans": a stated
 			// readiness to coerce is a threat, made now
-			typ, mode, cameo = "THREATEN", threatModes[typ], "130"
+			typ, mode, cameo = "THREATEN", threatMode(typ, mode), "130"
 		}
 		offer := false
 		if threatModes[typ] == "" && !tr.IsNoun && typ != "THREATEN" && s.lower(tr.TokStart-1) == "to" && s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, readyWords) {
@@ -82,7 +89,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			// a threat, a concession or help a promise (AGREE)
 			switch {
 			case threatModes[typ] != "":
-				typ, mode, cameo = "THREATEN", threatModes[typ], "130"
+				typ, mode, cameo = "THREATEN", threatMode(typ, mode), "130"
 			case promised[typ]:
 				typ, mode, cameo, offer = "AGREE", "", "030", true
 			}
@@ -386,7 +393,7 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 		if actor == nil {
 			actor = s.byEvent(tr) // "was struck by a market bombing by the Islamic State"
 		}
-		if actor == nil && recip != nil && stateActs[tr.Entry.Event] {
+		if actor == nil && recip != nil && stateAct(tr.Entry) {
 			// "Rezaian was arrested in Tehran": only a state arrests,
 			// jails or sentences; it is the state of the place
 			actor = d.stateOf(s, tr, recip)
@@ -489,7 +496,7 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 		// rejected is an accusation; the embassy is not its addressee
 		recip = nil
 	}
-	if actor == nil && tr.IsNoun && reciprocal[tr.Entry.Event] {
+	if actor == nil && tr.IsNoun && mutual(tr) {
 		// "U.S. and Iranian officials reported progress in negotiations":
 		// a coordinated subject holds the talks it reports
 		if subj := s.sentenceSubject(); subj != nil {
@@ -498,13 +505,13 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 			}
 		}
 	}
-	if reciprocal[tr.Entry.Event] {
+	if mutual(tr) {
 		// "talks between Iran and the US", "negotiated between Kerry and Lavrov"
 		if a, b := s.between(tr); a != nil {
 			actor, recip = a, b
 		}
 	}
-	if actor != nil && reciprocal[tr.Entry.Event] {
+	if actor != nil && mutual(tr) {
 		// "Blinken and Sudani discussed …": the other side is the conjunct
 		if c := s.conjunct(actor, tr.TokStart); c != nil {
 			recip = c
@@ -757,9 +764,12 @@ func (s *sentence) firstOtherAfter(c *chunk, code string) *chunk {
 	return nil
 }
 
-// stateActs are actions only a state takes, so an agentless passive names
-// its actor by place.
-var stateActs = map[string]bool{"COERCE": true, "SANCTION": true}
+// stateAct reports an action only a state takes, so an agentless passive
+// names its actor by place: coercion, sanctions and judgements (CAMEO 116,
+// "was sentenced", ACCUSE in PLOVER).
+func stateAct(e *lexicon.Entry) bool {
+	return e.Event == "COERCE" || e.Event == "SANCTION" || e.CAMEO == "116"
+}
 
 // stateOf returns a government party for the place the clause names after
 // the trigger, or the article's country.
@@ -1127,6 +1137,17 @@ func (s *sentence) statedIntent(tr lexicon.Trigger, cs int, actor *chunk) bool {
 		}
 	}
 	return false
+}
+
+// threatMode is the THREATEN mode of a threat to do an act: the act's own
+// mode where a threat can have it (sanctions threatened are 'restrict'),
+// else the type's.
+func threatMode(typ, mode string) string {
+	switch mode {
+	case "restrict", "arrest", "relations", "expel", "territory", "violence":
+		return mode
+	}
+	return threatModes[typ]
 }
 
 var threatModes = map[string]string{"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "violence"}

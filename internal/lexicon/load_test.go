@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"github.com/dyad-project/dyad/internal/plover"
 	"os"
 	"path/filepath"
 	"slices"
@@ -104,5 +105,24 @@ func TestInheritPreps(t *testing.T) {
 	}
 	if !slices.Equal(got["convene"], []string{"among"}) {
 		t.Errorf("convene keeps its own prepositions, got %v", got["convene"])
+	}
+}
+
+// The ontology decides: every entry's PLOVER type is the one the CAMEO to
+// PLOVER crosswalk gives its CAMEO code (signing a formal agreement, 057, is
+// SUPPORT; imposing sanctions, 163, is COERCE; a conviction, 116, ACCUSE),
+// so the two codes an event carries never disagree.
+func TestEntriesFollowTheCrosswalk(t *testing.T) {
+	lex, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range lex.Entries() {
+		if e.CAMEO == "" || e.Event == "" || e.IsStop() {
+			continue
+		}
+		if pt, _, ok := plover.FromCAMEO(e.CAMEO); ok && string(pt) != e.Event {
+			t.Errorf("%s: %s is %s, but CAMEO %s is %s", e.File, e, e.Event, e.CAMEO, pt)
+		}
 	}
 }

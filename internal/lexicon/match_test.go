@@ -43,7 +43,7 @@ func TestTriggers(t *testing.T) {
 		{"Mr. Obama agreed with Ms. Rice’s assessment.", "SUPPORT agreed with"},
 		{"Iran agreed with Iraq on the border.", "AGREE agreed"},
 		{"The army shot down a drone and downed a passenger plane.", "ASSAULT/aerial shot down; ASSAULT/aerial downed"},
-		{"The president denounced the sanctions as economic warfare.", "ACCUSE/disapprove denounced; SANCTION sanctions"},
+		{"The president denounced the sanctions as economic warfare.", "ACCUSE/disapprove denounced; COERCE/restrict sanctions"},
 		{"Beijing sharply rebuked Tokyo over the shrine visit.", "ACCUSE/disapprove rebuked; CONSULT/visit visit"},
 		{"France expressed concern over the arrest of the journalist.", "ACCUSE/disapprove expressed; COERCE/arrest arrest"},
 		{"Iran rejected the accusations as baseless.", "REJECT rejected; ACCUSE/allege accusations"},
@@ -57,7 +57,7 @@ func TestTriggers(t *testing.T) {
 		{"Egypt hosted a summit of Arab leaders.", "CONSULT/visit hosted; CONSULT/multilateral summit"},
 		{"The two foreign ministers discussed the situation in Syria.", "CONSULT discussed"},
 		{"Israel and Hamas agreed to a four-day truce.", "AGREE agreed; RETREAT/ceasefire truce"},
-		{"The two countries signed a defense cooperation agreement.", "AGREE signed"},
+		{"The two countries signed a defense cooperation agreement.", "SUPPORT signed"},
 		{"Negotiators reached a deal on prisoner exchanges late Tuesday.", "AGREE reached; RETREAT/release prisoner exchanges"},
 		{"Turkey struck a deal with Sweden over its NATO bid.", "AGREE struck"},
 		{"The State Department praised Iraq's efforts to protect diplomats.", "SUPPORT praised"},
@@ -77,7 +77,7 @@ func TestTriggers(t *testing.T) {
 		{"Supporters of the cleric stormed the parliament building.", "PROTEST/riot stormed"},
 		{"Students staged a sit-in outside the ministry.", "PROTEST/demo staged"},
 		{"Dockworkers went on strike for higher wages.", "PROTEST/strike went on strike"},
-		{"Washington imposed new sanctions on Iranian oil exports.", "SANCTION imposed"},
+		{"Washington imposed new sanctions on Iranian oil exports.", "COERCE/restrict imposed"},
 		{"Poland expelled three Russian diplomats.", "SANCTION/expel expelled"},
 		{"Morocco cut ties with Iran in 2018.", "SANCTION/withdraw cut"},
 		{"A military court indicted the teenager on Monday.", "COERCE/arrest indicted"},
@@ -99,7 +99,7 @@ func TestTriggers(t *testing.T) {
 		{"The militia launched a drone attack on the airport.", "ASSAULT/drone launched"},
 		{"Houthi rebels fired missiles at a commercial ship.", "ASSAULT/heavy-weapons fired"},
 		{"Gunmen opened fire on worshippers.", "ASSAULT/firearms opened fire"},
-		{"Sanctions were imposed on the bank last year.", "SANCTION imposed"},
+		{"Sanctions were imposed on the bank last year.", "COERCE/restrict imposed"},
 		{"The president repeatedly called on Congress to act.", "REQUEST called on"},
 		{"The meeting between the two leaders lasted two hours.", "CONSULT meeting"},
 		{"Officials were meeting with tribal leaders to discuss security.", "CONSULT meeting with; CONSULT discuss"},
@@ -109,7 +109,7 @@ func TestTriggers(t *testing.T) {
 		{"The ministry released a statement condemning the violence.", "ACCUSE/disapprove condemning"},
 		{"The prisoners were released on Sunday.", "RETREAT/release released"},
 		{"Israeli forces killed three Palestinians in a raid on Jenin.", "ASSAULT killed; ASSAULT raid"},
-		{"A jury found the former mayor guilty of bribery.", "SANCTION/convict found"},
+		{"A jury found the former mayor guilty of bribery.", "ACCUSE/disapprove found"},
 		{"The regulator put three lenders on notice.", "THREATEN put"},
 		{"The senator took aim at the governor's budget.", "ACCUSE/disapprove took aim at"},
 		// from cameo.yaml: the verb turns the truce into its violation
@@ -184,7 +184,7 @@ func TestTriggerDetails(t *testing.T) {
 	s = "Washington imposed sweeping new sanctions on Tehran."
 	toks = Tokenize(s)
 	trs = lex.Triggers(toks)
-	if len(trs) != 1 || trs[0].IsNoun || trs[0].Entry.Event != "SANCTION" {
+	if len(trs) != 1 || trs[0].IsNoun || trs[0].Entry.Event != "COERCE" {
 		t.Fatalf("got %s", describe(s, trs))
 	}
 	if o := trs[0]; toks[o.ObjStart].Lower != "sanctions" || o.ObjEnd != o.ObjStart+1 {
@@ -216,7 +216,7 @@ func TestObjectWindow(t *testing.T) {
 	lex := mustDefault(t)
 	near := "Iraq signed a new security agreement with Turkey."
 	far := "Iraq signed off on the budget after a long debate about the agreement."
-	if got := describe(near, lex.Triggers(Tokenize(near))); got != "AGREE signed" {
+	if got := describe(near, lex.Triggers(Tokenize(near))); got != "SUPPORT signed" {
 		t.Errorf("near: %q", got)
 	}
 	if got := describe(far, lex.Triggers(Tokenize(far))); got != "AGREE agreement" {
