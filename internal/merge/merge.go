@@ -38,11 +38,16 @@ type Story struct {
 	// Folded are the IDs of stories that turned out to report this one's
 	// event and were joined into it: their stored mentions move here.
 	Folded []string
-	start  time.Time
-	end    time.Time
+	// start..end is the window of the story's reports (mentions that are
+	// not references): a reference never widens it. Zero while the story
+	// is known only from references.
+	start, end time.Time
+	reports    int
 	// the entities named on each side by its mentions, so that a new
 	// mention's clash with any of them is found without a scan
 	actors, recipients map[string]bool
+	// the words of its evidence sentences by stem (see terms)
+	words map[string]term
 }
 
 // add appends m to the story's mentions.
@@ -51,7 +56,86 @@ func (s *Story) add(ms ...*event.Mention) {
 		s.Mentions = append(s.Mentions, m)
 		note(&s.actors, m.Actor.EntityID)
 		note(&s.recipients, m.Recipient.EntityID)
+		if s.words == nil {
+			s.words = map[string]term{}
+		}
+		terms(m.Sentence, s.words)
+		if isReference(m) || m.DateStart.IsZero() {
+			continue
+		}
+		if s.reports == 0 || m.DateStart.Before(s.start) {
+			s.start = m.DateStart
+		}
+		if s.reports == 0 || m.DateEnd.After(s.end) {
+			s.end = m.DateEnd
+		}
+		s.reports++
 	}
+}
+
+// KnownFromReferences reports a story none of whose mentions reports the
+// event on its day: it is known only from later accounts.
+func (s *Story) KnownFromReferences() bool { return s.reports == 0 }
+
+// referenceSpan is wider than any day-precise report's window: a window
+// this wide ("in 2012", "last month") recalls an event more than it
+// reports it. The same bound keeps such mentions out of series
+// (analyze.Countable).
+const referenceSpan = 7 * 24 * time.Hour
+
+// isReference reports a mention that recalls an event rather than reports
+// it: history the article recounts, or a window of a week or more. What is
+// announced ("plans to travel in the coming week") or supposed recalls
+// nothing, however wide its window.
+func isReference(m *event.Mention) bool {
+	if m.Background {
+		return true
+	}
+	if m.Claim == event.Planned || m.Claim == event.Hypothetical || m.DateStart.IsZero() {
+		return false
+	}
+	return m.DateEnd.Sub(m.DateStart) >= referenceSpan
+}
+
+// IsReference is isReference for other packages (stored mentions read
+// before the flag existed).
+func IsReference(m *event.Mention) bool { return isReference(m) }
+
+// window is a date range; a zero start is unbounded ("the attack that
+// killed the ambassador", recalled with no date: any time up to the
+// article).
+type window struct{ start, end time.Time }
+
+// refWindow is the span a mention allows its event: its window, or, for
+// history told without a date of its own, anything up to its end.
+func refWindow(m *event.Mention) window {
+	if m.Background && m.DateText == "" {
+		return window{end: m.DateEnd}
+	}
+	return window{m.DateStart, m.DateEnd}
+}
+
+// contains reports whether [a, b] lies inside w, within the slack.
+func (w window) contains(a, b time.Time) bool {
+	return (w.start.IsZero() || !a.Before(w.start.Add(-Slack))) && !b.After(w.end.Add(Slack))
+}
+
+func (w window) overlaps(o window) bool {
+	return (w.start.IsZero() || !o.end.Before(w.start)) && (o.start.IsZero() || !w.end.Before(o.start))
+}
+
+func (w window) String() string {
+	if w.start.IsZero() {
+		return "…" + w.end.Format(time.DateOnly)
+	}
+	return span(w.start, w.end)
+}
+
+func span(a, b time.Time) string {
+	if a.Equal(b) {
+		return a.Format(time.DateOnly)
+	}
+	return a.Format(time.DateOnly) + "…" + b.Format(time.DateOnly)
 }
 
 func note(set *map[string]bool, id string) {
@@ -156,7 +240,7 @@ func MergeInto(stored []event.Mention, ms []event.Mention) []*Story {
 		}
 		st, ok := byID[m.StoryID]
 		if !ok {
-			st = &Story{ID: m.StoryID, Event: family(m.Event), start: m.DateStart, end: m.DateEnd}
+			st = &Story{ID: m.StoryID, Event: family(m.Event)}
 			byID[m.StoryID] = st
 			stories = append(stories, st)
 		}
@@ -183,34 +267,60 @@ func mergeNew(x *index, ms []event.Mention) []*Story {
 	})
 	for _, i := range idx {
 		m := &ms[i]
-		var joined *Story
-		var why string
-		var also []*Story
-		k := key(m)
-		var candidates []*Story
-		if k != "" {
-			candidates = x.byKey[k]
+		m.Reference = isReference(m)
+		type match struct {
+			s   *Story
+			why string
 		}
-		for _, s := range candidates {
-			if ok, reason := compatible(s, m); ok {
-				if joined == nil {
-					joined, why = s, reason
-				} else {
-					also = append(also, s)
+		var found []match
+		if k := key(m); k != "" {
+			for _, s := range x.byKey[k] {
+				if ok, why := compatible(s, m); ok {
+					found = append(found, match{s, why})
 				}
 			}
 		}
-		if len(also) > 0 {
+		var joined *Story
+		var why string
+		switch {
+		case len(found) == 1:
+			joined, why = found[0].s, found[0].why
+		case len(found) > 1:
 			// m reports the event of several stories: they are one. Joining
 			// them keeps the stories the connected groups of compatible
-			// mentions, whatever order the mentions came in.
-			joined = fold(x, append(also, joined))
+			// mentions, whatever order the mentions came in. A reference
+			// is vaguer: it joins the reported story it shares most with,
+			// never two events of different days.
+			group := make([]*Story, 0, len(found))
+			for _, f := range found {
+				group = append(group, f.s)
+			}
+			into := lead(group)
+			if m.Reference {
+				into = best(group, m)
+				keep := group[:0]
+				for _, g := range group {
+					if g == into || g.reports == 0 {
+						keep = append(keep, g)
+					}
+				}
+				group = keep
+			}
+			for _, f := range found {
+				if f.s == into {
+					why = f.why
+				}
+			}
+			joined = fold(x, into, group)
 		}
 		if joined == nil {
-			joined = &Story{ID: storyID(m), Event: family(m.Event), start: m.DateStart, end: m.DateEnd}
+			joined = &Story{ID: storyID(m), Event: family(m.Event)}
 			joined.add(m)
 			x.put(joined)
 			m.StoryWhy = "first report"
+			if m.Reference {
+				m.StoryWhy = "first reference (known only from later accounts so far)"
+			}
 		} else {
 			joined.Reasons = append(joined.Reasons, fmt.Sprintf("%s: %s", m.Doc, why))
 			m.StoryWhy = why
@@ -221,17 +331,87 @@ func mergeNew(x *index, ms []event.Mention) []*Story {
 	return x.stories
 }
 
-// fold joins the stories group into the one with the smallest ID, unless
-// two of them name different people for one side (see conflicting); then
-// only the smallest joins m. It returns the joined story; the folded ones
-// leave the index. A folded story's ID is kept in Folded, so stored
-// mentions can be moved.
-func fold(x *index, group []*Story) *Story {
-	sort.Slice(group, func(a, b int) bool { return group[a].ID < group[b].ID })
-	into := group[0]
+// lead is the story a group folds into: the smallest ID among those with
+// reports, else the smallest.
+func lead(group []*Story) *Story {
+	var into *Story
+	for _, g := range group {
+		switch {
+		case into == nil,
+			g.reports > 0 && into.reports == 0,
+			(g.reports > 0) == (into.reports > 0) && g.ID < into.ID:
+			into = g
+		}
+	}
+	return into
+}
+
+// best is the story of a group a reference joins: among the stories with
+// reports (two of which are two events), the one it shares most with;
+// stories known only from references follow it if they agree.
+func best(group []*Story, m *event.Mention) *Story {
+	var into *Story
+	var top float64
+	for _, g := range group {
+		if g.reports == 0 {
+			continue
+		}
+		sc, _ := identifiers(g, m)
+		if into == nil || sc > top || sc == top && g.ID < into.ID {
+			into, top = g, sc
+		}
+	}
+	if into == nil {
+		return lead(group)
+	}
+	return into
+}
+
+// agree reports whether two stories can be one event by their dates: two
+// reported stories always (a mention reported both, within the slack); a
+// reported one and one known from references when every reference's window
+// holds the reports; two known from references when all their windows meet.
+func agree(a, b *Story) bool {
+	if a.reports > 0 && b.reports > 0 {
+		return true
+	}
+	if a.reports > 0 || b.reports > 0 {
+		if b.reports > 0 {
+			a, b = b, a
+		}
+		for _, o := range b.Mentions {
+			if !refWindow(o).contains(a.start, a.end) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, o := range a.Mentions {
+		for _, p := range b.Mentions {
+			if !refWindow(o).overlaps(refWindow(p)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fold joins the other stories of group into into, unless two of them
+// name different people for one side (see conflicting) or their dates
+// cannot be one event's (see agree); those stay apart and only into joins
+// the mention. It returns into; the folded stories leave the index. A
+// folded story's ID is kept in Folded, so stored mentions can be moved.
+func fold(x *index, into *Story, group []*Story) *Story {
+	rest := make([]*Story, 0, len(group))
+	for _, g := range group {
+		if g != into {
+			rest = append(rest, g)
+		}
+	}
+	sort.Slice(rest, func(a, b int) bool { return rest[a].ID < rest[b].ID })
 	gone := map[*Story]bool{}
-	for _, g := range group[1:] {
-		if clashes(into, g) {
+	for _, g := range rest {
+		if clashes(into, g) || !agree(into, g) {
 			continue
 		}
 		for _, o := range g.Mentions {
@@ -241,12 +421,6 @@ func fold(x *index, group []*Story) *Story {
 		into.add(g.Mentions...)
 		into.Reasons = append(into.Reasons, g.Reasons...)
 		into.Folded = append(append(into.Folded, g.ID), g.Folded...)
-		if g.start.Before(into.start) {
-			into.start = g.start
-		}
-		if g.end.After(into.end) {
-			into.end = g.end
-		}
 		gone[g] = true
 	}
 	x.remove(gone)
@@ -271,6 +445,12 @@ func clashes(a, b *Story) bool {
 // way round for reciprocal types), a date window within the slack and, across
 // outlets, shared entities or wording. Comparing with every mention, not
 // only the first, keeps the result independent of arrival order.
+//
+// A reference (see isReference) joins a story whose reports' dates its
+// window holds, when the two share what identifies the event (see
+// identifiers); a story known only from references takes a report whose day
+// every reference's window holds, or a reference whose window meets them
+// all. A reference never lets a report join a story of another day.
 func compatible(s *Story, m *event.Mention) (bool, string) {
 	if family(m.Event) != s.Event || m.Recipient.Code == "" || m.DateStart.IsZero() {
 		return false, ""
@@ -285,9 +465,53 @@ func compatible(s *Story, m *event.Mention) (bool, string) {
 			}
 		}
 	}
+	ref := isReference(m)
+	w := refWindow(m)
+	var dates string
+	switch {
+	case s.reports > 0 && ref:
+		if !w.contains(s.start, s.end) {
+			return false, ""
+		}
+		dates = fmt.Sprintf("joined as a reference: window %s contains %s", w, span(s.start, s.end))
+	case s.reports > 0:
+		if m.DateStart.After(s.end.Add(Slack)) || s.start.After(m.DateEnd.Add(Slack)) {
+			return false, ""
+		}
+	default:
+		for _, o := range s.Mentions {
+			ow := refWindow(o)
+			if ref && !ow.overlaps(w) || !ref && !ow.contains(m.DateStart, m.DateEnd) {
+				return false, ""
+			}
+		}
+		if ref {
+			dates = fmt.Sprintf("joined as a reference: window %s meets the windows of the story's references", w)
+		} else {
+			dates = fmt.Sprintf("a report of an event known from references: %s lies in their windows", span(m.DateStart, m.DateEnd))
+		}
+	}
+	if dates == "" {
+		for _, o := range s.Mentions {
+			if ok, why := sameEvent(o, m); ok {
+				return true, why
+			}
+		}
+		return false, ""
+	}
+	for _, o := range s.Mentions {
+		if m.Doc == o.Doc && m.DateText != "" && o.DateText != "" && apart(m, o) {
+			return false, "" // one text dating them apart tells two events (see sameEvent)
+		}
+	}
+	if sum, names := identifiers(s, m); sum >= minShared {
+		return true, dates + "; " + sharedText(names, sum)
+	}
+	// what merged such mentions before references were told apart still
+	// does: the same people, or much the same wording
 	for _, o := range s.Mentions {
 		if ok, why := sameEvent(o, m); ok {
-			return true, why
+			return true, dates + "; " + why
 		}
 	}
 	return false, ""
