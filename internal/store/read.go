@@ -68,8 +68,9 @@ type Story struct {
 	Start, End       time.Time
 	Mentions         int
 	Outlets          int    // independent outlets
-	Evidence         string // the sentence of its first stored mention
+	Evidence         string // the sentence of its first stored report (mention, when it has none)
 	FirstMention     int64
+	Recalled         int // articles that recall it (references, see event.Mention.Reference)
 }
 
 // StoryPage is one page of stories.

@@ -42,8 +42,13 @@ type MentionFilter struct {
 	Actor, Recipient string // country codes; "" = any
 	Either           bool   // match the dyad in both directions
 	Event            string
+	Story            string    // the mentions of one story
 	Since, Until     time.Time // on the mention's date window
-	Limit            int
+	// UndatedHistory also selects, whatever Until, history recalled
+	// without a date of its own (background, no time phrase) that ends on
+	// or after Since: it may tell an event of any earlier day (see merge).
+	UndatedHistory bool
+	Limit          int
 }
 
 // Mentions is what coding and querying need from a store.

@@ -13,7 +13,7 @@ import (
 )
 
 const storyCols = `s.date_start, s.id, s.event, s.quad, s.actor_code, s.recip_code,
-	s.date_end, s.mentions, s.outlets, s.first_mention, COALESCE(f.sentence, '')`
+	s.date_end, s.mentions, s.outlets, s.first_mention, COALESCE(f.sentence, ''), s.recalled`
 
 const storyFrom = ` FROM stories s LEFT JOIN mentions f ON f.id = s.first_mention`
 
@@ -21,7 +21,7 @@ func scanStory(sc pgx.Row) (store.Story, error) {
 	var st store.Story
 	var ds, de *time.Time
 	err := sc.Scan(&ds, &st.ID, &st.Event, &st.Quad, &st.Actor, &st.Recipient, &de, &st.Mentions, &st.Outlets,
-		&st.FirstMention, &st.Evidence)
+		&st.FirstMention, &st.Evidence, &st.Recalled)
 	st.Start, st.End = dayOf(ds), dayOf(de)
 	return st, err
 }

@@ -22,8 +22,8 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 			actor_text, actor_entity, actor_name, actor_code, actor_sector,
 			recip_text, recip_entity, recip_name, recip_code, recip_sector,
 			date_start, date_end, precision, date_text, background, claim, reported_by,
-			sentence, sent_start, sent_end, trigger, confidence, location, story_id, story_why)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+			sentence, sent_start, sent_end, trigger, confidence, location, story_id, story_why, reference)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 		if err != nil {
 			return err
 		}
@@ -37,7 +37,8 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 				m.Actor.Text, m.Actor.EntityID, m.Actor.Entity, m.Actor.Code, m.Actor.Sector,
 				m.Recipient.Text, m.Recipient.EntityID, m.Recipient.Entity, m.Recipient.Code, m.Recipient.Sector,
 				nullDate(m.DateStart), nullDate(m.DateEnd), m.Precision, m.DateText, m.Background, m.Claim, string(rb),
-				m.Sentence, m.SentStart, m.SentEnd, m.Trigger, m.Confidence, m.Location, m.StoryID, m.StoryWhy)
+				m.Sentence, m.SentStart, m.SentEnd, m.Trigger, m.Confidence, m.Location, m.StoryID, m.StoryWhy,
+				m.Reference || m.Background) // history is recalled, whoever coded it
 			if err != nil {
 				return err
 			}
