@@ -71,6 +71,8 @@ type Story struct {
 	Evidence         string // the sentence of its first stored report (mention, when it has none)
 	FirstMention     int64
 	Recalled         int // articles that recall it (references, see event.Mention.Reference)
+	// RecallStart..RecallEnd are the publication days of those articles.
+	RecallStart, RecallEnd time.Time
 }
 
 // StoryPage is one page of stories.

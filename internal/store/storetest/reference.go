@@ -90,6 +90,9 @@ func testStoredReferences(t *testing.T, s ReadStore) {
 			st.Evidence != as[0].m.Sentence && st.Evidence != as[1].m.Sentence {
 			t.Errorf("order %v: story %+v, want 2031-03-03…2031-03-04, 5 mentions, recalled by 3, a report as evidence", order, st)
 		}
+		if st.RecallStart != day("2031-05-02") || st.RecallEnd != day("2032-06-10") {
+			t.Errorf("order %v: recalled %v…%v, want by articles of 2031-05-02…2032-06-10", order, st.RecallStart, st.RecallEnd)
+		}
 		series, err := s.DyadSeries(ctx, store.SeriesQuery{A: actor, B: "XBE", Bucket: "month"})
 		if err != nil {
 			t.Fatal(err)
