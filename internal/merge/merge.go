@@ -46,8 +46,22 @@ type Story struct {
 	// the entities named on each side by its mentions, so that a new
 	// mention's clash with any of them is found without a scan
 	actors, recipients map[string]bool
-	// the words of its evidence sentences by stem (see terms)
-	words map[string]term
+	// the words of its evidence sentences by stem (see terms), of its
+	// first counted mentions: filled only when a reference asks (vocab),
+	// so merging reports costs no tokenising
+	words   map[string]term
+	counted int
+}
+
+// vocab is the words of all the story's evidence sentences.
+func (s *Story) vocab() map[string]term {
+	if s.words == nil {
+		s.words = map[string]term{}
+	}
+	for ; s.counted < len(s.Mentions); s.counted++ {
+		terms(s.Mentions[s.counted].Sentence, s.words)
+	}
+	return s.words
 }
 
 // add appends m to the story's mentions.
@@ -56,10 +70,6 @@ func (s *Story) add(ms ...*event.Mention) {
 		s.Mentions = append(s.Mentions, m)
 		note(&s.actors, m.Actor.EntityID)
 		note(&s.recipients, m.Recipient.EntityID)
-		if s.words == nil {
-			s.words = map[string]term{}
-		}
-		terms(m.Sentence, s.words)
 		if isReference(m) || m.DateStart.IsZero() {
 			continue
 		}

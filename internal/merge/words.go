@@ -140,6 +140,7 @@ func identifiers(s *Story, m *event.Mention) (float64, []string) {
 		w    float64
 	}
 	var hits []hit
+	words := s.vocab()
 	own := map[string]term{}
 	terms(m.Sentence, own)
 	trig := map[string]term{}
@@ -148,7 +149,7 @@ func identifiers(s *Story, m *event.Mention) (float64, []string) {
 		if _, ok := trig[st]; ok {
 			continue
 		}
-		if _, ok := s.words[st]; ok {
+		if _, ok := words[st]; ok {
 			w := weight(st)
 			if t.name {
 				w = max(w, nameWeight)
