@@ -37,10 +37,9 @@ END $$;
 -- +goose StatementEnd
 
 -- mentions stored before: the rule merging applies (merge.IsReference); the
--- update trigger refreshes their stories
+-- update trigger refreshes the stories they are in, the only ones that change
 UPDATE mentions SET reference = true
 WHERE background OR (claim NOT IN ('planned', 'hypothetical') AND date_end - date_start >= 7);
-SELECT dyad_stories_refresh(ARRAY(SELECT DISTINCT story_id FROM mentions WHERE story_id <> ''));
 
 -- +goose Down
 -- +goose StatementBegin

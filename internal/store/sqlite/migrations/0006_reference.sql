@@ -75,8 +75,9 @@ CREATE TRIGGER mentions_story_au AFTER UPDATE OF story_id ON mentions WHEN old.s
     JOIN mentions f ON f.id = g.first;
 END;
 
--- existing data
-DELETE FROM stories;
+-- existing data: only stories with a reference change (their date, evidence and
+-- recall count); the others keep their row, recalled 0
+DELETE FROM stories WHERE id IN (SELECT story_id FROM mentions WHERE reference <> 0 AND story_id <> '');
     INSERT INTO stories (id, event, quad, actor_code, recip_code, date_start, date_end, mentions, outlets, first_mention, recalled, recall_start, recall_end)
     SELECT g.story_id, f.event, f.quad, f.actor_code, f.recip_code, g.ds, g.de, g.n, g.o, g.first, g.r, g.rs, g.re
     FROM (SELECT m.story_id,
@@ -88,5 +89,5 @@ DELETE FROM stories;
                  COUNT(DISTINCT CASE WHEN m.reference <> 0 THEN m.article_id END) r,
                  MIN(CASE WHEN m.reference <> 0 THEN a.published END) rs, MAX(CASE WHEN m.reference <> 0 THEN a.published END) re
           FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = a.dup_of
-          WHERE m.story_id <> '' GROUP BY m.story_id) g
+          WHERE m.story_id IN (SELECT story_id FROM mentions WHERE reference <> 0 AND story_id <> '') GROUP BY m.story_id) g
     JOIN mentions f ON f.id = g.first;
