@@ -38,6 +38,10 @@ type Story struct {
 	// Folded are the IDs of stories that turned out to report this one's
 	// event and were joined into it: their stored mentions move here.
 	Folded []string
+	// Took are references taken from another story, whose event this one
+	// turned out to fit better: stored ones move here one by one (their
+	// StoryID is the final story's).
+	Took []*event.Mention
 	// start..end is the window of the story's reports (mentions that are
 	// not references): a reference never widens it. Zero while the story
 	// is known only from references.
@@ -81,6 +85,14 @@ func (s *Story) add(ms ...*event.Mention) {
 		}
 		s.reports++
 	}
+}
+
+// rebuild recounts the story from its mentions after one left it.
+func (s *Story) rebuild() {
+	ms := s.Mentions
+	s.Mentions, s.start, s.end, s.reports = nil, time.Time{}, time.Time{}, 0
+	s.actors, s.recipients, s.words, s.counted = nil, nil, nil, 0
+	s.add(ms...)
 }
 
 // KnownFromReferences reports a story none of whose mentions reports the
@@ -337,8 +349,77 @@ func mergeNew(x *index, ms []event.Mention) []*Story {
 			joined.add(m)
 		}
 		m.StoryID = joined.ID
+		if !m.Reference {
+			rehome(x, joined, key(m))
+		}
 	}
 	return x.stories
+}
+
+// rehome takes into the story s the references of other reported stories
+// that fit it better: their windows hold its reports and they share more
+// with it than with the rest of their own story. A reference placed before
+// the report of its event arrived (with another event of its window) thus
+// ends where it would have gone had the report come first: the order of
+// arrival does not decide.
+func rehome(x *index, s *Story, k string) {
+	if k == "" || s.reports == 0 {
+		return
+	}
+	for _, y := range x.byKey[k] {
+		if y == s || y.reports == 0 || y.Event != s.Event {
+			continue
+		}
+		var moved bool
+		for _, o := range y.Mentions {
+			// moving is for a clear case: the reports lie inside the
+			// window itself, not only within the slack of its edge
+			w := refWindow(o)
+			inside := (w.start.IsZero() || !s.start.Before(w.start)) && !s.end.After(w.end)
+			if !isReference(o) || key(o) != k || !inside || s.mayConflict(o) && clashesWith(s, o) {
+				continue
+			}
+			gain, names := identifiers(s, o)
+			if gain < minShared {
+				continue
+			}
+			rest := &Story{Event: y.Event}
+			for _, p := range y.Mentions {
+				if p != o {
+					rest.add(p)
+				}
+			}
+			if keep, _ := identifiers(rest, o); gain <= keep || rest.reports == 0 {
+				continue
+			}
+			o.StoryID = s.ID
+			o.StoryWhy = fmt.Sprintf("joined as a reference: window %s contains %s; %s (more than with %s)",
+				refWindow(o), span(s.start, s.end), sharedText(names, gain), y.ID)
+			s.add(o)
+			s.Took = append(s.Took, o)
+			moved = true
+		}
+		if moved {
+			kept := y.Mentions[:0]
+			for _, p := range y.Mentions {
+				if p.StoryID == y.ID {
+					kept = append(kept, p)
+				}
+			}
+			y.Mentions = kept
+			y.rebuild()
+		}
+	}
+}
+
+// clashesWith reports a mention of s naming other people than m on a side.
+func clashesWith(s *Story, m *event.Mention) bool {
+	for _, o := range s.Mentions {
+		if conflicting(o, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // lead is the story a group folds into: the smallest ID among those with
@@ -431,6 +512,7 @@ func fold(x *index, into *Story, group []*Story) *Story {
 		into.add(g.Mentions...)
 		into.Reasons = append(into.Reasons, g.Reasons...)
 		into.Folded = append(append(into.Folded, g.ID), g.Folded...)
+		into.Took = append(into.Took, g.Took...)
 		gone[g] = true
 	}
 	x.remove(gone)

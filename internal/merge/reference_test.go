@@ -198,3 +198,39 @@ func TestIsReference(t *testing.T) {
 		}
 	}
 }
+
+// A reference that fits two events of its window goes with the one it
+// shares most with, whichever arrived first: one placed with the wrong
+// event before the report of its own arrived moves when it does.
+func TestReferenceGoesWhereItFitsBestInAnyOrder(t *testing.T) {
+	hotel := mention("e.txt", "ASSAULT", "XAR", "XBE", "2031-07-12", "Gunmen attacked the Grand Hotel in Vardo on 12 July.")
+	hotel.Trigger = "attacked"
+	ref := recall("r.txt", "2031-01-01", "2031-12-31", "in 2031",
+		"The militia took part in the 2031 attack on the Beltanian consulate in Vardo, which the gunmen had watched for weeks.")
+	consulate := mention("t.txt", "ASSAULT", "XAR", "XBE", "2031-03-03", "Gunmen stormed the Beltanian consulate in Vardo on Monday.")
+	consulate.Trigger = "stormed"
+	base := []event.Mention{hotel, ref, consulate}
+	for _, order := range permutations(len(base)) {
+		got := storeOneByOne(base, order)
+		byDoc := map[string]event.Mention{}
+		for _, m := range got {
+			byDoc[m.Doc] = m
+		}
+		if byDoc["r.txt"].StoryID != byDoc["t.txt"].StoryID || byDoc["e.txt"].StoryID == byDoc["t.txt"].StoryID {
+			t.Errorf("stored in order %v: the recall of the consulate attack is with %s (%s)", order,
+				map[bool]string{true: "the hotel attack", false: "neither"}[byDoc["r.txt"].StoryID == byDoc["e.txt"].StoryID],
+				byDoc["r.txt"].StoryWhy)
+		}
+		batch := make([]event.Mention, len(base))
+		for i, j := range order {
+			batch[i] = base[j]
+		}
+		Merge(batch)
+		for _, m := range batch {
+			byDoc[m.Doc] = m
+		}
+		if byDoc["r.txt"].StoryID != byDoc["t.txt"].StoryID || byDoc["e.txt"].StoryID == byDoc["t.txt"].StoryID {
+			t.Errorf("merged in order %v: the recall is not with the consulate attack (%s)", order, byDoc["r.txt"].StoryWhy)
+		}
+	}
+}

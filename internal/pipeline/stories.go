@@ -40,11 +40,24 @@ func StoreCoded(ctx context.Context, db store.Store, a *article.Article, ms []ev
 		if err != nil {
 			return err
 		}
-		for _, st := range merge.MergeInto(near, ms) {
+		stories := merge.MergeInto(near, ms)
+		for _, st := range stories {
 			for _, from := range st.Folded {
 				// a new mention joined stored stories: move their mentions
 				if err := tx.RenameStory(ctx, from, st.ID); err != nil {
 					return err
+				}
+			}
+		}
+		for _, st := range stories {
+			for _, m := range st.Took {
+				// a stored reference fits a new report's event better than
+				// the one it joined: it moves, alone (after the renames, to
+				// its final story)
+				if m.ArticleID != a.ID {
+					if err := tx.MoveMention(ctx, m, m.StoryID, m.StoryWhy); err != nil {
+						return err
+					}
 				}
 			}
 		}

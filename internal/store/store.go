@@ -60,6 +60,10 @@ type Mentions interface {
 	// RenameStory moves every mention of story from into story to: a new
 	// mention that reports the event of two stored stories joins them.
 	RenameStory(ctx context.Context, from, to string) error
+	// MoveMention moves one stored mention (found by its article, sentence
+	// start, type and countries) into story to, saying why: a reference that
+	// turned out to recall another story's event than the one it joined.
+	MoveMention(ctx context.Context, m *event.Mention, to, why string) error
 }
 
 // Store is everything the commands need from a backend: SQLite by default,

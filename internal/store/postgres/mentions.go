@@ -76,3 +76,17 @@ func (s *DB) ListMentions(ctx context.Context, f store.MentionFilter) ([]event.M
 	}
 	return out, nil
 }
+
+// MoveMention moves one stored mention into story to.
+func (s *DB) MoveMention(ctx context.Context, m *event.Mention, to, why string) error {
+	err := s.inTx(ctx, func(q querier) error {
+		_, err := q.Exec(ctx, `UPDATE mentions SET story_id = $1, story_why = $2
+			WHERE article_id = $3 AND sent_start = $4 AND event = $5 AND actor_code = $6 AND recip_code = $7`,
+			to, why, m.ArticleID, m.SentStart, m.Event, m.Actor.Code, m.Recipient.Code)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("move a mention of article %d into story %s: %w", m.ArticleID, to, err)
+	}
+	return nil
+}

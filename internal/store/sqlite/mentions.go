@@ -59,6 +59,17 @@ func (s *DB) RenameStory(ctx context.Context, from, to string) error {
 	return nil
 }
 
+// MoveMention moves one stored mention into story to.
+func (s *DB) MoveMention(ctx context.Context, m *event.Mention, to, why string) error {
+	_, err := s.q.ExecContext(ctx, `UPDATE mentions SET story_id = ?, story_why = ?
+		WHERE article_id = ? AND sent_start = ? AND event = ? AND actor_code = ? AND recip_code = ?`,
+		to, why, m.ArticleID, m.SentStart, m.Event, m.Actor.Code, m.Recipient.Code)
+	if err != nil {
+		return fmt.Errorf("move a mention of article %d into story %s: %w", m.ArticleID, to, err)
+	}
+	return nil
+}
+
 // ListMentions returns the mentions matching f, oldest first.
 func (s *DB) ListMentions(ctx context.Context, f store.MentionFilter) ([]event.Mention, error) {
 	var out []event.Mention

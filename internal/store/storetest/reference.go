@@ -106,3 +106,63 @@ func testStoredReferences(t *testing.T, s ReadStore) {
 		}
 	}
 }
+
+// testStoredReferenceMoves stores, in every order, a recall that fits two
+// attacks of its year and the reports of both: the recall ends with the
+// attack it shares most with, moved there when it had joined the other.
+func testStoredReferenceMoves(t *testing.T, s ReadStore) {
+	ctx := context.Background()
+	type art struct {
+		name, published string
+		m               event.Mention
+	}
+	arts := func(actor string) []art {
+		m := func(from, to, text, sentence string, background bool, trigger string) event.Mention {
+			return event.Mention{Event: "ASSAULT", Quad: 4, Actor: event.Party{Code: actor}, Recipient: event.Party{Code: "XBE"},
+				DateStart: day(from), DateEnd: day(to), DateText: text, Background: background, Claim: event.Asserted,
+				Sentence: sentence, Trigger: trigger}
+		}
+		return []art{
+			{"hotel", "2031-07-13", m("2031-07-12", "2031-07-12", "on 12 July",
+				"Gunmen attacked the Grand Hotel in Vardo on 12 July.", false, "attacked")},
+			{"recall", "2032-02-01", m("2031-01-01", "2031-12-31", "in 2031",
+				"The militia took part in the 2031 attack on the Beltanian consulate in Vardo, which the gunmen had watched for weeks.", true, "attack")},
+			{"consulate", "2031-03-04", m("2031-03-03", "2031-03-03", "on Monday",
+				"Gunmen stormed the Beltanian consulate in Vardo on Monday.", false, "stormed")},
+		}
+	}
+	orders := [][]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}}
+	for n, order := range orders {
+		actor := fmt.Sprintf("XM%d", n)
+		as := arts(actor)
+		for _, i := range order {
+			a := as[i]
+			doc := &article.Article{Source: fmt.Sprintf("%s-%s.html", actor, a.name), Outlet: a.name, Published: day(a.published),
+				Language: "en", Text: actor + ": " + a.m.Sentence}
+			ms := []event.Mention{a.m}
+			ms[0].Doc = doc.Source
+			if _, err := pipeline.StoreCoded(ctx, s, doc, ms); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := s.ListMentions(ctx, store.MentionFilter{Actor: actor, Recipient: "XBE"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		story := map[string]string{}
+		why := ""
+		for _, m := range got {
+			story[m.Trigger] = m.StoryID
+			if m.Trigger == "attack" {
+				why = m.StoryWhy
+			}
+		}
+		if story["attack"] != story["stormed"] || story["attacked"] == story["stormed"] {
+			t.Errorf("order %v: the recall is not with the consulate attack alone: %v (%s)", order, story, why)
+		}
+		hotel, err := s.Story(ctx, story["attacked"])
+		if err != nil || hotel.Mentions != 1 || hotel.Recalled != 0 {
+			t.Errorf("order %v: the hotel attack's story %+v %v, want its report alone", order, hotel, err)
+		}
+	}
+}
