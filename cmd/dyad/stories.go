@@ -29,6 +29,13 @@ type storyRow struct {
 	Outlets   []string `json:"outlets"`
 	Claim     string   `json:"claim"`
 	Evidence  string   `json:"evidence"`
+	// Recalled counts the later articles that recall the event
+	// (references): sources, not more events.
+	Recalled int `json:"recalled_by,omitempty"`
+	// OnlyRecalled marks a story no article reports on its day.
+	OnlyRecalled bool `json:"only_recalled,omitempty"`
+	reports      int
+	recalls      map[string]bool
 }
 
 type storyFilter struct {
@@ -86,11 +93,29 @@ func groupStories(ms []event.Mention) []storyRow {
 		}
 		r.Mentions++
 		outlets[id][m.Outlet] = true
-		if d := day(m.DateStart); d != "" && (r.Start == "" || d < r.Start) {
-			r.Start = d // the span its mentions give it
+		ref := m.Reference || m.Background
+		switch {
+		case !ref && r.reports == 0:
+			// the first report dates the story and gives its evidence,
+			// whatever later recalls said
+			r.Start, r.End, r.Evidence = day(m.DateStart), day(m.DateEnd), m.Sentence
+		case ref && r.reports > 0:
+			// a recall never widens the date of a reported event
+		default:
+			if d := day(m.DateStart); d != "" && (r.Start == "" || d < r.Start) {
+				r.Start = d // the span its mentions give it
+			}
+			if d := day(m.DateEnd); d != "" && (r.End == "" || d > r.End) {
+				r.End = d
+			}
 		}
-		if d := day(m.DateEnd); d != "" && (r.End == "" || d > r.End) {
-			r.End = d
+		if ref {
+			if r.recalls == nil {
+				r.recalls = map[string]bool{}
+			}
+			r.recalls[m.Doc] = true
+		} else {
+			r.reports++
 		}
 		claims[id] = append(claims[id], m)
 	}
@@ -102,6 +127,7 @@ func groupStories(ms []event.Mention) []storyRow {
 		}
 		sort.Strings(r.Outlets)
 		r.Claim = combinedClaim(claims[id], len(r.Outlets))
+		r.Recalled, r.OnlyRecalled = len(r.recalls), r.reports == 0
 		out = append(out, *r)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
@@ -155,8 +181,15 @@ func writeStoryTable(w io.Writer, rows []storyRow) error {
 		if r.End != r.Start && r.End != "" {
 			date += "…" + r.End
 		}
+		claim := r.Claim
+		switch {
+		case r.OnlyRecalled:
+			claim += fmt.Sprintf("; known only from %s recalling it", plural(r.Recalled, "article"))
+		case r.Recalled > 0:
+			claim += fmt.Sprintf("; recalled by %s", plural(r.Recalled, "article"))
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s→%s\t%d\t%d\t%s\t%s\t%s\n", date, r.Event, orDash(r.Actor), orDash(r.Recipient),
-			r.Mentions, len(r.Outlets), r.Claim, r.ID, clip(r.Evidence, 70))
+			r.Mentions, len(r.Outlets), claim, r.ID, clip(r.Evidence, 70))
 	}
 	return tw.Flush()
 }
@@ -173,9 +206,19 @@ func newStoryShowCmd(g *globals) *cobra.Command {
 			}
 			w := cmd.OutOrStdout()
 			n := 0
+			// the reports of the day first, then the later articles that
+			// recall the event
+			sort.SliceStable(ms, func(i, j int) bool {
+				return !(ms[i].Reference || ms[i].Background) && (ms[j].Reference || ms[j].Background)
+			})
+			recalls := false
 			for _, m := range ms {
 				if m.StoryID != args[0] {
 					continue
+				}
+				if ref := m.Reference || m.Background; ref && !recalls {
+					recalls = true
+					fmt.Fprintln(w, "recalled later (references: sources, not more events):")
 				}
 				n++
 				fmt.Fprintf(w, "%d. %s %s (%s) → %s (%s), %s…%s, %s\n   outlet: %s; source: %s\n   chain: %s\n   joined: %s\n   %q\n",
@@ -271,4 +314,12 @@ func combinedClaim(ms []event.Mention, outlets int) string {
 		return ms[0].Claim
 	}
 	return ""
+}
+
+// plural is "1 article", "3 articles".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

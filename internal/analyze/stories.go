@@ -19,6 +19,9 @@ type Evidence struct {
 	Source    string `json:"source"`
 	Claim     string `json:"claim"`
 	Sentence  string `json:"sentence"`
+	// Reference marks a later article's recall of the event, listed apart
+	// from the reports of the day.
+	Reference bool `json:"reference,omitempty"`
 }
 
 // Story is one real-world event: its mentions folded together.
@@ -33,16 +36,20 @@ type Story struct {
 	// The first mention's parties as resolved, for exports.
 	ActorName, ActorSector         string
 	RecipientName, RecipientSector string
-	Articles                       int       // distinct articles reporting it
-	Start                          time.Time // the span its mentions give it
-	End                            time.Time
-	Mentions                       int
-	Outlets                        []string // independent outlets, sorted
-	Score                          float64  // mean PLOVER intensity of its mentions
-	Goldstein                      float64  // Goldstein value of its CAMEO code
-	Evidence                       []Evidence
-	countable                      bool // at least one mention counts for series (see Countable)
-	articles                       map[int64]bool
+	Articles                       int // distinct articles reporting or recalling it
+	Recalled                       int // distinct articles that recall it (references)
+	// Start..End is the span its reports give it; references (later
+	// recalls, see event.Mention.Reference) never widen it, and date it
+	// only while no report is known.
+	Start, End        time.Time
+	Mentions          int
+	Outlets           []string // independent outlets, sorted
+	Score             float64  // mean PLOVER intensity of its mentions
+	Goldstein         float64  // Goldstein value of its CAMEO code
+	Evidence          []Evidence
+	countable         bool // at least one mention counts for series (see Countable)
+	articles, recalls map[int64]bool
+	reports           int // mentions that are not references
 }
 
 // Countable reports whether a mention counts in series and alerts: a current
@@ -82,7 +89,7 @@ func (g *Grouper) Add(m *event.Mention) {
 		s = &Story{ID: id, Event: m.Event, Mode: m.Mode, Quad: m.Quad, Actor: m.Actor.Code, Recipient: m.Recipient.Code,
 			Start: m.DateStart, End: m.DateEnd, CAMEO: plover.ToCAMEO(plover.EventType(m.Event), m.Mode),
 			ActorName: m.Actor.Entity, ActorSector: m.Actor.Sector, RecipientName: m.Recipient.Entity,
-			RecipientSector: m.Recipient.Sector, articles: map[int64]bool{}}
+			RecipientSector: m.Recipient.Sector, articles: map[int64]bool{}, recalls: map[int64]bool{}}
 		if s.CAMEO == "" {
 			s.CAMEO = m.CAMEO
 		}
@@ -90,11 +97,27 @@ func (g *Grouper) Add(m *event.Mention) {
 		g.byID[id], g.outlets[id] = s, map[string]bool{}
 		g.order = append(g.order, id)
 	}
-	if !m.DateStart.IsZero() && (s.Start.IsZero() || m.DateStart.Before(s.Start)) {
-		s.Start = m.DateStart
+	ref := m.Reference || m.Background
+	switch {
+	case !ref && s.reports == 0:
+		// the first report dates the story, whatever references said
+		s.Start, s.End = m.DateStart, m.DateEnd
+	case ref && s.reports > 0:
+	default:
+		if !m.DateStart.IsZero() && (s.Start.IsZero() || m.DateStart.Before(s.Start)) {
+			s.Start = m.DateStart
+		}
+		if m.DateEnd.After(s.End) {
+			s.End = m.DateEnd
+		}
 	}
-	if m.DateEnd.After(s.End) {
-		s.End = m.DateEnd
+	if ref {
+		if !s.recalls[m.ArticleID] {
+			s.recalls[m.ArticleID] = true
+			s.Recalled++
+		}
+	} else {
+		s.reports++
 	}
 	s.Score = (s.Score*float64(s.Mentions) + m.Score) / float64(s.Mentions+1)
 	s.Mentions++
@@ -106,7 +129,8 @@ func (g *Grouper) Add(m *event.Mention) {
 		s.articles[m.ArticleID] = true
 		s.Articles++
 	}
-	s.Evidence = append(s.Evidence, Evidence{ArticleID: m.ArticleID, Outlet: m.Outlet, Source: m.Doc, Claim: m.Claim, Sentence: m.Sentence})
+	s.Evidence = append(s.Evidence, Evidence{ArticleID: m.ArticleID, Outlet: m.Outlet, Source: m.Doc, Claim: m.Claim,
+		Sentence: m.Sentence, Reference: ref})
 }
 
 // Stories returns the stories seen, oldest first (ties in first-seen order).
@@ -152,6 +176,10 @@ func DyadKey(a, b string) string {
 
 // Key is the story's dyad key.
 func (s *Story) Key() string { return DyadKey(s.Actor, s.Recipient) }
+
+// KnownFromReferences reports a story no mention of which reports the event
+// on its day: it is known only from later accounts.
+func (s *Story) KnownFromReferences() bool { return s.reports == 0 }
 
 // Countable reports whether the story counts in series and alerts.
 func (s *Story) Countable() bool { return s.countable }

@@ -45,6 +45,11 @@ type Mention struct {
 	Precision          string    // day, week, month, season, year, span
 	DateText           string    // the time phrase it came from, "" when dated by its article
 	Background         bool      // history the article recounts
+	// Reference marks a mention that recalls an event rather than reports
+	// it on its day (background, or a window wider than a week): it joins
+	// the event's story as a source and evidence, never as a new event, and
+	// does not widen the story's date. Set by merging.
+	Reference bool
 
 	Claim      string   // one of the claim statuses
 	ReportedBy []string // chain of attribution, outermost first: outlet, cited outlet, person

@@ -41,6 +41,7 @@ type JSON struct {
 	TextStart     int        `json:"text_start"`
 	TextEnd       int        `json:"text_end"`
 	Background    bool       `json:"background"`
+	Reference     bool       `json:"reference,omitempty"`
 	Claim         string     `json:"claim"`
 	ReportedBy    []string   `json:"reported_by,omitempty"`
 	Location      *LocJSON   `json:"event_loc,omitempty"`
@@ -73,7 +74,7 @@ func (m *Mention) ToJSON(id string) JSON {
 		DatePrecision: m.Precision, DateText: m.DateText, Event: m.Event, Mode: m.Mode, Context: m.Contexts,
 		Actor: partyJSON(m.Actor), QuadCode: m.Quad, EventScale: m.Score, CAMEO: m.CAMEO,
 		EventText: m.Sentence, Trigger: m.Trigger, TextStart: m.SentStart, TextEnd: m.SentEnd,
-		Background: m.Background, Claim: m.Claim, ReportedBy: m.ReportedBy,
+		Background: m.Background, Reference: m.Reference, Claim: m.Claim, ReportedBy: m.ReportedBy,
 		StoryID: m.StoryID, Confidence: m.Confidence,
 	}
 	if m.Location != "" {

@@ -38,11 +38,34 @@ type Story struct {
 	// Folded are the IDs of stories that turned out to report this one's
 	// event and were joined into it: their stored mentions move here.
 	Folded []string
-	start  time.Time
-	end    time.Time
+	// Took are references taken from another story, whose event this one
+	// turned out to fit better: stored ones move here one by one (their
+	// StoryID is the final story's).
+	Took []*event.Mention
+	// start..end is the window of the story's reports (mentions that are
+	// not references): a reference never widens it. Zero while the story
+	// is known only from references.
+	start, end time.Time
+	reports    int
 	// the entities named on each side by its mentions, so that a new
 	// mention's clash with any of them is found without a scan
 	actors, recipients map[string]bool
+	// the words of its evidence sentences by stem (see terms), of its
+	// first counted mentions: filled only when a reference asks (vocab),
+	// so merging reports costs no tokenising
+	words   map[string]term
+	counted int
+}
+
+// vocab is the words of all the story's evidence sentences.
+func (s *Story) vocab() map[string]term {
+	if s.words == nil {
+		s.words = map[string]term{}
+	}
+	for ; s.counted < len(s.Mentions); s.counted++ {
+		terms(s.Mentions[s.counted].Sentence, s.words)
+	}
+	return s.words
 }
 
 // add appends m to the story's mentions.
@@ -51,7 +74,90 @@ func (s *Story) add(ms ...*event.Mention) {
 		s.Mentions = append(s.Mentions, m)
 		note(&s.actors, m.Actor.EntityID)
 		note(&s.recipients, m.Recipient.EntityID)
+		if isReference(m) || m.DateStart.IsZero() {
+			continue
+		}
+		if s.reports == 0 || m.DateStart.Before(s.start) {
+			s.start = m.DateStart
+		}
+		if s.reports == 0 || m.DateEnd.After(s.end) {
+			s.end = m.DateEnd
+		}
+		s.reports++
 	}
+}
+
+// rebuild recounts the story from its mentions after one left it.
+func (s *Story) rebuild() {
+	ms := s.Mentions
+	s.Mentions, s.start, s.end, s.reports = nil, time.Time{}, time.Time{}, 0
+	s.actors, s.recipients, s.words, s.counted = nil, nil, nil, 0
+	s.add(ms...)
+}
+
+// KnownFromReferences reports a story none of whose mentions reports the
+// event on its day: it is known only from later accounts.
+func (s *Story) KnownFromReferences() bool { return s.reports == 0 }
+
+// referenceSpan is wider than any day-precise report's window: a window
+// this wide ("in 2012", "last month") recalls an event more than it
+// reports it. The same bound keeps such mentions out of series
+// (analyze.Countable).
+const referenceSpan = 7 * 24 * time.Hour
+
+// isReference reports a mention that recalls an event rather than reports
+// it: history the article recounts, or a window of a week or more. What is
+// announced ("plans to travel in the coming week") or supposed recalls
+// nothing, however wide its window.
+func isReference(m *event.Mention) bool {
+	if m.Background {
+		return true
+	}
+	if m.Claim == event.Planned || m.Claim == event.Hypothetical || m.DateStart.IsZero() {
+		return false
+	}
+	return m.DateEnd.Sub(m.DateStart) >= referenceSpan
+}
+
+// IsReference is isReference for other packages (stored mentions read
+// before the flag existed).
+func IsReference(m *event.Mention) bool { return isReference(m) }
+
+// window is a date range; a zero start is unbounded ("the attack that
+// killed the ambassador", recalled with no date: any time up to the
+// article).
+type window struct{ start, end time.Time }
+
+// refWindow is the span a mention allows its event: its window, or, for
+// history told without a date of its own, anything up to its end.
+func refWindow(m *event.Mention) window {
+	if m.Background && m.DateText == "" {
+		return window{end: m.DateEnd}
+	}
+	return window{m.DateStart, m.DateEnd}
+}
+
+// contains reports whether [a, b] lies inside w, within the slack.
+func (w window) contains(a, b time.Time) bool {
+	return (w.start.IsZero() || !a.Before(w.start.Add(-Slack))) && !b.After(w.end.Add(Slack))
+}
+
+func (w window) overlaps(o window) bool {
+	return (w.start.IsZero() || !o.end.Before(w.start)) && (o.start.IsZero() || !w.end.Before(o.start))
+}
+
+func (w window) String() string {
+	if w.start.IsZero() {
+		return "…" + w.end.Format(time.DateOnly)
+	}
+	return span(w.start, w.end)
+}
+
+func span(a, b time.Time) string {
+	if a.Equal(b) {
+		return a.Format(time.DateOnly)
+	}
+	return a.Format(time.DateOnly) + "…" + b.Format(time.DateOnly)
 }
 
 func note(set *map[string]bool, id string) {
@@ -156,7 +262,7 @@ func MergeInto(stored []event.Mention, ms []event.Mention) []*Story {
 		}
 		st, ok := byID[m.StoryID]
 		if !ok {
-			st = &Story{ID: m.StoryID, Event: family(m.Event), start: m.DateStart, end: m.DateEnd}
+			st = &Story{ID: m.StoryID, Event: family(m.Event)}
 			byID[m.StoryID] = st
 			stories = append(stories, st)
 		}
@@ -183,55 +289,220 @@ func mergeNew(x *index, ms []event.Mention) []*Story {
 	})
 	for _, i := range idx {
 		m := &ms[i]
-		var joined *Story
-		var why string
-		var also []*Story
-		k := key(m)
-		var candidates []*Story
-		if k != "" {
-			candidates = x.byKey[k]
+		m.Reference = isReference(m)
+		type match struct {
+			s   *Story
+			why string
 		}
-		for _, s := range candidates {
-			if ok, reason := compatible(s, m); ok {
-				if joined == nil {
-					joined, why = s, reason
-				} else {
-					also = append(also, s)
+		var found []match
+		if k := key(m); k != "" {
+			for _, s := range x.byKey[k] {
+				if ok, why := compatible(s, m); ok {
+					found = append(found, match{s, why})
 				}
 			}
 		}
-		if len(also) > 0 {
+		var joined *Story
+		var why string
+		switch {
+		case len(found) == 1:
+			joined, why = found[0].s, found[0].why
+		case len(found) > 1:
 			// m reports the event of several stories: they are one. Joining
 			// them keeps the stories the connected groups of compatible
-			// mentions, whatever order the mentions came in.
-			joined = fold(x, append(also, joined))
+			// mentions, whatever order the mentions came in. A reference
+			// is vaguer: it joins the reported story it shares most with,
+			// never two events of different days.
+			group := make([]*Story, 0, len(found))
+			for _, f := range found {
+				group = append(group, f.s)
+			}
+			into := lead(group)
+			if m.Reference {
+				into = best(group, m)
+				keep := group[:0]
+				for _, g := range group {
+					if g == into || g.reports == 0 {
+						keep = append(keep, g)
+					}
+				}
+				group = keep
+			}
+			for _, f := range found {
+				if f.s == into {
+					why = f.why
+				}
+			}
+			joined = fold(x, into, group)
 		}
 		if joined == nil {
-			joined = &Story{ID: storyID(m), Event: family(m.Event), start: m.DateStart, end: m.DateEnd}
+			joined = &Story{ID: storyID(m), Event: family(m.Event)}
 			joined.add(m)
 			x.put(joined)
 			m.StoryWhy = "first report"
+			if m.Reference {
+				m.StoryWhy = "first reference (known only from later accounts so far)"
+			}
 		} else {
 			joined.Reasons = append(joined.Reasons, fmt.Sprintf("%s: %s", m.Doc, why))
 			m.StoryWhy = why
 			joined.add(m)
 		}
 		m.StoryID = joined.ID
+		if !m.Reference {
+			rehome(x, joined, key(m))
+		}
 	}
 	return x.stories
 }
 
-// fold joins the stories group into the one with the smallest ID, unless
-// two of them name different people for one side (see conflicting); then
-// only the smallest joins m. It returns the joined story; the folded ones
-// leave the index. A folded story's ID is kept in Folded, so stored
-// mentions can be moved.
-func fold(x *index, group []*Story) *Story {
-	sort.Slice(group, func(a, b int) bool { return group[a].ID < group[b].ID })
-	into := group[0]
+// rehome takes into the story s the references of other reported stories
+// that fit it better: their windows hold its reports and they share more
+// with it than with the rest of their own story. A reference placed before
+// the report of its event arrived (with another event of its window) thus
+// ends where it would have gone had the report come first: the order of
+// arrival does not decide.
+func rehome(x *index, s *Story, k string) {
+	if k == "" || s.reports == 0 {
+		return
+	}
+	for _, y := range x.byKey[k] {
+		if y == s || y.reports == 0 || y.Event != s.Event {
+			continue
+		}
+		var moved bool
+		for _, o := range y.Mentions {
+			// moving is for a clear case: the reports lie inside the
+			// window itself, not only within the slack of its edge
+			w := refWindow(o)
+			inside := (w.start.IsZero() || !s.start.Before(w.start)) && !s.end.After(w.end)
+			if !isReference(o) || key(o) != k || !inside || s.mayConflict(o) && clashesWith(s, o) {
+				continue
+			}
+			gain, names := identifiers(s, o)
+			if gain < minShared {
+				continue
+			}
+			rest := &Story{Event: y.Event}
+			for _, p := range y.Mentions {
+				if p != o {
+					rest.add(p)
+				}
+			}
+			if keep, _ := identifiers(rest, o); gain <= keep || rest.reports == 0 {
+				continue
+			}
+			o.StoryID = s.ID
+			o.StoryWhy = fmt.Sprintf("joined as a reference: window %s contains %s; %s (more than with %s)",
+				refWindow(o), span(s.start, s.end), sharedText(names, gain), y.ID)
+			s.add(o)
+			s.Took = append(s.Took, o)
+			moved = true
+		}
+		if moved {
+			kept := y.Mentions[:0]
+			for _, p := range y.Mentions {
+				if p.StoryID == y.ID {
+					kept = append(kept, p)
+				}
+			}
+			y.Mentions = kept
+			y.rebuild()
+		}
+	}
+}
+
+// clashesWith reports a mention of s naming other people than m on a side.
+func clashesWith(s *Story, m *event.Mention) bool {
+	for _, o := range s.Mentions {
+		if conflicting(o, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// lead is the story a group folds into: the smallest ID among those with
+// reports, else the smallest.
+func lead(group []*Story) *Story {
+	var into *Story
+	for _, g := range group {
+		switch {
+		case into == nil,
+			g.reports > 0 && into.reports == 0,
+			(g.reports > 0) == (into.reports > 0) && g.ID < into.ID:
+			into = g
+		}
+	}
+	return into
+}
+
+// best is the story of a group a reference joins: among the stories with
+// reports (two of which are two events), the one it shares most with;
+// stories known only from references follow it if they agree.
+func best(group []*Story, m *event.Mention) *Story {
+	var into *Story
+	var top float64
+	for _, g := range group {
+		if g.reports == 0 {
+			continue
+		}
+		sc, _ := identifiers(g, m)
+		if into == nil || sc > top || sc == top && g.ID < into.ID {
+			into, top = g, sc
+		}
+	}
+	if into == nil {
+		return lead(group)
+	}
+	return into
+}
+
+// agree reports whether two stories can be one event by their dates: two
+// reported stories always (a mention reported both, within the slack); a
+// reported one and one known from references when every reference's window
+// holds the reports; two known from references when all their windows meet.
+func agree(a, b *Story) bool {
+	if a.reports > 0 && b.reports > 0 {
+		return true
+	}
+	if a.reports > 0 || b.reports > 0 {
+		if b.reports > 0 {
+			a, b = b, a
+		}
+		for _, o := range b.Mentions {
+			if !refWindow(o).contains(a.start, a.end) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, o := range a.Mentions {
+		for _, p := range b.Mentions {
+			if !refWindow(o).overlaps(refWindow(p)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fold joins the other stories of group into into, unless two of them
+// name different people for one side (see conflicting) or their dates
+// cannot be one event's (see agree); those stay apart and only into joins
+// the mention. It returns into; the folded stories leave the index. A
+// folded story's ID is kept in Folded, so stored mentions can be moved.
+func fold(x *index, into *Story, group []*Story) *Story {
+	rest := make([]*Story, 0, len(group))
+	for _, g := range group {
+		if g != into {
+			rest = append(rest, g)
+		}
+	}
+	sort.Slice(rest, func(a, b int) bool { return rest[a].ID < rest[b].ID })
 	gone := map[*Story]bool{}
-	for _, g := range group[1:] {
-		if clashes(into, g) {
+	for _, g := range rest {
+		if clashes(into, g) || !agree(into, g) {
 			continue
 		}
 		for _, o := range g.Mentions {
@@ -241,12 +512,7 @@ func fold(x *index, group []*Story) *Story {
 		into.add(g.Mentions...)
 		into.Reasons = append(into.Reasons, g.Reasons...)
 		into.Folded = append(append(into.Folded, g.ID), g.Folded...)
-		if g.start.Before(into.start) {
-			into.start = g.start
-		}
-		if g.end.After(into.end) {
-			into.end = g.end
-		}
+		into.Took = append(into.Took, g.Took...)
 		gone[g] = true
 	}
 	x.remove(gone)
@@ -271,6 +537,12 @@ func clashes(a, b *Story) bool {
 // way round for reciprocal types), a date window within the slack and, across
 // outlets, shared entities or wording. Comparing with every mention, not
 // only the first, keeps the result independent of arrival order.
+//
+// A reference (see isReference) joins a story whose reports' dates its
+// window holds, when the two share what identifies the event (see
+// identifiers); a story known only from references takes a report whose day
+// every reference's window holds, or a reference whose window meets them
+// all. A reference never lets a report join a story of another day.
 func compatible(s *Story, m *event.Mention) (bool, string) {
 	if family(m.Event) != s.Event || m.Recipient.Code == "" || m.DateStart.IsZero() {
 		return false, ""
@@ -285,9 +557,53 @@ func compatible(s *Story, m *event.Mention) (bool, string) {
 			}
 		}
 	}
+	ref := isReference(m)
+	w := refWindow(m)
+	var dates string
+	switch {
+	case s.reports > 0 && ref:
+		if !w.contains(s.start, s.end) {
+			return false, ""
+		}
+		dates = fmt.Sprintf("joined as a reference: window %s contains %s", w, span(s.start, s.end))
+	case s.reports > 0:
+		if m.DateStart.After(s.end.Add(Slack)) || s.start.After(m.DateEnd.Add(Slack)) {
+			return false, ""
+		}
+	default:
+		for _, o := range s.Mentions {
+			ow := refWindow(o)
+			if ref && !ow.overlaps(w) || !ref && !ow.contains(m.DateStart, m.DateEnd) {
+				return false, ""
+			}
+		}
+		if ref {
+			dates = fmt.Sprintf("joined as a reference: window %s meets the windows of the story's references", w)
+		} else {
+			dates = fmt.Sprintf("a report of an event known from references: %s lies in their windows", span(m.DateStart, m.DateEnd))
+		}
+	}
+	if dates == "" {
+		for _, o := range s.Mentions {
+			if ok, why := sameEvent(o, m); ok {
+				return true, why
+			}
+		}
+		return false, ""
+	}
+	for _, o := range s.Mentions {
+		if m.Doc == o.Doc && m.DateText != "" && o.DateText != "" && apart(m, o) {
+			return false, "" // one text dating them apart tells two events (see sameEvent)
+		}
+	}
+	if sum, names := identifiers(s, m); sum >= minShared {
+		return true, dates + "; " + sharedText(names, sum)
+	}
+	// what merged such mentions before references were told apart still
+	// does: the same people, or much the same wording
 	for _, o := range s.Mentions {
 		if ok, why := sameEvent(o, m); ok {
-			return true, why
+			return true, dates + "; " + why
 		}
 	}
 	return false, ""

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"sort"
 	"time"
@@ -39,11 +40,24 @@ func StoreCoded(ctx context.Context, db store.Store, a *article.Article, ms []ev
 		if err != nil {
 			return err
 		}
-		for _, st := range merge.MergeInto(near, ms) {
+		stories := merge.MergeInto(near, ms)
+		for _, st := range stories {
 			for _, from := range st.Folded {
 				// a new mention joined stored stories: move their mentions
 				if err := tx.RenameStory(ctx, from, st.ID); err != nil {
 					return err
+				}
+			}
+		}
+		for _, st := range stories {
+			for _, m := range st.Took {
+				// a stored reference fits a new report's event better than
+				// the one it joined: it moves, alone (after the renames, to
+				// its final story)
+				if m.ArticleID != a.ID {
+					if err := tx.MoveMention(ctx, m, m.StoryID, m.StoryWhy); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -80,31 +94,81 @@ func DyadLocks(ms []event.Mention) []string {
 
 // StoredNear loads the stored mentions new mentions could join: the same
 // two countries, either way round, within the merge slack of their dates.
+// A mention's window is what it allows its event (a reference "in 2012"
+// looks through the year; history recalled with no date of its own, through
+// everything before it), and recalls stored without a date are loaded
+// whatever their day, since they may tell any earlier event.
 func StoredNear(ctx context.Context, db store.Mentions, ms []event.Mention) ([]event.Mention, error) {
 	type pair struct{ a, r string }
-	win := map[pair][2]time.Time{}
+	type span struct {
+		from, to time.Time
+		open     bool // no lower bound
+	}
+	win := map[pair]span{}
 	for _, m := range ms {
 		if m.Actor.Code == "" || m.Recipient.Code == "" || m.DateStart.IsZero() {
 			continue // a name without a country is looked up by no dyad
 		}
 		k := pair{m.Actor.Code, m.Recipient.Code}
 		w, ok := win[k]
-		if !ok || m.DateStart.Before(w[0]) {
-			w[0] = m.DateStart
+		if !ok || m.DateStart.Before(w.from) {
+			w.from = m.DateStart
 		}
-		if !ok || m.DateEnd.After(w[1]) {
-			w[1] = m.DateEnd
+		if !ok || m.DateEnd.After(w.to) {
+			w.to = m.DateEnd
 		}
+		w.open = w.open || m.Background && m.DateText == ""
 		win[k] = w
 	}
 	var out []event.Mention
 	for k, w := range win {
-		got, err := db.ListMentions(ctx, store.MentionFilter{Actor: k.a, Recipient: k.r, Either: true,
-			Since: w[0].Add(-merge.Slack), Until: w[1].Add(merge.Slack)})
+		f := store.MentionFilter{Actor: k.a, Recipient: k.r, Either: true,
+			Since: w.from.Add(-merge.Slack), Until: w.to.Add(merge.Slack), UndatedHistory: true}
+		if w.open {
+			f.Since = time.Time{}
+		}
+		got, err := db.ListMentions(ctx, f)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("stored mentions near %s–%s: %w", k.a, k.r, err)
 		}
 		out = append(out, got...)
+	}
+	// A reference in the window may belong to a story reported on a day
+	// outside it: without that story's reports, merging would take it for
+	// a story known only from references and let a report of another day
+	// absorb it. Its whole story is loaded.
+	type mkey struct {
+		article          int64
+		start, end       int
+		event, story, ar string
+	}
+	seen := map[mkey]bool{}
+	key := func(m *event.Mention) mkey {
+		return mkey{m.ArticleID, m.SentStart, m.SentEnd, m.Event, m.StoryID, m.Actor.Code + ">" + m.Recipient.Code}
+	}
+	whole := map[string]bool{}
+	for i := range out {
+		seen[key(&out[i])] = true
+		if m := &out[i]; (m.Reference || m.Background) && m.StoryID != "" {
+			whole[m.StoryID] = true
+		}
+	}
+	ids := make([]string, 0, len(whole))
+	for id := range whole {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		got, err := db.ListMentions(ctx, store.MentionFilter{Story: id})
+		if err != nil {
+			return nil, fmt.Errorf("stored mentions of story %s: %w", id, err)
+		}
+		for i := range got {
+			if k := key(&got[i]); !seen[k] {
+				seen[k] = true
+				out = append(out, got[i])
+			}
+		}
 	}
 	return out, nil
 }

@@ -169,8 +169,11 @@ type storyMention struct {
 
 type storyPage struct {
 	Story    store.Story
-	Mentions []storyMention
-	Claims   map[string]int
+	Mentions []storyMention // the reports of the day
+	// Recalls are later articles' references to the event: sources, not
+	// more events, listed apart.
+	Recalls []storyMention
+	Claims  map[string]int
 }
 
 // maxExcerpts bounds the articles a story page loads for context.
@@ -199,7 +202,11 @@ func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
 			}
 			m.Excerpt = excerpt(text, e.SentStart, e.SentEnd, e.ID)
 		}
-		p.Mentions = append(p.Mentions, m)
+		if e.Reference || e.Background {
+			p.Recalls = append(p.Recalls, m)
+		} else {
+			p.Mentions = append(p.Mentions, m)
+		}
 	}
 	s.render(w, r, http.StatusOK, "story", p)
 }

@@ -75,11 +75,16 @@ type storyJSON struct {
 	Mentions  int     `json:"mentions"`
 	Outlets   int     `json:"outlets"`
 	Evidence  string  `json:"evidence"`
+	// later articles that recall the event, and when they appeared
+	RecalledBy  int     `json:"recalled_by"`
+	RecallStart *string `json:"recalled_from,omitempty"`
+	RecallEnd   *string `json:"recalled_until,omitempty"`
 }
 
 func toStoryJSON(s store.Story) storyJSON {
 	return storyJSON{ID: s.ID, Event: s.Event, Quad: s.Quad, Actor: s.Actor, Recipient: s.Recipient,
-		DateStart: dayJSON(s.Start), DateEnd: dayJSON(s.End), Mentions: s.Mentions, Outlets: s.Outlets, Evidence: s.Evidence}
+		DateStart: dayJSON(s.Start), DateEnd: dayJSON(s.End), Mentions: s.Mentions, Outlets: s.Outlets, Evidence: s.Evidence,
+		RecalledBy: s.Recalled, RecallStart: dayJSON(s.RecallStart), RecallEnd: dayJSON(s.RecallEnd)}
 }
 
 type storyDetailJSON struct {

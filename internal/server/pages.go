@@ -47,6 +47,16 @@ var funcs = template.FuncMap{
 		}
 		return a.Format(time.DateOnly) + " … " + b.Format(time.DateOnly)
 	},
+	// years is the span of years of two days: "2013", "2013–2014".
+	"years": func(a, b time.Time) string {
+		switch {
+		case a.IsZero():
+			return ""
+		case b.IsZero() || b.Year() == a.Year():
+			return a.Format("2006")
+		}
+		return a.Format("2006") + "–" + b.Format("2006")
+	},
 	"quad": func(q int) string {
 		if q < 1 || q > 4 {
 			return "unclassified"

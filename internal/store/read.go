@@ -68,8 +68,11 @@ type Story struct {
 	Start, End       time.Time
 	Mentions         int
 	Outlets          int    // independent outlets
-	Evidence         string // the sentence of its first stored mention
+	Evidence         string // the sentence of its first stored report (mention, when it has none)
 	FirstMention     int64
+	Recalled         int // articles that recall it (references, see event.Mention.Reference)
+	// RecallStart..RecallEnd are the publication days of those articles.
+	RecallStart, RecallEnd time.Time
 }
 
 // StoryPage is one page of stories.

@@ -42,8 +42,13 @@ type MentionFilter struct {
 	Actor, Recipient string // country codes; "" = any
 	Either           bool   // match the dyad in both directions
 	Event            string
+	Story            string    // the mentions of one story
 	Since, Until     time.Time // on the mention's date window
-	Limit            int
+	// UndatedHistory also selects, whatever Until, history recalled
+	// without a date of its own (background, no time phrase) that ends on
+	// or after Since: it may tell an event of any earlier day (see merge).
+	UndatedHistory bool
+	Limit          int
 }
 
 // Mentions is what coding and querying need from a store.
@@ -55,6 +60,10 @@ type Mentions interface {
 	// RenameStory moves every mention of story from into story to: a new
 	// mention that reports the event of two stored stories joins them.
 	RenameStory(ctx context.Context, from, to string) error
+	// MoveMention moves one stored mention (found by its article, sentence
+	// start, type and countries) into story to, saying why: a reference that
+	// turned out to recall another story's event than the one it joined.
+	MoveMention(ctx context.Context, m *event.Mention, to, why string) error
 }
 
 // Store is everything the commands need from a backend: SQLite by default,

@@ -14,7 +14,7 @@ var mentionCols = []string{"article_id", "seq", "event", "mode", "cameo", "quad"
 	"actor_text", "actor_entity", "actor_name", "actor_code", "actor_sector",
 	"recip_text", "recip_entity", "recip_name", "recip_code", "recip_sector",
 	"date_start", "date_end", "precision", "date_text", "background", "claim", "reported_by",
-	"sentence", "sent_start", "sent_end", "trigger", "confidence", "location", "story_id", "story_why"}
+	"sentence", "sent_start", "sent_end", "trigger", "confidence", "location", "story_id", "story_why", "reference"}
 
 // PutMentions replaces the article's mentions atomically.
 func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mention) error {
@@ -35,7 +35,8 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 				m.Actor.Text, m.Actor.EntityID, m.Actor.Entity, m.Actor.Code, m.Actor.Sector,
 				m.Recipient.Text, m.Recipient.EntityID, m.Recipient.Entity, m.Recipient.Code, m.Recipient.Sector,
 				nullDate(m.DateStart), nullDate(m.DateEnd), m.Precision, m.DateText, m.Background, m.Claim, rb,
-				m.Sentence, m.SentStart, m.SentEnd, m.Trigger, m.Confidence, m.Location, m.StoryID, m.StoryWhy}
+				m.Sentence, m.SentStart, m.SentEnd, m.Trigger, m.Confidence, m.Location, m.StoryID, m.StoryWhy,
+				m.Reference || m.Background} // history is recalled, whoever coded it
 		}
 		// COPY is the bulk path; it needs the transaction's connection.
 		tx, ok := q.(pgx.Tx)
@@ -74,4 +75,18 @@ func (s *DB) ListMentions(ctx context.Context, f store.MentionFilter) ([]event.M
 		return nil, fmt.Errorf("list mentions: %w", err)
 	}
 	return out, nil
+}
+
+// MoveMention moves one stored mention into story to.
+func (s *DB) MoveMention(ctx context.Context, m *event.Mention, to, why string) error {
+	err := s.inTx(ctx, func(q querier) error {
+		_, err := q.Exec(ctx, `UPDATE mentions SET story_id = $1, story_why = $2
+			WHERE article_id = $3 AND sent_start = $4 AND event = $5 AND actor_code = $6 AND recip_code = $7`,
+			to, why, m.ArticleID, m.SentStart, m.Event, m.Actor.Code, m.Recipient.Code)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("move a mention of article %d into story %s: %w", m.ArticleID, to, err)
+	}
+	return nil
 }

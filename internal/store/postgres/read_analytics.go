@@ -39,7 +39,7 @@ func (s *DB) DyadSeries(ctx context.Context, q store.SeriesQuery) ([]store.Serie
 	}
 	var w where
 	partyCond(&w, [2]string{a, r}, "", "", false)
-	w.add("date_start IS NOT NULL AND NOT background")
+	w.add("date_start IS NOT NULL AND NOT background AND NOT reference")
 	if !q.Since.IsZero() {
 		w.add("date_start >= " + w.arg(dayOrEmpty(q.Since)) + "::date")
 	}
@@ -71,7 +71,7 @@ func (s *DB) DyadSeries(ctx context.Context, q store.SeriesQuery) ([]store.Serie
 // periodWhere restricts mentions (unqualified columns) to news of a period.
 func periodWhere(since, until time.Time) *where {
 	w := &where{}
-	w.add("NOT background AND date_start IS NOT NULL")
+	w.add("NOT background AND NOT reference AND date_start IS NOT NULL")
 	if !since.IsZero() {
 		w.add("date_end >= " + w.arg(dayOrEmpty(since)) + "::date")
 	}

@@ -17,7 +17,7 @@ const eventCols = `m.date_start, m.id, m.article_id, a.source, ` + outletExpr + 
 	m.actor_text, m.actor_entity, m.actor_name, m.actor_code, m.actor_sector,
 	m.recip_text, m.recip_entity, m.recip_name, m.recip_code, m.recip_sector,
 	m.date_end, m.precision, m.date_text, m.background, m.claim, m.reported_by,
-	m.sentence, m.sent_start, m.sent_end, m.trigger, m.confidence, m.location, m.story_id, m.story_why,
+	m.sentence, m.sent_start, m.sent_end, m.trigger, m.confidence, m.location, m.story_id, m.story_why, m.reference,
 	COALESCE(s.outlets, 1)`
 
 const eventJoins = ` JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = a.dup_of
@@ -31,7 +31,7 @@ func scanEvent(rows pgx.Rows) (store.EventRow, error) {
 		&m.Actor.Text, &m.Actor.EntityID, &m.Actor.Entity, &m.Actor.Code, &m.Actor.Sector,
 		&m.Recipient.Text, &m.Recipient.EntityID, &m.Recipient.Entity, &m.Recipient.Code, &m.Recipient.Sector,
 		&de, &m.Precision, &m.DateText, &m.Background, &m.Claim, &m.ReportedBy,
-		&m.Sentence, &m.SentStart, &m.SentEnd, &m.Trigger, &m.Confidence, &m.Location, &m.StoryID, &m.StoryWhy,
+		&m.Sentence, &m.SentStart, &m.SentEnd, &m.Trigger, &m.Confidence, &m.Location, &m.StoryID, &m.StoryWhy, &m.Reference,
 		&r.Outlets)
 	m.DateStart, m.DateEnd = dayOf(ds), dayOf(de)
 	return r, err

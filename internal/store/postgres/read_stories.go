@@ -13,16 +13,18 @@ import (
 )
 
 const storyCols = `s.date_start, s.id, s.event, s.quad, s.actor_code, s.recip_code,
-	s.date_end, s.mentions, s.outlets, s.first_mention, COALESCE(f.sentence, '')`
+	s.date_end, s.mentions, s.outlets, s.first_mention, COALESCE(f.sentence, ''), s.recalled,
+	s.recall_start, s.recall_end`
 
 const storyFrom = ` FROM stories s LEFT JOIN mentions f ON f.id = s.first_mention`
 
 func scanStory(sc pgx.Row) (store.Story, error) {
 	var st store.Story
-	var ds, de *time.Time
+	var ds, de, rs, re *time.Time
 	err := sc.Scan(&ds, &st.ID, &st.Event, &st.Quad, &st.Actor, &st.Recipient, &de, &st.Mentions, &st.Outlets,
-		&st.FirstMention, &st.Evidence)
+		&st.FirstMention, &st.Evidence, &st.Recalled, &rs, &re)
 	st.Start, st.End = dayOf(ds), dayOf(de)
+	st.RecallStart, st.RecallEnd = dayOf(rs), dayOf(re)
 	return st, err
 }
 

@@ -22,8 +22,8 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 			actor_text, actor_entity, actor_name, actor_code, actor_sector,
 			recip_text, recip_entity, recip_name, recip_code, recip_sector,
 			date_start, date_end, precision, date_text, background, claim, reported_by,
-			sentence, sent_start, sent_end, trigger, confidence, location, story_id, story_why)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+			sentence, sent_start, sent_end, trigger, confidence, location, story_id, story_why, reference)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 		if err != nil {
 			return err
 		}
@@ -37,7 +37,8 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 				m.Actor.Text, m.Actor.EntityID, m.Actor.Entity, m.Actor.Code, m.Actor.Sector,
 				m.Recipient.Text, m.Recipient.EntityID, m.Recipient.Entity, m.Recipient.Code, m.Recipient.Sector,
 				nullDate(m.DateStart), nullDate(m.DateEnd), m.Precision, m.DateText, m.Background, m.Claim, string(rb),
-				m.Sentence, m.SentStart, m.SentEnd, m.Trigger, m.Confidence, m.Location, m.StoryID, m.StoryWhy)
+				m.Sentence, m.SentStart, m.SentEnd, m.Trigger, m.Confidence, m.Location, m.StoryID, m.StoryWhy,
+				m.Reference || m.Background) // history is recalled, whoever coded it
 			if err != nil {
 				return err
 			}
@@ -54,6 +55,17 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 func (s *DB) RenameStory(ctx context.Context, from, to string) error {
 	if _, err := s.q.ExecContext(ctx, `UPDATE mentions SET story_id = ? WHERE story_id = ?`, to, from); err != nil {
 		return fmt.Errorf("join story %s into %s: %w", from, to, err)
+	}
+	return nil
+}
+
+// MoveMention moves one stored mention into story to.
+func (s *DB) MoveMention(ctx context.Context, m *event.Mention, to, why string) error {
+	_, err := s.q.ExecContext(ctx, `UPDATE mentions SET story_id = ?, story_why = ?
+		WHERE article_id = ? AND sent_start = ? AND event = ? AND actor_code = ? AND recip_code = ?`,
+		to, why, m.ArticleID, m.SentStart, m.Event, m.Actor.Code, m.Recipient.Code)
+	if err != nil {
+		return fmt.Errorf("move a mention of article %d into story %s: %w", m.ArticleID, to, err)
 	}
 	return nil
 }

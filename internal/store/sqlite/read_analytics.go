@@ -35,7 +35,7 @@ func (s *DB) DyadSeries(ctx context.Context, q store.SeriesQuery) ([]store.Serie
 		return nil, fmt.Errorf("dyad series: two country codes needed")
 	}
 	var w conds
-	w.add("date_start IS NOT NULL AND background = 0")
+	w.add("date_start IS NOT NULL AND background = 0 AND reference = 0")
 	if !q.Since.IsZero() {
 		w.add("date_start >= ?", dayOrEmpty(q.Since))
 	}
@@ -72,7 +72,7 @@ func (s *DB) DyadSeries(ctx context.Context, q store.SeriesQuery) ([]store.Serie
 // periodConds restricts mentions (unqualified columns) to news of a period.
 func periodConds(since, until time.Time) conds {
 	var w conds
-	w.add("background = 0 AND date_start IS NOT NULL")
+	w.add("background = 0 AND reference = 0 AND date_start IS NOT NULL")
 	if !since.IsZero() {
 		w.add("date_end >= ?", dayOrEmpty(since))
 	}

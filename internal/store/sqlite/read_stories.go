@@ -11,17 +11,19 @@ import (
 )
 
 const storyCols = `s.date_start AS ds, s.id AS sid, s.event, s.quad, s.actor_code, s.recip_code,
-	COALESCE(s.date_end, ''), s.mentions, s.outlets, s.first_mention, COALESCE(f.sentence, '')`
+	COALESCE(s.date_end, ''), s.mentions, s.outlets, s.first_mention, COALESCE(f.sentence, ''), s.recalled,
+	COALESCE(s.recall_start, ''), COALESCE(s.recall_end, '')`
 
 const storyFrom = ` FROM stories s LEFT JOIN mentions f ON f.id = s.first_mention`
 
 func scanStory(sc interface{ Scan(...any) error }) (store.Story, error) {
 	var st store.Story
 	var ds sql.NullString
-	var de string
+	var de, rs, re string
 	err := sc.Scan(&ds, &st.ID, &st.Event, &st.Quad, &st.Actor, &st.Recipient, &de, &st.Mentions, &st.Outlets,
-		&st.FirstMention, &st.Evidence)
+		&st.FirstMention, &st.Evidence, &st.Recalled, &rs, &re)
 	st.Start, st.End = parseDay(ds.String), parseDay(de)
+	st.RecallStart, st.RecallEnd = parseDay(rs), parseDay(re)
 	return st, err
 }
 

@@ -46,7 +46,7 @@ func testMentionsRoundTrip(t *testing.T, s store.Store) {
 		Actor:     event.Party{Text: "US", EntityID: "USA", Entity: "United States", Code: "USA", Sector: "GOV"},
 		Recipient: event.Party{Text: "Iraq", EntityID: "IRQ", Entity: "Iraq", Code: "IRQ", Sector: "GOV"},
 		DateStart: day("2025-11-01"), DateEnd: day("2025-11-30"), Precision: "month", DateText: "in November",
-		Background: true, Claim: event.Reported, ReportedBy: []string{"The Cradle", "Abbasi"},
+		Background: true, Reference: true, Claim: event.Reported, ReportedBy: []string{"The Cradle", "Abbasi"},
 		Sentence: "US warned Iraq.", SentStart: 3, SentEnd: 18, Trigger: "warned", Confidence: 0.75,
 		Location: "IRQ", StoryID: "S0123456789ab", StoryWhy: "first report"}
 	putMentions(t, s, a.ID, want)

@@ -33,6 +33,8 @@ func RunRead(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StoryPages", testStoryPages},
 		{"StoriesAndAnalytics", testStoriesAndAnalytics},
 		{"StoryAndArticleEvents", testStoryAndArticleEvents},
+		{"StoredReferences", testStoredReferences},
+		{"StoredReferenceMoves", testStoredReferenceMoves},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
