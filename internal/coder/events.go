@@ -26,7 +26,11 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 	var out []event.Mention
 	seen := map[string]bool{}
 	var inner map[int]bool // mentions told inside another event's clause
+	dem, demanded := c.demands(d, s, seen)
 	for ti, tr := range s.triggers {
+		if within(demanded, tr.Start) {
+			continue // the act demanded ("Israel must end its attacks") is not done
+		}
 		var charged *chunk
 		blamer := -1 // the blaming trigger when the doer is only blamed
 		told := false
@@ -199,9 +203,20 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			}
 		}
 	}
+	out = append(out, dem...)
 	out = append(out, c.violations(d, s, seen)...)
 	d.noteActors(out, inner)
 	return out
+}
+
+// within reports an offset inside one of the byte ranges.
+func within(ranges [][2]int, at int) bool {
+	for _, r := range ranges {
+		if at >= r[0] && at < r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // complete fills what every mention gets once its type and parties are

@@ -219,6 +219,7 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 	if recip == nil && aboutAnAct[tr.Entry.Event] {
 		recip = t.complementRecipient(s, v, 2)
 	}
+
 	return actor, recip
 }
 

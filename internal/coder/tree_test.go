@@ -260,6 +260,22 @@ func TestOpenPartyShortForm(t *testing.T) {
 	}
 }
 
+// What a speaker says another party must do is demanded of it, and the
+// act demanded has not happened.
+func TestDemandByObligation(t *testing.T) {
+	text := "Chile said Peru must withdraw its troops from Bolivia."
+	p := fakeParser{text: "Chile/PROPN/2/nsubj said/VERB/0/root Peru/PROPN/5/nsubj must/AUX/5/aux withdraw/VERB/2/ccomp " +
+		"its/PRON/7/nmod:poss troops/NOUN/5/obj from/ADP/9/case Bolivia/PROPN/5/obl ./PUNCT/2/punct"}
+	c := defaultCoder(t).WithParser(p)
+	got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}))
+	if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "REQUEST CHL>PER") }) {
+		t.Errorf("mentions %v, want REQUEST CHL>PER", got)
+	}
+	if slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "RETREAT") }) {
+		t.Errorf("mentions %v: the withdrawal demanded is coded as done", got)
+	}
+}
+
 // A time phrase that modifies another event's noun dates that event, not
 // the one the sentence reports: opening an inquiry into Tuesday's attack
 // happened when the article says, not on Tuesday.
