@@ -58,6 +58,7 @@ func TestTriggers(t *testing.T) {
 		{"The two foreign ministers discussed the situation in Syria.", "CONSULT discussed"},
 		{"Israel and Hamas agreed to a four-day truce.", "AGREE agreed; RETREAT/ceasefire truce"},
 		{"The two countries signed a defense cooperation agreement.", "SUPPORT signed"},
+		{"Thousands of families sought refuge in the neighbouring country.", "REQUEST/assist sought"},
 		{"Negotiators reached a deal on prisoner exchanges late Tuesday.", "AGREE reached; RETREAT/release prisoner exchanges"},
 		{"Turkey struck a deal with Sweden over its NATO bid.", "AGREE struck"},
 		{"The State Department praised Iraq's efforts to protect diplomats.", "SUPPORT praised"},
