@@ -108,7 +108,13 @@ func (t *tree) party(s *sentence, w int) *chunk {
 		for _, k := range t.kids[w] {
 			if t.words[k].Rel == "nmod" && slices.Contains(locatingPreps, t.caseOf(s, k)) {
 				if c := s.chunkOver(t.words[k]); c != nil {
-					return c
+					// the thing itself is the target, named with its
+					// words: "an army base in western Afghanistan"
+					lo, hi := t.span(w)
+					located := *c
+					located.start, located.end = s.start+lo, s.start+hi
+					located.party.Text = s.text[lo:hi]
+					return &located
 				}
 			}
 		}

@@ -276,6 +276,21 @@ func TestDemandByObligation(t *testing.T) {
 	}
 }
 
+// The thing attacked is the target, named with its words and placed by
+// the party it lies in; the casualties do not replace it.
+func TestLocatedTarget(t *testing.T) {
+	text := "Peru bombed a school in Chile, killing three Chilean soldiers."
+	p := fakeParser{text: "Peru/PROPN/2/nsubj bombed/VERB/0/root a/DET/4/det school/NOUN/2/obj in/ADP/6/case Chile/PROPN/4/nmod " +
+		",/PUNCT/8/punct killing/VERB/2/advcl three/NUM/11/nummod Chilean/ADJ/11/amod soldiers/NOUN/8/obj ./PUNCT/2/punct"}
+	c := defaultCoder(t).WithParser(p)
+	ms := c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions
+	if !slices.ContainsFunc(ms, func(m event.Mention) bool {
+		return m.Event == "ASSAULT" && m.Trigger == "bombed" && m.Recipient.Code == "CHL" && m.Recipient.Text == "a school in Chile"
+	}) {
+		t.Errorf("mentions %+v, want ASSAULT PER → 'a school in Chile' (CHL)", ms)
+	}
+}
+
 // A time phrase that modifies another event's noun dates that event, not
 // the one the sentence reports: opening an inquiry into Tuesday's attack
 // happened when the article says, not on Tuesday.
