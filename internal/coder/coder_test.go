@@ -86,6 +86,12 @@ func TestCodeSentences(t *testing.T) {
 		not                   []string // event types that must not appear
 	}{
 		{
+			name: "a command is a demand made of whoever is to carry it out", published: "2021-03-20",
+			text: "Peru ordered the Chilean ambassador to leave the country. Chile ordered an inquiry into the Peruvian decision.",
+			want: []string{"REQUEST PER>CHL 2021-03-20..2021-03-20 asserted"},
+			not:  []string{"REQUEST CHL"},
+		},
+		{
 			name: "aid and ceasefires are brought to places", published: "2021-03-20",
 			text: "Norway delivered food aid in Yemen on Monday. Chile declared a ceasefire in Peru.",
 			want: []string{"AID NOR>YEM 2021-03-15..2021-03-15 asserted", "RETREAT CHL>PER 2021-03-20..2021-03-20 asserted"},

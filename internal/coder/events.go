@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,6 +27,11 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 	var out []event.Mention
 	seen := map[string]bool{}
 	var inner map[int]bool // mentions told inside another event's clause
+	// "ordered an inquiry", not "ordered X to appear": no trigger at all,
+	// so the inquiry is not read as told inside it
+	s.triggers = slices.DeleteFunc(s.triggers, func(tr lexicon.Trigger) bool {
+		return tr.Entry.Frame == lexicon.FrameControl && !c.controls(s, tr)
+	})
 	dem, demanded := c.demands(d, s, seen)
 	for ti, tr := range s.triggers {
 		if within(demanded, tr.Start) {

@@ -400,3 +400,23 @@ func pronounFits(p string) func(*chunk) bool {
 	}
 	return nil
 }
+
+// controls reports a verb with an object and an infinitive that object is
+// to carry out ("ordered the minister to appear"): from the tree, else
+// from a "to" and a verb within a few words after the object.
+func (c *Coder) controls(s *sentence, tr lexicon.Trigger) bool {
+	if t := s.parsed(c.parser); t != nil {
+		v := t.wordAt(tr.Start)
+		if v < 0 || t.kid(v, "obj", "iobj") < 0 {
+			return false
+		}
+		x := t.kid(v, "xcomp")
+		return x >= 0 && t.kid(x, "mark") >= 0
+	}
+	for i := tr.TokEnd + 1; i < len(s.toks) && i <= tr.TokEnd+8; i++ {
+		if s.lower(i) == "to" {
+			return true
+		}
+	}
+	return false
+}

@@ -35,6 +35,7 @@ type Entry struct {
 	Object        []string `yaml:"object,omitempty"`
 	RecipientPrep []string `yaml:"recipient_prep,omitempty"`
 	Claim         string   `yaml:"claim,omitempty"` // reported, alleged, denied, asserted…
+	Frame         string   `yaml:"frame,omitempty"` // "control": counts only as 'VERB someone to do …'
 	Source        string   `yaml:"source,omitempty"`
 	Note          string   `yaml:"note,omitempty"`
 
@@ -258,5 +259,13 @@ func validate(e *Entry) error {
 			}
 		}
 	}
+	if e.Frame != "" && e.Frame != FrameControl {
+		return fmt.Errorf("unknown frame %q (known: %s)", e.Frame, FrameControl)
+	}
 	return nil
 }
+
+// FrameControl marks a verb that is an event only with an object and an
+// infinitive the object is to carry out: "ordered the minister to appear"
+// is a demand made of the minister; "ordered an inquiry" is not.
+const FrameControl = "control"

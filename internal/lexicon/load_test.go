@@ -126,3 +126,10 @@ func TestEntriesFollowTheCrosswalk(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownFrame(t *testing.T) {
+	fsys := fstest.MapFS{"verbs/a.yaml": {Data: []byte("- {verb: order, event: REQUEST, frame: raising}\n")}}
+	if _, err := Load(fsys, "verbs"); err == nil || !strings.Contains(err.Error(), `unknown frame "raising"`) {
+		t.Errorf("err = %v, want an unknown frame named", err)
+	}
+}
