@@ -86,6 +86,12 @@ func TestCodeSentences(t *testing.T) {
 		not                   []string // event types that must not appear
 	}{
 		{
+			name: "property handed back is returned; going back is not", published: "2021-03-20",
+			text: "Peru returned the stolen paintings to Chile. The Bolivian president returned to Chile. Chile let free twelve Peruvian fishermen.",
+			want: []string{"RETREAT PER>CHL 2021-03-20..2021-03-20 asserted", "RETREAT CHL>PER 2021-03-20..2021-03-20 asserted"},
+			not:  []string{"RETREAT BOL"},
+		},
+		{
 			name: "a command is a demand made of whoever is to carry it out", published: "2021-03-20",
 			text: "Peru ordered the Chilean ambassador to leave the country. Chile ordered an inquiry into the Peruvian decision.",
 			want: []string{"REQUEST PER>CHL 2021-03-20..2021-03-20 asserted"},

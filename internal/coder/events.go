@@ -27,10 +27,17 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 	var out []event.Mention
 	seen := map[string]bool{}
 	var inner map[int]bool // mentions told inside another event's clause
-	// "ordered an inquiry", not "ordered X to appear": no trigger at all,
-	// so the inquiry is not read as told inside it
+	// a verb whose frame is not there is no trigger at all ("ordered an
+	// inquiry", not "ordered X to appear"), so the inquiry is not read as
+	// told inside it
 	s.triggers = slices.DeleteFunc(s.triggers, func(tr lexicon.Trigger) bool {
-		return tr.Entry.Frame == lexicon.FrameControl && !c.controls(s, tr)
+		switch tr.Entry.Frame {
+		case lexicon.FrameControl:
+			return !c.controls(s, tr)
+		case lexicon.FrameTransfer:
+			return !c.transfers(s, tr)
+		}
+		return false
 	})
 	dem, demanded := c.demands(d, s, seen)
 	for ti, tr := range s.triggers {

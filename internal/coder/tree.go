@@ -420,3 +420,30 @@ func (c *Coder) controls(s *sentence, tr lexicon.Trigger) bool {
 	}
 	return false
 }
+
+// transfers reports a verb with an object handed to someone ("returned
+// the paintings to Peru"): from the tree, an object and a "to" phrase on
+// the verb; else an object word and then "to" within a few words.
+func (c *Coder) transfers(s *sentence, tr lexicon.Trigger) bool {
+	if t := s.parsed(c.parser); t != nil {
+		v := t.wordAt(tr.Start)
+		if v < 0 || t.kid(v, "obj") < 0 {
+			return false
+		}
+		for _, k := range t.kids[v] {
+			if t.words[k].Rel == "obl" && t.caseOf(s, k) == "to" {
+				return true
+			}
+		}
+		return false
+	}
+	if s.lower(tr.TokEnd) == "to" {
+		return false // "returned to Peru"
+	}
+	for i := tr.TokEnd + 1; i < len(s.toks) && i <= tr.TokEnd+10; i++ {
+		if s.lower(i) == "to" {
+			return true
+		}
+	}
+	return false
+}

@@ -35,7 +35,7 @@ type Entry struct {
 	Object        []string `yaml:"object,omitempty"`
 	RecipientPrep []string `yaml:"recipient_prep,omitempty"`
 	Claim         string   `yaml:"claim,omitempty"` // reported, alleged, denied, asserted…
-	Frame         string   `yaml:"frame,omitempty"` // "control": counts only as 'VERB someone to do …'
+	Frame         string   `yaml:"frame,omitempty"` // "control" ('VERB someone to do …'), "transfer" ('VERB something to someone')
 	Source        string   `yaml:"source,omitempty"`
 	Note          string   `yaml:"note,omitempty"`
 
@@ -259,8 +259,8 @@ func validate(e *Entry) error {
 			}
 		}
 	}
-	if e.Frame != "" && e.Frame != FrameControl {
-		return fmt.Errorf("unknown frame %q (known: %s)", e.Frame, FrameControl)
+	if e.Frame != "" && e.Frame != FrameControl && e.Frame != FrameTransfer {
+		return fmt.Errorf("unknown frame %q (known: %s, %s)", e.Frame, FrameControl, FrameTransfer)
 	}
 	return nil
 }
@@ -269,3 +269,8 @@ func validate(e *Entry) error {
 // infinitive the object is to carry out: "ordered the minister to appear"
 // is a demand made of the minister; "ordered an inquiry" is not.
 const FrameControl = "control"
+
+// FrameTransfer marks a verb that is an event only when something is
+// handed to someone: "returned the artifacts to Peru" gives property back;
+// "returned to Peru" is a journey.
+const FrameTransfer = "transfer"
