@@ -8,8 +8,13 @@ import (
 var reRelatedMarker = regexp.MustCompile(`(?i)^(?:related|more|most|recommended|also|you may|what to read|latest|top stories|trending|further reading|more from|more on|read next)\b.{0,30}$`)
 
 // dropBoilerplate marks page furniture in the lines. first is the index of
-// the first prose line; lines above it were read by parseHeader.
-func dropBoilerplate(lines []line, p Page, first int) {
+// the first prose line; lines above it were read by parseHeader. extracted
+// is text an HTML extractor already cut from the page's main content: its
+// short lines are list items and headings of that content, not link lists,
+// a paragraph it repeats is the page's own and a line that repeats the
+// title is the page's headline, kept as it always was; so only captions,
+// credits, related-story tails and repeated short lines go.
+func dropBoilerplate(lines []line, p Page, first int, extracted bool) {
 	punct := usesPunctuation(lines)
 	seen := map[string]bool{}
 	bio := false
@@ -28,7 +33,7 @@ func dropBoilerplate(lines []line, p Page, first int) {
 			if reRelatedMarker.MatchString(t) && i > first {
 				tail = true
 			}
-		case p.Title != "" && sameText(t, p.Title):
+		case p.Title != "" && !extracted && sameText(t, p.Title):
 			l.drop = true
 		case reRelatedMarker.MatchString(t) && !endsSentence(t) && i > first:
 			l.drop, tail = true, true
@@ -43,12 +48,12 @@ func dropBoilerplate(lines []line, p Page, first int) {
 			continue
 		}
 		key := strings.ToLower(strings.Join(strings.Fields(t), " "))
-		if wordCount(t) >= 5 && seen[key] {
+		if wordCount(t) >= 5 && seen[key] && !(extracted && isBody(t)) {
 			l.drop = true // a repeated caption or a scraper's doubled block
 		}
 		seen[key] = true
 	}
-	if punct {
+	if punct && !extracted {
 		dropShortRuns(lines, first)
 	}
 }

@@ -146,7 +146,7 @@ func ParseText(s string) Page {
 	if p.Title == "" {
 		findTitle(&p, lines, script)
 	}
-	dropBoilerplate(lines, p, first)
+	dropBoilerplate(lines, p, first, false)
 
 	var b strings.Builder
 	for _, l := range lines {
@@ -185,7 +185,7 @@ func CleanText(s, title string) string {
 			break
 		}
 	}
-	dropBoilerplate(lines, Page{Title: title}, first)
+	dropBoilerplate(lines, Page{Title: title}, first, true)
 	var b strings.Builder
 	for _, l := range lines {
 		if l.drop {
