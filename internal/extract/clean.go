@@ -39,7 +39,7 @@ func dropBoilerplate(lines []line, p Page, first int, extracted bool) {
 			l.drop, tail = true, true
 		case reAuthorMarker.MatchString(t) && wordCount(t) <= 8:
 			l.drop, bio = true, true
-		case (bio || i > len(lines)-4) && bioCue.MatchString(t) && isBioOf(t, p.Author, bio):
+		case (bio || i > len(lines)-4) && bioCued(t) && isBioOf(t, p.Author, bio):
 			l.drop = true
 		case tail && !isBody(t):
 			l.drop = true
@@ -47,8 +47,11 @@ func dropBoilerplate(lines []line, p Page, first int, extracted bool) {
 		if l.drop {
 			continue
 		}
+		if wordCount(t) < 5 {
+			continue // only lines of five words or more are compared
+		}
 		key := strings.ToLower(strings.Join(strings.Fields(t), " "))
-		if wordCount(t) >= 5 && seen[key] && !(extracted && isBody(t)) {
+		if seen[key] && !(extracted && isBody(t)) {
 			l.drop = true // a repeated caption or a scraper's doubled block
 		}
 		seen[key] = true
@@ -56,6 +59,20 @@ func dropBoilerplate(lines []line, p Page, first int, extracted bool) {
 	if punct && !extracted {
 		dropShortRuns(lines, first)
 	}
+}
+
+// bioCues are literals of which every branch of bioCue needs one.
+var bioCues = []string{"holds a", "master", "has worked as", "is a ", "speciali", "has reported on", "cover", "graduated from"}
+
+// bioCued is bioCue.MatchString behind a literal check: most lines hold no
+// cue and skip the unanchored case-folding expression.
+func bioCued(t string) bool {
+	for _, c := range bioCues {
+		if containsFold(t, c) {
+			return bioCue.MatchString(t)
+		}
+	}
+	return false
 }
 
 // isBioOf accepts a biography paragraph after an author marker, or one that

@@ -43,6 +43,11 @@ type dateMatch struct {
 
 // findDate returns the first well-formed calendar date in s.
 func findDate(s string) (dateMatch, bool) {
+	if !hasYear(s) {
+		// every pattern needs four digits in a row: most lines have none
+		// and skip three unanchored case-folding regular expressions
+		return dateMatch{}, false
+	}
 	var best dateMatch
 	found := false
 	try := func(start, end int, y, m, d int) {
@@ -70,6 +75,21 @@ func findDate(s string) (dateMatch, bool) {
 		try(m[0], m[1], y, int(mo), d)
 	}
 	return best, found
+}
+
+// hasYear reports whether s holds four ASCII digits in a row.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 func mkDate(y, m, d int) (time.Time, bool) {

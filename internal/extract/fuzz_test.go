@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -60,6 +61,47 @@ func FuzzExtractText(f *testing.F) {
 			if !p.Published.IsZero() && p.DateFrom == "" {
 				t.Fatal("date without source")
 			}
+		}
+	})
+}
+
+// reCaptionWhole is the caption pattern as one expression over the whole
+// line, as it was before isChrome matched on the line's head.
+var reCaptionWhole = regexp.MustCompile(`(?i)^(?:file\s*[-–—:]\s*)?in this [^.]{0,80}\bphoto\b|^\[[^\]]{3,160}\]$`)
+
+// FuzzChromeShortcuts checks that the literal guards and line heads that
+// spare the text-page parser its regular expressions decide as the whole
+// expressions on the whole line do.
+//
+//	go test ./internal/extract -run '^$' -fuzz FuzzChromeShortcuts -fuzztime 1m
+func FuzzChromeShortcuts(f *testing.F) {
+	for _, s := range []string{"Copyright 2024 Reuters", "Photo: AP", "photo   ", "PHOTOS   of the day",
+		"المصدر   : وكالات", "In this Thursday, Dec. 28, 2017 file photo, a man", "[Read: the other story]",
+		"… Hide Caption 1 of 10 Photos: …", "She is a reporter who covers politics", "Tuesday, Nov 18, 2025",
+		strings.Repeat("word ", 30) + "copyright", "updated: Monday" + strings.Repeat(" ", 120) + ":"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if strings.ContainsAny(line, "ſK") {
+			t.Skip() // (?i) folds these two into s and k; the literal guards are ASCII
+		}
+		h := head(line, 96)
+		for _, re := range []*regexp.Regexp{chromePrefix, shoutPrefix, labelPrefix} {
+			if re.MatchString(line) != re.MatchString(h) {
+				t.Fatalf("%v: line %q, head %q disagree", re, line, h)
+			}
+		}
+		if want, got := reCaptionWhole.MatchString(line), bracketLink(line) || reCaptionIntro.MatchString(head(line, 400)); want != got {
+			t.Fatalf("caption %q: %v, want %v", line, got, want)
+		}
+		if galleryLine.MatchString(line) && !containsFold(line, "hide caption") {
+			t.Fatalf("gallery guard misses %q", line)
+		}
+		if bioCue.MatchString(line) != bioCued(line) {
+			t.Fatalf("bio guard %q: %v", line, bioCued(line))
+		}
+		if !hasYear(line) && (reISO.MatchString(line) || reMDY.MatchString(line) || reDMY.MatchString(line)) {
+			t.Fatalf("year guard misses %q", line)
 		}
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dyad-project/dyad/internal/article"
 )
@@ -279,8 +280,26 @@ func findTitle(p *Page, lines []line, script byte) {
 
 func shortLine(s string) bool { return hasLetter(s) && wordCount(s) <= 20 && !isBody(s) }
 
+// sameText reports whether a and b are the same words, case and runs of
+// white space aside.
 func sameText(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+	for {
+		a, b = strings.TrimLeftFunc(a, unicode.IsSpace), strings.TrimLeftFunc(b, unicode.IsSpace)
+		if a == "" || b == "" {
+			return a == b
+		}
+		i, j := strings.IndexFunc(a, unicode.IsSpace), strings.IndexFunc(b, unicode.IsSpace)
+		if i < 0 {
+			i = len(a)
+		}
+		if j < 0 {
+			j = len(b)
+		}
+		if !strings.EqualFold(a[:i], b[:j]) {
+			return false
+		}
+		a, b = a[i:], b[j:]
+	}
 }
 
 // bodyScript is the script of the longest lines, used to tell a masthead
