@@ -2,12 +2,14 @@ package extract
 
 import (
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -104,4 +106,96 @@ func FuzzChromeShortcuts(f *testing.F) {
 			t.Fatalf("year guard misses %q", line)
 		}
 	})
+}
+
+// simHashRef is SimHash as first written: the lower-cased text split into
+// a slice of words, shingles hashed with hash/fnv.
+func simHashRef(text string) uint64 {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	const k = 3
+	var acc [64]int
+	seen := map[uint64]bool{}
+	h := fnv.New64a()
+	for i := 0; i+k <= len(words) || (i == 0 && len(words) > 0); i++ {
+		end := min(i+k, len(words))
+		h.Reset()
+		for _, w := range words[i:end] {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		f := mix(h.Sum64())
+		if seen[f] {
+			continue
+		}
+		seen[f] = true
+		for b := range 64 {
+			if f&(1<<b) != 0 {
+				acc[b]++
+			} else {
+				acc[b]--
+			}
+		}
+	}
+	var sig uint64
+	for b := range 64 {
+		if acc[b] > 0 {
+			sig |= 1 << b
+		}
+	}
+	return sig
+}
+
+// wordCountRef is wordCount as first written, over strings.Fields.
+func wordCountRef(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if hasLetter(f) {
+			n++
+		}
+	}
+	return n
+}
+
+// FuzzCounting checks the in-place SimHash and wordCount against the
+// slice-building versions they replace: signatures are stored, so they
+// must not change.
+//
+//	go test ./internal/extract -run '^$' -fuzz FuzzCounting -fuzztime 1m
+func FuzzCounting(f *testing.F) {
+	for _, s := range []string{"", "one", "one two", "One two three", "İstanbul ǅ ΣΑΣ \xff a-b 12 x\u00a0y\u2003z",
+		"The minister said on Monday that talks would resume.", "a a a a a a", "\u0085tab\tnew\nline"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := SimHash(s), simHashRef(s); got != want {
+			t.Fatalf("SimHash(%q) = %x, want %x", s, got, want)
+		}
+		if got, want := wordCount(s), wordCountRef(s); got != want {
+			t.Fatalf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+// TestCountingCorpus compares them on every corpus text.
+func TestCountingCorpus(t *testing.T) {
+	for _, sub := range []string{"corpus/seeds", "corpus/news-dev", "corpus/news-ar"} {
+		files, _ := filepath.Glob(filepath.Join(sharedDir(t, sub), "*.txt"))
+		for _, file := range files {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := string(b)
+			if SimHash(s) != simHashRef(s) {
+				t.Errorf("%s: SimHash differs", file)
+			}
+			for _, l := range strings.Split(s, "\n") {
+				if wordCount(l) != wordCountRef(l) {
+					t.Errorf("%s: wordCount(%q) differs", file, l)
+				}
+			}
+		}
+	}
 }
