@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // FuzzExtractText checks the text-page parser on arbitrary bytes, raw and
@@ -198,4 +200,47 @@ func TestCountingCorpus(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzBlockText checks the text of a parsed HTML tree: every non-space
+// character of its text nodes kept in order, one block a line, no line
+// starting or ending in a space, and language detection on it not failing.
+//
+//	go test ./internal/extract -run '^$' -fuzz FuzzBlockText -fuzztime 1m
+func FuzzBlockText(f *testing.F) {
+	for _, s := range []string{"<p>a</p><p>b</p>", "<p>He <b>said</b>: no<br>yes</p>", "<table><tr><td>x</td><td>y</td></tr></table>",
+		"<ul><li> one </li><li>two\n</li></ul>", "<div><p></p><p>  </p>text</div>", "<pre>a\n\nb</pre><script>x</script>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, err := html.Parse(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		got := blockText(doc)
+		var all strings.Builder
+		for n := range doc.Descendants() {
+			if n.Type == html.TextNode {
+				all.WriteString(n.Data)
+			}
+		}
+		if !sameNonSpace(strings.Map(asciiSpaceOnly, got), strings.Map(asciiSpaceOnly, all.String())) {
+			t.Fatalf("blockText(%q) = %q lost or added characters of %q", s, got, all.String())
+		}
+		for _, l := range strings.Split(strings.TrimSuffix(got, "\n"), "\n") {
+			if got != "" && (l == "" || strings.TrimSpace(l) != l) {
+				t.Fatalf("blockText(%q) = %q: line %q", s, got, l)
+			}
+		}
+		_ = Language(got)
+	})
+}
+
+// asciiSpaceOnly makes every Unicode space an ASCII one: blockText splits
+// words on any of them, sameNonSpace skips only ASCII ones.
+func asciiSpaceOnly(r rune) rune {
+	if unicode.IsSpace(r) {
+		return ' '
+	}
+	return r
 }
