@@ -207,9 +207,9 @@ func needsFallback(res *trafilatura.ExtractResult, err error) bool {
 	return true
 }
 
-// lineTags end a line of the text: trafilatura's own ContentText joins
-// every text node with a space, so paragraphs ran together ("…said. US
-// Defense officials") and the line-based clean-up saw one line.
+// lineTags end a line of the text: trafilatura's own ContentText is the
+// tree's text on one line, so paragraphs ran together ("…said.US Defense
+// officials") and the line-based clean-up never had a line to drop.
 var lineTags = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true,
 	atom.H4: true, atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true,
