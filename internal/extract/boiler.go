@@ -44,9 +44,9 @@ var galleryLine = regexp.MustCompile(`(?i)\bhide caption \d+ of \d+\b`)
 // chromeAnywhere marks lines that are furniture wherever they appear.
 var chromeAnywhere = regexp.MustCompile(`(?i)pic\.twitter\.com/|contributed to this report|all rights reserved|delivered to your inbox|newsletter|sign up for|slideshow \(\d+ images?\)|\bvpc$|^[\w .'’-]{2,40}/(?:reuters|ap|afp|getty images|epa|anadolu|xinhua|bloomberg)$|reuters/[a-z]|\((?:photo|image)s?:[^)]*\)|\([^()]{2,50}/(?:reuters|ap|afp|getty images|epa|anadolu)\)`)
 
-// reCaption is a wire-photo caption ("File - In this Thursday, Dec. 28,
-// 2017 file photo, …") or a bracketed link to another story.
-var reCaption = regexp.MustCompile(`(?i)^(?:file\s*[-–—:]\s*)?in this [^.]{0,80}\bphoto\b|^\[[^\]]{3,160}\]$`)
+// reCaptionIntro is a wire-photo caption ("File - In this Thursday, Dec.
+// 28, 2017 file photo, …"); bracketLink is the other caption shape.
+var reCaptionIntro = regexp.MustCompile(`(?i)^(?:file\s*[-–—:]\s*)?in this [^.]{0,80}\bphoto\b`)
 
 // bioCue marks an author biography paragraph.
 var bioCue = regexp.MustCompile(`(?i)\b(?:holds an? (?:\w+ )?(?:degree|master|ba|ma|phd)|master[’']?s degree|has worked as|is a (?:\w+ )?(?:journalist|reporter|correspondent|writer|editor)|specializes in|specialises in|has reported on|covers? (?:politics|security|the middle east)|graduated from)`)
@@ -77,7 +77,7 @@ func isChrome(line string) bool {
 	if !hasLetter(line) {
 		return true // separators, "0:00", "×", counters
 	}
-	if galleryLine.MatchString(line) {
+	if containsFold(line, "hide caption") && galleryLine.MatchString(line) {
 		return true // a photo gallery flattened into one line, however long
 	}
 	words := wordCount(line)
@@ -87,10 +87,11 @@ func isChrome(line string) bool {
 	if words <= 6 && chromeLines[strings.ToLower(strings.Trim(line, " .:!·•|-–—»«›‹>"))] {
 		return true
 	}
-	if words <= 40 && (chromePrefix.MatchString(line) || shoutPrefix.MatchString(line)) {
+	h := head(line, 96)
+	if words <= 40 && (chromePrefix.MatchString(h) || shoutPrefix.MatchString(h)) {
 		return true
 	}
-	if labelPrefix.MatchString(line) && words <= 80 {
+	if labelPrefix.MatchString(h) && words <= 80 {
 		return true
 	}
 	if words <= 8 && labelPrefix.MatchString(strings.Fields(line)[0]+":") && !endsSentence(line) {
@@ -99,10 +100,58 @@ func isChrome(line string) bool {
 	if words <= 60 && anywhereCue(line) && chromeAnywhere.MatchString(line) {
 		return true
 	}
-	if reCaption.MatchString(line) && words <= 80 {
+	if words <= 80 && (bracketLink(line) || reCaptionIntro.MatchString(head(line, 400))) {
 		return true
 	}
 	return false
+}
+
+// head is the start of a line that the anchored patterns above can match
+// in: Go's backtracking matcher clears a bitmap the size of its whole
+// input on every call, so matching them against a full paragraph cost more
+// than any other step of reading a text page. The cut is moved past a run
+// of spaces, and one byte more is kept, so that \b, \s* and $ at its end
+// decide as they would on the whole line.
+func head(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n < len(s) && (isSpaceByte(s[n-1]) || isSpaceByte(s[n])) {
+		n++
+	}
+	return s[:min(n+1, len(s))]
+}
+
+// bracketLink is a line that is one bracketed link to another story,
+// "[…]" of 3 to 160 characters with no ']' inside.
+func bracketLink(s string) bool {
+	if len(s) < 5 || s[0] != '[' || s[len(s)-1] != ']' {
+		return false
+	}
+	in := s[1 : len(s)-1]
+	n := utf8.RuneCountInString(in)
+	return n >= 3 && n <= 160 && !strings.Contains(in, "]")
+}
+
+// containsFold reports whether s contains the lower-case ASCII word w in
+// any case, without lower-casing s.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := 0
+		for j < len(w) && eqFoldASCII(s[i+j], w[j]) {
+			j++
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// eqFoldASCII reports whether byte b is c or, c being a lower-case ASCII
+// letter, its upper case.
+func eqFoldASCII(b, c byte) bool {
+	return b == c || 'a' <= c && c <= 'z' && b == c-'a'+'A'
 }
 
 // isHeadlineLike is a title-shaped line: a few words, capitalised start,

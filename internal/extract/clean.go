@@ -8,8 +8,13 @@ import (
 var reRelatedMarker = regexp.MustCompile(`(?i)^(?:related|more|most|recommended|also|you may|what to read|latest|top stories|trending|further reading|more from|more on|read next)\b.{0,30}$`)
 
 // dropBoilerplate marks page furniture in the lines. first is the index of
-// the first prose line; lines above it were read by parseHeader.
-func dropBoilerplate(lines []line, p Page, first int) {
+// the first prose line; lines above it were read by parseHeader. extracted
+// is text an HTML extractor already cut from the page's main content: its
+// short lines are list items and headings of that content, not link lists,
+// a paragraph it repeats is the page's own and a line that repeats the
+// title is the page's headline, kept as it always was; so only captions,
+// credits, related-story tails and repeated short lines go.
+func dropBoilerplate(lines []line, p Page, first int, extracted bool) {
 	punct := usesPunctuation(lines)
 	seen := map[string]bool{}
 	bio := false
@@ -28,13 +33,13 @@ func dropBoilerplate(lines []line, p Page, first int) {
 			if reRelatedMarker.MatchString(t) && i > first {
 				tail = true
 			}
-		case p.Title != "" && sameText(t, p.Title):
+		case p.Title != "" && !extracted && sameText(t, p.Title):
 			l.drop = true
 		case reRelatedMarker.MatchString(t) && !endsSentence(t) && i > first:
 			l.drop, tail = true, true
 		case reAuthorMarker.MatchString(t) && wordCount(t) <= 8:
 			l.drop, bio = true, true
-		case (bio || i > len(lines)-4) && bioCue.MatchString(t) && isBioOf(t, p.Author, bio):
+		case (bio || i > len(lines)-4) && bioCued(t) && isBioOf(t, p.Author, bio):
 			l.drop = true
 		case tail && !isBody(t):
 			l.drop = true
@@ -42,15 +47,32 @@ func dropBoilerplate(lines []line, p Page, first int) {
 		if l.drop {
 			continue
 		}
+		if wordCount(t) < 5 {
+			continue // only lines of five words or more are compared
+		}
 		key := strings.ToLower(strings.Join(strings.Fields(t), " "))
-		if wordCount(t) >= 5 && seen[key] {
+		if seen[key] && !(extracted && isBody(t)) {
 			l.drop = true // a repeated caption or a scraper's doubled block
 		}
 		seen[key] = true
 	}
-	if punct {
+	if punct && !extracted {
 		dropShortRuns(lines, first)
 	}
+}
+
+// bioCues are literals of which every branch of bioCue needs one.
+var bioCues = []string{"holds a", "master", "has worked as", "is a ", "speciali", "has reported on", "cover", "graduated from"}
+
+// bioCued is bioCue.MatchString behind a literal check: most lines hold no
+// cue and skip the unanchored case-folding expression.
+func bioCued(t string) bool {
+	for _, c := range bioCues {
+		if containsFold(t, c) {
+			return bioCue.MatchString(t)
+		}
+	}
+	return false
 }
 
 // isBioOf accepts a biography paragraph after an author marker, or one that

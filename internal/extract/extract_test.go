@@ -151,6 +151,12 @@ func TestLanguageArabic(t *testing.T) {
 		{"این یک متن فارسی است که درباره گفتگوهای ایران و عراق در پایتخت نوشته شده و چند کلمه دیگر هم دارد.", "fa"},
 		{"Der Minister sagte am Montag, dass die Gespräche in der nächsten Woche in Bagdad fortgesetzt werden.", "de"},
 		{"12345 — 678", ""},
+		// English by its function words, without the trigram detector
+		{"Dhurata Ali said that despite their deteriorating health conditions, they will not end the strike.", "en"},
+		{"The minister said on Monday that the talks with the delegation would resume in Baghdad after the holiday.", "en"},
+		// other Latin-script languages quoting English still go to it
+		{"Le ministre a déclaré lundi que « the talks » reprendraient à Bagdad la semaine prochaine après les fêtes.", "fr"},
+		{"De minister zei maandag dat de gesprekken met de delegatie na de feestdagen in Bagdad worden hervat.", "nl"},
 	}
 	for _, tc := range tests {
 		if got := Language(tc.text); got != tc.want {

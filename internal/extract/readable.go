@@ -96,6 +96,7 @@ type textStats struct {
 	words         int     // words of plausible length
 	topCount      int
 	counts        map[string]*int // a pointer, so a known word is counted without a new string
+	slab          []int           // the counters, allocated a batch at a time
 	word          []byte          // the word being read, lower-cased, up to maxWordRunes
 	wordLen       int             // its length
 	wordUnspace   bool            // it holds letters of an unspaced script
@@ -104,7 +105,7 @@ type textStats struct {
 }
 
 func (st *textStats) scan(text string) {
-	st.counts = map[string]*int{}
+	st.counts = make(map[string]*int, min(len(text)/32, 4096)) // about one new word per 32 bytes of news
 	if strings.IndexByte(text, '<') >= 0 {
 		for _, loc := range reTag.FindAllStringIndex(text, -1) {
 			st.markup += float64(loc[1] - loc[0])
@@ -167,7 +168,13 @@ func (st *textStats) endWord() {
 		st.words++
 		c := st.counts[string(st.word)]
 		if c == nil {
-			c = new(int)
+			// one allocation per 256 new words instead of one each:
+			// counters were half the objects reading a text allocated
+			if len(st.slab) == cap(st.slab) {
+				st.slab = make([]int, 0, 256)
+			}
+			st.slab = st.slab[:len(st.slab)+1]
+			c = &st.slab[len(st.slab)-1]
 			st.counts[string(st.word)] = c
 		}
 		if *c++; *c > st.topCount {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dyad-project/dyad/internal/article"
 )
@@ -146,7 +147,7 @@ func ParseText(s string) Page {
 	if p.Title == "" {
 		findTitle(&p, lines, script)
 	}
-	dropBoilerplate(lines, p, first)
+	dropBoilerplate(lines, p, first, false)
 
 	var b strings.Builder
 	for _, l := range lines {
@@ -185,7 +186,7 @@ func CleanText(s, title string) string {
 			break
 		}
 	}
-	dropBoilerplate(lines, Page{Title: title}, first)
+	dropBoilerplate(lines, Page{Title: title}, first, true)
 	var b strings.Builder
 	for _, l := range lines {
 		if l.drop {
@@ -279,8 +280,26 @@ func findTitle(p *Page, lines []line, script byte) {
 
 func shortLine(s string) bool { return hasLetter(s) && wordCount(s) <= 20 && !isBody(s) }
 
+// sameText reports whether a and b are the same words, case and runs of
+// white space aside.
 func sameText(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+	for {
+		a, b = strings.TrimLeftFunc(a, unicode.IsSpace), strings.TrimLeftFunc(b, unicode.IsSpace)
+		if a == "" || b == "" {
+			return a == b
+		}
+		i, j := strings.IndexFunc(a, unicode.IsSpace), strings.IndexFunc(b, unicode.IsSpace)
+		if i < 0 {
+			i = len(a)
+		}
+		if j < 0 {
+			j = len(b)
+		}
+		if !strings.EqualFold(a[:i], b[:j]) {
+			return false
+		}
+		a, b = a[i:], b[j:]
+	}
 }
 
 // bodyScript is the script of the longest lines, used to tell a masthead
