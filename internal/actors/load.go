@@ -97,6 +97,9 @@ func (r *raw) readLayer(l layer) error {
 			return err
 		}
 	}
+	if err := r.readParties(l, "parties.tsv"); err != nil {
+		return err
+	}
 	if err := r.readAgents(l, "agents.tsv"); err != nil {
 		return err
 	}
