@@ -103,6 +103,11 @@ func (r *raw) readLayer(l layer) error {
 	if err := r.readAgents(l, "agents.tsv"); err != nil {
 		return err
 	}
+	// regions.tsv is curated in the Phoenix format: places that stand for
+	// their country (Kashmir, Darfur) and world regions (West Africa)
+	if err := r.readPhoenix(l, "regions.tsv"); err != nil {
+		return err
+	}
 	phx, err := listFiles(l, ".tsv", "phoenix")
 	if err != nil {
 		return err
