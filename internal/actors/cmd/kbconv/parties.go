@@ -25,9 +25,11 @@ import (
 // several countries ("Labour Party", "Democratic Party") is left out unless
 // parties_fixes.tsv gives it to one of them; a name the knowledge base
 // already resolves (Hamas, Hezbollah, a country) stays with what it
-// resolves to; single common English words ("Change", "Forward") and
-// all-common-word names without a party word ("Law and Justice") are left
-// out, since they would match ordinary text.
+// resolves to; one-word English translations ("Change", "Merchants"),
+// single words English text uses ("Shiite") and names made only of common
+// words, unless three or more with a party word ("The Movement", "Law and
+// Justice", "National Congress") are left out, since they would match
+// ordinary text. Party Facts' pseudo-parties ("no-party") are skipped.
 
 //go:embed parties_fixes.tsv
 var partyFixesTSV string
@@ -41,7 +43,7 @@ type pfParty struct {
 	id, country, short string
 	names              []string // candidate names, best first
 	fixAliases         []string
-	native             map[string]bool // names in the party\'s language
+	native             map[string]bool // names in the party's language
 	first, last        int             // years; last 0 = still active
 	share              float64
 }
