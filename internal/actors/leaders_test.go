@@ -284,6 +284,8 @@ func TestLeaderProbeTable(t *testing.T) {
 		ok := len(rs) > 0 && rs[0].How != "fuzzy" && rs[0].Country == f[2]
 		switch {
 		case !ok, f[3] == "-":
+		case len(f[3]) == 3 && f[3] == strings.ToUpper(f[3]):
+			ok = rs[0].Sector == f[3] // a sector: parties, movements
 		case f[3] == "head":
 			ok = rs[0].HasRole && (rs[0].Office == "head_of_state" || rs[0].Office == "head_of_government")
 		default:

@@ -97,7 +97,15 @@ func (r *raw) readLayer(l layer) error {
 			return err
 		}
 	}
+	if err := r.readParties(l, "parties.tsv"); err != nil {
+		return err
+	}
 	if err := r.readAgents(l, "agents.tsv"); err != nil {
+		return err
+	}
+	// regions.tsv is curated in the Phoenix format: places that stand for
+	// their country (Kashmir, Darfur) and world regions (West Africa)
+	if err := r.readPhoenix(l, "regions.tsv"); err != nil {
 		return err
 	}
 	phx, err := listFiles(l, ".tsv", "phoenix")

@@ -23,16 +23,27 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 		return nil
 	}
 	var out []Resolution
+	outOfPeriod := false
 	if n, ok := kb.names.lookup(words); ok {
 		for _, c := range kb.names.cands[n] {
+			if c.kind == KindTitle && !kb.TitleExists(c.office, c.name, day) {
+				outOfPeriod = true // "Secretary of War" in 2020: nobody held it
+				continue
+			}
 			out = append(out, kb.resolve(c, howMatched(name, c), 1, day))
 		}
 	}
+	named := len(out) > 0
 	kb.buildSurnames()
 	if n, ok := kb.surnames.lookup(words); ok {
 		for _, c := range kb.surnames.cands[n] {
 			if c.ent != nil && slices.ContainsFunc(out, func(r Resolution) bool { return r.Entity == c.ent }) {
 				continue // already found by a name of theirs
+			}
+			// when the name is something's own name, a surname only
+			// spelt alike by folding is noise ("Tories" is not Torres)
+			if named && !strings.EqualFold(strings.TrimSpace(name), c.surface) {
+				continue
 			}
 			out = append(out, kb.resolve(c, "surname", 1, day))
 		}
@@ -47,6 +58,9 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 	}
 	if rs := kb.byEnds(words, day); len(rs) > 0 {
 		return rs
+	}
+	if outOfPeriod {
+		return nil // a known title, not a misspelt one: no guesses
 	}
 	if len(words) == 1 && allCaps(name) && len(words[0].fold) <= 8 {
 		// an unknown acronym is not a misspelt name: "OSCE" is not the USA
@@ -70,6 +84,9 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 			break
 		}
 		for _, c := range kb.names.cands[h.n] {
+			if c.kind == KindTitle && !kb.TitleExists(c.office, c.name, day) {
+				continue
+			}
 			out = append(out, kb.resolve(c, "fuzzy", h.score, day))
 		}
 	}
@@ -158,4 +175,25 @@ func (kb *KB) byEnds(words []token, day time.Time) []Resolution {
 		sort.SliceStable(out, func(i, j int) bool { return idle(out[i]) < idle(out[j]) })
 	}
 	return out
+}
+
+// TitleExists says whether the title of office existed on day: offices.yaml
+// dates the titles created or abolished (the US "secretary of war" until
+// 1947 and again from 2025-09-05). A zero day, or a title without dates,
+// always did.
+func (kb *KB) TitleExists(office, title string, day time.Time) bool {
+	o := kb.offices[office]
+	if o == nil || day.IsZero() || len(o.Periods) == 0 {
+		return true
+	}
+	ps, ok := o.Periods[Fold(title)]
+	if !ok {
+		return true
+	}
+	for _, p := range ps {
+		if (p[0].IsZero() || !day.Before(p[0])) && (p[1].IsZero() || day.Before(p[1])) {
+			return true
+		}
+	}
+	return false
 }

@@ -101,6 +101,9 @@ type office struct {
 	Sector    string
 	Titles    []string
 	Countries map[string][]string
+	// Periods: folded title → the spans it existed in; a title without
+	// periods always did
+	Periods map[string][][2]time.Time
 }
 
 // cand is what a dictionary key can stand for.

@@ -34,6 +34,9 @@ type yOffice struct {
 	Sector    string              `yaml:"sector"`
 	Titles    []string            `yaml:"titles"`
 	Countries map[string][]string `yaml:"countries"`
+	// Periods: the days a title existed, "FROM..TO" (either side open,
+	// TO exclusive), for titles created or abolished ("secretary of war")
+	Periods map[string][]string `yaml:"periods"`
 }
 
 type seat struct {
@@ -62,7 +65,29 @@ func (r *raw) readOffices(l layer) error {
 		if _, ok := r.offices[o.Office]; !ok {
 			r.officeSeq = append(r.officeSeq, o.Office)
 		}
-		r.offices[o.Office] = &office{Key: o.Office, Sector: o.Sector, Titles: o.Titles, Countries: o.Countries}
+		of := &office{Key: o.Office, Sector: o.Sector, Titles: o.Titles, Countries: o.Countries}
+		for title, ws := range o.Periods {
+			for _, w := range ws {
+				from, to, ok := strings.Cut(w, "..")
+				var pd [2]time.Time
+				for i, d := range []string{from, to} {
+					if d == "" {
+						continue
+					}
+					if pd[i], err = time.Parse(time.DateOnly, strings.TrimSpace(d)); err != nil {
+						return fmt.Errorf("%s: %s: period %q of %q: %w", file, o.Office, w, title, err)
+					}
+				}
+				if !ok {
+					return fmt.Errorf("%s: %s: period %q of %q: want FROM..TO", file, o.Office, w, title)
+				}
+				if of.Periods == nil {
+					of.Periods = map[string][][2]time.Time{}
+				}
+				of.Periods[Fold(title)] = append(of.Periods[Fold(title)], pd)
+			}
+		}
+		r.offices[o.Office] = of
 	}
 	return nil
 }

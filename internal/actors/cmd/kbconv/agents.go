@@ -35,6 +35,16 @@ var agentExtras = []struct{ sing, plur, sectors string }{
 	{"", "people", "CVL"},
 	{"hard-liner", "hard-liners", "CVL"},
 	{"hardliner", "hardliners", "CVL"},
+	// people news reports acting that the TABARI list lacks (issue 15)
+	{"striker", "strikers", "LAB"},
+	{"musician", "musicians", "CVL"},
+	{"survivor", "survivors", "CVL"},
+	{"inmate", "inmates", "CRM"},
+	{"donor", "donors", "SOC"},
+	{"aid agency", "aid agencies", "SOC"},
+	{"negotiator", "negotiators", "GOV"},
+	{"investigator", "investigators", "COP"},
+	{"inspector", "inspectors", "GOV"},
 }
 
 // agentDrop are TABARI agent words that name a place, a quality or a

@@ -18,7 +18,8 @@ import (
 func main() {
 	src := flag.String("src", "/work/shared/data", "reference data directory")
 	out := flag.String("out", "data/actors", "knowledge-base directory to write")
-	only := flag.String("only", "", "run only this step (countries, agents, phoenix, leaders)")
+	only := flag.String("only", "", "run only this step (countries, agents, phoenix, leaders, parties)")
+	flag.StringVar(&partyFactsPath, "partyfacts", "", "Party Facts partyfacts-core-parties.csv (default SRC/partyfacts/...)")
 	flag.Parse()
 	steps := []struct {
 		name string
@@ -28,6 +29,7 @@ func main() {
 		{"agents", convertAgents},
 		{"phoenix", convertPhoenix},
 		{"leaders", convertLeaders}, // after phoenix: it takes in Phoenix entries
+		{"parties", convertParties}, // last: it leaves out names the rest resolves
 	}
 	for _, s := range steps {
 		if *only != "" && s.name != *only {
