@@ -344,6 +344,9 @@ func (d *doc) remember(s *sentence) {
 // focusCountry is the country the article is mostly about: the most named
 // country, not counting sponsors ("Iran-backed") — generic parties such as
 // "the militias" belong to it.
+// transnational codes name no state a government could belong to.
+var transnational = set("IMG", "IGO", "NGO", "UNO", "EUR", "NATO", "MNC")
+
 func focusCountry(text string, chunks []chunk) string {
 	counts := map[string]int{}
 	for _, ch := range chunks {
@@ -352,6 +355,17 @@ func focusCountry(text string, chunks []chunk) string {
 				counts[m.Country]++
 				if placedAt(text, m.Start) {
 					counts[m.Country] += placeWeight // "in Baghdad": where things happen
+				}
+			}
+		}
+	}
+	if len(counts) == 0 {
+		// no state named: the country of the named national bodies and
+		// people ("outlawed the African National Congress")
+		for _, ch := range chunks {
+			for _, m := range ch.matches {
+				if (m.Kind == actors.KindOrg || m.Kind == actors.KindPerson || m.Kind == actors.KindGroup) && m.Country != "" && !transnational[m.Country] {
+					counts[m.Country]++
 				}
 			}
 		}

@@ -86,6 +86,11 @@ func TestCodeSentences(t *testing.T) {
 		not                   []string // event types that must not appear
 	}{
 		{
+			name: "with no state named, 'the government' is that of the national bodies named", published: "2021-03-20",
+			text: "The government outlawed the Kuomintang.",
+			want: []string{"COERCE TWN>TWN 2021-03-20..2021-03-20 asserted"},
+		},
+		{
 			name: "property handed back is returned; going back is not", published: "2021-03-20",
 			text: "Peru returned the stolen paintings to Chile. The Bolivian president returned to Chile. Chile let free twelve Peruvian fishermen.",
 			want: []string{"RETREAT PER>CHL 2021-03-20..2021-03-20 asserted", "RETREAT CHL>PER 2021-03-20..2021-03-20 asserted"},
