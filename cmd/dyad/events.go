@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -67,6 +68,7 @@ func newEventsCmd(g *globals) *cobra.Command {
 			}
 			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "DATE\tEVENT\tACTOR\tRECIPIENT\tCLAIM\tEVIDENCE")
+			marked := false
 			for _, m := range ms {
 				date := "unknown"
 				if !m.DateStart.IsZero() {
@@ -75,10 +77,16 @@ func newEventsCmd(g *globals) *cobra.Command {
 						date += "…" + m.DateEnd.Format("2006-01-02")
 					}
 				}
+				if m.ArticleDateConflict {
+					date, marked = date+contentMark, true
+				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", date, m.Event, partyLabel(m.Actor.Code, m.Actor.Text),
 					partyLabel(m.Recipient.Code, m.Recipient.Text), m.Claim, clip(m.Sentence, 80))
 			}
-			return tw.Flush()
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			return contentNote(cmd.ErrOrStderr(), marked)
 		},
 	}
 	f := cmd.Flags()
@@ -89,6 +97,20 @@ func newEventsCmd(g *globals) *cobra.Command {
 	f.BoolVar(&asJSON, "json", false, "PLOVER JSON, one mention per line")
 	f.IntVar(&limit, "limit", 0, "at most this many")
 	return cmd
+}
+
+// contentMark follows the date of an event whose article's printed date
+// contradicts its content: the date comes from the content's window.
+const contentMark = " *"
+
+// contentNote explains contentMark after a table that used it, on stderr
+// so that the table alone can be piped.
+func contentNote(w io.Writer, marked bool) error {
+	if !marked {
+		return nil
+	}
+	_, err := fmt.Fprintln(w, "* dated by the content: the article's printed date contradicts what it reports (dyad articles shows which)")
+	return err
 }
 
 func partyLabel(code, text string) string {

@@ -29,6 +29,9 @@ type storyRow struct {
 	Outlets   []string `json:"outlets"`
 	Claim     string   `json:"claim"`
 	Evidence  string   `json:"evidence"`
+	// DatedByContent: a mention comes from an article whose printed date
+	// contradicts its content, so the window is the content's.
+	DatedByContent bool `json:"dated_by_content,omitempty"`
 }
 
 type storyFilter struct {
@@ -85,6 +88,7 @@ func groupStories(ms []event.Mention) []storyRow {
 			order = append(order, id)
 		}
 		r.Mentions++
+		r.DatedByContent = r.DatedByContent || m.ArticleDateConflict
 		outlets[id][m.Outlet] = true
 		if d := day(m.DateStart); d != "" && (r.Start == "" || d < r.Start) {
 			r.Start = d // the span its mentions give it
@@ -138,7 +142,7 @@ func newStoriesCmd(g *globals) *cobra.Command {
 				}
 				return nil
 			}
-			return writeStoryTable(cmd.OutOrStdout(), rows)
+			return writeStoryTable(cmd.OutOrStdout(), cmd.ErrOrStderr(), rows)
 		},
 	}
 	f.flags(cmd)
@@ -147,18 +151,25 @@ func newStoriesCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-func writeStoryTable(w io.Writer, rows []storyRow) error {
+func writeStoryTable(w, stderr io.Writer, rows []storyRow) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tEVENT\tDYAD\tMENTIONS\tOUTLETS\tCLAIM\tSTORY\tEVIDENCE")
+	marked := false
 	for _, r := range rows {
 		date := orDash(r.Start)
 		if r.End != r.Start && r.End != "" {
 			date += "…" + r.End
 		}
+		if r.DatedByContent {
+			date, marked = date+contentMark, true
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s→%s\t%d\t%d\t%s\t%s\t%s\n", date, r.Event, orDash(r.Actor), orDash(r.Recipient),
 			r.Mentions, len(r.Outlets), r.Claim, r.ID, clip(r.Evidence, 70))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return contentNote(stderr, marked)
 }
 
 func newStoryShowCmd(g *globals) *cobra.Command {
@@ -221,14 +232,14 @@ func newTimelineCmd(g *globals) *cobra.Command {
 				return nil
 			case asCSV:
 				cw := csv.NewWriter(w)
-				cw.Write([]string{"story_id", "date_start", "date_end", "event", "actor", "recipient", "mentions", "outlets", "claim", "evidence"})
+				cw.Write([]string{"story_id", "date_start", "date_end", "event", "actor", "recipient", "mentions", "outlets", "claim", "evidence", "dated_by_content"})
 				for _, r := range rows {
-					cw.Write([]string{r.ID, r.Start, r.End, r.Event, r.Actor, r.Recipient, fmt.Sprint(r.Mentions), fmt.Sprint(len(r.Outlets)), r.Claim, r.Evidence})
+					cw.Write([]string{r.ID, r.Start, r.End, r.Event, r.Actor, r.Recipient, fmt.Sprint(r.Mentions), fmt.Sprint(len(r.Outlets)), r.Claim, r.Evidence, fmt.Sprint(r.DatedByContent)})
 				}
 				cw.Flush()
 				return cw.Error()
 			}
-			return writeStoryTable(w, rows)
+			return writeStoryTable(w, cmd.ErrOrStderr(), rows)
 		},
 	}
 	f.flags(cmd)
