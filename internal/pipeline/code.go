@@ -15,6 +15,7 @@ type ArticleCoder interface {
 // Code codes a with c and keeps the coder's date check on the article, so
 // that the store holds it beside the printed date: every way in (ingest,
 // worker, watch, the dashboard) stores what `dyad code --docs-out` prints.
+// Mentions dated after the article was written become plans (MarkPlanned).
 func Code(ctx context.Context, c ArticleCoder, a *article.Article) (coder.Result, error) {
 	res, err := c.CodeContext(ctx, a)
 	if err != nil || !coder.Reads(a) {
@@ -24,6 +25,7 @@ func Code(ctx context.Context, c ArticleCoder, a *article.Article) (coder.Result
 	for i := range res.Mentions {
 		res.Mentions[i].ArticleDateConflict = res.Check.Conflict
 	}
+	MarkPlanned(a, res.Mentions)
 	return res, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/event"
@@ -93,5 +94,32 @@ func TestPagesShowDateCheck(t *testing.T) {
 	// the fixture's other articles are not marked
 	if _, body := get(t, s, "/articles/1"); strings.Contains(body, "datecheck") {
 		t.Errorf("/articles/1 shows a date check it does not have")
+	}
+}
+
+// A plan dated after today is on the timeline but not among the overview's
+// latest stories (issue 17: "2027-04-01 topped Latest stories").
+func TestOverviewLatestStoriesHaveBegun(t *testing.T) {
+	db := fixture(t)
+	ctx := context.Background()
+	text := "The United States and Iraq will hold talks in Washington on April 1, 2027."
+	r, err := db.PutArticle(ctx, &article.Article{Source: "plan.txt", Title: "Talks set", Text: text, SimHash: 0x123456,
+		Published: day("2025-11-05")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := event.Mention{Event: "CONSULT", Quad: 1, Score: 1, Actor: event.Party{Code: "USA", Text: "The United States"},
+		Recipient: event.Party{Code: "IRQ", Text: "Iraq"}, DateStart: day("2027-04-01"), DateEnd: day("2027-04-01"),
+		Precision: "day", Claim: event.Planned, Sentence: text, SentEnd: len(text), StoryID: "S-plan", Trigger: "talks"}
+	if err := db.PutMentions(ctx, r.ID, []event.Mention{plan}); err != nil {
+		t.Fatal(err)
+	}
+	s := newServer(t, Config{Store: db, Now: func() time.Time { return day("2026-12-07").Add(13 * time.Hour) }})
+	_, body := get(t, s, "/")
+	if strings.Contains(body, "S-plan") || !strings.Contains(body, "/stories/S1") {
+		t.Errorf("overview: the plan of 2027 is among the latest stories, or S1 is not")
+	}
+	if _, body := get(t, s, "/timeline"); !strings.Contains(body, "will hold talks") {
+		t.Errorf("timeline: the plan is not listed")
 	}
 }

@@ -26,7 +26,9 @@ func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	page, err := s.cfg.Store.Stories(ctx, store.StoryQuery{Limit: 12})
+	// Latest stories are those that have begun: a plan dated next year
+	// ("talks on April 1, 2027") is on the timeline, not at the top here.
+	page, err := s.cfg.Store.Stories(ctx, store.StoryQuery{Limit: 12, Until: s.cfg.Now().UTC()})
 	if err != nil {
 		s.failErr(w, r, err)
 		return
