@@ -4,12 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
-	"github.com/dyad-project/dyad/internal/plover"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -25,21 +23,17 @@ func newEventsCmd(g *globals) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f := store.MentionFilter{Limit: limit}
+			var err error
 			if dyad != "" {
-				a, r, ok := strings.Cut(strings.ToUpper(dyad), ":")
-				if !ok {
-					return fmt.Errorf("--dyad %q: want ACTOR:RECIPIENT country codes, e.g. USA:IRQ", dyad)
+				if f.Actor, f.Recipient, err = parseDyad("dyad", dyad); err != nil {
+					return err
 				}
-				f.Actor, f.Recipient = a, r
 			}
 			if typ != "" {
-				t, ok := plover.ParseType(typ)
-				if !ok {
-					return fmt.Errorf("--type %q: not a PLOVER event type (one of %v)", typ, plover.Types())
+				if f.Event, err = parseType(typ); err != nil {
+					return err
 				}
-				f.Event = string(t)
 			}
-			var err error
 			if f.Since, err = parseDay("since", since); err != nil {
 				return err
 			}

@@ -46,15 +46,19 @@ func (f *storyFilter) flags(cmd *cobra.Command) {
 }
 
 func (f *storyFilter) mentions(ctx context.Context, g *globals) ([]event.Mention, error) {
-	mf := store.MentionFilter{Event: strings.ToUpper(f.typ)}
-	if f.dyad != "" {
-		a, r, ok := strings.Cut(strings.ToUpper(f.dyad), ":")
-		if !ok {
-			return nil, fmt.Errorf("--dyad %q: want ACTOR:RECIPIENT country codes, e.g. USA:IRQ", f.dyad)
-		}
-		mf.Actor, mf.Recipient, mf.Either = a, r, true
-	}
+	var mf store.MentionFilter
 	var err error
+	if f.typ != "" {
+		if mf.Event, err = parseType(f.typ); err != nil {
+			return nil, err
+		}
+	}
+	if f.dyad != "" {
+		if mf.Actor, mf.Recipient, err = parseDyad("dyad", f.dyad); err != nil {
+			return nil, err
+		}
+		mf.Either = true
+	}
 	if mf.Since, err = parseDay("since", f.since); err != nil {
 		return nil, err
 	}
