@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -89,5 +91,30 @@ func TestFiltersRefuseWhatCannotMatch(t *testing.T) {
 		case tc.want != "" && (r.err == nil || !strings.Contains(r.err.Error(), tc.want)):
 			t.Errorf("%v: error %v, want one saying %q (stdout %q)", tc.args, r.err, tc.want, r.stdout)
 		}
+	}
+}
+
+// dyad stories show prints the evidence as the article has it (a no-break
+// space is a space, not \u00a0) and counts in words ("1 outlet").
+func TestStoryShowReads(t *testing.T) {
+	db := env(t)
+	src := filepath.Join(t.TempDir(), "nbsp.txt")
+	text := "Tuesday, Nov 4, 2025\n\nUS warns Iraq\n\nThe United\u00a0States threatened Iraq with sanctions on Tuesday, officials said.\n"
+	if err := os.WriteFile(src, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "--db", db, "-q", "ingest", src)
+	rows := jsonLines(t, mustRun(t, "--db", db, "stories", "--json").stdout)
+	if len(rows) == 0 {
+		t.Fatal("no story coded")
+	}
+	show := mustRun(t, "--db", db, "stories", "show", rows[0]["story_id"].(string)).stdout
+	for _, bad := range []string{`\u00a0`, "\u00a0", `\"`, "1 outlets", "1 mentions"} {
+		if strings.Contains(show, bad) {
+			t.Errorf("stories show prints %q:\n%s", bad, show)
+		}
+	}
+	if !strings.Contains(show, "1 mention from 1 outlet") || !strings.Contains(show, "“The United States threatened Iraq") {
+		t.Errorf("stories show:\n%s", show)
 	}
 }

@@ -186,24 +186,63 @@ func newStoryShowCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			w := cmd.OutOrStdout()
-			n := 0
+			var mine []event.Mention
 			for _, m := range ms {
-				if m.StoryID != args[0] {
-					continue
+				if m.StoryID == args[0] {
+					mine = append(mine, m)
 				}
-				n++
-				fmt.Fprintf(w, "%d. %s %s (%s) → %s (%s), %s…%s, %s\n   outlet: %s; source: %s\n   chain: %s\n   joined: %s\n   %q\n",
-					n, m.Event, m.Actor.Code, m.Actor.Text, orDash(m.Recipient.Code), m.Recipient.Text,
-					orDash(day(m.DateStart)), orDash(day(m.DateEnd)), m.Claim, m.Outlet, m.Doc,
-					orDash(strings.Join(m.ReportedBy, " ← ")), orDash(m.StoryWhy), m.Sentence)
 			}
-			if n == 0 {
+			if len(mine) == 0 {
 				return fmt.Errorf("story %s: not found", args[0])
 			}
-			return nil
+			return writeStory(cmd.OutOrStdout(), groupStories(mine)[0], mine)
 		},
 	}
+}
+
+// writeStory prints a story for a reader: a summary line, then each
+// mention with its evidence as the article has it (quoted, not escaped:
+// a no-break space is a space, not \u00a0).
+func writeStory(w io.Writer, r storyRow, ms []event.Mention) error {
+	fmt.Fprintf(w, "%s %s→%s, %s: %s from %s; %s\n", r.Event, orDash(r.Actor), orDash(r.Recipient), span(r.Start, r.End),
+		plural(r.Mentions, "mention", "mentions"), plural(len(r.Outlets), "outlet", "outlets"), r.Claim)
+	for i, m := range ms {
+		fmt.Fprintf(w, "\n%d. %s %s → %s, %s, %s\n   outlet: %s; source: %s\n   chain: %s\n   joined: %s\n   “%s”\n",
+			i+1, m.Event, party(m.Actor), party(m.Recipient), span(day(m.DateStart), day(m.DateEnd)), m.Claim, orDash(m.Outlet), m.Doc,
+			orDash(strings.Join(m.ReportedBy, " ← ")), orDash(m.StoryWhy), plainText(m.Sentence))
+		if m.ArticleDateConflict {
+			fmt.Fprintln(w, "   dated by the content: the article's printed date contradicts what it reports")
+		}
+	}
+	return nil
+}
+
+// span is a date window as printed: one day, a range, or "undated".
+func span(start, end string) string {
+	switch {
+	case start == "":
+		return "undated"
+	case end == "" || end == start:
+		return start
+	}
+	return start + "…" + end
+}
+
+// party is "USA (Washington)", or "-" for none.
+func party(p event.Party) string {
+	if p.Code == "" && p.Text == "" {
+		return "-"
+	}
+	if p.Text == "" {
+		return p.Code
+	}
+	return orDash(p.Code) + " (" + plainText(p.Text) + ")"
+}
+
+// plainText is a sentence on one line, its no-break and other odd spaces as
+// plain spaces.
+func plainText(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func newTimelineCmd(g *globals) *cobra.Command {
