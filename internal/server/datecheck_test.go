@@ -123,3 +123,46 @@ func TestOverviewLatestStoriesHaveBegun(t *testing.T) {
 		t.Errorf("timeline: the plan is not listed")
 	}
 }
+
+// A series has a zero for every period without events between its first
+// and last (or From and To), so the chart does not draw a line across
+// empty months; the dyad page's stories are those of From–To (issue 17).
+func TestSeriesZeroFilledAndStoriesOfThePeriod(t *testing.T) {
+	s := newServer(t, Config{Now: func() time.Time { return day("2026-12-07") }})
+	var sr struct {
+		Points []struct {
+			Start    string
+			Mentions int
+		}
+	}
+	getJSON(t, s, "/api/dyads/USA/IRQ/series?bucket=day", &sr)
+	// USA–IRQ events on 2025-10-15, 2025-11-01 and 2025-11-04
+	if len(sr.Points) != 21 || sr.Points[0].Start != "2025-10-15" || sr.Points[20].Start != "2025-11-04" {
+		t.Fatalf("daily series: %d points %+v", len(sr.Points), sr.Points)
+	}
+	busy := 0
+	for i, p := range sr.Points {
+		if want := day("2025-10-15").AddDate(0, 0, i).Format(time.DateOnly); p.Start != want {
+			t.Errorf("point %d starts %s, want %s", i, p.Start, want)
+		}
+		if p.Mentions > 0 {
+			busy++
+		}
+	}
+	if busy != 3 {
+		t.Errorf("%d days with events, want 3", busy)
+	}
+	getJSON(t, s, "/api/dyads/USA/IRQ/series?bucket=month&since=2025-09-01&until=2025-12-31", &sr)
+	if len(sr.Points) != 4 || sr.Points[0].Start != "2025-09-01" || sr.Points[0].Mentions != 0 || sr.Points[3].Start != "2025-12-01" {
+		t.Errorf("monthly series over Sep–Dec: %+v", sr.Points)
+	}
+
+	_, all := get(t, s, "/dyads/USA/IRQ")
+	_, nov := get(t, s, "/dyads/USA/IRQ?since=2025-11-01&until=2025-11-30")
+	if !strings.Contains(all, "/stories/S2") || strings.Contains(nov, "/stories/S2") || !strings.Contains(nov, "/stories/S1") {
+		t.Errorf("the dyad page's stories ignore From/To (S2 is of October)")
+	}
+	if !strings.Contains(nov, "Stories from 2025-11-01 to 2025-11-30") {
+		t.Errorf("the dyad page does not say which period its stories are of")
+	}
+}

@@ -121,12 +121,26 @@ func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	page, err := s.cfg.Store.Stories(r.Context(), store.StoryQuery{Dyad: sr.Dyad, Limit: 20})
+	// the stories of the period the chart shows; by default those begun by
+	// today (a plan for next year is not among the latest)
+	v := r.URL.Query()
+	q := store.StoryQuery{Dyad: sr.Dyad, Limit: 20}
+	if q.Since, err = parseDay("since", v.Get("since")); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if q.Until, err = parseDay("until", v.Get("until")); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if q.Until.IsZero() {
+		q.Until = s.cfg.Now().UTC()
+	}
+	page, err := s.cfg.Store.Stories(r.Context(), q)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	v := r.URL.Query()
 	s.render(w, r, http.StatusOK, "dyad", dyadPage{Series: sr, Stories: page.Stories, Since: v.Get("since"), Until: v.Get("until")})
 }
 
