@@ -245,6 +245,26 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("an article whose printed date is wrong says so", func(t *testing.T) {
+		s, id := withConflict(t)
+		other := httptest.NewServer(s)
+		defer other.Close()
+		b.run(t, chromedp.Navigate(fmt.Sprintf("%s/articles/%d", other.URL, id)), chromedp.WaitVisible(".datecheck.conflict"), settle())
+		note := value(t, b, chromedp.Text(".datecheck.conflict"))
+		b.run(t, chromedp.Navigate(other.URL+"/timeline?dyad=USA:IRQ"), chromedp.WaitVisible("table.events"))
+		marked := count(t, b, "table.events tbody tr .tag.datedby")
+		b.screenshot(t, "timeline-dated-by-content")
+		if !strings.Contains(note, "the content belongs to 2020-05-07…2021-01-20") || !strings.Contains(note, "Mike Pompeo") {
+			t.Fatalf("article page note: %q", note)
+		}
+		if marked != 1 {
+			t.Errorf("timeline: %d events tagged as dated by the content, want 1", marked)
+		}
+		if probs := b.takeProblems(); len(probs) > 0 {
+			t.Errorf("date check pages: %v", probs)
+		}
+	})
+
 	t.Run("a malicious article renders inert", func(t *testing.T) {
 		b.run(t, chromedp.Navigate(b.base+"/articles/3"), chromedp.WaitVisible("article.text"), settle())
 		active := count(t, b, "article.text *:not(mark), h1 *, .facts *, script:not([src]):not([type='application/json'])")
