@@ -30,7 +30,7 @@ func newArticlesCmd(g *globals) *cobra.Command {
 		Short: "List stored articles",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runArticles(cmd.Context(), g, o, cmd.OutOrStdout())
+			return runArticles(cmd.Context(), g, o, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	f := cmd.Flags()
@@ -55,12 +55,42 @@ type articleJSON struct {
 	Language      string  `json:"language"`
 	Hash          string  `json:"hash"`
 	DuplicateOf   *int64  `json:"duplicate_of"`
-	Text          string  `json:"text,omitempty"`
+	dateCheckJSON
+	Text string `json:"text,omitempty"`
+}
+
+// dateCheckJSON is the date check as `dyad code --docs-out` prints it, with
+// date_checked false when nothing is known (stored before dyad kept the
+// check, or text the coder does not read).
+type dateCheckJSON struct {
+	DateChecked      bool     `json:"date_checked"`
+	DateConflict     bool     `json:"date_conflict"`
+	ContentDateStart *string  `json:"content_date_start"`
+	ContentDateEnd   *string  `json:"content_date_end"`
+	DateReasons      []string `json:"date_reasons,omitempty"`
+	Inconsistencies  []string `json:"inconsistencies,omitempty"`
+}
+
+func checkJSON(c article.DateCheck) dateCheckJSON {
+	j := dateCheckJSON{DateChecked: c.Checked, DateConflict: c.Conflict, DateReasons: c.Reasons, Inconsistencies: c.Inconsistent}
+	if c.Conflict {
+		// the content's window is what dates the article's events
+		j.ContentDateStart, j.ContentDateEnd = dayPtr(c.Start), dayPtr(c.End)
+	}
+	return j
+}
+
+func dayPtr(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.Format(time.DateOnly)
+	return &s
 }
 
 func toJSON(a *article.Article, withText bool) articleJSON {
 	j := articleJSON{ID: a.ID, Source: a.Source, URL: a.URL, Title: a.Title, Outlet: a.Outlet, Author: a.Author,
-		PublishedFrom: string(a.DateFrom), Language: a.Language, Hash: a.Hash}
+		PublishedFrom: string(a.DateFrom), Language: a.Language, Hash: a.Hash, dateCheckJSON: checkJSON(a.Check)}
 	if a.HasDate() {
 		p := a.PublishedString()
 		j.Published = &p
@@ -86,7 +116,9 @@ func parseDay(flag, s string) (time.Time, error) {
 	return t, nil
 }
 
-func runArticles(ctx context.Context, g *globals, o *articlesOptions, w io.Writer) error {
+// runArticles lists articles on w; notes about the table go to stderr, so
+// that the table alone can be piped.
+func runArticles(ctx context.Context, g *globals, o *articlesOptions, w, stderr io.Writer) error {
 	since, err := parseDay("since", o.since)
 	if err != nil {
 		return err
@@ -114,8 +146,12 @@ func runArticles(ctx context.Context, g *globals, o *articlesOptions, w io.Write
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tPUBLISHED\tFROM\tLANG\tOUTLET\tTITLE")
+	fmt.Fprintln(tw, "ID\tPUBLISHED\tFROM\tDATE CHECK\tLANG\tOUTLET\tTITLE")
+	var conflicts []int64
 	for _, a := range arts {
+		if a.Check.Conflict {
+			conflicts = append(conflicts, a.ID)
+		}
 		pub := a.PublishedString()
 		if pub == "" {
 			pub = "unknown"
@@ -125,9 +161,67 @@ func runArticles(ctx context.Context, g *globals, o *articlesOptions, w io.Write
 			// no headline on the page: show how the text begins
 			title = "(untitled) " + strings.Join(strings.Fields(a.Text), " ")
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", a.ID, pub, orDash(string(a.DateFrom)), orDash(a.Language), orDash(a.Outlet), clip(title, 70))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, pub, orDash(string(a.DateFrom)), checkCell(a.Check),
+			orDash(a.Language), orDash(a.Outlet), clip(title, 70))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(conflicts) > 0 {
+		ids := make([]string, len(conflicts))
+		for i, id := range conflicts {
+			ids[i] = strconv.FormatInt(id, 10)
+		}
+		name := "article"
+		if len(ids) > 1 {
+			name = "articles"
+		}
+		_, err := fmt.Fprintf(stderr, "%s %s: the printed date contradicts the content, so events are dated by the content's window (dyad show %s says why)\n",
+			name, strings.Join(ids, ", "), ids[0])
+		return err
+	}
+	return nil
+}
+
+// checkCell is the DATE CHECK column: "content 2020-05-07…2021-01-20" when
+// the printed date is wrong, "ok" when the content agrees or says nothing,
+// "-" when the check was not run.
+func checkCell(c article.DateCheck) string {
+	switch {
+	case !c.Checked:
+		return "-"
+	case c.Conflict:
+		return "conflict: content " + c.Window()
+	case len(c.Inconsistent) > 0:
+		return "ok, " + plural(len(c.Inconsistent), "wrong title", "wrong titles")
+	}
+	return "ok"
+}
+
+// plural is "1 outlet", "2 outlets".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// writeCheck prints the date check of `dyad show`.
+func writeCheck(w io.Writer, c article.DateCheck) {
+	switch {
+	case !c.Checked:
+		fmt.Fprintf(w, "Date check: not run (stored before dyad kept it, or a language it does not read)\n")
+	case c.Conflict:
+		fmt.Fprintf(w, "Date check: CONFLICT: the content belongs to %s, not to the printed date; its events are dated by that window\n", c.Window())
+		for _, r := range c.Reasons {
+			fmt.Fprintf(w, "  because %s\n", r)
+		}
+	default:
+		fmt.Fprintf(w, "Date check: the content agrees with the printed date (or names no dated office)\n")
+	}
+	for _, x := range c.Inconsistent {
+		fmt.Fprintf(w, "  inconsistent title: %s\n", x)
+	}
 }
 
 func newShowCmd(g *globals) *cobra.Command {
@@ -160,6 +254,7 @@ func newShowCmd(g *globals) *cobra.Command {
 			}
 			fmt.Fprintf(w, "Title:     %s\nSource:    %s\nOutlet:    %s\nAuthor:    %s\nPublished: %s (%s)\nLanguage:  %s\n",
 				a.Title, a.Source, orDash(a.Outlet), orDash(a.Author), pub, orDash(string(a.DateFrom)), orDash(a.Language))
+			writeCheck(w, a.Check)
 			if a.DupOf != 0 {
 				fmt.Fprintf(w, "Copy of:   article %d\n", a.DupOf)
 			}

@@ -151,20 +151,32 @@ func TestEvalSeeds(t *testing.T) {
 	seeds := shared(t, "corpus/seeds")
 	gold := shared(t, "gold/seeds")
 	env(t)
-	r := mustRun(t, "eval", "--gold", gold, seeds)
-	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	for _, prefix := range []string{"events: strict P ", "merging: ", "documents: publication date right on "} {
-		found := false
-		for _, l := range lines {
-			found = found || strings.HasPrefix(l, prefix)
-		}
-		if !found {
-			t.Errorf("no %q line in\n%s", prefix, r.stdout)
+	// for people: the figures in words, no Python reprs, no JSON
+	r := mustRun(t, "eval", "--verbose", "--gold", gold, seeds)
+	for _, want := range []string{"events: 59 predicted, 27 core events in the gold",
+		"  strict (type, parties, date):  precision 0.848  recall 0.889  F1 0.868",
+		"merging: 2 of 3 events reported by two documents merged; 0 of 3 merges wrong",
+		"documents: publication date right on 1.000",
+		"date conflicts: 1 in the gold, 1 flagged: precision 1.00  recall 1.00  F1 1.00; content window right on 1.000",
+		"  FP  002_1da35b5d97764059.txt: THREATEN USA -> - (2020-05-07, 2021-01-20) | While Iran",
+		"  DATE 003-03: found, but the date is off (gold 2024-09-08…2024-09-22)"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("eval lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	js := jsonLines(t, lines[len(lines)-1])
+	for _, py := range []string{"datetime.date(", "None", "('", "{\""} {
+		if strings.Contains(r.stdout, py) {
+			t.Errorf("eval prints %q:\n%s", py, r.stdout)
+		}
+	}
+	// the script's own report, byte for byte, when asked
+	script := mustRun(t, "eval", "--script", "--verbose", "--gold", gold, seeds).stdout
+	if !strings.Contains(script, "datetime.date(2025, 11, 2)") || !strings.Contains(script, "events: strict P 0.848 R 0.889 F1 0.868") {
+		t.Errorf("eval --script is not the script's report:\n%s", script)
+	}
+	js := jsonLines(t, mustRun(t, "eval", "--json", "--gold", gold, seeds).stdout)
 	if len(js) != 1 {
-		t.Fatalf("last line is not one JSON object: %q", lines[len(lines)-1])
+		t.Fatalf("eval --json: %d JSON objects, want 1", len(js))
 	}
 	for _, k := range []string{"strict", "loose_no_date", "docs", "predictions", "core_gold"} {
 		if _, ok := js[0][k]; !ok {

@@ -16,6 +16,8 @@ type evalOptions struct {
 	gold         string
 	events, docs string
 	verbose      bool
+	script       bool // print what score_events.py prints, byte for byte
+	json         bool // print the figures as one JSON object
 }
 
 func newEvalCmd(g *globals) *cobra.Command {
@@ -26,8 +28,9 @@ func newEvalCmd(g *globals) *cobra.Command {
 		Long: `Code the sources in memory and score the mentions against a gold folder (events.jsonl and,
 optionally, docs.jsonl, in the format of the project's gold sets): precision, recall and F1
 (strict and ignoring dates), date accuracy, cross-document merging and document dates. The
-figures are those of the project's score_events.py. With --events (and --docs) it scores
-existing output files instead of coding.`,
+figures are those of the project's score_events.py; --script prints its report byte for byte
+(Python reprs and all), --json only its JSON line. With --events (and --docs) it scores existing
+output files instead of coding.`,
 		Example: `  dyad eval --gold ../shared/gold/seeds ../shared/corpus/seeds
   dyad eval --gold my-gold --events events.jsonl --docs docs.jsonl --verbose`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -39,6 +42,8 @@ existing output files instead of coding.`,
 	f.StringVar(&o.events, "events", "", "score this mentions file instead of coding SOURCEs")
 	f.StringVar(&o.docs, "docs", "", "with --events: the per-document file")
 	f.BoolVar(&o.verbose, "verbose", false, "list misses, false positives and date errors")
+	f.BoolVar(&o.script, "script", false, "print the report exactly as score_events.py prints it")
+	f.BoolVar(&o.json, "json", false, "print the figures as one JSON object (the script's last line)")
 	cmd.MarkFlagRequired("gold")
 	addFetchFlags(cmd, &o.ingestOptions)
 	return cmd
@@ -95,8 +100,21 @@ func runEval(ctx context.Context, g *globals, o *evalOptions, args []string, std
 			docs = append(docs, p)
 		}
 	}
-	res, lines := eval.Score(gold, preds, docs, o.verbose)
-	return eval.WriteReport(stdout, res, lines)
+	switch {
+	case o.script:
+		res, lines := eval.Score(gold, preds, docs, o.verbose)
+		return eval.WriteReport(stdout, res, lines)
+	case o.json:
+		res, _ := eval.Score(gold, preds, docs, false)
+		js, err := res.JSON()
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(stdout, "%s\n", js)
+		return err
+	}
+	res, lines := eval.ScoreReadable(gold, preds, docs, o.verbose)
+	return eval.WriteReadable(stdout, res, lines)
 }
 
 func readPredictions(path string) ([]eval.Prediction, error) {

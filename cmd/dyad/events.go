@@ -3,12 +3,11 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
+	"io"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
-	"github.com/dyad-project/dyad/internal/plover"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -24,21 +23,17 @@ func newEventsCmd(g *globals) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f := store.MentionFilter{Limit: limit}
+			var err error
 			if dyad != "" {
-				a, r, ok := strings.Cut(strings.ToUpper(dyad), ":")
-				if !ok {
-					return fmt.Errorf("--dyad %q: want ACTOR:RECIPIENT country codes, e.g. USA:IRQ", dyad)
+				if f.Actor, f.Recipient, err = parseDyad("dyad", dyad); err != nil {
+					return err
 				}
-				f.Actor, f.Recipient = a, r
 			}
 			if typ != "" {
-				t, ok := plover.ParseType(typ)
-				if !ok {
-					return fmt.Errorf("--type %q: not a PLOVER event type (one of %v)", typ, plover.Types())
+				if f.Event, err = parseType(typ); err != nil {
+					return err
 				}
-				f.Event = string(t)
 			}
-			var err error
 			if f.Since, err = parseDay("since", since); err != nil {
 				return err
 			}
@@ -67,6 +62,7 @@ func newEventsCmd(g *globals) *cobra.Command {
 			}
 			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "DATE\tEVENT\tACTOR\tRECIPIENT\tCLAIM\tEVIDENCE")
+			marked := false
 			for _, m := range ms {
 				date := "unknown"
 				if !m.DateStart.IsZero() {
@@ -75,10 +71,16 @@ func newEventsCmd(g *globals) *cobra.Command {
 						date += "…" + m.DateEnd.Format("2006-01-02")
 					}
 				}
+				if m.ArticleDateConflict {
+					date, marked = date+contentMark, true
+				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", date, m.Event, partyLabel(m.Actor.Code, m.Actor.Text),
 					partyLabel(m.Recipient.Code, m.Recipient.Text), m.Claim, clip(m.Sentence, 80))
 			}
-			return tw.Flush()
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			return contentNote(cmd.ErrOrStderr(), marked)
 		},
 	}
 	f := cmd.Flags()
@@ -89,6 +91,20 @@ func newEventsCmd(g *globals) *cobra.Command {
 	f.BoolVar(&asJSON, "json", false, "PLOVER JSON, one mention per line")
 	f.IntVar(&limit, "limit", 0, "at most this many")
 	return cmd
+}
+
+// contentMark follows the date of an event whose article's printed date
+// contradicts its content: the date comes from the content's window.
+const contentMark = " *"
+
+// contentNote explains contentMark after a table that used it, on stderr
+// so that the table alone can be piped.
+func contentNote(w io.Writer, marked bool) error {
+	if !marked {
+		return nil
+	}
+	_, err := fmt.Fprintln(w, "* dated by the content: the article's printed date contradicts what it reports (dyad articles shows which)")
+	return err
 }
 
 func partyLabel(code, text string) string {

@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dyad-project/dyad/internal/export"
-	"github.com/dyad-project/dyad/internal/plover"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -66,18 +64,15 @@ func (o *exportOptions) request() (export.Request, error) {
 	}
 	mf := store.MentionFilter{Limit: o.limit}
 	if o.dyad != "" {
-		a, r, ok := strings.Cut(strings.ToUpper(o.dyad), ":")
-		if !ok {
-			return req, fmt.Errorf("--dyad %q: want ACTOR:RECIPIENT country codes, e.g. USA:IRN", o.dyad)
+		if mf.Actor, mf.Recipient, err = parseDyad("dyad", o.dyad); err != nil {
+			return req, err
 		}
-		mf.Actor, mf.Recipient, mf.Either = a, r, true
+		mf.Either = true
 	}
 	if o.typ != "" {
-		t, ok := plover.ParseType(o.typ)
-		if !ok {
-			return req, fmt.Errorf("--type %q: not a PLOVER event type (one of %v)", o.typ, plover.Types())
+		if mf.Event, err = parseType(o.typ); err != nil {
+			return req, err
 		}
-		mf.Event = string(t)
 	}
 	if mf.Since, err = parseDay("since", o.since); err != nil {
 		return req, err

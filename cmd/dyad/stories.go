@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -34,8 +35,11 @@ type storyRow struct {
 	Recalled int `json:"recalled_by,omitempty"`
 	// OnlyRecalled marks a story no article reports on its day.
 	OnlyRecalled bool `json:"only_recalled,omitempty"`
-	reports      int
-	recalls      map[string]bool
+	// DatedByContent: a mention comes from an article whose printed date
+	// contradicts its content, so the window is the content's.
+	DatedByContent bool `json:"dated_by_content,omitempty"`
+	reports        int
+	recalls        map[string]bool
 }
 
 type storyFilter struct {
@@ -50,15 +54,19 @@ func (f *storyFilter) flags(cmd *cobra.Command) {
 }
 
 func (f *storyFilter) mentions(ctx context.Context, g *globals) ([]event.Mention, error) {
-	mf := store.MentionFilter{Event: strings.ToUpper(f.typ)}
-	if f.dyad != "" {
-		a, r, ok := strings.Cut(strings.ToUpper(f.dyad), ":")
-		if !ok {
-			return nil, fmt.Errorf("--dyad %q: want ACTOR:RECIPIENT country codes, e.g. USA:IRQ", f.dyad)
-		}
-		mf.Actor, mf.Recipient, mf.Either = a, r, true
-	}
+	var mf store.MentionFilter
 	var err error
+	if f.typ != "" {
+		if mf.Event, err = parseType(f.typ); err != nil {
+			return nil, err
+		}
+	}
+	if f.dyad != "" {
+		if mf.Actor, mf.Recipient, err = parseDyad("dyad", f.dyad); err != nil {
+			return nil, err
+		}
+		mf.Either = true
+	}
 	if mf.Since, err = parseDay("since", f.since); err != nil {
 		return nil, err
 	}
@@ -92,6 +100,7 @@ func groupStories(ms []event.Mention) []storyRow {
 			order = append(order, id)
 		}
 		r.Mentions++
+		r.DatedByContent = r.DatedByContent || m.ArticleDateConflict
 		outlets[id][m.Outlet] = true
 		ref := m.Reference || m.Background
 		switch {
@@ -164,7 +173,7 @@ func newStoriesCmd(g *globals) *cobra.Command {
 				}
 				return nil
 			}
-			return writeStoryTable(cmd.OutOrStdout(), rows)
+			return writeStoryTable(cmd.OutOrStdout(), cmd.ErrOrStderr(), rows)
 		},
 	}
 	f.flags(cmd)
@@ -173,9 +182,10 @@ func newStoriesCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-func writeStoryTable(w io.Writer, rows []storyRow) error {
+func writeStoryTable(w, stderr io.Writer, rows []storyRow) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tEVENT\tDYAD\tMENTIONS\tOUTLETS\tCLAIM\tSTORY\tEVIDENCE")
+	marked := false
 	for _, r := range rows {
 		date := orDash(r.Start)
 		if r.End != r.Start && r.End != "" {
@@ -184,14 +194,20 @@ func writeStoryTable(w io.Writer, rows []storyRow) error {
 		claim := r.Claim
 		switch {
 		case r.OnlyRecalled:
-			claim += fmt.Sprintf("; known only from %s recalling it", plural(r.Recalled, "article"))
+			claim += fmt.Sprintf("; known only from %s recalling it", plural(r.Recalled, "article", "articles"))
 		case r.Recalled > 0:
-			claim += fmt.Sprintf("; recalled by %s", plural(r.Recalled, "article"))
+			claim += fmt.Sprintf("; recalled by %s", plural(r.Recalled, "article", "articles"))
+		}
+		if r.DatedByContent {
+			date, marked = date+contentMark, true
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s→%s\t%d\t%d\t%s\t%s\t%s\n", date, r.Event, orDash(r.Actor), orDash(r.Recipient),
 			r.Mentions, len(r.Outlets), claim, r.ID, clip(r.Evidence, 70))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return contentNote(stderr, marked)
 }
 
 func newStoryShowCmd(g *globals) *cobra.Command {
@@ -204,34 +220,81 @@ func newStoryShowCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			w := cmd.OutOrStdout()
-			n := 0
-			// the reports of the day first, then the later articles that
-			// recall the event
-			sort.SliceStable(ms, func(i, j int) bool {
-				return !(ms[i].Reference || ms[i].Background) && (ms[j].Reference || ms[j].Background)
-			})
-			recalls := false
+			var mine []event.Mention
 			for _, m := range ms {
-				if m.StoryID != args[0] {
-					continue
+				if m.StoryID == args[0] {
+					mine = append(mine, m)
 				}
-				if ref := m.Reference || m.Background; ref && !recalls {
-					recalls = true
-					fmt.Fprintln(w, "recalled later (references: sources, not more events):")
-				}
-				n++
-				fmt.Fprintf(w, "%d. %s %s (%s) → %s (%s), %s…%s, %s\n   outlet: %s; source: %s\n   chain: %s\n   joined: %s\n   %q\n",
-					n, m.Event, m.Actor.Code, m.Actor.Text, orDash(m.Recipient.Code), m.Recipient.Text,
-					orDash(day(m.DateStart)), orDash(day(m.DateEnd)), m.Claim, m.Outlet, m.Doc,
-					orDash(strings.Join(m.ReportedBy, " ← ")), orDash(m.StoryWhy), m.Sentence)
 			}
-			if n == 0 {
+			if len(mine) == 0 {
 				return fmt.Errorf("story %s: not found", args[0])
 			}
-			return nil
+			return writeStory(cmd.OutOrStdout(), groupStories(mine)[0], mine)
 		},
 	}
+}
+
+// writeStory prints a story for a reader: a summary line, then each
+// mention with its evidence as the article has it (quoted, not escaped:
+// a no-break space is a space, not \u00a0).
+func writeStory(w io.Writer, r storyRow, ms []event.Mention) error {
+	claim := r.Claim
+	switch {
+	case r.OnlyRecalled:
+		claim += fmt.Sprintf("; known only from %s recalling it", plural(r.Recalled, "article", "articles"))
+	case r.Recalled > 0:
+		claim += fmt.Sprintf("; recalled by %s", plural(r.Recalled, "article", "articles"))
+	}
+	fmt.Fprintf(w, "%s %s→%s, %s: %s from %s; %s\n", r.Event, orDash(r.Actor), orDash(r.Recipient), span(r.Start, r.End),
+		plural(r.Mentions, "mention", "mentions"), plural(len(r.Outlets), "outlet", "outlets"), claim)
+	// the reports of the day first, then the later articles that recall
+	// the event
+	ms = slices.Clone(ms)
+	sort.SliceStable(ms, func(i, j int) bool {
+		return !(ms[i].Reference || ms[i].Background) && (ms[j].Reference || ms[j].Background)
+	})
+	recalls := false
+	for i, m := range ms {
+		if ref := m.Reference || m.Background; ref && !recalls {
+			recalls = true
+			fmt.Fprintln(w, "\nrecalled later (references: sources, not more events):")
+		}
+		fmt.Fprintf(w, "\n%d. %s %s → %s, %s, %s\n   outlet: %s; source: %s\n   chain: %s\n   joined: %s\n   “%s”\n",
+			i+1, m.Event, party(m.Actor), party(m.Recipient), span(day(m.DateStart), day(m.DateEnd)), m.Claim, orDash(m.Outlet), m.Doc,
+			orDash(strings.Join(m.ReportedBy, " ← ")), orDash(m.StoryWhy), plainText(m.Sentence))
+		if m.ArticleDateConflict {
+			fmt.Fprintln(w, "   dated by the content: the article's printed date contradicts what it reports")
+		}
+	}
+	return nil
+}
+
+// span is a date window as printed: one day, a range, or "undated".
+func span(start, end string) string {
+	switch {
+	case start == "":
+		return "undated"
+	case end == "" || end == start:
+		return start
+	}
+	return start + "…" + end
+}
+
+// party is "USA (Washington)", or "-" for none.
+func party(p event.Party) string {
+	if p.Code == "" && p.Text == "" {
+		return "-"
+	}
+	if p.Text == "" {
+		return p.Code
+	}
+	return orDash(p.Code) + " (" + plainText(p.Text) + ")"
+}
+
+// plainText is a sentence on one line, its no-break and other odd spaces as
+// plain spaces.
+func plainText(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func newTimelineCmd(g *globals) *cobra.Command {
@@ -264,14 +327,14 @@ func newTimelineCmd(g *globals) *cobra.Command {
 				return nil
 			case asCSV:
 				cw := csv.NewWriter(w)
-				cw.Write([]string{"story_id", "date_start", "date_end", "event", "actor", "recipient", "mentions", "outlets", "claim", "evidence"})
+				cw.Write([]string{"story_id", "date_start", "date_end", "event", "actor", "recipient", "mentions", "outlets", "claim", "evidence", "dated_by_content"})
 				for _, r := range rows {
-					cw.Write([]string{r.ID, r.Start, r.End, r.Event, r.Actor, r.Recipient, fmt.Sprint(r.Mentions), fmt.Sprint(len(r.Outlets)), r.Claim, r.Evidence})
+					cw.Write([]string{r.ID, r.Start, r.End, r.Event, r.Actor, r.Recipient, fmt.Sprint(r.Mentions), fmt.Sprint(len(r.Outlets)), r.Claim, r.Evidence, fmt.Sprint(r.DatedByContent)})
 				}
 				cw.Flush()
 				return cw.Error()
 			}
-			return writeStoryTable(w, rows)
+			return writeStoryTable(w, cmd.ErrOrStderr(), rows)
 		},
 	}
 	f.flags(cmd)
@@ -314,12 +377,4 @@ func combinedClaim(ms []event.Mention, outlets int) string {
 		return ms[0].Claim
 	}
 	return ""
-}
-
-// plural is "1 article", "3 articles".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

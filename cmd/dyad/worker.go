@@ -126,7 +126,7 @@ func cliBudget(d time.Duration) time.Duration {
 
 // codeFunc is the coder as the pipeline calls it.
 func codeFunc(c *coder.Coder) pipeline.CodeFunc {
-	return func(ctx context.Context, a *article.Article) (any, error) { return c.CodeContext(ctx, a) }
+	return func(ctx context.Context, a *article.Article) (any, error) { return pipeline.Code(ctx, c, a) }
 }
 
 // storeCoded and dyadLocks are the pipeline's (shared with dyad ingest and

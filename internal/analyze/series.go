@@ -1,44 +1,54 @@
 package analyze
 
 import (
+	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 )
 
 // Bucket is the width of a series step.
 type Bucket string
 
-// The series steps: a calendar day, or an ISO week starting on Monday.
+// The series steps: a calendar day, an ISO week starting on Monday, or a
+// calendar month (as the dashboard offers).
 const (
-	Day  Bucket = "day"
-	Week Bucket = "week"
+	Day   Bucket = "day"
+	Week  Bucket = "week"
+	Month Bucket = "month"
 )
 
-// ParseBucket reads "day" or "week".
+// ParseBucket reads "day", "week" or "month", in any case.
 func ParseBucket(s string) (Bucket, error) {
-	switch Bucket(s) {
-	case Day, Week:
-		return Bucket(s), nil
+	switch b := Bucket(strings.ToLower(strings.TrimSpace(s))); b {
+	case Day, Week, Month:
+		return b, nil
 	}
-	return "", fmt.Errorf("bucket %q: want day or week", s)
+	return "", fmt.Errorf("bucket %q: want day, week or month", s)
 }
 
 // Floor returns the start of the bucket holding t (UTC).
 func (b Bucket) Floor(t time.Time) time.Time {
 	y, m, d := t.UTC().Date()
 	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	if b == Week {
+	switch b {
+	case Week:
 		// Monday is 0 days back, Sunday 6.
 		back := (int(day.Weekday()) + 6) % 7
 		day = day.AddDate(0, 0, -back)
+	case Month:
+		day = time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
 	}
 	return day
 }
 
 // Next returns the start of the bucket after the one starting at t.
 func (b Bucket) Next(t time.Time) time.Time {
-	if b == Week {
+	switch b {
+	case Week:
 		return t.AddDate(0, 0, 7)
+	case Month:
+		return t.AddDate(0, 1, 0)
 	}
 	return t.AddDate(0, 0, 1)
 }
@@ -58,6 +68,19 @@ type Point struct {
 	GoldsteinTotal   float64   `json:"goldstein_total"` // the same on GDELT's Goldstein scale
 	GoldsteinMean    float64   `json:"goldstein_mean"`
 }
+
+// MarshalJSON writes Start as YYYY-MM-DD, the date form of the CSV and of
+// every other dyad output, not as a timestamp.
+func (p Point) MarshalJSON() ([]byte, error) {
+	type plain Point
+	return json.Marshal(struct {
+		Start string `json:"start"`
+		plain
+	}{p.Start.Format(time.DateOnly), plain(p)})
+}
+
+// Empty reports whether no story falls in the period.
+func (p Point) Empty() bool { return p.Stories == 0 }
 
 // Series is a dyad's points over consecutive buckets, empty ones included.
 type Series struct {

@@ -45,6 +45,9 @@ type Article struct {
 	SimHash  uint64 // near-duplicate signature of the text
 	DupOf    int64  // ID of the article this one near-duplicates, 0 if none
 	Ingested time.Time
+	// Check is the coder's verdict on the printed date against the content,
+	// kept with the article so every view can say when the two disagree.
+	Check DateCheck
 }
 
 // HasDate reports whether the publication date is known.

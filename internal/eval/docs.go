@@ -5,7 +5,7 @@ import "fmt"
 // scoreDocs scores the per-document lines: publication date inside the gold
 // window, date-conflict detection, and the content window of conflicting
 // documents.
-func scoreDocs(gdocs []GoldDoc, docs []DocPrediction, verbose bool) (*DocResult, []string) {
+func scoreDocs(gdocs []GoldDoc, docs []DocPrediction, verbose bool, rp reprs) (*DocResult, []string) {
 	pdocs := map[string]DocPrediction{}
 	for _, d := range docs {
 		if k, ok := docKey(d); ok && k != "" {
@@ -21,7 +21,7 @@ func scoreDocs(gdocs []GoldDoc, docs []DocPrediction, verbose bool) (*DocResult,
 			if pd, ok := isoDay(p["published"]); ok && g.pubFrom <= pd && pd <= g.pubTo {
 				pubOK++
 			} else if verbose {
-				lines = append(lines, fmt.Sprintf("  PUB %s: %s not in %s", g.Doc, pyStr(p["published"]), pyRepr(toAny(g.Published))))
+				lines = append(lines, fmt.Sprintf("  PUB %s: %s not in %s", g.Doc, rp.str(p["published"]), rp.list(g.Published)))
 			}
 		}
 		flagged := found && truthy(p["date_conflict"])
@@ -42,7 +42,7 @@ func scoreDocs(gdocs []GoldDoc, docs []DocPrediction, verbose bool) (*DocResult,
 			}
 		}
 	}
-	r := &DocResult{DateConflict: prf(confTP, confFP, confFN)}
+	r := &DocResult{DateConflict: prf(confTP, confFP, confFN), ConflictsGold: confTP + confFN, ConflictsFlagged: confTP + confFP}
 	if pubTotal > 0 {
 		r.PublishedAccuracy = round4(float64(pubOK) / float64(pubTotal))
 	}

@@ -32,6 +32,9 @@ type DocResult struct {
 	PublishedAccuracy     float64
 	DateConflict          PRF
 	ContentWindowAccuracy *float64 // nil when no gold document has a date conflict
+	// ConflictsGold and ConflictsFlagged count the documents in conflict in
+	// the gold and as predicted (not in the script's JSON line).
+	ConflictsGold, ConflictsFlagged int
 }
 
 // Summary returns the script's printed summary lines, each ending in "\n".

@@ -16,6 +16,16 @@ import (
 // file was given: Result.Docs stays nil. verbose adds the FP, FN, DATE and
 // PUB lines of the script's report, in its order.
 func Score(g *Gold, events []Prediction, docs []DocPrediction, verbose bool) (Result, []string) {
+	return score(g, events, docs, verbose, scriptReprs)
+}
+
+// ScoreReadable is Score with report lines for people: values as
+// "IRQ (UAF)" and "2025-11-02", not the script's Python reprs.
+func ScoreReadable(g *Gold, events []Prediction, docs []DocPrediction, verbose bool) (Result, []string) {
+	return score(g, events, docs, verbose, readableReprs)
+}
+
+func score(g *Gold, events []Prediction, docs []DocPrediction, verbose bool, rp reprs) (Result, []string) {
 	goldByDoc := map[string][]*GoldEvent{}
 	for i := range g.Events {
 		e := &g.Events[i]
@@ -66,8 +76,8 @@ func Score(g *Gold, events []Prediction, docs []DocPrediction, verbose bool) (Re
 			} else {
 				strictFP++
 				if verbose {
-					lines = append(lines, fmt.Sprintf("  FP  %s: %s %s -> %s (%s, %s) | %s", d, pyStr(p.event),
-						p.actor.repr(), p.recipient.repr(), dateRepr(p.start, p.hasStart), dateRepr(p.end, p.hasEnd),
+					lines = append(lines, fmt.Sprintf("  FP  %s: %s %s -> %s (%s, %s) | %s", d, rp.str(p.event),
+						rp.party(p.actor), rp.party(p.recipient), rp.date(p.start, p.hasStart), rp.date(p.end, p.hasEnd),
 						prefixRunes(p.text, 110)))
 				}
 			}
@@ -102,12 +112,12 @@ func Score(g *Gold, events []Prediction, docs []DocPrediction, verbose bool) (Re
 			if hitLoose[ge.ID] {
 				coreHitLoose++
 			} else if verbose {
-				lines = append(lines, fmt.Sprintf("  FN  %s: %s %s -> %s %s | %s", ge.ID, pyRepr(toAny(ge.Event)),
-					ge.Actor.countryRepr(), ge.Recipient.countryRepr(), pyRepr(toAny(ge.Date)),
+				lines = append(lines, fmt.Sprintf("  FN  %s: %s %s -> %s %s | %s", ge.ID, rp.list(ge.Event),
+					rp.gold(ge.Actor), rp.gold(ge.Recipient), rp.list(ge.Date),
 					prefixRunes(ge.Evidence, 110)))
 			}
 			if verbose && hitLoose[ge.ID] && !hitStrict[ge.ID] {
-				lines = append(lines, fmt.Sprintf("  DATE %s: found, but the date is off (gold %s)", ge.ID, pyRepr(toAny(ge.Date))))
+				lines = append(lines, fmt.Sprintf("  DATE %s: found, but the date is off (gold %s)", ge.ID, rp.list(ge.Date)))
 			}
 		}
 	}
@@ -129,7 +139,7 @@ func Score(g *Gold, events []Prediction, docs []DocPrediction, verbose bool) (Re
 	res.MergedPairs, res.FalseMerges = falseMerges(g, preds, matched)
 	if docs != nil {
 		var docLines []string
-		res.Docs, docLines = scoreDocs(g.Docs, docs, verbose)
+		res.Docs, docLines = scoreDocs(g.Docs, docs, verbose, rp)
 		lines = append(lines, docLines...)
 	}
 	return res, lines

@@ -65,4 +65,9 @@ type Mention struct {
 	Location   string // ISO3 of where it happened, when stated
 	StoryID    string
 	StoryWhy   string // why the mention joined its story ("first report" for the first)
+
+	// ArticleDateConflict: the article's printed date contradicts its
+	// content (article.DateCheck), so the mention is dated by the content's
+	// window. Set from the article, not by the coder.
+	ArticleDateConflict bool
 }

@@ -47,6 +47,8 @@ type JSON struct {
 	Location      *LocJSON   `json:"event_loc,omitempty"`
 	StoryID       string     `json:"story_id,omitempty"`
 	Confidence    float64    `json:"confidence"`
+	// ArticleDateConflict: dated by the content, not the printed date.
+	ArticleDateConflict bool `json:"article_date_conflict,omitempty"`
 }
 
 func day(t time.Time) string {
@@ -75,7 +77,7 @@ func (m *Mention) ToJSON(id string) JSON {
 		Actor: partyJSON(m.Actor), QuadCode: m.Quad, EventScale: m.Score, CAMEO: m.CAMEO,
 		EventText: m.Sentence, Trigger: m.Trigger, TextStart: m.SentStart, TextEnd: m.SentEnd,
 		Background: m.Background, Reference: m.Reference, Claim: m.Claim, ReportedBy: m.ReportedBy,
-		StoryID: m.StoryID, Confidence: m.Confidence,
+		StoryID: m.StoryID, Confidence: m.Confidence, ArticleDateConflict: m.ArticleDateConflict,
 	}
 	if m.Location != "" {
 		j.Location = &LocJSON{CountryCode: m.Location, Resolution: 1}

@@ -37,7 +37,10 @@ func fixture(t *testing.T) *sqlite.DB {
 			Published: d, DateFrom: article.DateLine, Language: "en", Ingested: time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)},
 		{Source: "https://b.example/1", Outlet: "Paper B", Text: "Iran warned the US again, said B.", SimHash: 0xff00ff00ff00ff01,
 			Ingested: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)},
-		{Source: "c.txt", Text: "US and Iran talked.\nIn Oman.", SimHash: 0x0f0f0f0f0f0f0f0f, Ingested: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)},
+		// printed in 2026, but its content is of 2020 (the coder's date check)
+		{Source: "c.txt", Text: "US and Iran talked.\nIn Oman.", SimHash: 0x0f0f0f0f0f0f0f0f, Ingested: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC),
+			Check: article.DateCheck{Checked: true, Conflict: true, Start: time.Date(2020, 5, 7, 0, 0, 0, 0, time.UTC),
+				End: time.Date(2021, 1, 20, 0, 0, 0, 0, time.UTC), Reasons: []string{"Mike Pompeo held foreign_minister"}}},
 	}
 	mentions := [][]event.Mention{
 		{{Event: "THREATEN", Mode: "violence", Quad: 3, Score: -3.5, CAMEO: "138", StoryID: "S1",
@@ -190,6 +193,11 @@ func TestEventsRoundTrip(t *testing.T) {
 			t.Errorf("row %d: date_start %v, stored %v", i, r.DateStart, m.DateStart)
 		}
 	}
+	for i, r := range rows {
+		if r.ArticleDateConflict != (r.ArticleID == 3) {
+			t.Errorf("row %d (article %d): article_date_conflict %v", i, r.ArticleID, r.ArticleDateConflict)
+		}
+	}
 	// A syndicated copy counts as the outlet it copies.
 	if rows[1].Outlet != "Wire A" || rows[1].ID != "2-0" || rows[1].DateEnd.String() != "2026-03-03" {
 		t.Errorf("syndicated copy: %+v", rows[1])
@@ -212,6 +220,10 @@ func TestStoriesAndArticlesRoundTrip(t *testing.T) {
 	}
 	if arts[2].Text != "US and Iran talked.\nIn Oman." {
 		t.Errorf("text: %q", arts[2].Text)
+	}
+	if c := arts[2]; !c.DateChecked || !c.DateConflict || c.ContentDateStart.String() != "2020-05-07" || c.ContentDateEnd.String() != "2021-01-20" ||
+		arts[0].DateChecked || arts[0].DateConflict || arts[0].ContentDateStart != nil {
+		t.Errorf("date check: %+v / %+v", arts[2], arts[0])
 	}
 }
 

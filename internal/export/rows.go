@@ -45,6 +45,9 @@ type EventRow struct {
 	Trigger         string   `parquet:"trigger" json:"trigger"`
 	Confidence      float64  `parquet:"confidence" json:"confidence"`
 	Location        string   `parquet:"location" json:"location"`
+	// ArticleDateConflict: the article's printed date contradicts its
+	// content; the mention is dated by the content's window.
+	ArticleDateConflict bool `parquet:"article_date_conflict" json:"article_date_conflict"`
 }
 
 // StoryRow is one story: a real-world event across its reports.
@@ -81,7 +84,13 @@ type ArticleRow struct {
 	DupOf         *int64    `parquet:"dup_of,optional" json:"dup_of"`
 	Hash          string    `parquet:"hash" json:"hash"`
 	Ingested      time.Time `parquet:"ingested,timestamp(millisecond)" json:"ingested"`
-	Text          string    `parquet:"text" json:"text"`
+	// The date check (article.DateCheck): the content's window is set when
+	// the printed date contradicts it.
+	DateChecked      bool   `parquet:"date_checked" json:"date_checked"`
+	DateConflict     bool   `parquet:"date_conflict" json:"date_conflict"`
+	ContentDateStart *Date  `parquet:"content_date_start,date" json:"content_date_start"`
+	ContentDateEnd   *Date  `parquet:"content_date_end,date" json:"content_date_end"`
+	Text             string `parquet:"text" json:"text"`
 }
 
 func date(t time.Time) *Date {
@@ -99,7 +108,8 @@ func eventRow(id string, m *event.Mention) EventRow {
 		ActorCode: m.Actor.Code, ActorName: m.Actor.Entity, ActorText: m.Actor.Text, ActorSector: m.Actor.Sector,
 		RecipientCode: m.Recipient.Code, RecipientName: m.Recipient.Entity, RecipientText: m.Recipient.Text,
 		RecipientSector: m.Recipient.Sector, Background: m.Background, Claim: m.Claim, ReportedBy: nonNil(m.ReportedBy),
-		Sentence: m.Sentence, Trigger: m.Trigger, Confidence: m.Confidence, Location: m.Location}
+		Sentence: m.Sentence, Trigger: m.Trigger, Confidence: m.Confidence, Location: m.Location,
+		ArticleDateConflict: m.ArticleDateConflict}
 }
 
 func storyRow(s *analyze.Story) StoryRow {
@@ -115,7 +125,11 @@ func storyRow(s *analyze.Story) StoryRow {
 func articleRow(a *article.Article) ArticleRow {
 	r := ArticleRow{ID: a.ID, Source: a.Source, URL: a.URL, Outlet: a.Outlet, Title: a.Title, Author: a.Author,
 		Published: date(a.Published), PublishedFrom: string(a.DateFrom), Language: a.Language, Hash: a.Hash,
-		Ingested: a.Ingested.UTC().Truncate(time.Millisecond), Text: a.Text}
+		Ingested: a.Ingested.UTC().Truncate(time.Millisecond), Text: a.Text,
+		DateChecked: a.Check.Checked, DateConflict: a.Check.Conflict}
+	if a.Check.Conflict {
+		r.ContentDateStart, r.ContentDateEnd = date(a.Check.Start), date(a.Check.End)
+	}
 	if a.DupOf != 0 {
 		d := a.DupOf
 		r.DupOf = &d

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dyad-project/dyad/internal/analyze"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -142,7 +143,7 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sum := store.ArticleSummary{ID: a.ID, Source: a.Source, URL: a.URL, Outlet: a.Outlet, Title: a.Title,
-		Published: a.Published, DateFrom: a.DateFrom, Language: a.Language, DupOf: a.DupOf, Mentions: len(evs)}
+		Published: a.Published, DateFrom: a.DateFrom, Language: a.Language, DupOf: a.DupOf, Mentions: len(evs), Check: a.Check}
 	writeJSON(w, http.StatusOK, articleDetailJSON{articleJSON: toArticleJSON(sum), Author: a.Author, Text: a.Text, Events: eventsJSON(evs)})
 }
 
@@ -242,12 +243,51 @@ func (s *Server) series(r *http.Request) (seriesJSON, error) {
 	if err != nil {
 		return seriesJSON{}, err
 	}
+	pts = zeroFill(pts, analyze.Bucket(q.Bucket), q.Since, q.Until)
 	out := seriesJSON{Dyad: dy, Bucket: q.Bucket, Points: make([]seriesPointJSON, len(pts))}
 	for i, p := range pts {
 		out.Points[i] = seriesPointJSON{Start: p.Start.Format(time.DateOnly), Mentions: p.Mentions, Stories: p.Stories,
 			Cooperation: p.Cooperation(), Conflict: p.Conflict(), Quad: p.Quad, Score: p.Score}
 	}
 	return out, nil
+}
+
+// maxFilled bounds a filled series (a century of days), so that a wide
+// From/To cannot make a response of millions of points.
+const maxFilled = 40000
+
+// zeroFill adds a zero point for every period without events, from since
+// (or the first point) to until (or the last): a chart drawn through the
+// stored points alone joins two busy months with a line, as if the months
+// between had events too.
+func zeroFill(pts []store.SeriesPoint, by analyze.Bucket, since, until time.Time) []store.SeriesPoint {
+	if len(pts) == 0 {
+		return pts
+	}
+	from, to := pts[0].Start, pts[len(pts)-1].Start
+	if !since.IsZero() {
+		from = by.Floor(since)
+	}
+	if !until.IsZero() {
+		to = by.Floor(until)
+	}
+	var out []store.SeriesPoint
+	i := 0
+	for t := by.Floor(from); !t.After(to); t = by.Next(t) {
+		if len(out) > maxFilled {
+			return pts
+		}
+		for i < len(pts) && pts[i].Start.Before(t) {
+			i++ // outside the bucket grid: cannot happen with the store's buckets
+		}
+		if i < len(pts) && pts[i].Start.Equal(t) {
+			out = append(out, pts[i])
+			i++
+			continue
+		}
+		out = append(out, store.SeriesPoint{Start: t})
+	}
+	return out
 }
 
 func (s *Server) apiSeries(w http.ResponseWriter, r *http.Request) {

@@ -224,6 +224,47 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("the dyad chart plots days without events as zero", func(t *testing.T) {
+		b.run(t, chromedp.Navigate(b.base+"/dyads/USA/IRQ?bucket=day"), chromedp.WaitVisible("#series-chart .uplot canvas"), settle())
+		// what the chart was drawn from: every day from the first event to
+		// the last, zeros included; the figures table lists the busy days
+		days := value(t, b, chromedp.Evaluate[[]int](`JSON.parse(document.getElementById('series-data').textContent).points.map(p => p.mentions)`))
+		rows := count(t, b, "table.series tbody tr")
+		b.screenshot(t, "dyad-daily")
+		zeros := 0
+		for _, n := range days {
+			if n == 0 {
+				zeros++
+			}
+		}
+		if len(days) != 21 || zeros != 18 || rows != 3 {
+			t.Fatalf("chart data %v (%d zeros), %d figure rows; want 21 days, 18 zeros, 3 rows", days, zeros, rows)
+		}
+		if probs := b.takeProblems(); len(probs) > 0 {
+			t.Errorf("dyad page: %v", probs)
+		}
+	})
+
+	t.Run("an article whose printed date is wrong says so", func(t *testing.T) {
+		s, id := withConflict(t)
+		other := httptest.NewServer(s)
+		defer other.Close()
+		b.run(t, chromedp.Navigate(fmt.Sprintf("%s/articles/%d", other.URL, id)), chromedp.WaitVisible(".datecheck.conflict"), settle())
+		note := value(t, b, chromedp.Text(".datecheck.conflict"))
+		b.run(t, chromedp.Navigate(other.URL+"/timeline?dyad=USA:IRQ"), chromedp.WaitVisible("table.events"))
+		marked := count(t, b, "table.events tbody tr .tag.datedby")
+		b.screenshot(t, "timeline-dated-by-content")
+		if !strings.Contains(note, "the content belongs to 2020-05-07…2021-01-20") || !strings.Contains(note, "Mike Pompeo") {
+			t.Fatalf("article page note: %q", note)
+		}
+		if marked != 1 {
+			t.Errorf("timeline: %d events tagged as dated by the content, want 1", marked)
+		}
+		if probs := b.takeProblems(); len(probs) > 0 {
+			t.Errorf("date check pages: %v", probs)
+		}
+	})
+
 	t.Run("a malicious article renders inert", func(t *testing.T) {
 		b.run(t, chromedp.Navigate(b.base+"/articles/3"), chromedp.WaitVisible("article.text"), settle())
 		active := count(t, b, "article.text *:not(mark), h1 *, .facts *, script:not([src]):not([type='application/json'])")

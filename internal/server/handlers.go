@@ -26,7 +26,9 @@ func (s *Server) pageOverview(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	page, err := s.cfg.Store.Stories(ctx, store.StoryQuery{Limit: 12})
+	// Latest stories are those that have begun: a plan dated next year
+	// ("talks on April 1, 2027") is on the timeline, not at the top here.
+	page, err := s.cfg.Store.Stories(ctx, store.StoryQuery{Limit: 12, Until: s.cfg.Now().UTC()})
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -119,12 +121,26 @@ func (s *Server) pageDyad(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	page, err := s.cfg.Store.Stories(r.Context(), store.StoryQuery{Dyad: sr.Dyad, Limit: 20})
+	// the stories of the period the chart shows; by default those begun by
+	// today (a plan for next year is not among the latest)
+	v := r.URL.Query()
+	q := store.StoryQuery{Dyad: sr.Dyad, Limit: 20}
+	if q.Since, err = parseDay("since", v.Get("since")); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if q.Until, err = parseDay("until", v.Get("until")); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if q.Until.IsZero() {
+		q.Until = s.cfg.Now().UTC()
+	}
+	page, err := s.cfg.Store.Stories(r.Context(), q)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	v := r.URL.Query()
 	s.render(w, r, http.StatusOK, "dyad", dyadPage{Series: sr, Stories: page.Stories, Since: v.Get("since"), Until: v.Get("until")})
 }
 
@@ -245,6 +261,7 @@ type articlePage struct {
 	Published                     time.Time
 	DateFrom, Language            string
 	DupOf                         int64
+	Check                         article.DateCheck
 	Text                          []segment
 	Events                        []store.EventRow
 }
@@ -261,7 +278,7 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "article", articlePage{ID: a.ID, Title: a.Title, Source: a.Source, Outlet: a.Outlet,
 		Author: a.Author, URL: a.URL, Published: a.Published, DateFrom: string(a.DateFrom), Language: a.Language,
-		DupOf: a.DupOf, Text: highlight(a.Text, marks), Events: evs})
+		DupOf: a.DupOf, Check: a.Check, Text: highlight(a.Text, marks), Events: evs})
 }
 
 type actorsPage struct {

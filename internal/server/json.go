@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/internal/actors"
+	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
 )
@@ -104,11 +105,37 @@ type articleJSON struct {
 	Language      string  `json:"language"`
 	DupOf         *int64  `json:"dup_of"`
 	Mentions      int     `json:"mentions"`
+	dateCheckJSON
+}
+
+// dateCheckJSON is the check of the printed date against the content, in
+// the fields of `dyad code --docs-out` and `dyad articles --json`.
+type dateCheckJSON struct {
+	DateChecked      bool     `json:"date_checked"` // false: not known (stored before dyad kept it, or not read)
+	DateConflict     bool     `json:"date_conflict"`
+	ContentDateStart *string  `json:"content_date_start"` // the window that dates the events, when in conflict
+	ContentDateEnd   *string  `json:"content_date_end"`
+	DateReasons      []string `json:"date_reasons"`
+	Inconsistencies  []string `json:"inconsistencies"`
+}
+
+func toCheckJSON(c article.DateCheck) dateCheckJSON {
+	j := dateCheckJSON{DateChecked: c.Checked, DateConflict: c.Conflict, DateReasons: c.Reasons, Inconsistencies: c.Inconsistent}
+	if j.DateReasons == nil {
+		j.DateReasons = []string{}
+	}
+	if j.Inconsistencies == nil {
+		j.Inconsistencies = []string{}
+	}
+	if c.Conflict {
+		j.ContentDateStart, j.ContentDateEnd = dayJSON(c.Start), dayJSON(c.End)
+	}
+	return j
 }
 
 func toArticleJSON(a store.ArticleSummary) articleJSON {
 	j := articleJSON{ID: a.ID, Source: a.Source, URL: a.URL, Outlet: a.Outlet, Title: a.Title, Published: dayJSON(a.Published),
-		PublishedFrom: string(a.DateFrom), Language: a.Language, Mentions: a.Mentions}
+		PublishedFrom: string(a.DateFrom), Language: a.Language, Mentions: a.Mentions, dateCheckJSON: toCheckJSON(a.Check)}
 	if a.DupOf != 0 {
 		d := a.DupOf
 		j.DupOf = &d

@@ -3,6 +3,7 @@ package source
 import (
 	"net/http"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -25,7 +26,7 @@ func TestFeedItemsFollowed(t *testing.T) {
 	one := m[srv.URL+"/news/1"]
 	want := article.Article{Source: srv.URL + "/news/1", URL: srv.URL + "/news/1", Title: "Embassy closure threatened",
 		Outlet: "Example Wire", Language: "en", Published: day("2020-09-27"), DateFrom: article.DateFeed}
-	if one.Err != nil || one.Hint != want || !strings.Contains(string(one.Body), "Item one page.") || one.URL != srv.URL+"/news/1" {
+	if one.Err != nil || !reflect.DeepEqual(one.Hint, want) || !strings.Contains(string(one.Body), "Item one page.") || one.URL != srv.URL+"/news/1" {
 		t.Errorf("item 1: %+v\nwant hint %+v", one, want)
 	}
 	gone := m[srv.URL+"/news/gone"] // relative link resolved against the feed URL

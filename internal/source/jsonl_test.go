@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -63,7 +64,7 @@ func TestParseRecord(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got != tc.want {
+			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got  %+v\nwant %+v", got, tc.want)
 			}
 		})
@@ -173,7 +174,7 @@ func FuzzParseRecord(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line []byte) {
 		a, err := ParseRecord(line)
 		if err != nil {
-			if a != (article.Article{}) {
+			if !reflect.DeepEqual(a, article.Article{}) {
 				t.Errorf("error %v with a non-empty article %+v", err, a)
 			}
 			return

@@ -102,6 +102,7 @@ type ArticleSummary struct {
 	Language  string
 	DupOf     int64
 	Mentions  int
+	Check     article.DateCheck
 }
 
 // ArticlePage is one page of articles.

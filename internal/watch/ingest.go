@@ -23,7 +23,7 @@ func ingestOptions(db store.Store, c Coder, workers int, progress pipeline.Progr
 		Workers:  workers,
 		Progress: progress,
 		Code: func(ctx context.Context, a *article.Article) (any, error) {
-			return c.CodeContext(ctx, a)
+			return pipeline.Code(ctx, c, a)
 		},
 		Store: func(ctx context.Context, a *article.Article, r any) (store.PutResult, error) {
 			var ms []event.Mention

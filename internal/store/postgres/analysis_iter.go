@@ -53,7 +53,7 @@ func mentionQuery(f store.MentionFilter) (string, []any) {
 		actor_text, actor_entity, actor_name, actor_code, actor_sector,
 		recip_text, recip_entity, recip_name, recip_code, recip_sector,
 		date_start, date_end, precision, date_text, background, claim, reported_by,
-		sentence, sent_start, sent_end, trigger, confidence, location, story_id, story_why, reference
+		sentence, sent_start, sent_end, trigger, confidence, location, story_id, story_why, reference, a.date_conflict
 		FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = a.dup_of`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
@@ -72,7 +72,8 @@ func scanMention(rows pgx.Rows) (event.Mention, error) {
 		&m.Actor.Text, &m.Actor.EntityID, &m.Actor.Entity, &m.Actor.Code, &m.Actor.Sector,
 		&m.Recipient.Text, &m.Recipient.EntityID, &m.Recipient.Entity, &m.Recipient.Code, &m.Recipient.Sector,
 		&ds, &de, &m.Precision, &m.DateText, &m.Background, &m.Claim, &m.ReportedBy,
-		&m.Sentence, &m.SentStart, &m.SentEnd, &m.Trigger, &m.Confidence, &m.Location, &m.StoryID, &m.StoryWhy, &m.Reference)
+		&m.Sentence, &m.SentStart, &m.SentEnd, &m.Trigger, &m.Confidence, &m.Location, &m.StoryID, &m.StoryWhy, &m.Reference,
+		&m.ArticleDateConflict)
 	if ds != nil {
 		m.DateStart = article.Day(*ds)
 	}

@@ -57,11 +57,14 @@ func (s *DB) PutArticle(ctx context.Context, a *article.Article) (store.PutResul
 		// redelivery) waits for the other's commit and then finds its row.
 		err = q.QueryRow(ctx, `INSERT INTO articles
 			(source, url, outlet, title, author, published, published_from, language, text, hash, simhash,
-			 band0, band1, band2, band3, dup_of, ingested)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
+			 band0, band1, band2, band3, dup_of, ingested,
+			 date_checked, date_conflict, content_start, content_end, date_reasons, date_inconsistent)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)
 			ON CONFLICT (hash) DO NOTHING RETURNING id`,
 			a.Source, a.URL, a.Outlet, a.Title, a.Author, nullDate(a.Published), string(a.DateFrom), a.Language,
-			a.Text, a.Hash, int64(a.SimHash), b[0], b[1], b[2], b[3], nullID(near), ingested).Scan(&res.ID)
+			a.Text, a.Hash, int64(a.SimHash), b[0], b[1], b[2], b[3], nullID(near), ingested,
+			a.Check.Checked, a.Check.Conflict, nullDate(a.Check.Start), nullDate(a.Check.End),
+			list(a.Check.Reasons), list(a.Check.Inconsistent)).Scan(&res.ID)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return q.QueryRow(ctx, `SELECT id, COALESCE(dup_of, 0) FROM articles WHERE hash = $1`, a.Hash).Scan(&res.ID, &res.NearDupOf)
 		}
@@ -103,17 +106,41 @@ func findNear(ctx context.Context, q querier, h uint64) (int64, error) {
 	return 0, rows.Err()
 }
 
-const articleCols = `id, source, url, outlet, title, author, published, published_from, language, text, hash, simhash, COALESCE(dup_of, 0), ingested`
+const articleCols = `id, source, url, outlet, title, author, published, published_from, language, text, hash, simhash, COALESCE(dup_of, 0), ingested, ` + checkCols
+
+// checkCols are the date check's columns, read through checkDest.
+const checkCols = `date_checked, date_conflict, content_start, content_end, date_reasons, date_inconsistent`
+
+// checkColsA are checkCols of the articles aliased a.
+const checkColsA = `a.date_checked, a.date_conflict, a.content_start, a.content_end, a.date_reasons, a.date_inconsistent`
+
+// checkDest returns the scan destinations of checkCols; finish fills c
+// from them once scanned.
+func checkDest(c *article.DateCheck) (dest []any, finish func()) {
+	var start, end *time.Time
+	dest = []any{&c.Checked, &c.Conflict, &start, &end, &c.Reasons, &c.Inconsistent}
+	return dest, func() { c.Start, c.End = dayOf(start), dayOf(end) }
+}
+
+// list is a string list as stored: a JSON array, [] rather than null.
+func list(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
 
 func scanArticle(sc pgx.Row) (article.Article, error) {
 	var a article.Article
 	var pub *time.Time
 	var from string
 	var sh int64
-	err := sc.Scan(&a.ID, &a.Source, &a.URL, &a.Outlet, &a.Title, &a.Author, &pub, &from, &a.Language, &a.Text, &a.Hash, &sh, &a.DupOf, &a.Ingested)
+	check, finish := checkDest(&a.Check)
+	err := sc.Scan(append([]any{&a.ID, &a.Source, &a.URL, &a.Outlet, &a.Title, &a.Author, &pub, &from, &a.Language, &a.Text, &a.Hash, &sh, &a.DupOf, &a.Ingested}, check...)...)
 	if err != nil {
 		return a, err
 	}
+	finish()
 	a.SimHash = uint64(sh)
 	a.DateFrom = article.DateSource(from)
 	if pub != nil {

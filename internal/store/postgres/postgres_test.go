@@ -142,3 +142,43 @@ func TestOpenCreatesSchema(t *testing.T) {
 		t.Errorf("articles table in %s: %d (%v)", schema, n, err)
 	}
 }
+
+// A schema from before migration 4 keeps its articles, gains the date check
+// columns, and says of its old articles that they were not checked.
+func TestDateCheckMigratesOldSchema(t *testing.T) {
+	ctx := context.Background()
+	dsn := storetest.PostgresURL(t)
+	db, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for _, q := range []string{
+		`DELETE FROM goose_db_version WHERE version_id = 5`,
+		`ALTER TABLE articles DROP COLUMN date_checked, DROP COLUMN date_conflict, DROP COLUMN content_start,
+		 DROP COLUMN content_end, DROP COLUMN date_reasons, DROP COLUMN date_inconsistent`,
+		`INSERT INTO articles (source, text, hash, simhash, band0, band1, band2, band3, ingested, published)
+		 VALUES ('old.txt', 'Pompeo warned Baghdad.', 'h-old', 1, 1, 0, 0, 0, now(), '2025-11-18')`,
+	} {
+		if _, err := conn.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db, err = postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	arts, err := db.ListArticles(ctx, store.ArticleFilter{})
+	if err != nil || len(arts) != 1 {
+		t.Fatalf("after migration: %d articles, %v", len(arts), err)
+	}
+	if c := arts[0].Check; c.Checked || c.Conflict || len(c.Reasons) != 0 {
+		t.Fatalf("an article stored before the check reads %+v, want unchecked", c)
+	}
+}

@@ -18,7 +18,7 @@ const eventCols = `m.date_start, m.id, m.article_id, a.source, ` + outletExpr + 
 	m.recip_text, m.recip_entity, m.recip_name, m.recip_code, m.recip_sector,
 	m.date_end, m.precision, m.date_text, m.background, m.claim, m.reported_by,
 	m.sentence, m.sent_start, m.sent_end, m.trigger, m.confidence, m.location, m.story_id, m.story_why, m.reference,
-	COALESCE(s.outlets, 1)`
+	COALESCE(s.outlets, 1), a.date_conflict`
 
 const eventJoins = ` JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = a.dup_of
 	LEFT JOIN stories s ON s.id = m.story_id AND m.story_id <> ''`
@@ -32,7 +32,7 @@ func scanEvent(rows pgx.Rows) (store.EventRow, error) {
 		&m.Recipient.Text, &m.Recipient.EntityID, &m.Recipient.Entity, &m.Recipient.Code, &m.Recipient.Sector,
 		&de, &m.Precision, &m.DateText, &m.Background, &m.Claim, &m.ReportedBy,
 		&m.Sentence, &m.SentStart, &m.SentEnd, &m.Trigger, &m.Confidence, &m.Location, &m.StoryID, &m.StoryWhy, &m.Reference,
-		&r.Outlets)
+		&r.Outlets, &m.ArticleDateConflict)
 	m.DateStart, m.DateEnd = dayOf(ds), dayOf(de)
 	return r, err
 }

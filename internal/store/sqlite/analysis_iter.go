@@ -62,7 +62,7 @@ func (s *DB) EachMention(ctx context.Context, f store.MentionFilter, fn func(*ev
 		actor_text, actor_entity, actor_name, actor_code, actor_sector,
 		recip_text, recip_entity, recip_name, recip_code, recip_sector,
 		COALESCE(date_start, ''), COALESCE(date_end, ''), precision, date_text, background, claim, reported_by,
-		sentence, sent_start, sent_end, trigger, confidence, location, story_id, story_why, reference
+		sentence, sent_start, sent_end, trigger, confidence, location, story_id, story_why, reference, a.date_conflict
 		FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = a.dup_of` +
 		where + " ORDER BY COALESCE(date_start, '9999'), m.article_id, m.seq"
 	if f.Limit > 0 {
@@ -80,7 +80,8 @@ func (s *DB) EachMention(ctx context.Context, f store.MentionFilter, fn func(*ev
 			&m.Actor.Text, &m.Actor.EntityID, &m.Actor.Entity, &m.Actor.Code, &m.Actor.Sector,
 			&m.Recipient.Text, &m.Recipient.EntityID, &m.Recipient.Entity, &m.Recipient.Code, &m.Recipient.Sector,
 			&ds, &de, &m.Precision, &m.DateText, &m.Background, &m.Claim, &rb,
-			&m.Sentence, &m.SentStart, &m.SentEnd, &m.Trigger, &m.Confidence, &m.Location, &m.StoryID, &m.StoryWhy, &m.Reference)
+			&m.Sentence, &m.SentStart, &m.SentEnd, &m.Trigger, &m.Confidence, &m.Location, &m.StoryID, &m.StoryWhy, &m.Reference,
+			&m.ArticleDateConflict)
 		if err != nil {
 			return fmt.Errorf("iterate mentions: %w", err)
 		}

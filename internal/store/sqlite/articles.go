@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/bits"
@@ -48,10 +49,13 @@ func (s *DB) PutArticle(ctx context.Context, a *article.Article) (store.PutResul
 		}
 		r, err := tx.ExecContext(ctx, `INSERT INTO articles
 			(source, url, outlet, title, author, published, published_from, language, text, hash, simhash,
-			 band0, band1, band2, band3, dup_of, ingested)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			 band0, band1, band2, band3, dup_of, ingested,
+			 date_checked, date_conflict, content_start, content_end, date_reasons, date_inconsistent)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			a.Source, a.URL, a.Outlet, a.Title, a.Author, nullDate(a.Published), string(a.DateFrom), a.Language,
-			a.Text, a.Hash, int64(a.SimHash), b[0], b[1], b[2], b[3], nullID(near), ingested.Format(time.RFC3339))
+			a.Text, a.Hash, int64(a.SimHash), b[0], b[1], b[2], b[3], nullID(near), ingested.Format(time.RFC3339),
+			a.Check.Checked, a.Check.Conflict, nullDate(a.Check.Start), nullDate(a.Check.End),
+			jsonList(a.Check.Reasons), jsonList(a.Check.Inconsistent))
 		if err != nil {
 			return err
 		}
@@ -94,16 +98,45 @@ func findNear(ctx context.Context, tx *sql.Tx, h uint64) (int64, error) {
 	return 0, rows.Err()
 }
 
-const articleCols = `id, source, url, outlet, title, author, COALESCE(published, ''), published_from, language, text, hash, simhash, COALESCE(dup_of, 0), ingested`
+const articleCols = `id, source, url, outlet, title, author, COALESCE(published, ''), published_from, language, text, hash, simhash, COALESCE(dup_of, 0), ingested, ` + checkCols
+
+// checkCols are the date check's columns, read by scanCheck.
+const checkCols = `date_checked, date_conflict, COALESCE(content_start, ''), COALESCE(content_end, ''), date_reasons, date_inconsistent`
+
+// checkColsA are checkCols of the articles aliased a.
+const checkColsA = `a.date_checked, a.date_conflict, COALESCE(a.content_start, ''), COALESCE(a.content_end, ''), a.date_reasons, a.date_inconsistent`
+
+// checkDest returns the scan destinations of checkCols; finish fills c
+// from them once scanned.
+func checkDest(c *article.DateCheck) (dest []any, finish func()) {
+	var start, end, reasons, inconsistent string
+	dest = []any{&c.Checked, &c.Conflict, &start, &end, &reasons, &inconsistent}
+	return dest, func() {
+		c.Start, c.End = parseDay(start), parseDay(end)
+		_ = json.Unmarshal([]byte(reasons), &c.Reasons)
+		_ = json.Unmarshal([]byte(inconsistent), &c.Inconsistent)
+	}
+}
+
+// jsonList is a string list as stored: a JSON array, [] when empty.
+func jsonList(l []string) string {
+	if len(l) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(l)
+	return string(b)
+}
 
 func scanArticle(sc interface{ Scan(...any) error }) (article.Article, error) {
 	var a article.Article
 	var pub, from, ingested string
 	var sh int64
-	err := sc.Scan(&a.ID, &a.Source, &a.URL, &a.Outlet, &a.Title, &a.Author, &pub, &from, &a.Language, &a.Text, &a.Hash, &sh, &a.DupOf, &ingested)
+	check, finish := checkDest(&a.Check)
+	err := sc.Scan(append([]any{&a.ID, &a.Source, &a.URL, &a.Outlet, &a.Title, &a.Author, &pub, &from, &a.Language, &a.Text, &a.Hash, &sh, &a.DupOf, &ingested}, check...)...)
 	if err != nil {
 		return a, err
 	}
+	finish()
 	a.SimHash = uint64(sh)
 	a.DateFrom = article.DateSource(from)
 	if pub != "" {

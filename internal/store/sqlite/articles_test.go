@@ -140,3 +140,49 @@ func TestMigrationGapIsFilled(t *testing.T) {
 		t.Fatalf("missing migration not applied: %d tables, %v", n, err)
 	}
 }
+
+// A database from before migration 6 keeps its articles, gains the date
+// check columns, and says of its old articles that they were not checked.
+func TestDateCheckMigratesOldDatabase(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`DELETE FROM schema_version WHERE version = 7`,
+		`ALTER TABLE articles DROP COLUMN date_checked`, `ALTER TABLE articles DROP COLUMN date_conflict`,
+		`ALTER TABLE articles DROP COLUMN content_start`, `ALTER TABLE articles DROP COLUMN content_end`,
+		`ALTER TABLE articles DROP COLUMN date_reasons`, `ALTER TABLE articles DROP COLUMN date_inconsistent`,
+		`INSERT INTO articles (source, text, hash, simhash, band0, band1, band2, band3, ingested, published)
+		 VALUES ('old.txt', 'Pompeo warned Baghdad.', 'h-old', 1, 1, 0, 0, 0, '2025-11-19T00:00:00Z', '2025-11-18')`,
+	} {
+		if _, err := db.db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	arts, err := db.ListArticles(ctx, store.ArticleFilter{})
+	if err != nil || len(arts) != 1 {
+		t.Fatalf("after migration: %d articles, %v", len(arts), err)
+	}
+	if c := arts[0].Check; c.Checked || c.Conflict || len(c.Reasons) != 0 {
+		t.Fatalf("an article stored before the check reads %+v, want unchecked", c)
+	}
+	a := &article.Article{Source: "new.txt", Text: "Rubio called Sudani.", SimHash: 0xff00,
+		Check: article.DateCheck{Checked: true, Conflict: true, Start: time.Date(2020, 5, 7, 0, 0, 0, 0, time.UTC),
+			End: time.Date(2021, 1, 20, 0, 0, 0, 0, time.UTC), Reasons: []string{"r"}}}
+	if _, err := db.PutArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Article(ctx, a.ID)
+	if err != nil || !got.Check.Conflict || got.Check.Window() != "2020-05-07…2021-01-20" {
+		t.Fatalf("new article after migration: %+v, %v", got, err)
+	}
+}

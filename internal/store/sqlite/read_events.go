@@ -18,7 +18,7 @@ const eventCols = `m.date_start AS ds, m.id AS mid, m.article_id, a.source, ` + 
 	m.recip_text, m.recip_entity, m.recip_name, m.recip_code, m.recip_sector,
 	COALESCE(m.date_end, ''), m.precision, m.date_text, m.background, m.claim, m.reported_by,
 	m.sentence, m.sent_start, m.sent_end, m.trigger, m.confidence, m.location, m.story_id, m.story_why, m.reference,
-	COALESCE(s.outlets, 1)`
+	COALESCE(s.outlets, 1), a.date_conflict`
 
 const eventFrom = ` FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = a.dup_of
 	LEFT JOIN stories s ON s.id = m.story_id AND m.story_id <> ''`
@@ -33,7 +33,7 @@ func scanEvent(rows *sql.Rows) (store.EventRow, error) {
 		&m.Recipient.Text, &m.Recipient.EntityID, &m.Recipient.Entity, &m.Recipient.Code, &m.Recipient.Sector,
 		&de, &m.Precision, &m.DateText, &m.Background, &m.Claim, &rb,
 		&m.Sentence, &m.SentStart, &m.SentEnd, &m.Trigger, &m.Confidence, &m.Location, &m.StoryID, &m.StoryWhy, &m.Reference,
-		&r.Outlets)
+		&r.Outlets, &m.ArticleDateConflict)
 	if err != nil {
 		return r, err
 	}

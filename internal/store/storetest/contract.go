@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ListMentionsFilters", testListMentions},
 		{"SyndicatedOutlet", testSyndicatedOutlet},
 		{"TransactionAtomic", testTransaction},
+		{"DateCheckKept", testDateCheck},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
