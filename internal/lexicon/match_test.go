@@ -62,6 +62,7 @@ func TestTriggers(t *testing.T) {
 		{"The rebels used villagers as human shields.", "ASSAULT/abduct used"},
 		{"Border troops remained on high alert.", "MOBILIZE/troops remained"},
 		{"Its soldiers joined the peacekeeping mission in the south.", "AID peacekeeping mission"},
+		{"The agency gave medical equipment to the clinic.", "AID gave"},
 		{"The agency waged cyber warfare against the utility.", "COERCE/cyber cyber warfare"},
 		{"Negotiators reached a deal on prisoner exchanges late Tuesday.", "AGREE reached; RETREAT/release prisoner exchanges"},
 		{"Turkey struck a deal with Sweden over its NATO bid.", "AGREE struck"},
