@@ -81,7 +81,9 @@ type weights struct {
 }
 
 func newWeights(nClasses, slots int) *weights {
-	return &weights{nClasses: nClasses, mask: uint64(slots - 1), table: make([]uint64, 2*slots)}
+	w := &weights{nClasses: nClasses, mask: uint64(slots - 1), table: make([]uint64, 2*slots)}
+	adviseHuge(w.table)
+	return w
 }
 
 // pack copies rows of one or two pairs (three rows in four) beside their

@@ -24,7 +24,7 @@ type TrainConfig struct {
 
 // DefaultTrainConfig holds the settings chosen on the dev file.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{TagEpochs: 8, ParseEpochs: 12, Folds: 4, Explore: 0.9, MinWeight: 0.015, Seed: 1, Log: io.Discard}
+	return TrainConfig{TagEpochs: 8, ParseEpochs: 16, Folds: 4, Explore: 0.9, MinWeight: 0.015, Seed: 1, Log: io.Discard}
 }
 
 // Train trains the tagger, then the parser on tags predicted by taggers that
