@@ -108,10 +108,16 @@ const referenceSpan = 7 * 24 * time.Hour
 // isReference reports a mention that recalls an event rather than reports
 // it: history the article recounts, or a window of a week or more. What is
 // announced ("plans to travel in the coming week") or supposed recalls
-// nothing, however wide its window.
+// nothing, however wide its window, nor does the news of an article dated
+// by its content's window because its printed date is wrong.
 func isReference(m *event.Mention) bool {
 	if m.Background {
 		return true
+	}
+	if m.ArticleDateConflict {
+		// the article's printed date is wrong and its news is dated by the
+		// content's window: wide, but what the article reports, not recalls
+		return false
 	}
 	if m.Claim == event.Planned || m.Claim == event.Hypothetical || m.DateStart.IsZero() {
 		return false

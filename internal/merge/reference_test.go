@@ -188,11 +188,14 @@ func TestIsReference(t *testing.T) {
 	planned.Claim = event.Planned
 	old := day
 	old.Background = true
+	misdated := month
+	misdated.ArticleDateConflict = true // dated by the content's window
 	for _, tt := range []struct {
 		name string
 		m    event.Mention
 		want bool
-	}{{"a day", day, false}, {"a month", month, true}, {"a planned month", planned, false}, {"background day", old, true}} {
+	}{{"a day", day, false}, {"a month", month, true}, {"a planned month", planned, false}, {"background day", old, true},
+		{"news of a misdated article, dated by its content", misdated, false}} {
 		if got := IsReference(&tt.m); got != tt.want {
 			t.Errorf("%s: IsReference = %v, want %v", tt.name, got, tt.want)
 		}
