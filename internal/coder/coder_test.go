@@ -86,6 +86,11 @@ func TestCodeSentences(t *testing.T) {
 		not                   []string // event types that must not appear
 	}{
 		{
+			name: "a speaker judging what a party did unacceptable accuses it", published: "2021-03-20",
+			text: "Chile said the latest statements coming from Peru were unacceptable.",
+			want: []string{"ACCUSE CHL>PER 2021-03-20..2021-03-20 asserted"},
+		},
+		{
 			name: "with no state named, 'the government' is that of the national bodies named", published: "2021-03-20",
 			text: "The government outlawed the Kuomintang.",
 			want: []string{"COERCE TWN>TWN 2021-03-20..2021-03-20 asserted"},

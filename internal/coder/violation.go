@@ -8,11 +8,13 @@ import (
 )
 
 // violationWords, in what a speaker says, accuse someone of breaking the
-// law: "said the coalition's air strikes were in breach of international
-// law", "said its envoy was detained in flagrant violation of international
-// law".
+// law or of doing wrong: "said the coalition's air strikes were in breach of
+// international law", "said its envoy was detained in flagrant violation of
+// international law", "said the words coming from X are unacceptable".
 var violationWords = []string{"violation of", "violations of", "in breach of", "a breach of", "violated", "violates",
-	"violating", "illegal", "unlawful", "war crime", "war crimes", "crimes against humanity"}
+	"violating", "illegal", "unlawful", "war crime", "war crimes", "crimes against humanity",
+	"unacceptable", "a mistake", "a serious mistake", "a grave mistake", "reckless", "irresponsible", "provocative",
+	"a provocation", "outrageous", "appalling", "shameful", "disgraceful", "unjustified", "deplorable"}
 
 var violationEntry = &lexicon.Entry{Verb: "say (a violation)", Event: "ACCUSE", CAMEO: "112", Source: "coder"}
 
