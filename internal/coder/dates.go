@@ -33,6 +33,9 @@ func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *ev
 		if c.parser != nil && s.othersTime(c.parser, e, tr) {
 			continue // "the inquiry into September's attack": the attack's date, not the inquiry's
 		}
+		if c.parser != nil && aboutAnAct[m.Event] && s.actsTime(c.parser, e, tr) {
+			continue // "agreed to hold talks on April 1": the talks' date, not the agreement's
+		}
 		ei := s.tokAt(s.start + e.Start)
 		if refused && ei >= tr.TokStart {
 			continue // "will not meet him during his visit in March": the refusal is now
@@ -242,6 +245,30 @@ func (s *sentence) othersTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool {
 	}
 	for _, o := range s.triggers {
 		if o.IsNoun && o.Start <= t.words[n].Start && t.words[n].End <= o.End && o.Entry.Event != tr.Entry.Event {
+			return true
+		}
+	}
+	return false
+}
+
+// actsTime reports a time phrase inside the infinitive an agreement, a
+// refusal or a threat is about: it dates the act agreed to, refused or
+// threatened, which has not happened; the agreement is made when the text
+// says it was.
+func (s *sentence) actsTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool {
+	t := s.parsed(p)
+	if t == nil {
+		return false
+	}
+	v := t.wordAt(tr.Start)
+	if v < 0 {
+		return false
+	}
+	for _, k := range t.kids[v] {
+		if t.words[k].Rel != "xcomp" || t.kid(k, "mark") < 0 {
+			continue
+		}
+		if lo, hi := t.span(k); e.Start >= lo && e.End <= hi {
 			return true
 		}
 	}

@@ -291,6 +291,19 @@ func TestLocatedTarget(t *testing.T) {
 	}
 }
 
+// An agreement to act later is made when the text says, not on the day of
+// the act agreed to.
+func TestAgreementDatedWhenMade(t *testing.T) {
+	text := "Chile agreed to hold talks with Peru on April 1."
+	p := fakeParser{text: "Chile/PROPN/2/nsubj agreed/VERB/0/root to/PART/4/mark hold/VERB/2/xcomp talks/NOUN/4/obj " +
+		"with/ADP/7/case Peru/PROPN/5/nmod on/ADP/9/case April/PROPN/4/obl 1/NUM/9/nummod ./PUNCT/2/punct"}
+	c := defaultCoder(t).WithParser(p)
+	got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-03-03")}))
+	if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "AGREE CHL>PER 2020-03-03..2020-03-03 asserted") }) {
+		t.Errorf("mentions %v, want AGREE CHL>PER made on the article's day", got)
+	}
+}
+
 // A time phrase that modifies another event's noun dates that event, not
 // the one the sentence reports: opening an inquiry into Tuesday's attack
 // happened when the article says, not on Tuesday.
