@@ -191,13 +191,7 @@ func writeStoryTable(w, stderr io.Writer, rows []storyRow) error {
 		if r.End != r.Start && r.End != "" {
 			date += "…" + r.End
 		}
-		claim := r.Claim
-		switch {
-		case r.OnlyRecalled:
-			claim += fmt.Sprintf("; known only from %s recalling it", plural(r.Recalled, "article", "articles"))
-		case r.Recalled > 0:
-			claim += fmt.Sprintf("; recalled by %s", plural(r.Recalled, "article", "articles"))
-		}
+		claim := r.claimLine()
 		if r.DatedByContent {
 			date, marked = date+contentMark, true
 		}
@@ -234,17 +228,22 @@ func newStoryShowCmd(g *globals) *cobra.Command {
 	}
 }
 
+// claimLine is the story's claim with how later articles recalled it.
+func (r storyRow) claimLine() string {
+	switch {
+	case r.OnlyRecalled:
+		return r.Claim + fmt.Sprintf("; known only from %s recalling it", plural(r.Recalled, "article", "articles"))
+	case r.Recalled > 0:
+		return r.Claim + fmt.Sprintf("; recalled by %s", plural(r.Recalled, "article", "articles"))
+	}
+	return r.Claim
+}
+
 // writeStory prints a story for a reader: a summary line, then each
 // mention with its evidence as the article has it (quoted, not escaped:
 // a no-break space is a space, not \u00a0).
 func writeStory(w io.Writer, r storyRow, ms []event.Mention) error {
-	claim := r.Claim
-	switch {
-	case r.OnlyRecalled:
-		claim += fmt.Sprintf("; known only from %s recalling it", plural(r.Recalled, "article", "articles"))
-	case r.Recalled > 0:
-		claim += fmt.Sprintf("; recalled by %s", plural(r.Recalled, "article", "articles"))
-	}
+	claim := r.claimLine()
 	fmt.Fprintf(w, "%s %s→%s, %s: %s from %s; %s\n", r.Event, orDash(r.Actor), orDash(r.Recipient), span(r.Start, r.End),
 		plural(r.Mentions, "mention", "mentions"), plural(len(r.Outlets), "outlet", "outlets"), claim)
 	// the reports of the day first, then the later articles that recall
