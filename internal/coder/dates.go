@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -218,6 +219,9 @@ func (s *sentence) heldSince(exprs []timex.Expr, typ string) (window, bool) {
 // own head word, the last of the phrase whose head lies outside it, shows
 // what it modifies.
 func (s *sentence) othersTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool {
+	if !slices.ContainsFunc(s.triggers, func(o lexicon.Trigger) bool { return o.IsNoun && o.Entry.Event != tr.Entry.Event }) {
+		return false // no other event's noun to modify: no need to parse
+	}
 	t := s.parsed(p)
 	if t == nil {
 		return false

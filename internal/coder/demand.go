@@ -47,19 +47,9 @@ func (c *Coder) demands(d *doc, s *sentence, seen map[string]bool) (out []event.
 			}
 			lo, hi := t.span(k)
 			clauses = append(clauses, [2]int{lo, hi})
-			m := event.Mention{
-				Event: "REQUEST", CAMEO: demandEntry.CAMEO, Actor: speaker.party, Recipient: subj.party,
-				Sentence: s.text, SentStart: s.start, SentEnd: s.end, Confidence: 0.7,
-				Trigger: s.text[sp.Start:sp.End],
+			if m, ok := c.saidMention(d, s, sp, demandEntry, speaker, subj.party, s.text[sp.Start:sp.End], seen); ok {
+				out = append(out, m)
 			}
-			if k := dyadKey(m); seen[k] {
-				continue
-			}
-			seen[dyadKey(m)] = true
-			tr := lexicon.Trigger{Entry: demandEntry, TokStart: sp.TokStart, TokEnd: sp.TokEnd, Start: sp.Start, End: sp.End, Lemma: sp.Lemma}
-			cs, _ := s.clauseStart(sp.TokStart)
-			c.complete(d, s, tr, cs, speaker, false, &m)
-			out = append(out, m)
 		}
 	}
 	return out, clauses
@@ -83,4 +73,24 @@ func (t *tree) span(w int) (lo, hi int) {
 		lo, hi = min(lo, a), max(hi, b)
 	}
 	return lo, hi
+}
+
+// saidMention is the event a speaker's words make of what they say (a
+// demand, an accusation), anchored on the reporting verb sp; false when the
+// sentence already holds that dyad.
+func (c *Coder) saidMention(d *doc, s *sentence, sp lexicon.Trigger, e *lexicon.Entry, speaker *chunk, recip event.Party,
+	word string, seen map[string]bool) (event.Mention, bool) {
+	m := event.Mention{
+		Event: e.Event, CAMEO: e.CAMEO, Actor: speaker.party, Recipient: recip,
+		Sentence: s.text, SentStart: s.start, SentEnd: s.end, Confidence: 0.7, Trigger: word,
+	}
+	k := dyadKey(m)
+	if seen[k] {
+		return m, false
+	}
+	seen[k] = true
+	tr := lexicon.Trigger{Entry: e, TokStart: sp.TokStart, TokEnd: sp.TokEnd, Start: sp.Start, End: sp.End, Lemma: sp.Lemma}
+	cs, _ := s.clauseStart(sp.TokStart)
+	c.complete(d, s, tr, cs, speaker, false, &m)
+	return m, true
 }

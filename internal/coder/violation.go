@@ -54,20 +54,9 @@ func (c *Coder) violations(d *doc, s *sentence, seen map[string]bool) []event.Me
 		if target == nil {
 			continue
 		}
-		m := event.Mention{
-			Event: "ACCUSE", CAMEO: violationEntry.CAMEO, Actor: speaker.party, Recipient: target.party,
-			Sentence: s.text, SentStart: s.start, SentEnd: s.end, Confidence: 0.7,
-			Trigger: s.text[s.toks[vi].Start:s.toks[vi].End],
+		if m, ok := c.saidMention(d, s, sp, violationEntry, speaker, target.party, s.text[s.toks[vi].Start:s.toks[vi].End], seen); ok {
+			out = append(out, m)
 		}
-		if k := dyadKey(m); seen[k] {
-			continue
-		} else {
-			seen[k] = true
-		}
-		tr := lexicon.Trigger{Entry: violationEntry, TokStart: sp.TokStart, TokEnd: sp.TokEnd, Start: sp.Start, End: sp.End, Lemma: sp.Lemma}
-		cs, _ := s.clauseStart(sp.TokStart)
-		c.complete(d, s, tr, cs, speaker, false, &m)
-		out = append(out, m)
 	}
 	return out
 }
