@@ -185,11 +185,8 @@ func docJSON(d coded) docLine {
 	j := toJSON(a, false)
 	l := docLine{Doc: baseName(a.Source), Source: a.Source, Title: a.Title, Outlet: a.Outlet, Published: j.Published,
 		PublishedFrom: j.PublishedFrom, Language: a.Language, DateConflict: d.res.Check.Conflict,
-		DateReasons: d.res.Check.Reasons, Inconsistencies: d.res.Check.Inconsistent, Mentions: len(d.res.Mentions)}
-	if !a.Updated.IsZero() {
-		u := a.Updated.Format(time.DateOnly)
-		l.Updated = &u
-	}
+		DateReasons: d.res.Check.Reasons, Inconsistencies: d.res.Check.Inconsistent, Mentions: len(d.res.Mentions),
+		Updated: dayPtr(a.Updated)}
 	if d.res.Check.Conflict {
 		s, e := d.res.Check.Start.Format(time.DateOnly), d.res.Check.End.Format(time.DateOnly)
 		l.ContentDateStart, l.ContentDateEnd = &s, &e
