@@ -16,6 +16,17 @@ var cameoSectors = map[string]string{
 // non-state country codes; other IGOs are "IGO".
 var igoCountry = map[string]string{"UNO": "UNO", "EUR": "EUR"}
 
+// NonState reports PLOVER's non-state country codes: international and
+// non-governmental organisations, militant groups and companies that act
+// across borders, not a state a government could belong to.
+func NonState(code string) bool {
+	switch code {
+	case "IGO", "UNO", "EUR", "NGO", "IMG", "MNC":
+		return true
+	}
+	return false
+}
+
 // CAMEOActor splits a CAMEO actor code ("IRQGOV", "IGOUNO", "USAGOVAGR")
 // into a PLOVER country code (ISO3, or IGO/UNO/EUR/NGO/IMG/MNC) and PLOVER
 // sectors, the primary first.

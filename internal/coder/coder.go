@@ -344,9 +344,6 @@ func (d *doc) remember(s *sentence) {
 // focusCountry is the country the article is mostly about: the most named
 // country, not counting sponsors ("Iran-backed") — generic parties such as
 // "the militias" belong to it.
-// transnational codes name no state a government could belong to.
-var transnational = set("IMG", "IGO", "NGO", "UNO", "EUR", "NATO", "MNC")
-
 func focusCountry(text string, chunks []chunk) string {
 	counts := map[string]int{}
 	for _, ch := range chunks {
@@ -364,7 +361,7 @@ func focusCountry(text string, chunks []chunk) string {
 		// people ("outlawed the African National Congress")
 		for _, ch := range chunks {
 			for _, m := range ch.matches {
-				if (m.Kind == actors.KindOrg || m.Kind == actors.KindPerson || m.Kind == actors.KindGroup) && m.Country != "" && !transnational[m.Country] {
+				if (m.Kind == actors.KindOrg || m.Kind == actors.KindPerson || m.Kind == actors.KindGroup) && m.Country != "" && !actors.NonState(m.Country) {
 					counts[m.Country]++
 				}
 			}
