@@ -390,6 +390,17 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"CONSULT USA>UNO 2014-07-25..2014-07-25 asserted", "CONSULT USA>EGY 2014-07-25..2014-07-25 asserted"},
 		},
 		{
+			name: "each party of a comma list closed by and is a dyad", published: "2021-03-02",
+			text: "Japan's prime minister held talks on Monday with Kenya, Chile, Norway and Peru.",
+			want: []string{"CONSULT JPN>KEN 2021-03-01..2021-03-01 asserted", "CONSULT JPN>CHL 2021-03-01..2021-03-01 asserted",
+				"CONSULT JPN>NOR 2021-03-01..2021-03-01 asserted", "CONSULT JPN>PER 2021-03-01..2021-03-01 asserted"},
+		},
+		{
+			name: "a party after a comma with no closing and is not in the list", published: "2021-03-02",
+			text: "Japan's prime minister met Kenya's president on Monday, Norway's foreign ministry said.",
+			not:  []string{"CONSULT JPN>NOR"},
+		},
+		{
 			name: "a passive subject's own agent is the recipient", published: "2014-07-25",
 			text: "A deal proposed by Egypt last week was rejected by Hamas because the group said it wasn't consulted.",
 			want: []string{"REJECT PSE>EGY 2014-07-14..2014-07-20 reported"},

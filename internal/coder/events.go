@@ -206,7 +206,10 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if recip != nil && recip != actor && m.Recipient.Code != "" {
 			// "met with Ban Ki-moon and Egyptian Foreign Minister Shukri":
 			// each side named in a coordinated object is a dyad of its own
-			if o := s.objConjunct(recip); o != nil && o.party.Code != "" && o.party.Code != m.Recipient.Code && o.party.Code != m.Actor.Code {
+			for _, o := range s.objConjuncts(recip) {
+				if o.party.Code == "" || o.party.Code == m.Recipient.Code || o.party.Code == m.Actor.Code {
+					continue
+				}
 				m2 := m
 				m2.Recipient = o.party
 				if k := dyadKey(m2); !seen[k] {
@@ -293,16 +296,55 @@ func (s *sentence) subjectAgent(cs int, tr lexicon.Trigger) *chunk {
 	return nil
 }
 
-// objConjunct returns the party joined to an object by "and" ("with Ban
-// Ki-moon and Egyptian Foreign Minister Shukri").
-func (s *sentence) objConjunct(c *chunk) *chunk {
+// objConjuncts returns the parties coordinated with an object: "with Ban
+// Ki-moon and Egyptian Foreign Minister Shukri", "with Obama, Cameron,
+// Hollande and Putin". A run of comma-separated parties counts only when an
+// "and" closes it, so an apposition or a following clause ("met Obama,
+// Netanyahu said") is not read as a list.
+func (s *sentence) objConjuncts(c *chunk) []*chunk {
+	var out, pending []*chunk
+	for cur := c; ; {
+		after := s.pastNames(cur)
+		if s.lower(after) == "," && s.lower(after+1) == "and" {
+			after++ // the serial comma
+		}
+		if d := s.afterAnd(after, determiners); d != nil {
+			return append(append(out, pending...), d)
+		}
+		if s.lower(after) != "," {
+			return out
+		}
+		d := s.chunkAtTok(after+1, determiners)
+		if d == nil {
+			return out
+		}
+		pending = append(pending, d)
+		cur = d
+	}
+}
+
+// pastNames returns the token after c and any party chunks written right
+// after it ("Secretary-General Ban Ki-moon": one party in two names).
+func (s *sentence) pastNames(c *chunk) int {
 	after := s.tokAt(c.end)
 	for _, d := range s.chunks {
 		if s.tokAt(d.start) == after {
-			after = s.tokAt(d.end) // "Secretary-General Ban Ki-moon": one party in two names
+			after = s.tokAt(d.end)
 		}
 	}
-	return s.afterAnd(after, determiners)
+	return after
+}
+
+// chunkAtTok returns the party starting at token i, or at i+1 after one of
+// dets.
+func (s *sentence) chunkAtTok(i int, dets map[string]bool) *chunk {
+	for _, d := range s.chunks {
+		di := s.tokAt(d.start)
+		if di == i || di == i+1 && dets[s.lower(i)] {
+			return d
+		}
+	}
+	return nil
 }
 
 // ownDyad reports an attack noun that names both its sides itself, the
