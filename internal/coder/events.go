@@ -483,7 +483,7 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 				if recip == nil {
 					recip = subj
 				}
-			} else if actor == nil && s.governed(cs, tr) {
+			} else if actor == nil && c.governed(s, cs, tr) {
 				actor = subj
 			}
 		}
@@ -621,7 +621,12 @@ func (s *sentence) aboutPhrase(cs, ti int) bool {
 // clause ("Washington issued a warning", "launched strikes"), so the clause
 // subject did it; a noun standing as the subject ("The attacks intensified")
 // has no actor of its own.
-func (s *sentence) governed(cs int, tr lexicon.Trigger) bool {
+func (c *Coder) governed(s *sentence, cs int, tr lexicon.Trigger) bool {
+	if t := s.parsed(c.parser); t != nil {
+		if g, ok := t.governed(s, tr); ok {
+			return g
+		}
+	}
 	if s.aboutPhrase(cs, tr.TokStart) {
 		return false // "slow to speak out on Tuesday's assault", "skeptical of the negotiations"
 	}

@@ -447,3 +447,38 @@ func (c *Coder) transfers(s *sentence, tr lexicon.Trigger) bool {
 	}
 	return false
 }
+
+// governed reports, from the tree, an event noun that its clause's subject
+// performs: the object of a verb ("launched airstrikes", "held a wave of
+// talks") or an instrument of an active one ("retaliated with strikes",
+// "killed five in an airstrike"); not a noun that only modifies another
+// ("culprits for the shooting", "the anniversary of the attack"). ok is
+// false where the tree does not hold the noun.
+func (t *tree) governed(s *sentence, tr lexicon.Trigger) (g, ok bool) {
+	n := t.wordEnding(tr.End)
+	if n < 0 || t.words[n].UPOS != "NOUN" {
+		return false, false
+	}
+	for range 4 {
+		h := t.words[n].Head - 1
+		if h < 0 {
+			return false, true
+		}
+		switch t.words[n].Rel {
+		case "conj", "compound": // "a mediation effort": the effort's verb governs it
+		case "nmod":
+			if t.caseOf(s, n) != "of" {
+				return false, true
+			}
+		case "obj":
+			return t.words[h].UPOS == "VERB", true
+		case "obl":
+			c := t.caseOf(s, n)
+			return t.words[h].UPOS == "VERB" && t.kid(h, "nsubj:pass") < 0 && (c == "with" || c == "in"), true
+		default:
+			return false, true
+		}
+		n = h
+	}
+	return false, true
+}

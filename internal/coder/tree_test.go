@@ -317,3 +317,31 @@ func TestTimeOfAnotherEvent(t *testing.T) {
 		t.Errorf("mentions %v, want ACCUSE CHL>PER on the article's day, not Tuesday's", got)
 	}
 }
+
+// An event noun that only modifies another noun is not the subject's act:
+// officials who name culprits for a bombing did not bomb; a verb whose object
+// the noun is (or a noun it compounds) does govern it.
+func TestGovernedEventNoun(t *testing.T) {
+	culprits := "Chilean police named several culprits for the bombing of the Peruvian embassy."
+	launched := "Chile launched a bombing campaign against Peru."
+	p := fakeParser{
+		culprits: "Chilean/ADJ/2/amod police/NOUN/3/nsubj named/VERB/0/root several/ADJ/5/amod culprits/NOUN/3/obj " +
+			"for/ADP/8/case the/DET/8/det bombing/NOUN/5/nmod of/ADP/13/case the/DET/13/det Peruvian/ADJ/13/amod " +
+			"embassy/NOUN/8/nmod ./PUNCT/3/punct",
+		launched: "Chile/PROPN/2/nsubj launched/VERB/0/root a/DET/5/det bombing/NOUN/5/compound campaign/NOUN/2/obj " +
+			"against/ADP/7/case Peru/PROPN/5/nmod ./PUNCT/2/punct",
+	}
+	c := defaultCoder(t).WithParser(p)
+	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: culprits, Published: day("2020-01-01")}).Mentions {
+		if m.Event == "ASSAULT" && m.Actor.Code == "CHL" {
+			t.Errorf("the bombing given to those who named its culprits: %+v", m)
+		}
+	}
+	found := false
+	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: launched, Published: day("2020-01-01")}).Mentions {
+		found = found || m.Event == "ASSAULT" && m.Actor.Code == "CHL" && m.Recipient.Code == "PER"
+	}
+	if !found {
+		t.Errorf("a bombing campaign launched by Chile not coded ASSAULT CHL>PER")
+	}
+}
