@@ -198,9 +198,9 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 		}
 		return actor, t.party(s, t.kid(v, "nsubj:pass"))
 	}
-	actor = t.party(s, t.subject(v))
+	actor = t.party(s, t.subject(s, v))
 	if actor == nil {
-		actor = t.bound(s, t.subject(v))
+		actor = t.bound(s, t.subject(s, v))
 	}
 	if o := t.kid(v, "iobj"); o >= 0 {
 		recip = t.party(s, o)
@@ -283,12 +283,20 @@ func (t *tree) complementRecipient(s *sentence, v, depth int) *chunk {
 
 // subject is v's subject, or its controller's for a verb without one
 // (xcomp, coordinated verb), or -1.
-func (t *tree) subject(v int) int {
+func (t *tree) subject(s *sentence, v int) int {
 	for range 4 { // a short chain of controllers
 		if k := t.kid(v, "nsubj"); k >= 0 {
 			return k
 		}
 		h := t.words[v].Head - 1
+		if h >= 0 && t.words[v].Rel == "acl" && t.words[h].Rel == "obj" && strings.HasSuffix(s.text[t.words[v].Start:t.words[v].End], "ing") {
+			// "issued a statement describing …", "sent a letter urging …":
+			// the paper speaks for whoever issued it
+			if g := t.words[h].Head - 1; g >= 0 && t.words[g].UPOS == "VERB" {
+				v = g
+				continue
+			}
+		}
 		if h < 0 || t.words[h].UPOS != "VERB" {
 			return -1
 		}
@@ -329,7 +337,7 @@ func (t *tree) nounRoles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) 
 		}
 	}
 	if h := t.words[n].Head - 1; actor == nil && h >= 0 && t.words[n].Rel == "obj" && t.words[h].UPOS == "VERB" {
-		actor = t.party(s, t.subject(h))
+		actor = t.party(s, t.subject(s, h))
 	}
 	return actor, recip
 }

@@ -345,3 +345,20 @@ func TestGovernedEventNoun(t *testing.T) {
 		t.Errorf("a bombing campaign launched by Chile not coded ASSAULT CHL>PER")
 	}
 }
+
+// A statement or letter that says something speaks for whoever issued it:
+// "issued a statement condemning X" is the issuer's accusation.
+func TestIssuedPaperSpeaksForIssuer(t *testing.T) {
+	text := "The Chilean president, who rarely comments on his successor, issued a statement condemning Peru."
+	p := fakeParser{text: "The/DET/3/det Chilean/ADJ/3/amod president/NOUN/12/nsubj ,/PUNCT/7/punct who/PRON/7/nsubj " +
+		"rarely/ADV/7/advmod comments/VERB/3/acl:relcl on/ADP/10/case his/PRON/10/nmod:poss successor/NOUN/7/obl ,/PUNCT/7/punct " +
+		"issued/VERB/0/root a/DET/14/det statement/NOUN/12/obj condemning/VERB/14/acl Peru/PROPN/15/obj ./PUNCT/12/punct"}
+	c := defaultCoder(t).WithParser(p)
+	found := false
+	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions {
+		found = found || m.Event == "ACCUSE" && m.Actor.Code == "CHL" && m.Recipient.Code == "PER"
+	}
+	if !found {
+		t.Errorf("the statement's condemnation not given to its issuer")
+	}
+}
