@@ -390,6 +390,17 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"CONSULT USA>UNO 2014-07-25..2014-07-25 asserted", "CONSULT USA>EGY 2014-07-25..2014-07-25 asserted"},
 		},
 		{
+			name: "office holders attacking each other do it in words", published: "2021-03-02",
+			text: "Chilean President Andres Morales fired back on Monday at Peruvian President Carlos Ruizoto.",
+			want: []string{"ACCUSE CHL>PER 2021-03-01..2021-03-01 asserted"},
+			not:  []string{"ASSAULT"},
+		},
+		{
+			name: "troops attacking an office holder use force", published: "2021-03-02",
+			text: "Peruvian troops attacked Chilean President Andres Morales on Monday.",
+			want: []string{"ASSAULT PER>CHL 2021-03-01..2021-03-01 asserted"},
+		},
+		{
 			name: "each party of a comma list closed by and is a dyad", published: "2021-03-02",
 			text: "Japan's prime minister held talks on Monday with Kenya, Chile, Norway and Peru.",
 			want: []string{"CONSULT JPN>KEN 2021-03-01..2021-03-01 asserted", "CONSULT JPN>CHL 2021-03-01..2021-03-01 asserted",

@@ -144,6 +144,12 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 				recip = s.firstOtherAfter(c, actor.party.Code)
 			}
 		}
+		if typ == "ASSAULT" && !lethal(s.lower(tr.TokStart)) && politician(actor) && politician(recip) {
+			// "Trump fired back at Rouhani", "the president and the
+			// chancellor clashed": office holders attacking each other
+			// without weapons named do it in words
+			typ, mode, cameo = "ACCUSE", "", "111"
+		}
 		if typ == "ASSAULT" && actor.party.EntityID == "" && actor.party.Sector == "CVL" && tr.Entry.Mode == "" && !lethal(s.lower(tr.TokStart)) {
 			// "hundreds of protesters stormed the Green Zone": crowds
 			// without weapons named are protesting, not attacking
@@ -405,6 +411,19 @@ var prospectWords = set("possible", "potential", "future", "further", "eventual"
 
 // lethal reports a trigger word that kills or shoots: a crowd that kills
 // is attacking, not protesting.
+// politician reports a person who holds a political office (government,
+// legislature, party): not a gunman, a soldier or a crowd.
+func politician(c *chunk) bool {
+	if c == nil || !c.person {
+		return false
+	}
+	switch c.party.Sector {
+	case "GOV", "LEG", "PTY":
+		return true
+	}
+	return false
+}
+
 func lethal(w string) bool {
 	for _, p := range []string{"kill", "shot", "shoot", "bomb", "murder", "stab", "behead", "execut"} {
 		if strings.HasPrefix(w, p) {
