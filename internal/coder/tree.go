@@ -435,7 +435,11 @@ func (c *Coder) controls(s *sentence, tr lexicon.Trigger) bool {
 func (c *Coder) transfers(s *sentence, tr lexicon.Trigger) bool {
 	if t := s.parsed(c.parser); t != nil {
 		v := t.wordAt(tr.Start)
-		if v < 0 || t.kid(v, "obj") < 0 {
+		if v < 0 {
+			return false
+		}
+		o := t.kid(v, "obj")
+		if o < 0 {
 			return false
 		}
 		for _, k := range t.kids[v] {
@@ -443,7 +447,10 @@ func (c *Coder) transfers(s *sentence, tr lexicon.Trigger) bool {
 				return true
 			}
 		}
-		return false
+		// "returned the paintings to the museum" is often parsed with the
+		// "to" phrase on the thing (PP attachment): there it names the
+		// receiver just as well
+		return t.toWithin(s, o, 3)
 	}
 	if s.lower(tr.TokEnd) == "to" {
 		return false // "returned to Peru"
@@ -489,4 +496,21 @@ func (t *tree) governed(s *sentence, tr lexicon.Trigger) (g, ok bool) {
 		n = h
 	}
 	return false, true
+}
+
+// toWithin reports a "to" phrase modifying w or a noun below it, at most
+// depth levels down.
+func (t *tree) toWithin(s *sentence, w, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	for _, k := range t.kids[w] {
+		if t.words[k].Rel != "nmod" {
+			continue
+		}
+		if t.caseOf(s, k) == "to" || t.toWithin(s, k, depth-1) {
+			return true
+		}
+	}
+	return false
 }

@@ -362,3 +362,18 @@ func TestIssuedPaperSpeaksForIssuer(t *testing.T) {
 		t.Errorf("the statement's condemnation not given to its issuer")
 	}
 }
+
+// A "to" phrase parsed on the thing handed over still names the receiver.
+func TestTransferToPhraseOnObject(t *testing.T) {
+	text := "Peru returned the stolen paintings to Chile."
+	p := fakeParser{text: "Peru/PROPN/2/nsubj returned/VERB/0/root the/DET/5/det stolen/ADJ/5/amod paintings/NOUN/2/obj " +
+		"to/ADP/7/case Chile/PROPN/5/nmod ./PUNCT/2/punct"}
+	c := defaultCoder(t).WithParser(p)
+	found := false
+	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions {
+		found = found || m.Event == "RETREAT" && m.Actor.Code == "PER" && m.Recipient.Code == "CHL"
+	}
+	if !found {
+		t.Errorf("a return with its receiver attached to the thing not coded RETREAT PER>CHL")
+	}
+}
