@@ -401,6 +401,16 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ASSAULT PER>CHL 2021-03-01..2021-03-01 asserted"},
 		},
 		{
+			name: "giving in to demands concedes to whoever made them", published: "2021-03-02",
+			text: "The Peruvian government conceded on Monday to the demands of Chilean fishermen.",
+			want: []string{"CONCEDE PER>CHL 2021-03-01..2021-03-01 asserted"},
+		},
+		{
+			name: "an announced ceasefire is one declared", published: "2021-03-02",
+			text: "Peru announced a ceasefire with Chile on Monday.",
+			want: []string{"RETREAT PER>CHL 2021-03-01..2021-03-01 asserted"},
+		},
+		{
 			name: "each party of a comma list closed by and is a dyad", published: "2021-03-02",
 			text: "Japan's prime minister held talks on Monday with Kenya, Chile, Norway and Peru.",
 			want: []string{"CONSULT JPN>KEN 2021-03-01..2021-03-01 asserted", "CONSULT JPN>CHL 2021-03-01..2021-03-01 asserted",
