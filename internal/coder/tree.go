@@ -208,6 +208,14 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 	obj := t.kid(v, "obj")
 	if recip == nil && obj >= 0 {
 		recip = t.party(s, obj)
+		if recip != nil && (recip.generic || s.chunkOver(t.words[obj]) == nil) {
+			// "suspended military aid to X", "sent troops to X": a thing
+			// only described by a party word, or the actor's own men, is
+			// handed to whoever the trigger's preposition names
+			if r := t.prepParty(s, tr, v, obj); r != nil && !r.generic {
+				recip = r
+			}
+		}
 	}
 	for _, h := range []int{v, obj} {
 		if recip != nil || h < 0 {
@@ -228,6 +236,26 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 
 	return actor, recip
 }
+
+// prepParty is the party after one of the trigger's recipient
+// prepositions on the verb or on its object, or nil.
+func (t *tree) prepParty(s *sentence, tr lexicon.Trigger, v, obj int) *chunk {
+	for _, h := range []int{v, obj} {
+		if h < 0 {
+			continue
+		}
+		for _, k := range t.kids[h] {
+			rel := t.words[k].Rel
+			if (rel == "obl" || rel == "nmod") && slices.Contains(tr.Entry.RecipientPrep, t.caseOf(s, k)) {
+				if c := t.party(s, k); c != nil {
+					return c
+				}
+			}
+		}
+	}
+	return nil
+}
+
 
 // aboutAnAct are the types whose content is another act, named by an
 // infinitive: agreeing, refusing or threatening to do something to someone.

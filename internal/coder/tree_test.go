@@ -377,3 +377,28 @@ func TestTransferToPhraseOnObject(t *testing.T) {
 		t.Errorf("a return with its receiver attached to the thing not coded RETREAT PER>CHL")
 	}
 }
+
+// A thing only described by a party word ("military aid") is handed to
+// whoever the trigger's preposition names: the recipient is Chile, in its
+// own words.
+func TestRecipientAfterTheThingHandedOver(t *testing.T) {
+	tests := map[string]string{
+		"Peru suspended military aid to Chile.": "Peru/PROPN/2/nsubj suspended/VERB/0/root military/ADJ/4/amod aid/NOUN/2/obj " +
+			"to/ADP/6/case Chile/PROPN/2/obl ./PUNCT/2/punct",
+		"Peru cut off humanitarian aid to Chile.": "Peru/PROPN/2/nsubj cut/VERB/0/root off/ADP/2/compound:prt " +
+			"humanitarian/ADJ/5/amod aid/NOUN/2/obj to/ADP/7/case Chile/PROPN/5/nmod ./PUNCT/2/punct",
+	}
+	c := defaultCoder(t).WithParser(fakeParser(tests))
+	for text := range tests {
+		res := c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")})
+		if len(res.Mentions) == 0 {
+			t.Errorf("%q: no event", text)
+			continue
+		}
+		for _, m := range res.Mentions {
+			if m.Recipient.Text != "Chile" {
+				t.Errorf("%q: %s recipient %q, want Chile", text, m.Event, m.Recipient.Text)
+			}
+		}
+	}
+}

@@ -154,11 +154,11 @@ func Load(fsys fs.FS, root string, extraDirs ...string) (*Lexicon, error) {
 	return compile(all), nil
 }
 
-// inheritPreps gives a light-verb entry without recipient prepositions of
-// its own those of the event nouns it takes as objects, for the same event
-// type: "launch an investigation" receives with "into", as "investigation"
-// does; "hold talks" with "with". The noun, not the verb, decides who the
-// event is done to.
+// inheritPreps gives a verb entry without recipient prepositions of its own
+// those of the event nouns it takes as objects, whatever their type:
+// "launch an investigation" receives with "into", as "investigation" does;
+// "hold talks" and "suspend talks" with "with"; "cut off aid" with "to".
+// The noun, not the verb, decides whom the event concerns.
 func inheritPreps(all []*Entry) {
 	nouns := map[string][]*Entry{}
 	for _, e := range all {
@@ -174,9 +174,6 @@ func inheritPreps(all []*Entry) {
 		var preps []string
 		for _, o := range e.Object {
 			for _, n := range nouns[strings.ToLower(o)] {
-				if n.Event != e.Event {
-					continue
-				}
 				for _, p := range n.RecipientPrep {
 					if !slices.Contains(preps, p) {
 						preps = append(preps, p)

@@ -81,13 +81,16 @@ func TestLoadUserDir(t *testing.T) {
 	}
 }
 
-// A light verb with event-noun objects receives as its nouns do, unless
-// it names its own prepositions; a noun of another event type lends none.
+// A verb with event-noun objects receives as its nouns do, unless it names
+// its own prepositions, whatever it does to the noun: "began an audit of
+// X", "suspended aid to X", "rejected talks with X" concern X.
 func TestInheritPreps(t *testing.T) {
 	fsys := fstest.MapFS{"verbs/a.yaml": {Data: []byte(`
 - {noun: audit, event: ACCUSE, recipient_prep: [into, of]}
 - {noun: parley, event: CONSULT, recipient_prep: [with]}
-- {verb: begin, object: [audit, parley], event: ACCUSE}
+- {noun: grant, event: AID, recipient_prep: [to, for]}
+- {verb: begin, object: [audit], event: ACCUSE}
+- {verb: withhold, object: [grant, parley], event: SANCTION}
 - {verb: convene, object: [parley], event: CONSULT, recipient_prep: [among]}
 `)}}
 	lex, err := Load(fsys, "verbs")
@@ -101,7 +104,10 @@ func TestInheritPreps(t *testing.T) {
 		}
 	}
 	if !slices.Equal(got["begin"], []string{"into", "of"}) {
-		t.Errorf("begin + audit receives with %v, want [into of] (parley is another type)", got["begin"])
+		t.Errorf("begin + audit receives with %v, want [into of]", got["begin"])
+	}
+	if !slices.Equal(got["withhold"], []string{"to", "for", "with"}) {
+		t.Errorf("withhold + grant/parley receives with %v, want [to for with] (the nouns' own, of another type)", got["withhold"])
 	}
 	if !slices.Equal(got["convene"], []string{"among"}) {
 		t.Errorf("convene keeps its own prepositions, got %v", got["convene"])
