@@ -256,7 +256,6 @@ func (t *tree) prepParty(s *sentence, tr lexicon.Trigger, v, obj int) *chunk {
 	return nil
 }
 
-
 // aboutAnAct are the types whose content is another act, named by an
 // infinitive: agreeing, refusing or threatening to do something to someone.
 var aboutAnAct = map[string]bool{"AGREE": true, "REJECT": true, "THREATEN": true}
