@@ -206,6 +206,14 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 		recip = t.party(s, o)
 	}
 	obj := t.kid(v, "obj")
+	if recip == nil && obj >= 0 && mutual(tr) && slices.Contains(tr.Entry.RecipientPrep, "with") {
+		// "discussed Libya with Trump", "signed a pact on Syria with
+		// Turkey": a joint act's counterpart is who it was done with; the
+		// object is what it was about
+		if w := t.prepOn(s, "with", v, obj); w != nil {
+			recip = w
+		}
+	}
 	if recip == nil && obj >= 0 {
 		recip = t.party(s, obj)
 		if recip != nil && (recip.generic || s.chunkOver(t.words[obj]) == nil) {
@@ -235,6 +243,19 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 	}
 
 	return actor, recip
+}
+
+// prepOn is the party in a phrase marked by prep on one of the heads (a
+// verb and its object: the phrase is often attached to either), or nil.
+func (t *tree) prepOn(s *sentence, prep string, heads ...int) *chunk {
+	for _, h := range heads {
+		for _, k := range t.kids[h] {
+			if rel := t.words[k].Rel; (rel == "obl" || rel == "nmod") && t.caseOf(s, k) == prep {
+				return t.party(s, k)
+			}
+		}
+	}
+	return nil
 }
 
 // prepParty is the party after one of the trigger's recipient

@@ -402,3 +402,20 @@ func TestRecipientAfterTheThingHandedOver(t *testing.T) {
 		}
 	}
 }
+
+// A joint act's counterpart is who it was done with; its object is what it
+// was about, wherever the parser attaches the "with" phrase.
+func TestJointActCounterpartIsWith(t *testing.T) {
+	tests := map[string]string{
+		"Peru discussed Bolivia with Chile.": "Peru/PROPN/2/nsubj discussed/VERB/0/root Bolivia/PROPN/2/obj with/ADP/5/case " +
+			"Chile/PROPN/3/nmod ./PUNCT/2/punct",
+	}
+	c := defaultCoder(t).WithParser(fakeParser(tests))
+	for text := range tests {
+		for _, m := range c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions {
+			if m.Event == "CONSULT" && m.Recipient.Code != "CHL" {
+				t.Errorf("%q: counterpart %s, want CHL", text, m.Recipient.Code)
+			}
+		}
+	}
+}
