@@ -178,6 +178,7 @@ func (c *Coder) CodeContext(ctx context.Context, a *article.Article) (Result, er
 		s.chunks = dropCredits(s)
 		s.toks = lexicon.Tokenize(s.text)
 		d.groupAnaphora(s)
+		d.titleAnaphora(s)
 		if strings.Contains(a.Text[prevEnd:sp.Start], "\n\n") {
 			d.place = "" // a place holds to the end of its paragraph
 		}
@@ -292,6 +293,27 @@ func (d *doc) groupAnaphora(s *sentence) {
 		p := ref.party
 		p.Text, p.Start, p.End = c.party.Text, c.party.Start, c.party.End
 		c.party, c.generic, c.unplaced, c.plural = p, false, false, false
+	}
+}
+
+// titleAnaphora gives "the president", "the minister" with no country of
+// their own the person of the text who holds that title: "President Trump
+// … the president demanded", not the article's main country. A title the
+// text wrote ("President Trump") wins over one the knowledge base knows for
+// a person named without it ("Raul Castro").
+func (d *doc) titleAnaphora(s *sentence) {
+	for _, c := range s.chunks {
+		w := strings.ToLower(c.party.Text)
+		if !c.generic || !c.unplaced || !titleNouns[w] || s.lower(s.tokAt(c.start)-1) != "the" {
+			continue
+		}
+		ref := d.titledOwn(w)
+		if ref == nil {
+			continue
+		}
+		p := ref.party
+		p.Text, p.Start, p.End = c.party.Text, c.party.Start, c.party.End
+		c.party, c.generic, c.unplaced, c.person, c.title = p, false, false, true, ref.title
 	}
 }
 

@@ -411,6 +411,12 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"RETREAT PER>CHL 2021-03-01..2021-03-01 asserted"},
 		},
 		{
+			name: "the president is the person the text titles president, not the main country", published: "2010-03-02",
+			text: "Chilean President Andres Morales arrived in Brasilia on Monday to meet Luiz Inacio Lula da Silva. Brazil and Brazil's ministers praised the visit. The president criticized Peru on Monday.",
+			want: []string{"ACCUSE CHL>PER 2010-03-01..2010-03-01 asserted"},
+			not:  []string{"ACCUSE BRA"},
+		},
+		{
 			name: "each party of a comma list closed by and is a dyad", published: "2021-03-02",
 			text: "Japan's prime minister held talks on Monday with Kenya, Chile, Norway and Peru.",
 			want: []string{"CONSULT JPN>KEN 2021-03-01..2021-03-01 asserted", "CONSULT JPN>CHL 2021-03-01..2021-03-01 asserted",

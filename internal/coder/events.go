@@ -809,6 +809,33 @@ func (s *sentence) conditionalClause(cs int, tr lexicon.Trigger) bool {
 
 var titleNouns = set("minister", "secretary", "president", "premier", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "king", "emir", "leader", "chief", "commander", "general")
 
+// titledOwn is titled, preferring a person whose title the text wrote
+// and, among those, the one the text names most ("the president" of an
+// article about Trump that also quotes President Putin is Trump).
+func (d *doc) titledOwn(noun string) *chunk {
+	var best *chunk
+	bestN := 0
+	for i := len(d.persons) - 1; i >= 0; i-- {
+		c := d.persons[i]
+		if !c.ownTitle || c.party.EntityID == "" || !strings.Contains(strings.ToLower(c.title), noun) {
+			continue
+		}
+		n := 0
+		for _, o := range d.persons {
+			if o.party.EntityID == c.party.EntityID {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = c, n
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return d.titled(noun)
+}
+
 // titled finds the last person of the document whose title names the noun:
 // "the Secretary" after "Secretary of State Antony Blinken".
 func (d *doc) titled(noun string) *chunk {

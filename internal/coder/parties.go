@@ -20,6 +20,7 @@ type chunk struct {
 	media      bool
 	plural     bool
 	title      string // the title the text gives a person ("Secretary of State")
+	ownTitle   bool   // the title is written in the text, not the knowledge base's
 	unplaced   bool   // the country came from the article, not the words
 	open       bool   // a name the knowledge base does not know: no country
 }
@@ -109,7 +110,7 @@ func (c *Coder) resolve(text string, ch *chunk, day time.Time, fallback string) 
 			}
 		case actors.KindTitle:
 			office = m.Office
-			ch.title = m.Text
+			ch.title, ch.ownTitle = m.Text, true
 			if sector == "" {
 				sector = m.Sector
 			}
