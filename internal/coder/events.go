@@ -168,6 +168,14 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if (recip == nil || recip == actor) && (needsRecipient(tr.Entry.Event) || needsRecipient(typ) || tr.IsNoun) {
 			continue
 		}
+		if recip == nil && !tr.IsNoun {
+			if t := s.parsed(c.parser); t != nil {
+				// "rejected the election results", "boycott the meeting":
+				// what the act was aimed at, in the text's words, when it
+				// is no party (no country, no code)
+				m.Recipient.Text = t.objectText(s, tr)
+			}
+		}
 		if recip != nil && recip != actor {
 			if recip.party.EntityID != "" && recip.party.EntityID == actor.party.EntityID {
 				continue

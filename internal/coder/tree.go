@@ -562,3 +562,47 @@ func (t *tree) toWithin(s *sentence, w, depth int) bool {
 	}
 	return false
 }
+
+// objectText is the noun phrase a verb trigger acts on when it names no
+// party: its object's head with its modifiers, its prepositional phrases
+// and coordinated heads, without clauses or appositions ("two homeguards",
+// not "two homeguards held captive by them"); "" for a pronoun or when the
+// verb has no nominal object.
+func (t *tree) objectText(s *sentence, tr lexicon.Trigger) string {
+	v := t.wordAt(tr.Start)
+	if v < 0 || t.words[v].UPOS != "VERB" {
+		return ""
+	}
+	o := t.kid(v, "obj")
+	if o < 0 || (t.words[o].UPOS != "NOUN" && t.words[o].UPOS != "PROPN") {
+		return ""
+	}
+	lo, hi := t.phrase(o, true)
+	if n := len(strings.Fields(s.text[lo:hi])); n > 12 {
+		lo, hi = t.phrase(o, false)
+	}
+	return s.text[lo:hi]
+}
+
+// phrase is the byte range of noun w with its modifiers, and with its
+// prepositional phrases and conjuncts when full.
+func (t *tree) phrase(w int, full bool) (lo, hi int) {
+	lo, hi = t.words[w].Start, t.words[w].End
+	for _, k := range t.kids[w] {
+		switch t.words[k].Rel {
+		case "det", "amod", "compound", "nummod", "nmod:poss", "flat", "case":
+			if k > w && t.words[k].Rel != "flat" {
+				continue // a modifier after the head belongs to a clause
+			}
+		case "nmod", "conj", "cc":
+			if !full {
+				continue
+			}
+		default:
+			continue
+		}
+		a, b := t.span(k)
+		lo, hi = min(lo, a), max(hi, b)
+	}
+	return lo, hi
+}

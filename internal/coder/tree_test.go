@@ -419,3 +419,27 @@ func TestJointActCounterpartIsWith(t *testing.T) {
 		}
 	}
 }
+
+// What an act is aimed at keeps its words when it is no party: "boycotted
+// the municipal elections" has a recipient text and no code; a clause on the
+// object is left out.
+func TestObjectTextWhenNoParty(t *testing.T) {
+	tests := map[string]string{
+		"Peru boycotted the municipal elections.": "Peru/PROPN/2/nsubj boycotted/VERB/0/root the/DET/5/det municipal/ADJ/5/amod " +
+			"elections/NOUN/2/obj ./PUNCT/2/punct",
+		"Peru rejected the results announced on Sunday.": "Peru/PROPN/2/nsubj rejected/VERB/0/root the/DET/4/det results/NOUN/2/obj " +
+			"announced/VERB/4/acl on/ADP/7/case Sunday/PROPN/5/obl ./PUNCT/2/punct",
+	}
+	want := map[string]string{"Peru boycotted the municipal elections.": "the municipal elections",
+		"Peru rejected the results announced on Sunday.": "the results"}
+	c := defaultCoder(t).WithParser(fakeParser(tests))
+	for text := range tests {
+		res := c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")})
+		if len(res.Mentions) != 1 {
+			t.Fatalf("%q: %d mentions, want 1", text, len(res.Mentions))
+		}
+		if r := res.Mentions[0].Recipient; r.Text != want[text] || r.Code != "" {
+			t.Errorf("%q: recipient %+v, want text %q and no code", text, r, want[text])
+		}
+	}
+}
