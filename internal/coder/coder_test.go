@@ -417,6 +417,11 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ACCUSE BRA"},
 		},
 		{
+			name: "a state acting on a place of its own has a counterpart", published: "2016-03-02",
+			text: "Turkish authorities imposed a curfew in Diyarbakir on Monday.",
+			want: []string{"COERCE TUR>TUR 2016-02-29..2016-02-29 asserted"},
+		},
+		{
 			name: "each party of a comma list closed by and is a dyad", published: "2021-03-02",
 			text: "Japan's prime minister held talks on Monday with Kenya, Chile, Norway and Peru.",
 			want: []string{"CONSULT JPN>KEN 2021-03-01..2021-03-01 asserted", "CONSULT JPN>CHL 2021-03-01..2021-03-01 asserted",

@@ -181,7 +181,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 				continue
 			}
 			m.Actor, m.Recipient = domestic(actor, recip, typ)
-			if m.Actor.Code != "" && m.Recipient.Code == m.Actor.Code && m.Recipient.Sector == "" && m.Recipient.EntityID == "" && !recip.generic && !recip.plural {
+			if m.Actor.Code != "" && m.Recipient.Code == m.Actor.Code && m.Recipient.Sector == "" && m.Recipient.EntityID == "" && !recip.generic && !recip.plural && !s.placeInside(recip) {
 				continue // "the White House" acting on "the US": a state is not its own counterpart
 			}
 			if recip.media && typ == "CONSULT" {
@@ -419,6 +419,17 @@ var prospectWords = set("possible", "potential", "future", "further", "eventual"
 
 // lethal reports a trigger word that kills or shoots: a crowd that kills
 // is attacking, not protesting.
+// placeInside reports a recipient that is a place or a thing in a place
+// ("imposed a curfew on Basra", "a state of siege in Pando", "stormed the
+// mosque in Mosul"): a state acting there acts on a counterpart of its own
+// land, unlike "the White House" acting on "the US".
+func (s *sentence) placeInside(c *chunk) bool {
+	if strings.Contains(c.party.Text, " in ") || strings.Contains(c.party.Text, " near ") {
+		return true // a located thing, in its own words
+	}
+	return placePreps[s.lower(s.tokAt(c.start)-1)]
+}
+
 // politician reports a person who holds a political office (government,
 // legislature, party): not a gunman, a soldier or a crowd.
 func politician(c *chunk) bool {
