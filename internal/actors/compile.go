@@ -27,8 +27,9 @@ func compile(r *raw) (*KB, error) {
 	for _, id := range r.order {
 		e := r.entities[id]
 		kb.entities = append(kb.entities, e)
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			curatedNames[fo.fold(n)] = true
+		fo.mark(curatedNames, e.Name)
+		for _, n := range e.Aliases {
+			fo.mark(curatedNames, n)
 		}
 	}
 	// generated leaders come next, unless the curated files hold the person
@@ -53,7 +54,11 @@ func compile(r *raw) (*KB, error) {
 		}
 		leaders[e] = true
 		kb.entities = append(kb.entities, e)
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
+		for i := -1; i < len(e.Aliases); i++ {
+			n := e.Name
+			if i >= 0 {
+				n = e.Aliases[i]
+			}
 			f := fo.fold(n)
 			leaderNames[f] = true
 			leaderPeople[f+"|"+e.Country] = true
@@ -68,9 +73,15 @@ func compile(r *raw) (*KB, error) {
 			continue
 		}
 		if len(curatedNames) > 0 || len(leaderPeople) > 0 {
-			f := fo.fold(e.Name)
-			if curatedNames[f] || e.Kind == KindPerson && leaderPeople[f+"|"+e.Country] {
+			f := fo.foldBytes(e.Name)
+			if curatedNames[string(f)] {
 				continue
+			}
+			if e.Kind == KindPerson {
+				f = append(append(f, '|'), e.Country...)
+				if leaderPeople[string(f)] {
+					continue
+				}
 			}
 		}
 		phx = append(phx, e)
@@ -88,7 +99,6 @@ func compile(r *raw) (*KB, error) {
 	ix.vocab = make(map[string]uint32, n+n/8)
 	ix.keys = make(map[string]int, n+n/2)
 	ix.pats = make([]string, 0, n+n/2)
-	ix.folded = make([]string, 0, n+n/2)
 	ix.cands = make([][]cand, 0, n+n/2)
 	for _, e := range kb.entities {
 		prio := prioCurated
@@ -100,12 +110,11 @@ func compile(r *raw) (*KB, error) {
 		c := cand{kind: e.Kind, ent: e, name: e.Name, country: e.Country, sector: first(e.Sectors), prio: prio}
 		ix.add(e.Name, c)
 		for _, a := range e.Aliases {
-			if prio == prioPhoenix && (len(curatedNames) > 0 || len(leaderNames) > 0) {
-				if f := fo.fold(a); curatedNames[f] || leaderNames[f] {
-					continue
-				}
+			f := ix.prepare(a)
+			if prio == prioPhoenix && (curatedNames[string(f)] || leaderNames[string(f)]) {
+				continue
 			}
-			ix.add(a, c)
+			ix.addPrepared(c)
 		}
 	}
 	for _, s := range r.seats {
@@ -155,6 +164,13 @@ func compile(r *raw) (*KB, error) {
 	kb.indexHolders()
 	ix.build()
 	return kb, nil
+}
+
+// mark sets the folded name in m (a string made only for a new key).
+func (f *folder) mark(m map[string]bool, name string) {
+	if b := f.foldBytes(name); !m[string(b)] {
+		m[string(b)] = true
+	}
 }
 
 // addTerms gives a curated person the generated terms it lacks: a role

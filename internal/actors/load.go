@@ -39,6 +39,7 @@ type raw struct {
 	leaders   map[string]*Entity // leaders/*.tsv, by id
 	leaderIDs []string
 	places    []place
+	titles    map[string]string // office key → generic title (leaders/*.tsv)
 }
 
 // Load reads the knowledge base under root in fsys ("actors" in data.FS),
@@ -52,7 +53,7 @@ func Load(fsys fs.FS, root string, extraDirs ...string) (*KB, error) {
 	}
 	r := &raw{entities: map[string]*Entity{}, offices: map[string]*office{}, seats: map[string]seat{},
 		countries: map[string]*country{}, agents: map[string]agent{}, phoenix: make(map[string]*Entity, 1<<15),
-		leaders: map[string]*Entity{}}
+		leaders: map[string]*Entity{}, titles: map[string]string{}}
 	// offices first: role checks need every layer's offices
 	for _, l := range layers {
 		if err := r.readOffices(l); err != nil {

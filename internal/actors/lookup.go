@@ -73,7 +73,7 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 		score float64
 	}
 	var hits []hit
-	for n, p := range kb.names.folded {
+	for n, p := range kb.names.foldedKeys() {
 		if s := jw.Compare(want, p); s >= fuzzyThreshold {
 			hits = append(hits, hit{n, s})
 		}
