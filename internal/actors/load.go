@@ -69,6 +69,47 @@ func Load(fsys fs.FS, root string, extraDirs ...string) (*KB, error) {
 }
 
 func (r *raw) readLayer(l layer) error {
+	// The Phoenix files are the largest and depend on nothing else read
+	// here: they are parsed on another goroutine while this one reads the
+	// YAML, and merged at the end in file order (a later entry with the same
+	// id replaces an earlier one, as before).
+	phx, err := listFiles(l, ".tsv", "phoenix")
+	if err != nil {
+		return err
+	}
+	// regions.tsv is curated in the Phoenix format: places that stand for
+	// their country (Kashmir, Darfur) and world regions (West Africa)
+	phx = append([]string{"regions.tsv"}, phx...)
+	parsed := make([]phoenixFile, len(phx))
+	done := make(chan error, 1)
+	go func() {
+		for i, f := range phx {
+			var err error
+			if parsed[i], err = parsePhoenix(l, f); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	err = r.readRest(l)
+	if perr := <-done; err == nil {
+		err = perr
+	}
+	if err != nil {
+		return err
+	}
+	for _, p := range parsed {
+		for _, e := range p.ents {
+			r.phoenix[e.ID] = e
+		}
+		r.places = append(r.places, p.places...)
+	}
+	return nil
+}
+
+// readRest reads the layer's files but the Phoenix ones.
+func (r *raw) readRest(l layer) error {
 	yamls, err := listFiles(l, ".yaml", "")
 	if err != nil {
 		return err
@@ -103,20 +144,6 @@ func (r *raw) readLayer(l layer) error {
 	}
 	if err := r.readAgents(l, "agents.tsv"); err != nil {
 		return err
-	}
-	// regions.tsv is curated in the Phoenix format: places that stand for
-	// their country (Kashmir, Darfur) and world regions (West Africa)
-	if err := r.readPhoenix(l, "regions.tsv"); err != nil {
-		return err
-	}
-	phx, err := listFiles(l, ".tsv", "phoenix")
-	if err != nil {
-		return err
-	}
-	for _, f := range phx {
-		if err := r.readPhoenix(l, f); err != nil {
-			return err
-		}
 	}
 	ldr, err := listFiles(l, ".tsv", "leaders")
 	if err != nil {

@@ -98,18 +98,19 @@ func (r *raw) readAgents(l layer, name string) error {
 	})
 }
 
-// phoenix/*.tsv: id, kind, country, name, aliases, codes. A code is a
+// parsePhoenix reads phoenix/*.tsv: id, kind, country, name, aliases, codes. A code is a
 // CAMEO actor code with an optional window, "IRQGOV 20040628-20050407";
 // either date may be empty (open).
-func (r *raw) readPhoenix(l layer, name string) error {
+func parsePhoenix(l layer, name string) (phoenixFile, error) {
+	var out phoenixFile
 	b, err := readFile(l, name)
 	if err != nil || b == nil {
-		return err
+		return out, err
 	}
 	file := path.Join(l.name, name)
-	return eachLine(b, file, 6, func(f []string) error {
+	err = eachLine(b, file, 6, func(f []string) error {
 		if f[1] == "place" {
-			r.places = append(r.places, place{Names: append([]string{f[3]}, splitList(f[4])...), Country: f[2]})
+			out.places = append(out.places, place{Names: append([]string{f[3]}, splitList(f[4])...), Country: f[2]})
 			return nil
 		}
 		kind, ok := entityKinds[f[1]]
@@ -137,9 +138,16 @@ func (r *raw) readPhoenix(l layer, name string) error {
 			e.Sectors = appendCAMEOSectors(e.Sectors, c)
 		}
 		fillFromRoles(e)
-		r.phoenix[e.ID] = e
+		out.ents = append(out.ents, e)
 		return nil
 	})
+	return out, err
+}
+
+// phoenixFile is what one file in the Phoenix format holds.
+type phoenixFile struct {
+	ents   []*Entity
+	places []place
 }
 
 // institutionWords are the words of the names of agencies and bodies, never
