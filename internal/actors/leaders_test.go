@@ -391,3 +391,42 @@ func TestHoldersAfterSource(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupCountryTitle: a country or its adjective before a title is the
+// office of that country, held or not; titles of another time give nothing;
+// the old dictionaries' "people" named by a title are gone.
+func TestLookupCountryTitle(t *testing.T) {
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, day, country, office string }{
+		{"the Kenyan foreign minister", "2015-01-01", "KEN", "foreign_minister"},
+		{"Iraqi defense minister", "2015-01-01", "IRQ", "defense_minister"},
+		{"US Secretary of Defense", "2015-01-01", "USA", "defense_minister"},
+		{"American Vice President", "2015-01-01", "USA", "vice_president"},
+		{"British prime minister", "2015-01-01", "GBR", "head_of_government"},
+		{"US Secretary of War", "2025-10-01", "USA", "defense_minister"},
+		{"US Secretary of War", "2015-01-01", "", ""},
+		{"Kenyan secretary of state", "2015-01-01", "", ""}, // a US title
+	} {
+		day, _ := time.Parse(time.DateOnly, c.day)
+		rs := kb.Lookup(c.name, day)
+		if c.country == "" {
+			if len(rs) > 0 {
+				t.Errorf("%s on %s = %s %s %s (%s), want nothing", c.name, c.day, rs[0].Name, rs[0].Country, rs[0].Office, rs[0].How)
+			}
+			continue
+		}
+		if len(rs) == 0 || rs[0].Kind != KindTitle || rs[0].Country != c.country || rs[0].Office != c.office {
+			t.Errorf("%s on %s = %+v, want the %s title of %s", c.name, c.day, rs, c.office, c.country)
+		}
+	}
+	for _, name := range []string{"The US Secretary of State", "US Secretary of State", "Secretary of State", "American Vice-President"} {
+		for _, r := range kb.Lookup(name, time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)) {
+			if r.Kind == KindPerson {
+				t.Errorf("%s: a person %q (%s)", name, r.Name, r.Entity.ID)
+			}
+		}
+	}
+}

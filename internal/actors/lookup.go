@@ -56,6 +56,9 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 		}
 		return out
 	}
+	if rs, gone := kb.countryTitle(name, words, day); len(rs) > 0 || gone {
+		return rs // a title of the country that did not exist then: no guesses
+	}
 	if rs := kb.byEnds(words, day); len(rs) > 0 {
 		return rs
 	}
@@ -196,4 +199,61 @@ func (kb *KB) TitleExists(office, title string, day time.Time) bool {
 		}
 	}
 	return false
+}
+
+// countryTitle reads a country or its adjective before a title ("the
+// Kenyan foreign minister", "US defense secretary") as the office of that
+// country, whether or not a holder is known on day: open-world, the office
+// and country are what the text says. A title that did not exist on day,
+// or one that belongs to another country, gives nothing; gone says a title
+// of the country was found that did not exist on day.
+func (kb *KB) countryTitle(name string, words []token, day time.Time) (out []Resolution, gone bool) {
+	if len(words) > 0 && words[0].fold == Fold("the") {
+		words = words[1:]
+	}
+	for i := 1; i < len(words); i++ {
+		n, ok := kb.names.lookup(words[:i])
+		if !ok {
+			continue
+		}
+		ctry := ""
+		for _, c := range kb.names.cands[n] {
+			if (c.kind == KindCountry || c.kind == KindDemonym) && c.ent == nil && accepts(c, name, words[:i]) {
+				ctry = c.country
+				break
+			}
+		}
+		if ctry == "" {
+			continue
+		}
+		t, ok := kb.names.lookup(words[i:])
+		if !ok {
+			continue
+		}
+		for _, c := range kb.names.cands[t] {
+			if c.kind != KindTitle || c.country != "" && c.country != ctry {
+				continue
+			}
+			if !kb.TitleExists(c.office, c.name, day) {
+				gone = true
+				continue
+			}
+			r := kb.resolve(c, "title", 1, day)
+			r.Country = ctry
+			if len(out) == 0 || out[0].Office != r.Office {
+				out = append(out, r)
+			}
+		}
+		if len(out) > 0 || gone {
+			return out, gone
+		}
+	}
+	return nil, false
+}
+
+// accepts applies Scan's case and spelling rules to a candidate for words
+// of text.
+func accepts(c cand, text string, words []token) bool {
+	_, ok := accept([]cand{c}, text, words)
+	return ok
 }
