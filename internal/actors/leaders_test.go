@@ -430,3 +430,24 @@ func TestLookupCountryTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameSpelling: a surname written as asked outranks surnames only
+// folded alike.
+func TestSurnameSpelling(t *testing.T) {
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for name, want := range map[string]string{"Obama": "Barack Obama", "Trudeau": "Justin Trudeau"} {
+		rs := kb.Lookup(name, day)
+		if len(rs) == 0 || rs[0].Name != want {
+			t.Errorf("%s: %+v, want %s first", name, rs, want)
+		}
+		for _, r := range rs {
+			if plain(r.Name) != plain(want) && !strings.HasSuffix(plain(r.Name), plain(name)) {
+				t.Errorf("%s: also %s, spelt otherwise", name, r.Name)
+			}
+		}
+	}
+}

@@ -36,7 +36,14 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 	named := len(out) > 0
 	kb.buildSurnames()
 	if n, ok := kb.surnames.lookup(words); ok {
+		// a surname written as asked outranks one only folded alike:
+		// "Obama" is Barack Obama, not Andre Mba Obame
+		asked := plain(name)
+		spelt := slices.ContainsFunc(kb.surnames.cands[n], func(c cand) bool { return plain(c.surface) == asked })
 		for _, c := range kb.surnames.cands[n] {
+			if spelt && plain(c.surface) != asked {
+				continue
+			}
 			if c.ent != nil && slices.ContainsFunc(out, func(r Resolution) bool { return r.Entity == c.ent }) {
 				continue // already found by a name of theirs
 			}
