@@ -372,6 +372,10 @@ func TestHoldersAfterSource(t *testing.T) {
 		{"MDG", "head_of_state", "2026-06-01", "Michael Randrianirina"},
 		{"MDG", "head_of_government", "2026-06-01", "Herintsalama Rajaonarivelo"},
 		{"VNM", "head_of_state", "2025-01-01", "Lương Cường"},
+		{"PER", "head_of_state", "2025-10-09", "Dina Boluarte"},
+		{"PER", "head_of_state", "2026-01-01", "José Jerí"},
+		{"MWI", "head_of_state", "2026-01-01", "Peter Mutharika"},
+		{"GNB", "head_of_state", "2026-01-01", "Horta Inta-A"},
 		{"POL", "head_of_state", "1995-07-01", "Lech Wałęsa"},
 		{"GRC", "head_of_state", "2005-07-01", "Karolos Papoulias"},
 	} {
