@@ -108,7 +108,10 @@ func (r *raw) readLayer(l layer) error {
 	return nil
 }
 
-// readRest reads the layer's files but the Phoenix ones.
+// readRest reads the layer's files but the Phoenix ones. The YAML entity
+// files are decoded on another goroutine while the TSV files load; their
+// entities are added after, in file order, and the parties after them (a
+// YAML entry replaces a party row with its id).
 func (r *raw) readRest(l layer) error {
 	yamls, err := listFiles(l, ".yaml", "")
 	if err != nil {
@@ -118,29 +121,52 @@ func (r *raw) readRest(l layer) error {
 	if err != nil {
 		return err
 	}
-	seen := map[string]string{} // id → file, within this layer
+	var files []string
 	for _, f := range append(yamls, people...) {
-		base := path.Base(f)
-		switch base {
+		switch path.Base(f) {
 		case "offices.yaml":
-			continue
 		case "seats.yaml":
 			if err := r.readSeats(l, f); err != nil {
 				return err
 			}
-			continue
+		default:
+			files = append(files, f)
 		}
-		if err := r.readEntities(l, f, seen); err != nil {
+	}
+	decoded := make([][]yEntity, len(files))
+	done := make(chan error, 1)
+	go func() {
+		for i, f := range files {
+			var err error
+			if decoded[i], err = parseEntities(l, f); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	err = r.readTSVs(l)
+	if yerr := <-done; err == nil {
+		err = yerr
+	}
+	if err != nil {
+		return err
+	}
+	seen := map[string]string{} // id → file, within this layer
+	for i, f := range files {
+		if err := r.addEntities(l, f, decoded[i], seen); err != nil {
 			return err
 		}
 	}
+	return r.readParties(l, "parties.tsv")
+}
+
+// readTSVs reads the countries, agents and leaders of the layer.
+func (r *raw) readTSVs(l layer) error {
 	for _, f := range []string{"countries.tsv", "former_states.tsv"} {
 		if err := r.readCountries(l, f); err != nil {
 			return err
 		}
-	}
-	if err := r.readParties(l, "parties.tsv"); err != nil {
-		return err
 	}
 	if err := r.readAgents(l, "agents.tsv"); err != nil {
 		return err
