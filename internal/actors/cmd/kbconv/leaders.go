@@ -749,6 +749,12 @@ func convertLeaders(src, out string) error {
 		}
 	}
 	people = mergeSameID(people)
+	given := map[string]int{}
+	for _, l := range people {
+		if g := givenName(l); g != "" {
+			given[g]++
+		}
+	}
 	for _, l := range people {
 		if l.curated {
 			// the curated entry wins; the loader adds the terms it lacks
@@ -760,6 +766,12 @@ func convertLeaders(src, out string) error {
 				mlines = append(mlines, leaderLine(l))
 			}
 			continue
+		}
+		if g := givenName(l); g != "" && given[g] == 1 && !slices.Contains(l.aliases, g) {
+			// Ethiopian and Eritrean names are a given name and the
+			// father's: news calls a head by the first ("Abiy", "Meles",
+			// "Isaias"), unless two heads share it (Tesfaye)
+			l.aliases = append(l.aliases, g)
 		}
 		if p := findPhoenix(phx, l.name, l.country); p != nil {
 			have := map[string]bool{actors.Fold(l.name): true}
@@ -816,6 +828,21 @@ func convertLeaders(src, out string) error {
 		"id\tname\taliases\tcountry\twikidata\toffices\tcodes",
 	}
 	return writeTSV(filepath.Join(out, "leaders", "ministers.tsv"), mheader, mlines)
+}
+
+// patronymic are the countries whose leaders go by their given name alone.
+var patronymic = map[string]bool{"ETH": true, "ERI": true}
+
+// givenName is the first name of a head of a patronymic country (of four
+// letters or more), else "".
+func givenName(l *leader) string {
+	if !patronymic[l.country] || !l.isHead() {
+		return ""
+	}
+	if w := strings.Fields(l.name); len(w) > 1 && len(w[0]) >= 4 {
+		return w[0]
+	}
+	return ""
 }
 
 func (l *leader) isHead() bool {
