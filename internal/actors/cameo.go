@@ -1,5 +1,7 @@
 package actors
 
+import "slices"
+
 // cameoSectors maps CAMEO actor role codes to PLOVER sectors. CAMEO's MED is
 // the media (PLOVER JRN) and HLH health (PLOVER MED); the religious and
 // ethnic codes (MUS, CHR, SHI…) carry no sector of their own.
@@ -34,24 +36,45 @@ func CAMEOActor(code string) (country string, sectors []string) {
 	if len(code) < 3 {
 		return "", nil
 	}
-	country = code[:3]
-	rest := code[3:]
-	switch country {
-	case "IGO":
-		if len(rest) >= 3 {
-			if c, ok := igoCountry[rest[:3]]; ok {
-				country = c
-			}
+	return cameoCountry(code), appendCAMEOSectors(nil, code)
+}
+
+// cameoCountry is CAMEOActor's country, for a code of at least 3 letters.
+func cameoCountry(code string) string {
+	country := code[:3]
+	if country == "IGO" && len(code) >= 6 {
+		if c, ok := igoCountry[code[3:6]]; ok {
+			country = c
 		}
-	case "NGO", "IMG", "MNC":
 	}
-	seen := map[string]bool{}
-	for len(rest) >= 3 {
-		if s, ok := cameoSectors[rest[:3]]; ok && !seen[s] {
-			seen[s] = true
-			sectors = append(sectors, s)
+	return country
+}
+
+// appendCAMEOSectors appends CAMEOActor's sectors of code that dst lacks:
+// loading appends an entity's sectors straight to it, without a slice per
+// code (a million of them made a tenth of the load's allocations).
+func appendCAMEOSectors(dst []string, code string) []string {
+	if len(code) < 3 {
+		return dst
+	}
+	for rest := code[3:]; len(rest) >= 3; rest = rest[3:] {
+		// a code has few sectors: a scan beats a map made per call
+		if s, ok := cameoSectors[rest[:3]]; ok && !slices.Contains(dst, s) {
+			dst = append(dst, s)
 		}
-		rest = rest[3:]
 	}
-	return country, sectors
+	return dst
+}
+
+// cameoSector is CAMEOActor's primary sector ("" if none).
+func cameoSector(code string) string {
+	if len(code) < 3 {
+		return ""
+	}
+	for rest := code[3:]; len(rest) >= 3; rest = rest[3:] {
+		if s, ok := cameoSectors[rest[:3]]; ok {
+			return s
+		}
+	}
+	return ""
 }

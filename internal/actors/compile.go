@@ -1,6 +1,6 @@
 package actors
 
-import "sort"
+import "slices"
 
 // Candidate priorities: when one key stands for several things, the first
 // whose case rule the text satisfies wins.
@@ -19,16 +19,32 @@ const (
 
 func compile(r *raw) (*KB, error) {
 	kb := &KB{byID: make(map[string]*Entity, len(r.entities)+len(r.leaders)+len(r.phoenix)), offices: r.offices, rank: map[string]int{}, countryName: map[string]string{}}
-	var fo folder
 	for i, k := range r.officeSeq {
 		kb.rank[k] = i
 	}
+	ix := &kb.names
+	// sized for the built-in knowledge base (about 33,000 words and 43,000
+	// names): growing the maps cost a tenth of the load
+	n := len(r.order) + len(r.leaderIDs) + len(r.phoenix) + len(r.seats) + len(r.countries)*8 + len(r.places)*4 + len(r.agents)
+	ix.vocab = make(map[string]uint32, n+n/8)
+	ix.keys = make(map[string]int, n+n/2)
+	ix.pats = make([]string, 0, n+n/2)
+	ix.cands = make([][]cand, 0, n+n/2)
+	kb.entities = make([]*Entity, 0, len(r.order)+len(r.leaderIDs)+len(r.phoenix))
+	// Each name is folded once: the folded form ix.prepare returns is
+	// checked against the names of the entries that win over it, then the
+	// name is added; folding the names apart from adding them cost a tenth
+	// of the load.
 	curatedNames := map[string]bool{}
 	for _, id := range r.order {
 		e := r.entities[id]
 		kb.entities = append(kb.entities, e)
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			curatedNames[fo.fold(n)] = true
+		c := entityCand(e, prioCurated)
+		mark(curatedNames, ix.prepare(e.Name))
+		ix.addPrepared(c)
+		for _, a := range e.Aliases {
+			mark(curatedNames, ix.prepare(a))
+			ix.addPrepared(c)
 		}
 	}
 	// generated leaders come next, unless the curated files hold the person
@@ -38,9 +54,9 @@ func compile(r *raw) (*KB, error) {
 			curatedQ[e.Wikidata] = e
 		}
 	}
-	leaders := map[*Entity]bool{}
 	leaderNames := map[string]bool{}  // folded names
 	leaderPeople := map[string]bool{} // folded name | country
+	var key []byte
 	for _, id := range r.leaderIDs {
 		e := r.leaders[id]
 		cur := r.entities[id]
@@ -51,63 +67,58 @@ func compile(r *raw) (*KB, error) {
 			addTerms(cur, e.Roles)
 			continue
 		}
-		leaders[e] = true
 		kb.entities = append(kb.entities, e)
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			f := fo.fold(n)
-			leaderNames[f] = true
-			leaderPeople[f+"|"+e.Country] = true
+		c := entityCand(e, prioLeader)
+		for i := -1; i < len(e.Aliases); i++ {
+			name := e.Name
+			if i >= 0 {
+				name = e.Aliases[i]
+			}
+			f := ix.prepare(name)
+			mark(leaderNames, f)
+			key = append(append(append(key[:0], f...), '|'), e.Country...)
+			mark(leaderPeople, key)
+			ix.addPrepared(c)
 		}
 	}
 	// the curated YAML replaces Phoenix entries of the same name, a leader
 	// the Phoenix person of one of its names and its country (it took in
-	// its name, aliases and codes)
-	phx := make([]*Entity, 0, len(r.phoenix))
-	for id, e := range r.phoenix {
-		if _, dup := r.entities[id]; dup {
+	// its name, aliases and codes); a Phoenix alias that a curated entry or
+	// a leader bears is left out
+	ids := make([]string, 0, len(r.phoenix))
+	for id := range r.phoenix {
+		if _, dup := r.entities[id]; !dup {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		e := r.phoenix[id]
+		f := ix.prepare(e.Name)
+		if curatedNames[string(f)] {
 			continue
 		}
-		if len(curatedNames) > 0 || len(leaderPeople) > 0 {
-			f := fo.fold(e.Name)
-			if curatedNames[f] || e.Kind == KindPerson && leaderPeople[f+"|"+e.Country] {
+		if e.Kind == KindPerson {
+			key = append(append(append(key[:0], f...), '|'), e.Country...)
+			if leaderPeople[string(key)] {
 				continue
 			}
 		}
-		phx = append(phx, e)
+		kb.entities = append(kb.entities, e)
+		c := entityCand(e, prioPhoenix)
+		ix.addPrepared(c)
+		for _, a := range e.Aliases {
+			f := ix.prepare(a)
+			if curatedNames[string(f)] || leaderNames[string(f)] {
+				continue
+			}
+			ix.addPrepared(c)
+		}
 	}
-	sort.Slice(phx, func(i, j int) bool { return phx[i].ID < phx[j].ID })
-	kb.entities = append(kb.entities, phx...)
 	for _, e := range kb.entities {
 		kb.byID[e.ID] = e
 	}
 
-	ix := &kb.names
-	// sized for the built-in knowledge base (about 33,000 words and 43,000
-	// names): growing the maps cost a tenth of the load
-	n := len(kb.entities) + len(r.seats) + len(r.countries)*8 + len(r.places)*4 + len(r.agents)
-	ix.vocab = make(map[string]uint32, n+n/8)
-	ix.keys = make(map[string]int, n+n/2)
-	ix.pats = make([]string, 0, n+n/2)
-	ix.folded = make([]string, 0, n+n/2)
-	ix.cands = make([][]cand, 0, n+n/2)
-	for _, e := range kb.entities {
-		prio := prioCurated
-		if r.phoenix[e.ID] == e {
-			prio = prioPhoenix
-		} else if leaders[e] {
-			prio = prioLeader
-		}
-		c := cand{kind: e.Kind, ent: e, name: e.Name, country: e.Country, sector: first(e.Sectors), prio: prio}
-		ix.add(e.Name, c)
-		for _, a := range e.Aliases {
-			if prio == prioPhoenix && (len(curatedNames) > 0 || len(leaderNames) > 0) {
-				if f := fo.fold(a); curatedNames[f] || leaderNames[f] {
-					continue
-				}
-			}
-			ix.add(a, c)
-		}
-	}
 	for _, s := range r.seats {
 		c := cand{kind: KindSeat, name: s.Name, country: s.Country, sector: s.Sector, prio: prioSeat}
 		ix.add(s.Name, c)
@@ -155,6 +166,17 @@ func compile(r *raw) (*KB, error) {
 	kb.indexHolders()
 	ix.build()
 	return kb, nil
+}
+
+// mark sets key in m (a string made only for a new key).
+func mark(m map[string]bool, key []byte) {
+	if !m[string(key)] {
+		m[string(key)] = true
+	}
+}
+
+func entityCand(e *Entity, prio int) cand {
+	return cand{kind: e.Kind, ent: e, name: e.Name, country: e.Country, sector: first(e.Sectors), prio: prio}
 }
 
 // addTerms gives a curated person the generated terms it lacks: a role

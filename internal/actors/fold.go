@@ -23,20 +23,14 @@ type folder struct {
 	buf  []byte
 }
 
-func (f *folder) fold(name string) string {
-	f.toks = tokenize(name, f.toks[:0])
-	b := f.buf[:0]
-	for _, t := range f.toks {
-		if t.barrier {
-			continue
-		}
-		if len(b) > 0 {
-			b = append(b, ' ')
-		}
-		b = append(b, t.fold...)
-	}
-	f.buf = b
-	return string(b)
+func (f *folder) fold(name string) string { return string(f.foldBytes(name)) }
+
+// foldBytes is fold without the string, for map look-ups (valid until the
+// next call).
+func (f *folder) foldBytes(name string) []byte {
+	f.buf = f.buf[:0]
+	f.toks = tokenizeTo(name, f.toks[:0], nil, &f.buf)
+	return f.buf
 }
 
 // token is one word of a text: its original byte span (an Arabic article
@@ -44,7 +38,8 @@ func (f *folder) fold(name string) string {
 // its core starts (for the case checks) and its folded form.
 type token struct {
 	start, core, end int
-	fold             string // "" when tokenized with codes
+	fold             string // "" when tokenized with codes or into a sink
+	fs, fe           int    // the folded form's bytes in the sink, when tokenized into one
 	code             uint32 // the word's code when tokenized with codes
 	barrier          bool   // punctuation that a multi-word name may not cross
 	abbrev           bool   // an initial or an abbreviation: its period ends no name
@@ -78,14 +73,21 @@ func isBarrier(r rune) bool {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // tokenize splits s into words and barriers, appending to dst.
-func tokenize(s string, dst []token) []token { return tokenizeCoded(s, dst, nil) }
+func tokenize(s string, dst []token) []token { return tokenizeTo(s, dst, nil, nil) }
 
 // tokenizeCoded is tokenize for scanning: with a vocabulary, a word gets
 // its code in it instead of its folded form, so running text costs no
 // string per word.
 func tokenizeCoded(s string, dst []token, vocab map[string]uint32) []token {
-	var raw []byte // lower-cased, diacritic-free letters of the current word
-	var fbuf [48]byte
+	return tokenizeTo(s, dst, vocab, nil)
+}
+
+// tokenizeTo is tokenize with two ways of saving a string per word: with a
+// vocabulary a word gets its code; with a sink its folded form is appended
+// there (words separated by a space) and the tokens keep none.
+func tokenizeTo(s string, dst []token, vocab map[string]uint32, sink *[]byte) []token {
+	var rawbuf, fbuf [48]byte
+	raw := rawbuf[:0] // lower-cased, diacritic-free letters of the current word
 	pendingArticle := -1
 	lastBarrier := true
 	i := 0
@@ -150,9 +152,17 @@ func tokenizeCoded(s string, dst []token, vocab map[string]uint32) []token {
 		}
 		f := appendFoldWord(fbuf[:0], raw)
 		tok := token{start: start, core: start, end: end, abbrev: len(f) == 1 || abbrevs[string(f)]}
-		if vocab != nil {
+		switch {
+		case sink != nil:
+			if len(*sink) > 0 {
+				*sink = append(*sink, ' ')
+			}
+			tok.fs = len(*sink)
+			*sink = append(*sink, f...)
+			tok.fe = len(*sink)
+		case vocab != nil:
 			tok.code = vocab[string(f)]
-		} else {
+		default:
 			tok.fold = string(f)
 		}
 		if pendingArticle >= 0 {
@@ -233,6 +243,23 @@ func appendFolded(dst []byte, r rune) []byte {
 	if r < utf8.RuneSelf {
 		return append(dst, lowerASCII(byte(r)))
 	}
+	if r < rune(len(foldTable)) {
+		return append(dst, foldTable[r]...)
+	}
+	return appendFoldedSlow(dst, r)
+}
+
+// foldTable holds appendFolded's answer for the Latin, Greek and Cyrillic
+// letters, which make nearly every non-ASCII letter of the knowledge base:
+// normalising each one anew cost a string per letter at load.
+var foldTable = func() (t [0x530]string) {
+	for r := rune(utf8.RuneSelf); r < rune(len(t)); r++ {
+		t[r] = string(appendFoldedSlow(nil, r))
+	}
+	return t
+}()
+
+func appendFoldedSlow(dst []byte, r rune) []byte {
 	switch r {
 	case 'ß':
 		return append(dst, 's', 's')

@@ -2,7 +2,7 @@ package actors
 
 import (
 	"golang.org/x/text/unicode/norm"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,10 +79,27 @@ func (ix *index) lookup(words []token) (int, bool) {
 // be capitalised in the text unless c.caseFold; an all-capital single word
 // (US, UAE, U.S.) must be all capitals.
 func (ix *index) add(surface string, c cand) {
-	ix.scratch = tokenize(surface, ix.scratch[:0])
+	ix.prepare(surface)
+	ix.addPrepared(c)
+}
+
+// prepare tokenizes surface for addPrepared and returns its folded form
+// (Fold's answer, valid until the next call), so a caller can look the name
+// up before adding it without folding it twice. The folded words go to one
+// buffer: only a word new to the vocabulary becomes a string.
+func (ix *index) prepare(surface string) []byte {
+	ix.surface = surface
+	ix.foldbuf = ix.foldbuf[:0]
+	ix.scratch = tokenizeTo(surface, ix.scratch[:0], nil, &ix.foldbuf)
+	return ix.foldbuf
+}
+
+// addPrepared registers the surface of the last prepare as a name for c.
+func (ix *index) addPrepared(c cand) {
+	surface := ix.surface
 	words := ix.scratch[:0]
 	for _, t := range ix.scratch {
-		if !t.barrier && t.fold != "" {
+		if !t.barrier && t.fe > t.fs {
 			words = append(words, t)
 		}
 	}
@@ -95,16 +112,16 @@ func (ix *index) add(surface string, c cand) {
 	}
 	b := ix.keybuf[:0]
 	for _, w := range words {
-		id, ok := ix.vocab[w.fold]
+		f := ix.foldbuf[w.fs:w.fe]
+		id, ok := ix.vocab[string(f)]
 		if !ok {
 			id = uint32(len(ix.vocab) + 2)
-			ix.vocab[w.fold] = id
+			ix.vocab[string(f)] = id
 		}
 		b = appendCode(b, id)
 	}
 	ix.keybuf = b
 	c.surface = surface
-	c.forms = []string{surface}
 	if !c.caseFold {
 		c.capMask, c.acronym = caseShape(surface, words)
 	}
@@ -114,7 +131,6 @@ func (ix *index) add(surface string, c cand) {
 		n = len(ix.pats)
 		ix.keys[key] = n
 		ix.pats = append(ix.pats, key)
-		ix.folded = append(ix.folded, foldedKey(words))
 		ix.cands = append(ix.cands, nil)
 	}
 	for i, old := range ix.cands[n] {
@@ -141,7 +157,7 @@ func caseShape(surface string, words []token) (mask uint64, acronym bool) {
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			mask |= 1 << i
 		}
-		if !allCaps(surface[w.core:w.end]) || len(w.fold) < 2 {
+		if !allCaps(surface[w.core:w.end]) || w.fe-w.fs < 2 {
 			acronym = false
 		}
 	}
@@ -167,10 +183,37 @@ func allCaps(s string) bool {
 // build compiles the automaton and orders each key's candidates.
 func (ix *index) build() {
 	for _, cs := range ix.cands {
-		sort.SliceStable(cs, func(i, j int) bool { return cs[i].prio < cs[j].prio })
+		if len(cs) > 1 {
+			slices.SortStableFunc(cs, func(a, b cand) int { return a.prio - b.prio })
+		}
 	}
 	ix.trie = buildTrie(ix.pats, len(ix.vocab))
 	ix.built = true
+}
+
+// foldedKeys returns the keys as folded text, for Lookup's fuzzy fallback;
+// they are spelled out from the word codes on first use, since Scan never
+// needs them.
+func (ix *index) foldedKeys() []string {
+	ix.foldOnce.Do(func() {
+		words := make([]string, len(ix.vocab)+2)
+		for w, id := range ix.vocab {
+			words[id] = w
+		}
+		ix.folded = make([]string, len(ix.pats))
+		var b strings.Builder
+		for n, p := range ix.pats {
+			b.Reset()
+			for i := 0; i+codeLen <= len(p); i += codeLen {
+				if i > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(words[decodeCode(p[i:i+codeLen])])
+			}
+			ix.folded[n] = b.String()
+		}
+	})
+	return ix.folded
 }
 
 // accept returns the first candidate whose case rule the text satisfies.
@@ -226,6 +269,9 @@ func plain(s string) string {
 // of the registered forms (any case, any spacing).
 func sameForm(c cand, text string, words []token) bool {
 	span := strings.Join(strings.Fields(text[words[0].start:words[len(words)-1].end]), " ")
+	if strings.EqualFold(span, c.surface) {
+		return true
+	}
 	for _, f := range c.forms {
 		if strings.EqualFold(span, f) {
 			return true

@@ -39,6 +39,7 @@ type raw struct {
 	leaders   map[string]*Entity // leaders/*.tsv, by id
 	leaderIDs []string
 	places    []place
+	titles    map[string]string // office key → generic title (leaders/*.tsv)
 }
 
 // Load reads the knowledge base under root in fsys ("actors" in data.FS),
@@ -52,7 +53,7 @@ func Load(fsys fs.FS, root string, extraDirs ...string) (*KB, error) {
 	}
 	r := &raw{entities: map[string]*Entity{}, offices: map[string]*office{}, seats: map[string]seat{},
 		countries: map[string]*country{}, agents: map[string]agent{}, phoenix: make(map[string]*Entity, 1<<15),
-		leaders: map[string]*Entity{}}
+		leaders: map[string]*Entity{}, titles: map[string]string{}}
 	// offices first: role checks need every layer's offices
 	for _, l := range layers {
 		if err := r.readOffices(l); err != nil {
@@ -68,6 +69,50 @@ func Load(fsys fs.FS, root string, extraDirs ...string) (*KB, error) {
 }
 
 func (r *raw) readLayer(l layer) error {
+	// The Phoenix files are the largest and depend on nothing else read
+	// here: they are parsed on another goroutine while this one reads the
+	// YAML, and merged at the end in file order (a later entry with the same
+	// id replaces an earlier one, as before).
+	phx, err := listFiles(l, ".tsv", "phoenix")
+	if err != nil {
+		return err
+	}
+	// regions.tsv is curated in the Phoenix format: places that stand for
+	// their country (Kashmir, Darfur) and world regions (West Africa)
+	phx = append([]string{"regions.tsv"}, phx...)
+	parsed := make([]phoenixFile, len(phx))
+	done := make(chan error, 1)
+	go func() {
+		for i, f := range phx {
+			var err error
+			if parsed[i], err = parsePhoenix(l, f); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	err = r.readRest(l)
+	if perr := <-done; err == nil {
+		err = perr
+	}
+	if err != nil {
+		return err
+	}
+	for _, p := range parsed {
+		for _, e := range p.ents {
+			r.phoenix[e.ID] = e
+		}
+		r.places = append(r.places, p.places...)
+	}
+	return nil
+}
+
+// readRest reads the layer's files but the Phoenix ones. The YAML entity
+// files are decoded on another goroutine while the TSV files load; their
+// entities are added after, in file order, and the parties after them (a
+// YAML entry replaces a party row with its id).
+func (r *raw) readRest(l layer) error {
 	yamls, err := listFiles(l, ".yaml", "")
 	if err != nil {
 		return err
@@ -76,46 +121,55 @@ func (r *raw) readLayer(l layer) error {
 	if err != nil {
 		return err
 	}
-	seen := map[string]string{} // id → file, within this layer
+	var files []string
 	for _, f := range append(yamls, people...) {
-		base := path.Base(f)
-		switch base {
+		switch path.Base(f) {
 		case "offices.yaml":
-			continue
 		case "seats.yaml":
 			if err := r.readSeats(l, f); err != nil {
 				return err
 			}
-			continue
+		default:
+			files = append(files, f)
 		}
-		if err := r.readEntities(l, f, seen); err != nil {
+	}
+	decoded := make([][]yEntity, len(files))
+	done := make(chan error, 1)
+	go func() {
+		for i, f := range files {
+			var err error
+			if decoded[i], err = parseEntities(l, f); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	err = r.readTSVs(l)
+	if yerr := <-done; err == nil {
+		err = yerr
+	}
+	if err != nil {
+		return err
+	}
+	seen := map[string]string{} // id → file, within this layer
+	for i, f := range files {
+		if err := r.addEntities(l, f, decoded[i], seen); err != nil {
 			return err
 		}
 	}
+	return r.readParties(l, "parties.tsv")
+}
+
+// readTSVs reads the countries, agents and leaders of the layer.
+func (r *raw) readTSVs(l layer) error {
 	for _, f := range []string{"countries.tsv", "former_states.tsv"} {
 		if err := r.readCountries(l, f); err != nil {
 			return err
 		}
 	}
-	if err := r.readParties(l, "parties.tsv"); err != nil {
-		return err
-	}
 	if err := r.readAgents(l, "agents.tsv"); err != nil {
 		return err
-	}
-	// regions.tsv is curated in the Phoenix format: places that stand for
-	// their country (Kashmir, Darfur) and world regions (West Africa)
-	if err := r.readPhoenix(l, "regions.tsv"); err != nil {
-		return err
-	}
-	phx, err := listFiles(l, ".tsv", "phoenix")
-	if err != nil {
-		return err
-	}
-	for _, f := range phx {
-		if err := r.readPhoenix(l, f); err != nil {
-			return err
-		}
 	}
 	ldr, err := listFiles(l, ".tsv", "leaders")
 	if err != nil {

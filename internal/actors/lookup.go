@@ -36,7 +36,14 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 	named := len(out) > 0
 	kb.buildSurnames()
 	if n, ok := kb.surnames.lookup(words); ok {
+		// a surname written as asked outranks one only folded alike:
+		// "Obama" is Barack Obama, not Andre Mba Obame
+		asked := plain(name)
+		spelt := slices.ContainsFunc(kb.surnames.cands[n], func(c cand) bool { return plain(c.surface) == asked })
 		for _, c := range kb.surnames.cands[n] {
+			if spelt && plain(c.surface) != asked {
+				continue
+			}
 			if c.ent != nil && slices.ContainsFunc(out, func(r Resolution) bool { return r.Entity == c.ent }) {
 				continue // already found by a name of theirs
 			}
@@ -56,6 +63,9 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 		}
 		return out
 	}
+	if rs, gone := kb.countryTitle(name, words, day); len(rs) > 0 || gone {
+		return rs // a title of the country that did not exist then: no guesses
+	}
 	if rs := kb.byEnds(words, day); len(rs) > 0 {
 		return rs
 	}
@@ -73,7 +83,7 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 		score float64
 	}
 	var hits []hit
-	for n, p := range kb.names.folded {
+	for n, p := range kb.names.foldedKeys() {
 		if s := jw.Compare(want, p); s >= fuzzyThreshold {
 			hits = append(hits, hit{n, s})
 		}
@@ -196,4 +206,61 @@ func (kb *KB) TitleExists(office, title string, day time.Time) bool {
 		}
 	}
 	return false
+}
+
+// countryTitle reads a country or its adjective before a title ("the
+// Kenyan foreign minister", "US defense secretary") as the office of that
+// country, whether or not a holder is known on day: open-world, the office
+// and country are what the text says. A title that did not exist on day,
+// or one that belongs to another country, gives nothing; gone says a title
+// of the country was found that did not exist on day.
+func (kb *KB) countryTitle(name string, words []token, day time.Time) (out []Resolution, gone bool) {
+	if len(words) > 0 && words[0].fold == Fold("the") {
+		words = words[1:]
+	}
+	for i := 1; i < len(words); i++ {
+		n, ok := kb.names.lookup(words[:i])
+		if !ok {
+			continue
+		}
+		ctry := ""
+		for _, c := range kb.names.cands[n] {
+			if (c.kind == KindCountry || c.kind == KindDemonym) && c.ent == nil && accepts(c, name, words[:i]) {
+				ctry = c.country
+				break
+			}
+		}
+		if ctry == "" {
+			continue
+		}
+		t, ok := kb.names.lookup(words[i:])
+		if !ok {
+			continue
+		}
+		for _, c := range kb.names.cands[t] {
+			if c.kind != KindTitle || c.country != "" && c.country != ctry {
+				continue
+			}
+			if !kb.TitleExists(c.office, c.name, day) {
+				gone = true
+				continue
+			}
+			r := kb.resolve(c, "title", 1, day)
+			r.Country = ctry
+			if len(out) == 0 || out[0].Office != r.Office {
+				out = append(out, r)
+			}
+		}
+		if len(out) > 0 || gone {
+			return out, gone
+		}
+	}
+	return nil, false
+}
+
+// accepts applies Scan's case and spelling rules to a candidate for words
+// of text.
+func accepts(c cand, text string, words []token) bool {
+	_, ok := accept([]cand{c}, text, words)
+	return ok
 }

@@ -13,7 +13,9 @@ type trie struct {
 
 // buildTrie compiles the encoded keys; pattern n is pats[n].
 func buildTrie(pats []string, vocab int) trie {
-	t := trie{root: make([]int32, vocab+2), next: map[uint64]int32{}, term: []int32{0}}
+	// most keys are names of two or three words: about one inner node
+	// each, sized up front since growing the map cost a tenth of the load
+	t := trie{root: make([]int32, vocab+2), next: make(map[uint64]int32, len(pats)), term: make([]int32, 1, 2*len(pats)+1)}
 	for n, p := range pats {
 		node := int32(0)
 		for i := 0; i+codeLen <= len(p); i += codeLen {

@@ -112,7 +112,7 @@ type cand struct {
 	ent     *Entity
 	name    string   // canonical name of the thing matched
 	surface string   // the form registered (to tell exact from folded)
-	forms   []string // every form merged into this candidate (agents and titles)
+	forms   []string // the other forms merged into this candidate (agents and titles)
 	country string
 	sector  string
 	office  string
@@ -127,14 +127,17 @@ type cand struct {
 
 // index is one dictionary of names, matched over word codes.
 type index struct {
-	vocab  map[string]uint32 // folded word → code
-	keys   map[string]int    // encoded key → pattern number
-	pats   []string          // encoded keys
-	folded []string          // the same keys as folded text (Lookup)
-	cands  [][]cand
-	trie   trie
-	built  bool
+	vocab    map[string]uint32 // folded word → code
+	keys     map[string]int    // encoded key → pattern number
+	pats     []string          // encoded keys
+	folded   []string          // the same keys as folded text (Lookup), made on first use
+	foldOnce sync.Once
+	cands    [][]cand
+	trie     trie
+	built    bool
 	// build-time buffers
 	scratch []token
 	keybuf  []byte
+	foldbuf []byte
+	surface string
 }

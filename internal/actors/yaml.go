@@ -114,16 +114,23 @@ func (r *raw) readSeats(l layer, name string) error {
 	return nil
 }
 
-func (r *raw) readEntities(l layer, name string, seen map[string]string) error {
+// parseEntities decodes one YAML file of entities (nil if it does not
+// exist); it touches nothing shared, so files are decoded while others load.
+func parseEntities(l layer, name string) ([]yEntity, error) {
 	b, err := readFile(l, name)
 	if err != nil || b == nil {
-		return err
+		return nil, err
 	}
-	file := path.Join(l.name, name)
 	var list []yEntity
 	if err := yaml.Unmarshal(b, &list); err != nil {
-		return fmt.Errorf("%s: %w", file, err)
+		return nil, fmt.Errorf("%s: %w", path.Join(l.name, name), err)
 	}
+	return list, nil
+}
+
+// addEntities adds the decoded entities of one file.
+func (r *raw) addEntities(l layer, name string, list []yEntity, seen map[string]string) error {
+	file := path.Join(l.name, name)
 	for i, y := range list {
 		e, err := r.entity(y)
 		if err != nil {

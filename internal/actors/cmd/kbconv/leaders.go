@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,6 +29,12 @@ import (
 //go:embed leaders_fixes.tsv
 var leaderFixesTSV string
 
+// leadersAddedTSV holds hand-checked holders the Wikidata extract lacks, in
+// its format.
+//
+//go:embed leaders_added.tsv
+var leadersAddedTSV string
+
 // dataEnd is the last day of the Wikidata dump: an open term is "still in
 // office on 2025-10-03".
 const dataEnd = "2025-10-03"
@@ -46,6 +53,7 @@ type holderRow struct {
 	startYear, endYear        bool   // the day may stand for the whole year
 	severalOpen               bool   // flagged: several open-ended holders of the office
 	drop                      bool
+	aliases                   []string // hand-added rows: "aliases: A|B" in the note
 }
 
 type leaderFixes struct {
@@ -53,12 +61,13 @@ type leaderFixes struct {
 	aliases map[string][]string
 	home    map[string]string
 	drop    map[string]bool
-	dropIn  map[string]bool // qid|iso3: a role in one country left out
+	dropIn  map[string]bool   // qid|iso3: a role in one country left out
+	ends    map[string]string // qid|office|iso3: the day an open term ended
 }
 
 func parseLeaderFixes(s string) (leaderFixes, error) {
 	fx := leaderFixes{label: map[string]string{}, aliases: map[string][]string{}, home: map[string]string{}, drop: map[string]bool{},
-		dropIn: map[string]bool{}}
+		dropIn: map[string]bool{}, ends: map[string]string{}}
 	for n, line := range strings.Split(s, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -82,6 +91,12 @@ func parseLeaderFixes(s string) (leaderFixes, error) {
 			fx.drop[f[0]] = true
 		case "droprole":
 			fx.dropIn[f[0]+"|"+val] = true
+		case "end":
+			w := strings.Fields(val)
+			if len(w) != 3 {
+				return fx, fmt.Errorf("leaders_fixes.tsv:%d: end wants \"office ISO3 YYYY-MM-DD\"", n+1)
+			}
+			fx.ends[f[0]+"|"+w[0]+"|"+w[1]] = w[2]
 		default:
 			return fx, fmt.Errorf("leaders_fixes.tsv:%d: unknown action %q", n+1, f[1])
 		}
@@ -96,10 +111,18 @@ func readHolders(path string, offices map[string]bool) ([]*holderRow, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return parseHolders(f, path, offices)
+}
+
+// parseHolders reads rows in the format of office_holders.tsv: a header
+// line (comment lines before it are skipped), then one row a line.
+func parseHolders(r io.Reader, path string, offices map[string]bool) ([]*holderRow, error) {
 	var out []*holderRow
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(r)
+	header := false
 	for n := 1; sc.Scan(); n++ {
-		if n == 1 {
+		if !header {
+			header = !strings.HasPrefix(sc.Text(), "#")
 			continue
 		}
 		c := strings.Split(sc.Text(), "\t")
@@ -112,8 +135,44 @@ func readHolders(path string, offices map[string]bool) ([]*holderRow, error) {
 		out = append(out, &holderRow{iso3: c[0], office: c[1], person: strings.TrimSpace(c[2]), start: c[3], end: c[4], qid: c[6],
 			startYear: strings.Contains(c[7], "start may be year"), endYear: strings.Contains(c[7], "end may be year"),
 			severalOpen: strings.Contains(c[7], "several open-ended")})
+		if _, as, ok := strings.Cut(c[7], "aliases: "); ok {
+			as, _, _ = strings.Cut(as, ";")
+			out[len(out)-1].aliases = strings.Split(as, "|")
+		}
 	}
 	return out, sc.Err()
+}
+
+// addHolders appends the hand-added rows to the source's: a row without a
+// Wikidata id takes the id of a source row of the same name, so that a
+// person the source knows for other terms stays one person.
+func addHolders(rows []*holderRow, added string, offices map[string]bool) ([]*holderRow, error) {
+	extra, err := parseHolders(strings.NewReader(added), "leaders_added.tsv", offices)
+	if err != nil {
+		return nil, err
+	}
+	qids := map[string]string{}
+	for _, r := range rows {
+		if r.qid != "" {
+			qids[actors.Fold(r.person)] = r.qid
+		}
+	}
+	for _, r := range extra {
+		if r.qid == "" {
+			r.qid = qids[actors.Fold(r.person)]
+		}
+	}
+	return append(rows, extra...), nil
+}
+
+// endTerms closes the open terms the fixes end (a successor after the
+// source's last day).
+func endTerms(rows []*holderRow, fx leaderFixes) {
+	for _, r := range rows {
+		if d, ok := fx.ends[r.qid+"|"+r.office+"|"+r.iso3]; ok && r.end == "" {
+			r.end = d
+		}
+	}
 }
 
 // cleanHolders applies the fixes and the date rules, in place; rows to
@@ -249,9 +308,14 @@ func groupLeaders(rows []*holderRow, fx leaderFixes) []*leader {
 		}
 		l := byQ[k]
 		if l == nil {
-			l = &leader{name: r.person, qid: r.qid, aliases: fx.aliases[r.qid]}
+			l = &leader{name: r.person, qid: r.qid, aliases: slices.Clone(fx.aliases[r.qid])}
 			byQ[k] = l
 			out = append(out, l)
+		}
+		for _, a := range r.aliases {
+			if !slices.Contains(l.aliases, a) {
+				l.aliases = append(l.aliases, a)
+			}
 		}
 		l.rows = append(l.rows, r)
 	}
@@ -655,6 +719,10 @@ func convertLeaders(src, out string) error {
 	if err != nil {
 		return err
 	}
+	if rows, err = addHolders(rows, leadersAddedTSV, map[string]bool{"head_of_state": true, "head_of_government": true}); err != nil {
+		return err
+	}
+	endTerms(rows, fx)
 	phx, err := readPhoenixPeople(out)
 	if err != nil {
 		return err
@@ -681,6 +749,12 @@ func convertLeaders(src, out string) error {
 		}
 	}
 	people = mergeSameID(people)
+	given := map[string]int{}
+	for _, l := range people {
+		if g := givenName(l); g != "" {
+			given[g]++
+		}
+	}
 	for _, l := range people {
 		if l.curated {
 			// the curated entry wins; the loader adds the terms it lacks
@@ -692,6 +766,12 @@ func convertLeaders(src, out string) error {
 				mlines = append(mlines, leaderLine(l))
 			}
 			continue
+		}
+		if g := givenName(l); g != "" && given[g] == 1 && !slices.Contains(l.aliases, g) {
+			// Ethiopian and Eritrean names are a given name and the
+			// father's: news calls a head by the first ("Abiy", "Meles",
+			// "Isaias"), unless two heads share it (Tesfaye)
+			l.aliases = append(l.aliases, g)
 		}
 		if p := findPhoenix(phx, l.name, l.country); p != nil {
 			have := map[string]bool{actors.Fold(l.name): true}
@@ -748,6 +828,21 @@ func convertLeaders(src, out string) error {
 		"id\tname\taliases\tcountry\twikidata\toffices\tcodes",
 	}
 	return writeTSV(filepath.Join(out, "leaders", "ministers.tsv"), mheader, mlines)
+}
+
+// patronymic are the countries whose leaders go by their given name alone.
+var patronymic = map[string]bool{"ETH": true, "ERI": true}
+
+// givenName is the first name of a head of a patronymic country (of four
+// letters or more), else "".
+func givenName(l *leader) string {
+	if !patronymic[l.country] || !l.isHead() {
+		return ""
+	}
+	if w := strings.Fields(l.name); len(w) > 1 && len(w[0]) >= 4 {
+		return w[0]
+	}
+	return ""
 }
 
 func (l *leader) isHead() bool {

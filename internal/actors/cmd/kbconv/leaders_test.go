@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -120,5 +123,78 @@ func TestFindPhoenix(t *testing.T) {
 	}
 	if findPhoenix(phx, "Jan Karel Novak", "BBB") != nil {
 		t.Error("an ambiguous pair of ends gave a person")
+	}
+}
+
+// TestAddedHolders: a hand-added row takes the Wikidata id of a source row
+// of the same name and its aliases; an "end" fix closes an open term.
+func TestAddedHolders(t *testing.T) {
+	src := []*holderRow{
+		{iso3: "AAA", office: "head_of_state", person: "Ann Example", qid: "Q1", start: "2001-01-01", end: "2005-01-01"},
+		{iso3: "AAA", office: "head_of_state", person: "Bob Example", qid: "Q2", start: "2020-01-01"},
+	}
+	added := "# comment\niso3\toffice\tperson\tstart\tend\tsource\tperson_id\tnote\n" +
+		"AAA\thead_of_government\tAnn Example\t1999-01-01\t2001-01-01\tdyad\t\tbefore; aliases: Ann X|A. Example\n" +
+		"AAA\thead_of_state\tCid Example\t2025-11-01\t\tdyad\t\t\n" +
+		"AAA\tforeign_minister\tDee Example\t2025-11-01\t\tdyad\t\t\n"
+	rows, err := addHolders(src, added, map[string]bool{"head_of_state": true, "head_of_government": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 4 {
+		t.Fatalf("got %d rows, want 4 (the foreign minister left out)", len(rows))
+	}
+	if rows[2].qid != "Q1" || !slices.Equal(rows[2].aliases, []string{"Ann X", "A. Example"}) {
+		t.Errorf("Ann's added row: qid %q aliases %q, want Q1 [Ann X A. Example]", rows[2].qid, rows[2].aliases)
+	}
+	if rows[3].qid != "" {
+		t.Errorf("Cid: qid %q, want none", rows[3].qid)
+	}
+	fx, err := parseLeaderFixes("Q2\tend\thead_of_state AAA 2025-11-01\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	endTerms(rows, fx)
+	if rows[1].end != "2025-11-01" || rows[0].end != "2005-01-01" {
+		t.Errorf("ends: Bob %q, Ann %q; want 2025-11-01, 2005-01-01", rows[1].end, rows[0].end)
+	}
+	if _, err := parseLeaderFixes("Q2\tend\thead_of_state 2025-11-01\n"); err == nil {
+		t.Error("an end without a country parsed")
+	}
+	// the embedded additions parse
+	if _, err := addHolders(nil, leadersAddedTSV, map[string]bool{"head_of_state": true, "head_of_government": true}); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestLeadersUpToDate: data/actors/leaders/*.tsv are what the leaders step
+// makes of the shared source and of leaders_added.tsv and leaders_fixes.tsv
+// as they are now; after editing either, regenerate with
+// `go run ./internal/actors/cmd/kbconv -only leaders -src ../shared/data -out data/actors`.
+func TestLeadersUpToDate(t *testing.T) {
+	src := filepath.Join("..", "..", "..", "..", "..", "shared", "data")
+	if _, err := os.Stat(filepath.Join(src, "leaders", "office_holders.tsv")); err != nil {
+		t.Skipf("no source: %v", err)
+	}
+	kb := filepath.Join("..", "..", "..", "..", "data", "actors")
+	out := t.TempDir()
+	if err := os.CopyFS(out, os.DirFS(kb)); err != nil {
+		t.Fatal(err)
+	}
+	if err := convertLeaders(src, out); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"heads.tsv", "ministers.tsv"} {
+		want, err := os.ReadFile(filepath.Join(out, "leaders", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(kb, "leaders", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("data/actors/leaders/%s is stale: regenerate it with `go run ./internal/actors/cmd/kbconv -only leaders -src ../shared/data -out data/actors`", f)
+		}
 	}
 }

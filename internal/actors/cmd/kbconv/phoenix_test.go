@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -69,4 +70,27 @@ func keys(m map[string][]string) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestTitlePeople: a dictionary "person" named by a title after articles
+// and country names is left out; a person whose alias carries a title is
+// not.
+func TestTitlePeople(t *testing.T) {
+	tn, err := readTitleNames(filepath.Join("..", "..", "..", "..", "data", "actors"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{
+		"The Us Secretary of State": true, "American Vice-President": true, "Us Secretary of Defense": true,
+		"Secretary of State": true, "Colin Powell": false, "Secretary of State Colin Powell": false,
+		"United States Military": false, "Vice President Pence": false,
+	} {
+		if got := tn.isTitle(name); got != want {
+			t.Errorf("isTitle(%q) = %v, want %v", name, got, want)
+		}
+	}
+	rows := [][]string{{"a", "person", "USA", "Us Secretary of State"}, {"b", "org", "USA", "Secretary of State"}, {"c", "person", "USA", "Colin Powell"}}
+	if got := dropTitlePeople(rows, tn); len(got) != 2 || got[0][0] != "b" || got[1][0] != "c" {
+		t.Errorf("dropTitlePeople kept %v", got)
+	}
 }
