@@ -103,19 +103,52 @@ func (t *tree) party(s *sentence, w int) *chunk {
 		return c
 	}
 	if t.words[w].UPOS == "NOUN" {
-		// "an army base in western Afghanistan", "the academy of Tripoli":
-		// a thing named by where or whose it is stands for that party
-		for _, k := range t.kids[w] {
-			if t.words[k].Rel == "nmod" && slices.Contains(locatingPreps, t.caseOf(s, k)) {
-				if c := s.chunkOver(t.words[k]); c != nil {
-					// the thing itself is the target, named with its
-					// words: "an army base in western Afghanistan"
-					lo, hi := t.span(w)
-					located := *c
-					located.start, located.end = s.start+lo, s.start+hi
-					located.party.Text = s.text[lo:hi]
-					return &located
+		return t.located(s, w, 1)
+	}
+	return nil
+}
+
+// located is the party a common noun w stands for by where or whose it is
+// ("an army base in western Afghanistan", "the academy of Tripoli", "a guard
+// at a Peruvian hospital"), named with the thing's own words; depth bounds
+// a chain of places ("a guard at a hospital in Lima").
+func (t *tree) located(s *sentence, w, depth int) *chunk {
+	for _, k := range t.kids[w] {
+		if t.words[k].Rel != "nmod" || !slices.Contains(locatingPreps, t.caseOf(s, k)) {
+			continue
+		}
+		c := s.chunkOver(t.words[k])
+		if c == nil && t.words[k].UPOS == "NOUN" {
+			c = t.modifierParty(s, k)
+			if c == nil && depth > 0 {
+				c = t.located(s, k, depth-1)
+			}
+		}
+		if c != nil {
+			lo, hi := t.words[w].Start, t.words[w].End
+			for _, k := range t.kids[w] {
+				if r := t.words[k].Rel; r != "case" && r != "punct" {
+					a, b := t.span(k)
+					lo, hi = min(lo, a), max(hi, b)
 				}
+			}
+			out := *c
+			out.start, out.end = s.start+lo, s.start+hi
+			out.party.Text = s.text[lo:hi]
+			return &out
+		}
+	}
+	return nil
+}
+
+// modifierParty is the party named by a word that only specifies w
+// ("Peruvian" of "a Peruvian hospital"), or nil.
+func (t *tree) modifierParty(s *sentence, w int) *chunk {
+	for _, k := range t.kids[w] {
+		switch t.words[k].Rel {
+		case "compound", "amod", "nmod:poss":
+			if c := s.chunkOver(t.words[k]); c != nil {
+				return c
 			}
 		}
 	}
@@ -123,7 +156,7 @@ func (t *tree) party(s *sentence, w int) *chunk {
 }
 
 // locatingPreps tie a common noun to the party it belongs to or lies in.
-var locatingPreps = []string{"in", "of", "near", "outside", "inside"}
+var locatingPreps = []string{"in", "of", "near", "outside", "inside", "at"}
 
 // openParty is a name the knowledge base does not know ("the Tarn Valley
 // Cooperative", "Ostrava Steelworks"): still a party, with its words and no

@@ -443,3 +443,19 @@ func TestObjectTextWhenNoParty(t *testing.T) {
 		}
 	}
 }
+
+// A common noun placed at a place that is itself placed or qualified stands
+// for that place's party, in its own words: "a guard at a Peruvian hospital".
+func TestPlacedChain(t *testing.T) {
+	text := "A guard at a Peruvian hospital killed two Chilean doctors."
+	p := fakeParser{text: "A/DET/2/det guard/NOUN/7/nsubj at/ADP/6/case a/DET/6/det Peruvian/ADJ/6/amod hospital/NOUN/2/nmod " +
+		"killed/VERB/0/root two/NUM/10/nummod Chilean/ADJ/10/amod doctors/NOUN/7/obj ./PUNCT/7/punct"}
+	c := defaultCoder(t).WithParser(p)
+	found := false
+	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions {
+		found = found || m.Event == "ASSAULT" && m.Actor.Code == "PER" && m.Actor.Text == "A guard at a Peruvian hospital" && m.Recipient.Code == "CHL"
+	}
+	if !found {
+		t.Errorf("the guard at a Peruvian hospital not coded as the Peruvian side of ASSAULT PER>CHL")
+	}
+}
