@@ -422,6 +422,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"COERCE TUR>TUR 2016-02-29..2016-02-29 asserted"},
 		},
 		{
+			name: "an agent of no named country still acts, with its words and no code", published: "2014-04-24",
+			text: "The court convicted the mayor of fraud on Monday.",
+			want: []string{"ACCUSE > 2014-04-21..2014-04-21 asserted"},
+		},
+		{
 			name: "each party of a comma list closed by and is a dyad", published: "2021-03-02",
 			text: "Japan's prime minister held talks on Monday with Kenya, Chile, Norway and Peru.",
 			want: []string{"CONSULT JPN>KEN 2021-03-01..2021-03-01 asserted", "CONSULT JPN>CHL 2021-03-01..2021-03-01 asserted",

@@ -63,7 +63,9 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if charged != nil {
 			actor = charged // "indicted a girl for punching a soldier": the girl punched
 		}
-		if actor == nil || actor.party.Code == "" && !actor.open {
+		if actor == nil || actor.party.Code == "" && !actor.open && actor.party.Sector == "" {
+			// a word that names no one; "the court", "police" of a text
+			// that names no country still act, with no country
 			continue
 		}
 		recip = d.regime(s, actor, recip)
