@@ -48,19 +48,10 @@ type Signals struct {
 }
 
 var (
-	// reReporting are the verbs and phrases of attribution. A word list of
-	// the language's reporting verbs, not of any entity.
-	// Lower case only: "Added Slime Block" in a changelog is no attribution.
-	reReporting = regexp.MustCompile(`\b(?:said|says|told|[Aa]ccording to|announced|stated|declared|reported|confirmed|denied|warned|added|[Ss]pokes(?:man|woman|person)|[Oo]fficials?|statement|press conference|news conference|(?:in|during) an interview)\b`)
-	reWeekday   = regexp.MustCompile(`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
 	reMonthDay  = regexp.MustCompile(`\b(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)\s+(\d{1,2})(?:,?\s+(\d{4}))?\b|\b(\d{1,2})\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b`)
-	reNearDay   = regexp.MustCompile(`(?i)\b(?:yesterday|today|tonight|this (?:week|month|morning|afternoon|evening)|last (?:week|month|night))\b`)
-	reYou       = regexp.MustCompile(`(?i)\b(?:you|your|yours|yourself|yourselves|you're|you've|you'll|you'd)\b`)
-	reI         = regexp.MustCompile(`\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|me|my|mine|myself)\b`)
 	reCitation  = regexp.MustCompile(`\[(?:\d{1,3}|[a-z] ?\d{1,3}|citation needed|note \d+|edit)\]`)
 	reLifeYears = regexp.MustCompile(`\((?:born |b\. |c\. )?(?:\d{3,4}\s*[–—-]\s*\d{2,4}|born [^()]{0,40}\d{4})\)`)
 	reCoords    = regexp.MustCompile(`\d+°\s*\d*′?\s*[NSEW]\b`)
-	reCodeLine  = regexp.MustCompile(`(?:[{};]\s*$|^\s*(?:#include|import |def |func |function |return |var |const |let |\$ |>>> |<\w+[ >]|//|/\*)|\w+\(.*\)\s*[{;]?$|^\s*[\w.]+\s*=\s*\S)`)
 	reDateline  = regexp.MustCompile(`^(?:\(\w[\w ]{0,20}\)\s*[-—–]|[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][\w.]*(?: [A-Z0-9][\w.]*){0,3})?\s*(?:\([A-Za-z][\w &]{1,25}\))?\s*(?:--|[—–-])\s)`)
 )
 
@@ -90,24 +81,34 @@ func Read(a *article.Article) Signals {
 		s.OtherType = s.OtherType || otherTypes[lt]
 	}
 	text := a.Text
-	outside := unquoted(text)
-	words := len(strings.Fields(outside))
-	s.Words = len(strings.Fields(text))
-	if words > 0 {
-		s.You = 100 * float64(len(reYou.FindAllStringIndex(outside, -1))) / float64(words)
-		s.I = 100 * float64(len(reI.FindAllStringIndex(outside, -1))) / float64(words)
+	outside := words(unquoted(text))
+	s.Words = countFields(text)
+	if len(outside) > 0 {
+		you, i := 0, 0
+		for _, w := range outside {
+			if youWords[strings.ToLower(w)] {
+				you++
+			}
+			if iWords[w] {
+				i++
+			}
+		}
+		s.You = 100 * float64(you) / float64(len(outside))
+		s.I = 100 * float64(i) / float64(len(outside))
 	}
 	var reporting, recent, reference int
 	for _, sp := range nlp.Split(text) {
 		sent := text[sp.Start:sp.End]
+		toks := words(sent)
 		s.Sentences++
-		if reReporting.MatchString(sent) {
+		if reports(toks) {
 			reporting++
 		}
-		if reWeekday.MatchString(sent) || reNearDay.MatchString(sent) || nearDate(sent, a.Published) {
+		if nearDay(toks) || hasMonth(toks) && nearDate(sent, a.Published) {
 			recent++
 		}
-		if reCitation.MatchString(sent) || reLifeYears.MatchString(sent) || reCoords.MatchString(sent) {
+		if strings.Contains(sent, "[") && reCitation.MatchString(sent) || strings.Contains(sent, "(") && reLifeYears.MatchString(sent) ||
+			strings.Contains(sent, "°") && reCoords.MatchString(sent) {
 			reference++
 		}
 	}
@@ -147,14 +148,14 @@ func lineShares(text string) (dialogue, code float64) {
 			continue
 		}
 		lines++
-		if reCodeLine.MatchString(l) {
+		if codeLine(l) {
 			prog++
 		}
-		if len(strings.Fields(l)) < 4 {
+		if countFields(l) < 4 {
 			continue // a heading or a caption, not a paragraph
 		}
 		paras++
-		if opensQuote(l) && !reReporting.MatchString(unquoted(l)) {
+		if opensQuote(l) && !reports(words(unquoted(l))) {
 			talk++
 		}
 	}
