@@ -155,6 +155,13 @@ func runCode(ctx context.Context, g *globals, o *codeOptions, args []string, std
 			}
 		}
 		un.report(stderr, "not coded")
+		notNews := 0
+		for _, d := range docs {
+			if d.art.NotNews != "" {
+				notNews++
+			}
+		}
+		reportNotNews(stderr, notNews, "not coded")
 	}
 	if failed > 0 {
 		return errFailed
@@ -178,6 +185,8 @@ type docLine struct {
 	DateReasons      []string `json:"date_reasons,omitempty"`
 	Inconsistencies  []string `json:"inconsistencies,omitempty"`
 	Mentions         int      `json:"mentions"`
+	// NotNews is why the relevance gate did not code the document.
+	NotNews string `json:"not_news,omitempty"`
 }
 
 func docJSON(d coded) docLine {
@@ -186,7 +195,7 @@ func docJSON(d coded) docLine {
 	l := docLine{Doc: baseName(a.Source), Source: a.Source, Title: a.Title, Outlet: a.Outlet, Published: j.Published,
 		PublishedFrom: j.PublishedFrom, Language: a.Language, DateConflict: d.res.Check.Conflict,
 		DateReasons: d.res.Check.Reasons, Inconsistencies: d.res.Check.Inconsistent, Mentions: len(d.res.Mentions),
-		Updated: dayPtr(a.Updated)}
+		Updated: dayPtr(a.Updated), NotNews: a.NotNews}
 	if d.res.Check.Conflict {
 		s, e := d.res.Check.Start.Format(time.DateOnly), d.res.Check.End.Format(time.DateOnly)
 		l.ContentDateStart, l.ContentDateEnd = &s, &e

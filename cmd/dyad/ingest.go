@@ -121,6 +121,7 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 		return err
 	}
 	un := &uncoded{}
+	notNews := 0
 	opt := pipeline.Options{
 		Workers:  o.workers,
 		Budget:   cliBudget(o.budget),
@@ -132,6 +133,9 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 			put, err := storeCoded(ctx, db, a, res.Mentions)
 			if err == nil && put.Created && !coder.Reads(a) {
 				un.add(a.Language)
+			}
+			if err == nil && put.Created && a.NotNews != "" {
+				notNews++ // Store runs in the pipeline's single writer
 			}
 			return put, err
 		},
@@ -145,6 +149,7 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 		fmt.Fprintf(stderr, "ingested into %s: %d new (%d near-duplicate), %d already stored, %d failed, %d skipped\n",
 			db.Location(), sum.New, sum.NearDuplicate, sum.Duplicate, failed, skipped)
 		un.report(stderr, "stored, not coded")
+		reportNotNews(stderr, notNews, "stored, not coded")
 	}
 	if err != nil {
 		return err

@@ -85,3 +85,17 @@ func (u *uncoded) report(w io.Writer, verb string) {
 	}
 	fmt.Fprintf(w, "%s: %s — English only for now\n", strings.Join(parts, ", "), verb)
 }
+
+// reportNotNews prints "3 pages not news-like: not coded (see not_news in
+// --docs-out)" when the relevance gate held pages back, so that a run
+// yielding few events from many pages says why.
+func reportNotNews(w io.Writer, n int, verb string) {
+	if n == 0 {
+		return
+	}
+	noun := "pages"
+	if n == 1 {
+		noun = "page"
+	}
+	fmt.Fprintf(w, "%d %s not news-like (encyclopedia, manual, fiction, how-to…): %s\n", n, noun, verb)
+}

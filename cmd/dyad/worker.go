@@ -71,7 +71,7 @@ func runWorker(ctx context.Context, g *globals, o *workerOptions, stderr io.Writ
 		return err
 	}
 	defer q.Close()
-	var stored, known, failed atomic.Int64
+	var stored, known, failed, notNews atomic.Int64
 	handle := func(ctx context.Context, a *article.Article) error {
 		// A redelivered document that was stored before its ack got lost
 		// needs no coding.
@@ -93,6 +93,9 @@ func runWorker(ctx context.Context, g *globals, o *workerOptions, stderr io.Writ
 			failed.Add(1)
 		case put.Created:
 			stored.Add(1)
+			if a.NotNews != "" {
+				notNews.Add(1)
+			}
 		default:
 			known.Add(1)
 		}
@@ -111,6 +114,7 @@ func runWorker(ctx context.Context, g *globals, o *workerOptions, stderr io.Writ
 	if !g.quiet {
 		fmt.Fprintf(stderr, "worker stored into %s: %d new, %d already stored, %d failed attempts (redelivered)\n",
 			db.Location(), stored.Load(), known.Load(), failed.Load())
+		reportNotNews(stderr, int(notNews.Load()), "stored, not coded")
 	}
 	return errors.Join(errs...)
 }

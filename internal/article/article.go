@@ -40,6 +40,13 @@ type Article struct {
 	// in the text ("Saturday") are read against it. Zero when not seen.
 	Updated  time.Time
 	Language string // ISO 639-1, "" when undetermined
+	// PageTypes are the kinds the page declares itself (og:type "article",
+	// JSON-LD "NewsArticle", "WebPage"), in document order; the relevance
+	// gate reads them. Nil for text pages; not stored.
+	PageTypes []string
+	// NotNews is why the relevance gate did not code the text ("dialogue,
+	// as in fiction"); "" when it was coded or not judged. Not stored.
+	NotNews  string
 	Text     string // main text, boilerplate removed
 	Hash     string // content hash of the normalised text (hex sha256)
 	SimHash  uint64 // near-duplicate signature of the text

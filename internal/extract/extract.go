@@ -129,6 +129,9 @@ func merge(a *article.Article, p pageFields) {
 	if strings.TrimSpace(p.Text) != "" {
 		a.Text = p.Text
 	}
+	if len(p.Types) > 0 {
+		a.PageTypes = p.Types
+	}
 	if !p.Published.IsZero() && (a.Published.IsZero() || rank(p.DateFrom) < rank(a.DateFrom)) {
 		a.Published, a.DateFrom = article.Day(p.Published), p.DateFrom
 	}

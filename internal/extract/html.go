@@ -21,6 +21,7 @@ type htmlPage struct {
 	Title, Author, Outlet, URL, Text string
 	Published                        time.Time
 	DateFrom                         article.DateSource
+	Types                            []string
 }
 
 // extractHTML runs trafilatura with htmldate set for original publication
@@ -86,6 +87,7 @@ func extractHTML(s string, pageURL string) (htmlPage, error) {
 	if hp.Title == "" {
 		hp.Title = meta.title
 	}
+	hp.Types = meta.types
 	if strings.TrimSpace(hp.Text) == "" {
 		fb, _ := html.Parse(strings.NewReader(s))
 		hp.Text = fallbackText(fb)

@@ -15,6 +15,7 @@ import (
 type pageMeta struct {
 	published  time.Time
 	title, url string
+	types      []string // og:type and JSON-LD @type values, as declared
 }
 
 // pubMetaNames are meta names/properties/itemprops that carry the first
@@ -35,6 +36,28 @@ var pubMetaNames = map[string]bool{
 var reMachineDate = regexp.MustCompile(`^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]|$)`)
 
 var reLDDate = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{8,40})"`)
+
+// reLDType finds the schema.org types a JSON-LD block declares, a single
+// "@type": "NewsArticle" or the first of a list.
+var reLDType = regexp.MustCompile(`"@type"\s*:\s*\[?\s*"([A-Za-z]{2,40})"`)
+
+// addType keeps a declared page type once.
+func (pm *pageMeta) addType(t string) {
+	t = strings.TrimSpace(t)
+	if t == "" || len(pm.types) >= maxTypes {
+		return
+	}
+	for _, have := range pm.types {
+		if strings.EqualFold(have, t) {
+			return
+		}
+	}
+	pm.types = append(pm.types, t)
+}
+
+// maxTypes bounds what a page may declare: a JSON-LD graph can list every
+// person and image on the page, and the relevance gate needs the first few.
+const maxTypes = 12
 
 // scanMeta reads publication date, title and canonical URL from the page.
 // The first declaration in document order wins for each field; JSON-LD
@@ -62,15 +85,20 @@ func scanMeta(doc *html.Node) pageMeta {
 					pm.title = strings.TrimSpace(content)
 				case key == "og:url" && pm.url == "":
 					pm.url = content
+				case key == "og:type":
+					pm.addType(content)
 				}
 			case atom.Link:
 				if strings.EqualFold(attr(n, "rel"), "canonical") && pm.url == "" {
 					pm.url = attr(n, "href")
 				}
 			case atom.Script:
-				if strings.Contains(attr(n, "type"), "ld+json") && n.FirstChild != nil && ld.IsZero() {
-					if m := reLDDate.FindStringSubmatch(n.FirstChild.Data); m != nil {
+				if strings.Contains(attr(n, "type"), "ld+json") && n.FirstChild != nil {
+					if m := reLDDate.FindStringSubmatch(n.FirstChild.Data); m != nil && ld.IsZero() {
 						ld = parseMetaDate(m[1])
+					}
+					for _, m := range reLDType.FindAllStringSubmatch(n.FirstChild.Data, maxTypes) {
+						pm.addType(m[1])
 					}
 				}
 			case atom.Time:

@@ -18,6 +18,7 @@ import (
 	"github.com/dyad-project/dyad/internal/lexicon"
 	"github.com/dyad-project/dyad/internal/merge"
 	"github.com/dyad-project/dyad/internal/pipeline"
+	"github.com/dyad-project/dyad/internal/relevance"
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
 )
@@ -211,4 +212,36 @@ func BenchmarkCodeText(b *testing.B) {
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 	b.ReportMetric(float64(mentions.Load())/float64(b.N), "mentions/article")
+}
+
+// BenchmarkGate compares, in one run, the coder alone with Code (the
+// relevance gate, then the coder) and the gate alone, on the same ~4 KB
+// news articles:
+//
+//	go test ./internal/pipeline -run '^$' -bench Gate -benchmem
+func BenchmarkGate(b *testing.B) {
+	ctx := context.Background()
+	texts := genArticles(b, loadBaseDocs(b), 50, 1)
+	arts := make([]*article.Article, len(texts))
+	for i, t := range texts {
+		a, err := extract.Extract(ctx, extract.Input{Source: "gen-" + strconv.Itoa(i), Body: []byte(t)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts[i] = a
+	}
+	c := loadCoder(b)
+	run := func(name string, code func(a *article.Article)) {
+		b.Run(name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				code(arts[i%len(arts)])
+				i++
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+	run("coder", func(a *article.Article) { c.Code(a) })
+	run("gate+coder", func(a *article.Article) { pipeline.Code(ctx, c, a) })
+	run("gate", func(a *article.Article) { relevance.Judge(a) })
 }

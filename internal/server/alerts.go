@@ -39,6 +39,10 @@ func (s *Server) alerts(ctx context.Context, since time.Time) ([]alertJSON, erro
 		if len(j.Alert) == 0 || !json.Valid(j.Alert) {
 			j.Alert = []byte("null")
 		}
+		var d analyze.Alert
+		if err := json.Unmarshal(j.Alert, &d); err == nil && (d.Summary != "" || len(d.Stories) > 0) {
+			j.Detail = &d
+		}
 		out = append(out, j)
 	}
 	return out, nil

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/internal/analyze"
+	"github.com/dyad-project/dyad/internal/plover"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -318,12 +319,87 @@ func (s *Server) network(r *http.Request) ([]edgeJSON, time.Time, time.Time, err
 		return nil, since, until, badRequest("nodes=%q: want countries or actors", v.Get("nodes"))
 	}
 	edges, err := s.cfg.Store.Network(r.Context(), q)
+	if err != nil {
+		return nil, since, until, err
+	}
+	if v.Get("since") == "" && v.Get("until") == "" && !since.IsZero() {
+		if edges, since, err = s.widenNetwork(r, q, edges); err != nil {
+			return nil, since, until, err
+		}
+	}
 	out := make([]edgeJSON, len(edges))
 	for i, e := range edges {
-		out[i] = edgeJSON{Source: e.Source, Target: e.Target, SourceLabel: e.SourceLabel, TargetLabel: e.TargetLabel,
-			Events: e.Events, Conflict: e.Conflict, Cooperation: e.Cooperation}
+		out[i] = edgeJSON{Source: e.Source, Target: e.Target, SourceLabel: s.nodeLabel(e.Source, e.SourceLabel),
+			TargetLabel: s.nodeLabel(e.Target, e.TargetLabel), Events: e.Events, Conflict: e.Conflict, Cooperation: e.Cooperation}
 	}
-	return out, since, until, err
+	return out, since, until, nil
+}
+
+// minNetworkEdges is how many edges the network's default window should
+// hold: one or two arrows are a dyad, not a network.
+const minNetworkEdges = 5
+
+// widenNetwork is the network of the default window: the 30 days up to
+// the data's last day (q, with its edges), or when they hold fewer than
+// minNetworkEdges, the shortest of 90 days, a year and all the data that
+// does; when none does, the shortest that holds as many edges as all the
+// data. It returns the edges and the window's first day.
+func (s *Server) widenNetwork(r *http.Request, q store.NetworkQuery, edges []store.Edge) ([]store.Edge, time.Time, error) {
+	if len(edges) >= minNetworkEdges {
+		return edges, q.Since, nil
+	}
+	first, _, err := s.cfg.Store.Span(r.Context())
+	if err != nil {
+		return nil, q.Since, err
+	}
+	type window struct {
+		since time.Time
+		edges []store.Edge
+	}
+	tried := []window{{q.Since, edges}}
+	for _, days := range []int{90, 365, 0} {
+		w := q
+		if days > 0 {
+			w.Since = q.Until.AddDate(0, 0, -days+1)
+		} else {
+			w.Since = first
+		}
+		if !w.Since.Before(tried[len(tried)-1].since) {
+			continue // the data starts later: no wider window
+		}
+		es, err := s.cfg.Store.Network(r.Context(), w)
+		if err != nil {
+			return nil, q.Since, err
+		}
+		if len(es) >= minNetworkEdges {
+			return es, w.Since, nil
+		}
+		tried = append(tried, window{w.Since, es})
+	}
+	most := tried[len(tried)-1]
+	for _, w := range tried {
+		if len(w.edges) == len(most.edges) {
+			return w.edges, w.since, nil
+		}
+	}
+	return most.edges, most.since, nil
+}
+
+// nodeLabel is a readable name for a network node: a country's name for
+// its ISO code ("Iraq" for IRQ), PLOVER's name for a non-state code
+// ("United Nations" for UNO), else the label the store gave (a person's
+// name).
+func (s *Server) nodeLabel(id, label string) string {
+	if label != "" && label != id {
+		return label
+	}
+	if name := s.world.name(id); name != "" {
+		return name
+	}
+	if name := plover.NonStateCodes()[id]; name != "" {
+		return name
+	}
+	return id
 }
 
 func (s *Server) apiNetwork(w http.ResponseWriter, r *http.Request) {

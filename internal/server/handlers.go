@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -285,6 +286,14 @@ type actorsPage struct {
 	Q, Date string
 	Results []resolutionJSON
 	Enabled bool
+	// Active are the actors in the most events, shown before any search.
+	Active []activeActor
+}
+
+// activeActor is a person or group of the knowledge base with its events.
+type activeActor struct {
+	Entity                        *actors.Entity
+	Events, Conflict, Cooperation int
 }
 
 func (s *Server) pageActors(w http.ResponseWriter, r *http.Request) {
@@ -300,6 +309,13 @@ func (s *Server) pageActors(w http.ResponseWriter, r *http.Request) {
 			day = s.cfg.Now().UTC()
 		}
 		p.Results = s.lookup(p.Q, day)
+	}
+	if p.Q == "" && p.Enabled {
+		var err error
+		if p.Active, err = s.mostActive(r, maxActive); err != nil {
+			s.failErr(w, r, err)
+			return
+		}
 	}
 	s.render(w, r, http.StatusOK, "actors", p)
 }
@@ -343,4 +359,47 @@ func (s *Server) articleWithEvents(r *http.Request) (*article.Article, []store.E
 		return nil, nil, err
 	}
 	return a, evs, nil
+}
+
+// maxActive is how many actors the actors page lists before a search.
+const maxActive = 25
+
+// mostActive ranks the knowledge base's people and groups by the events
+// they took part in, as actor or recipient, over all the data: the actor
+// network's edges summed per node, countries left out.
+func (s *Server) mostActive(r *http.Request, n int) ([]activeActor, error) {
+	edges, err := s.cfg.Store.Network(r.Context(), store.NetworkQuery{Entities: true, Limit: 1000})
+	if err != nil {
+		return nil, err
+	}
+	by := map[string]*activeActor{}
+	add := func(id string, e store.Edge) {
+		a := by[id]
+		if a == nil {
+			ent := s.cfg.Actors.Get(id)
+			if ent == nil {
+				return // a country code, or an entity the knowledge base no longer has
+			}
+			a = &activeActor{Entity: ent}
+			by[id] = a
+		}
+		a.Events += e.Events
+		a.Conflict += e.Conflict
+		a.Cooperation += e.Cooperation
+	}
+	for _, e := range edges {
+		add(e.Source, e)
+		add(e.Target, e)
+	}
+	out := make([]activeActor, 0, len(by))
+	for _, a := range by {
+		out = append(out, *a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Events != out[j].Events {
+			return out[i].Events > out[j].Events
+		}
+		return out[i].Entity.Name < out[j].Entity.Name
+	})
+	return out[:min(n, len(out))], nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/internal/actors"
+	"github.com/dyad-project/dyad/internal/analyze"
 	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
@@ -244,6 +245,9 @@ type alertJSON struct {
 	FiredAt time.Time       `json:"fired_at"`
 	Stories []string        `json:"stories"`
 	Alert   json.RawMessage `json:"alert"` // as `dyad watch` notified it
+	// Detail is Alert decoded for the pages: its summary and the stories
+	// with their evidence; nil when the payload is not an alert.
+	Detail *analyze.Alert `json:"-"`
 }
 
 type errorJSON struct {

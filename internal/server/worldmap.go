@@ -25,6 +25,15 @@ const (
 
 type worldMap struct {
 	countries []mapShape // sorted by name
+	names     map[string]string
+}
+
+// name is the country's name for its ISO alpha-3 code, "" when unknown.
+func (w *worldMap) name(code string) string {
+	if w == nil {
+		return ""
+	}
+	return w.names[code]
 }
 
 type mapShape struct {
@@ -87,6 +96,10 @@ func loadWorld() (*worldMap, error) {
 		w.countries = append(w.countries, mapShape{Code: code, Name: g.Properties["name"], D: pathOf(polys, arcs)})
 	}
 	sort.Slice(w.countries, func(i, j int) bool { return w.countries[i].Name < w.countries[j].Name })
+	w.names = make(map[string]string, len(w.countries))
+	for _, c := range w.countries {
+		w.names[c.Code] = c.Name
+	}
 	return w, nil
 }
 

@@ -2,6 +2,7 @@ package watch
 
 import (
 	"context"
+	"log/slog"
 
 	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/coder"
@@ -17,8 +18,10 @@ type Coder interface {
 
 // ingestOptions are the pipeline options of `dyad ingest`: code in the
 // workers, then store each new article with its mentions merged into the
-// stored stories in one transaction (pipeline.StoreCoded).
-func ingestOptions(db store.Store, c Coder, workers int, progress pipeline.Progress) pipeline.Options {
+// stored stories in one transaction (pipeline.StoreCoded). A new page the
+// relevance gate held back is logged, so a quiet feed can be told from one
+// that serves no news.
+func ingestOptions(db store.Store, c Coder, workers int, progress pipeline.Progress, log *slog.Logger) pipeline.Options {
 	return pipeline.Options{
 		Workers:  workers,
 		Progress: progress,
@@ -30,7 +33,11 @@ func ingestOptions(db store.Store, c Coder, workers int, progress pipeline.Progr
 			if r != nil {
 				ms = r.(coder.Result).Mentions
 			}
-			return pipeline.StoreCoded(ctx, db, a, ms)
+			put, err := pipeline.StoreCoded(ctx, db, a, ms)
+			if err == nil && put.Created && a.NotNews != "" && log != nil {
+				log.Info("page not news-like: stored, not coded", "source", a.Source, "marks", a.NotNews)
+			}
+			return put, err
 		},
 	}
 }

@@ -86,7 +86,7 @@ func (w *Watcher) Round(ctx context.Context) (Report, error) {
 		}
 		p.states[u] = st
 	}
-	sum, err := pipeline.Ingest(ctx, p, w.db, urls, ingestOptions(w.db, w.coder, w.workers, nil))
+	sum, err := pipeline.Ingest(ctx, p, w.db, urls, ingestOptions(w.db, w.coder, w.workers, nil, w.log))
 	rep.Ingest, rep.Polled, rep.NotModified, rep.FeedErrors = sum, p.polled, p.same, p.errs
 	for _, f := range sum.Failed {
 		w.log.Warn("document failed", "source", f.Source, "err", f.Err)

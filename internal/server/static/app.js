@@ -33,6 +33,46 @@ function drawSeries(box) {
   new uPlot(opts, data, box);
 }
 
+// separate pushes apart nodes whose boxes overlap after the layout (cose
+// treats them as points pulled together by their edges), along the axis
+// where they overlap least, then fits the graph to its box again.
+function separate(cy) {
+  const gap = 60; // room for an arrow, or two curved ones, between two boxes
+  const nodes = cy.nodes().toArray();
+  for (let pass = 0; pass < 100; pass++) {
+    let moved = false;
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) {
+        const a = nodes[i], b = nodes[j];
+        const pa = a.position(), pb = b.position();
+        const dx = (a.width() + b.width()) / 2 + gap - Math.abs(pa.x - pb.x);
+        const dy = (a.height() + b.height()) / 2 + gap - Math.abs(pa.y - pb.y);
+        if (dx <= 0 || dy <= 0) continue;
+        moved = true;
+        if (dx < dy) {
+          const s = (pa.x < pb.x ? -1 : 1) * dx / 2;
+          a.position({ x: pa.x + s, y: pa.y });
+          b.position({ x: pb.x - s, y: pb.y });
+        } else {
+          const s = (pa.y < pb.y ? -1 : 1) * dy / 2;
+          a.position({ x: pa.x, y: pa.y + s });
+          b.position({ x: pb.x, y: pb.y - s });
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  cy.fit(undefined, 20);
+  // On a narrow screen the whole graph would be drawn too small to read:
+  // names stay at 10 px or more, centred on the busiest node, and the
+  // rest is a drag away.
+  const smallest = Math.min(...nodes.map(n => n.data("font")));
+  if (cy.zoom() * smallest < 10) {
+    cy.zoom(10 / smallest);
+    cy.center(cy.nodes().max(n => n.data("height")).ele);
+  }
+}
+
 function drawNetwork(box) {
   const edges = readData(box.dataset.graph);
   if (!edges || typeof cytoscape === "undefined") return;
@@ -56,29 +96,68 @@ function drawNetwork(box) {
   }
   let heaviest = 1;
   for (const n of nodes.values()) heaviest = Math.max(heaviest, n.weight);
+  // Each node is a box around its label, so that an arrow, which ends at
+  // the node's border, never runs over the name, and no name hangs outside
+  // its node for another node or arrow to cover. Activity sets its height
+  // and type size.
+  const ctx = document.createElement("canvas").getContext("2d");
+  let x = 0; // nodes start in a row, apart, until the layout places them
   for (const n of nodes.values()) {
-    els.push({ data: { id: n.id, label: n.label, size: 18 + 40 * Math.sqrt(n.weight / heaviest) } });
+    const share = Math.sqrt(n.weight / heaviest);
+    const font = Math.round(12 + 4 * share);
+    ctx.font = "600 " + font + "px system-ui, sans-serif";
+    const text = ctx.measureText(n.label).width;
+    const height = Math.round(font + 10 + 14 * share);
+    const width = Math.ceil(text + 18);
+    els.push({ data: { id: n.id, label: n.label, font: font, height: height, width: width }, position: { x: x + width / 2, y: 0 } });
+    x += width + 40;
   }
   const cy = cytoscape({
     container: box,
     elements: els,
-    layout: { name: "cose", animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 110 },
+    // no frame may be drawn with nodes on top of each other (cytoscape
+    // warns of edges it cannot draw): they start in a row, then cose below
+    layout: { name: "preset" },
     style: [
-      { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)",
-        "background-color": "#34495e", color: "#222", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4 } },
+      { selector: "node", style: { label: "data(label)", shape: "round-rectangle", width: "data(width)", height: "data(height)",
+        "background-color": "#34495e", color: "#fff", "font-size": "data(font)", "font-weight": 600,
+        "font-family": "system-ui, sans-serif", "text-valign": "center", "text-halign": "center" } },
       { selector: "edge", style: { width: "data(width)", "line-color": "data(color)", "target-arrow-color": "data(color)",
         "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.75 } },
     ],
   });
+  // edges as long as the boxes they join are wide, so names stay apart
+  cy.layout({ name: "cose", animate: false, nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 12000,
+    idealEdgeLength: e => 60 + (e.source().data("width") + e.target().data("width")) / 2, nodeOverlap: 40, padding: 20 }).run();
+  separate(cy);
+  box.cy = cy; // for the browser tests, which check that no arrow or node covers a name
   cy.on("tap", "node", ev => {
     const id = ev.target.id();
     window.location.href = "/timeline?actor=" + encodeURIComponent(id);
   });
 }
 
+// labelCells gives every table cell its column's name, which the phone
+// layout (app.css) shows before the value once rows become cards.
+function labelCells(root) {
+  root.querySelectorAll("table.list").forEach(t => {
+    const heads = [...t.querySelectorAll("thead th")].map(th => th.textContent.trim());
+    t.querySelectorAll("tbody tr").forEach(tr => {
+      [...tr.children].forEach((td, i) => {
+        if (heads[i] && td.colSpan === 1) td.dataset.label = heads[i];
+      });
+    });
+  });
+}
+
 function init(root) {
   root.querySelectorAll("[data-series]").forEach(drawSeries);
   root.querySelectorAll("[data-graph]").forEach(drawNetwork);
+  labelCells(root);
 }
 
-document.addEventListener("DOMContentLoaded", () => init(document));
+document.addEventListener("DOMContentLoaded", () => {
+  init(document);
+  // the timeline's filters swap its table in place
+  document.body.addEventListener("htmx:afterSwap", ev => labelCells(ev.target));
+});
