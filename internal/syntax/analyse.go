@@ -47,8 +47,8 @@ func (m *Model) ParseTokens(forms []string) Sentence {
 // parseChunk fills toks for forms (word lo of the sentence is forms[0]) and
 // returns the sentence index of the chunk's root.
 func (m *Model) parseChunk(ws *workspace, forms []string, toks []Token, lo int) int {
-	ws.ctx = wordContexts(forms, ws.ctx)
-	ws.first, ws.tags = m.tag.tag(ws.ctx, ws.first, ws.tags, ws.feats, ws.scores[:len(m.classes)])
+	ws.ctx = m.tag.contexts(forms, ws.ctx)
+	ws.first, ws.tags = m.tag.tag(ws.ctx, ws.first, ws.tags, ws.feats, ws.scores[:len(m.classes)], sureMargin)
 	heads, labels := m.parseTagged(ws, forms, ws.tags)
 	root := -1
 	for i, f := range forms {
@@ -72,10 +72,14 @@ func (m *Model) parseChunk(ws *workspace, forms []string, toks []Token, lo int) 
 func (m *Model) parseTagged(ws *workspace, forms []string, tags []int) ([]int, []int) {
 	s := &ws.st
 	s.reset(len(forms))
-	ws.sc.reset(forms, tags)
+	ws.sc.reset(ws.ctx, tags, m.coarse)
 	nl := len(m.labels)
 	scores := ws.scores[:1+2*nl]
 	for !s.done() {
+		if len(s.stack) == 0 { // SHIFT is the only move: no need to score
+			s.apply(shift, -1)
+			continue
+		}
 		ws.feats = parseFeatures(&ws.sc, s, ws.feats[:0])
 		m.parse.score(ws.feats, scores)
 		cls := bestAllowed(s, scores, nl, m.rootLabel)

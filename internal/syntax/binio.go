@@ -36,18 +36,19 @@ func (b *binWriter) strings(ss []string) {
 // filled slot, fingerprint, row length); row offsets follow from the lengths.
 func (b *binWriter) weights(w *weights) {
 	filled := 0
-	for _, s := range w.slots {
-		if s != 0 {
+	for i := 0; i < len(w.table); i += 2 {
+		if w.table[i] != 0 {
 			filled++
 		}
 	}
 	b.u32(uint32(w.nClasses))
-	b.u32(uint32(len(w.slots)))
+	b.u32(uint32(len(w.table) / 2))
 	b.u32(uint32(filled))
 	b.u32(uint32(len(w.pairs)))
 	var buf []byte
 	last := -1
-	for i, s := range w.slots {
+	for i := 0; i < len(w.table)/2; i++ {
+		s := w.table[2*i]
 		if s == 0 {
 			continue
 		}
@@ -113,11 +114,12 @@ func (b *binReader) strings() []string {
 
 func (b *binReader) weights() *weights {
 	nc, size, filled, npairs := b.u32(), b.u32(), b.u32(), b.u32()
-	if b.err != nil || size > limit || size&(size-1) != 0 || nc > maxRow || filled > size || npairs > maxOff {
+	if b.err != nil || size == 0 || size > limit || size&(size-1) != 0 || nc > maxRow || filled > size || npairs > maxOff {
 		b.err = ErrFormat
 		return &weights{}
 	}
-	w := &weights{nClasses: int(nc), slots: make([]uint64, size), pairs: make([]pair, npairs)}
+	w := newWeights(int(nc), int(size))
+	w.pairs = make([]pair, npairs)
 	i, off := -1, uint64(0)
 	for k := uint32(0); k < filled && b.err == nil; k++ {
 		gap, n := binary.Uvarint(b.data)
@@ -133,7 +135,7 @@ func (b *binReader) weights() *weights {
 			break
 		}
 		rowLen := uint64(p[4])
-		w.slots[i] = uint64(binary.LittleEndian.Uint32(p))<<32 | off<<lenBits | rowLen
+		w.table[2*i] = uint64(binary.LittleEndian.Uint32(p))<<32 | off<<lenBits | rowLen
 		off += rowLen
 	}
 	cls, ws := b.take(int(npairs)), b.take(2*int(npairs))
@@ -148,5 +150,6 @@ func (b *binReader) weights() *weights {
 		}
 		w.pairs[j] = pair{w: int16(binary.LittleEndian.Uint16(ws[2*j:])), cls: cls[j]}
 	}
+	w.pack()
 	return w
 }

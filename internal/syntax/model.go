@@ -17,6 +17,7 @@ import (
 type Model struct {
 	classes    []string // joint tags, "UPOS\tXPOS"
 	upos, xpos []string
+	coarse     []uint64 // class → its UPOS, as the parser's coarse tag
 	tag        tagger
 	labels     []string
 	rootLabel  int
@@ -32,7 +33,7 @@ var embedded []byte
 // so commands that never parse never pay for it.
 var Load = sync.OnceValues(func() (*Model, error) { return decodeModel(embedded) })
 
-const magic = "DYADSYN1"
+const magic = "DYADSYN2"
 
 // ErrFormat is returned for a model file this code cannot read.
 var ErrFormat = errors.New("syntax: not a model file")
@@ -56,6 +57,16 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	for _, k := range keys {
 		bw.u64(k)
 		bw.u32(uint32(m.tag.dict[k]))
+	}
+	keys = keys[:0]
+	for k := range m.tag.amb {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	bw.u32(uint32(len(keys)))
+	for _, k := range keys {
+		bw.u64(k)
+		bw.u64(m.tag.amb[k])
 	}
 	bw.weights(m.tag.w)
 	bw.weights(m.tag.w2)
@@ -98,6 +109,12 @@ func decodeModel(data []byte) (*Model, error) {
 		k := br.u64()
 		m.tag.dict[k] = int(br.u32())
 	}
+	n = br.u32()
+	m.tag.amb = make(map[uint64]uint64, min(n, limit))
+	for i := uint32(0); i < n && br.err == nil; i++ {
+		k := br.u64()
+		m.tag.amb[k] = br.u64()
+	}
 	m.tag.w = br.weights()
 	m.tag.w2 = br.weights()
 	m.labels = br.strings()
@@ -129,8 +146,10 @@ func decodeModel(data []byte) (*Model, error) {
 // init derives the lookup fields from the stored ones.
 func (m *Model) init() {
 	m.upos, m.xpos = make([]string, len(m.classes)), make([]string, len(m.classes))
+	m.coarse = m.coarse[:0]
 	for i, c := range m.classes {
 		m.upos[i], m.xpos[i], _ = strings.Cut(c, "\t")
+		m.coarse = append(m.coarse, hashString(m.upos[i]))
 	}
 	m.rootLabel = -1
 	for i, l := range m.labels {

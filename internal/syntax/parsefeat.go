@@ -14,17 +14,23 @@ const (
 // sentCtx holds the per-word values features read: word hashes and tag ids,
 // with the root as the last entry.
 type sentCtx struct {
-	words, tags []uint64
+	words, tags, ambs, sufs, ups []uint64
 }
 
-func (c *sentCtx) reset(forms []string, tags []int) {
-	c.words, c.tags = c.words[:0], c.tags[:0]
-	for i, f := range forms {
-		c.words = append(c.words, hashString(norm(f)))
+func (c *sentCtx) reset(ctx []wordCtx, tags []int, coarse []uint64) {
+	c.words, c.tags, c.ambs, c.sufs, c.ups = c.words[:0], c.tags[:0], c.ambs[:0], c.sufs[:0], c.ups[:0]
+	for i := range ctx {
+		c.words = append(c.words, ctx[i].lower)
 		c.tags = append(c.tags, uint64(tags[i]))
+		c.ambs = append(c.ambs, ctx[i].amb)
+		c.sufs = append(c.sufs, ctx[i].suf3)
+		c.ups = append(c.ups, coarse[tags[i]])
 	}
 	c.words = append(c.words, rootTok)
 	c.tags = append(c.tags, rootTok)
+	c.ambs = append(c.ambs, rootTok)
+	c.sufs = append(c.sufs, rootTok)
+	c.ups = append(c.ups, rootTok)
 }
 
 func dist(a, b int) uint64 {
@@ -60,6 +66,12 @@ func parseFeatures(c *sentCtx, s *state, buf []uint64) []uint64 {
 			return nullTok
 		}
 		return c.tags[i]
+	}
+	a := func(i int) uint64 {
+		if i < 0 {
+			return nullTok
+		}
+		return c.ambs[i]
 	}
 	l := func(i int) uint64 {
 		if i < 0 {
@@ -148,5 +160,7 @@ func parseFeatures(c *sentCtx, s *state, buf []uint64) []uint64 {
 		feat2(88, b0w, b0sl), feat2(89, b0p, b0sl), feat2(95, s1p, s1sr),
 		feat3(96, s0p, l(s0l1), b0p), feat3(97, s0p, l(s0r1), b0p), feat3(98, s1p, l(s1r1), s0p),
 		feat3(99, s0w, b0p, b1p), feat3(100, s0p, b0w, b1p),
+		feat1(101, a(b0)), feat1(102, a(s0)), feat2(103, a(s0), a(b0)), feat1(104, a(b1)), feat1(105, a(s1)),
+		feat2(106, a(s1), a(s0)), feat2(107, b0p, c.sufs[b0]), feat3(108, s0p, b0p, c.sufs[b0]),
 	)
 }

@@ -75,8 +75,30 @@ func (t *trainer) add(row []entry, cls int, v float32) []entry {
 // weight, so it never changes an argmax and need not be applied.
 type weights struct {
 	nClasses int
-	slots    []uint64 // fingerprint<<32 | offset<<7 | length; 0 is empty
+	mask     uint64   // number of slots - 1
+	table    []uint64 // two words a slot: fingerprint<<32 | offset<<7 | length (0 is empty), then a row of up to two pairs inline
 	pairs    []pair
+}
+
+func newWeights(nClasses, slots int) *weights {
+	w := &weights{nClasses: nClasses, mask: uint64(slots - 1), table: make([]uint64, 2*slots)}
+	adviseHuge(w.table)
+	return w
+}
+
+// pack copies rows of one or two pairs (three rows in four) beside their
+// slot, so that reading them costs no second cache miss.
+func (w *weights) pack() {
+	for i := 0; i < len(w.table); i += 2 {
+		if s, n := w.table[i], w.table[i]&maxRow; s != 0 && n <= 2 {
+			o := uint32(s) >> lenBits
+			var d uint64
+			for k, p := range w.pairs[o : o+uint32(n)] {
+				d |= (uint64(p.cls) | uint64(uint16(p.w))<<8) << (24 * k)
+			}
+			w.table[i+1] = d
+		}
+	}
 }
 
 type pair struct {
@@ -96,7 +118,7 @@ const (
 func fingerprint(key uint64) uint64 { return key>>32 | 1 }
 
 func (w *weights) home(key uint64) uint64 {
-	return (key * 0x9E3779B97F4A7C15 >> 40) & uint64(len(w.slots)-1)
+	return (key * 0x9E3779B97F4A7C15 >> 40) & w.mask
 }
 
 // freeze averages the weights, drops those whose averaged magnitude is below
@@ -134,15 +156,15 @@ func (t *trainer) freeze(minWeight float64) *weights {
 			kept = append(kept, keyed{k, row})
 		}
 	}
-	w := &weights{nClasses: t.nClasses, slots: make([]uint64, tableSize(len(kept)))}
-	rows := make([][]pair, len(w.slots))
-	mask := uint64(len(w.slots) - 1)
+	w := newWeights(t.nClasses, tableSize(len(kept)))
+	rows := make([][]pair, len(w.table)/2)
+	mask := w.mask
 	for _, kr := range kept {
 		i := w.home(kr.key)
-		for w.slots[i] != 0 {
+		for w.table[2*i] != 0 {
 			i = (i + 1) & mask
 		}
-		w.slots[i] = fingerprint(kr.key) << 32
+		w.table[2*i] = fingerprint(kr.key) << 32
 		rows[i] = kr.row
 	}
 	// Rows are laid out in slot order, so the file can leave offsets implicit.
@@ -153,9 +175,10 @@ func (t *trainer) freeze(minWeight float64) *weights {
 		if len(w.pairs) > maxOff || len(row) > maxRow {
 			panic("syntax: weight table too large to pack; prune harder")
 		}
-		w.slots[i] |= uint64(len(w.pairs))<<lenBits | uint64(len(row))
+		w.table[2*i] |= uint64(len(w.pairs))<<lenBits | uint64(len(row))
 		w.pairs = append(w.pairs, row...)
 	}
+	w.pack()
 	return w
 }
 
@@ -175,32 +198,47 @@ func tableSize(n int) int {
 // the other; the rows are then read the same way.
 func (w *weights) score(feats []uint64, scores []int32) {
 	clear(scores)
-	mask := uint64(len(w.slots) - 1)
-	var got [scoreBatch]uint64
+	mask := w.mask
+	var got, at [scoreBatch]uint64
+	var head [scoreBatch]pair
 	for lo := 0; lo < len(feats); lo += scoreBatch {
 		batch := feats[lo:min(lo+scoreBatch, len(feats))]
 		for j, f := range batch {
-			got[j] = w.slots[w.home(f)]
+			at[j] = w.home(f)
+			got[j] = w.table[2*at[j]]
 		}
 		for j, f := range batch {
-			s, fp := got[j], fingerprint(f)
-			for i := w.home(f); s != 0 && s>>32 != fp; {
+			s, fp, i := got[j], fingerprint(f), at[j]
+			for s != 0 && s>>32 != fp {
 				i = (i + 1) & mask
-				s = w.slots[i]
+				s = w.table[2*i]
 			}
-			if s == 0 {
-				got[j] = 0
-			} else {
-				got[j] = s
+			got[j], at[j] = s, i
+		}
+		// The first weight of every long row is read before any row is
+		// summed, so that the rows' cache misses overlap as the slots' do
+		// (a quarter faster on the joint parser's wide rows).
+		for j, s := range got[:len(batch)] {
+			if s&maxRow > 2 {
+				head[j] = w.pairs[uint32(s)>>lenBits]
 			}
 		}
-		for _, s := range got[:len(batch)] {
-			if s == 0 {
-				continue
-			}
-			o := uint32(s) >> lenBits
-			for _, p := range w.pairs[o : o+uint32(s&maxRow)] {
-				scores[p.cls] += int32(p.w)
+		for j, s := range got[:len(batch)] {
+			n := uint32(s & maxRow)
+			switch {
+			case s == 0:
+			case n <= 2:
+				d := w.table[2*at[j]+1]
+				scores[uint8(d)] += int32(int16(d >> 8))
+				if n == 2 {
+					scores[uint8(d>>24)] += int32(int16(d >> 32))
+				}
+			default:
+				o := uint32(s) >> lenBits
+				scores[head[j].cls] += int32(head[j].w)
+				for _, p := range w.pairs[o+1 : o+n] {
+					scores[p.cls] += int32(p.w)
+				}
 			}
 		}
 	}

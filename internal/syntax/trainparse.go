@@ -10,18 +10,19 @@ import (
 // root n, projectivised heads and label ids, and the predicted tags.
 type goldTree struct {
 	forms  []string
+	ctx    []wordCtx
 	tags   []int
 	gh, gl []int
 }
 
-func goldTrees(m *Model, sents []Sentence, predicted [][]int) (trees []goldTree, lifted, dropped int) {
+func goldTrees(m *Model, sents []Sentence, ctxs [][]wordCtx, predicted [][]int) (trees []goldTree, lifted, dropped int) {
 	lab := map[string]int{}
 	for i, l := range m.labels {
 		lab[l] = i
 	}
 	for si, s := range sents {
 		n := len(s.Tokens)
-		g := goldTree{tags: predicted[si], gh: make([]int, n), gl: make([]int, n)}
+		g := goldTree{ctx: ctxs[si], tags: predicted[si], gh: make([]int, n), gl: make([]int, n)}
 		for i, t := range s.Tokens {
 			g.forms = append(g.forms, t.Form)
 			g.gh[i] = t.Head - 1
@@ -62,8 +63,8 @@ func validTree(gh []int) bool {
 	return roots == 1
 }
 
-func trainParser(m *Model, cfg TrainConfig, predicted [][]int, start time.Time) *weights {
-	trees, lifted, dropped := goldTrees(m, cfg.Train, predicted)
+func trainParser(m *Model, cfg TrainConfig, ctxs [][]wordCtx, predicted [][]int, start time.Time) *weights {
+	trees, lifted, dropped := goldTrees(m, cfg.Train, ctxs, predicted)
 	fmt.Fprintf(cfg.Log, "parser: %d training trees, %d arcs lifted, %d sentences dropped\n", len(trees), lifted, dropped)
 	nl := len(m.labels)
 	tr := newTrainer(1 + 2*nl)
@@ -79,7 +80,7 @@ func trainParser(m *Model, cfg TrainConfig, predicted [][]int, start time.Time) 
 		for _, ti := range order {
 			g := &trees[ti]
 			s.reset(len(g.forms))
-			sc.reset(g.forms, g.tags)
+			sc.reset(g.ctx, g.tags, m.coarse)
 			for !s.done() {
 				feats = parseFeatures(&sc, &s, feats[:0])
 				tr.score(feats, scores)
