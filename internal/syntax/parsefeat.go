@@ -162,5 +162,70 @@ func parseFeatures(c *sentCtx, s *state, buf []uint64) []uint64 {
 		feat3(99, s0w, b0p, b1p), feat3(100, s0p, b0w, b1p),
 		feat1(101, a(b0)), feat1(102, a(s0)), feat2(103, a(s0), a(b0)), feat1(104, a(b1)), feat1(105, a(s1)),
 		feat2(106, a(s1), a(s0)), feat2(107, b0p, c.sufs[b0]), feat3(108, s0p, b0p, c.sufs[b0]),
+		// s1 and b0 compete for s0 as its head (RIGHT or LEFT).
+		feat3(109, s1w, s0p, b0p), feat3(110, s1p, s0w, b0p), feat3(111, s1p, s0p, b0w),
+		feat(112, s1p, s0p, b0p, d10, d), feat(113, s1p, s0p, b0p, l(s0l1), l(s0r1)),
+	)
+}
+
+// labelFeatures describe the arc h → d that a LEFT or RIGHT is about to
+// make. In arc-hybrid the dependent has all its children by then, so its
+// label sets and outermost children (a "by" for obl:agent, a "to" for
+// xcomp) are known; the head's children so far tell a second object from a
+// first, a passive subject by its aux:pass. Every key is conjoined with the
+// arc's direction.
+func labelFeatures(c *sentCtx, s *state, h, d int, buf []uint64) []uint64 {
+	n := s.n
+	w := func(i int) uint64 {
+		if i < 0 || i > n {
+			return nullTok
+		}
+		return c.words[i]
+	}
+	p := func(i int) uint64 {
+		if i < 0 || i > n {
+			return nullTok
+		}
+		return c.tags[i]
+	}
+	l := func(i int) uint64 {
+		if i < 0 {
+			return nullTok
+		}
+		return uint64(s.label[i])
+	}
+	dir := uint64(1)
+	if h < d {
+		dir = 2
+	}
+	dw, dp, hw, hp := w(d), p(d), w(h), p(h)
+	dd := dist(h, d)
+	dl1, dr1 := s.lc1[d], s.rc1[d]
+	hl1, hr1 := s.lc1[h], s.rc1[h]
+	// The word next to the arc outside it: s1 left of a LEFT arc's
+	// dependent, b0 right of a RIGHT arc's.
+	out := s.b
+	if dir == 1 {
+		out = -1
+		if k := len(s.stack); k > 1 {
+			out = s.stack[k-2]
+		}
+	}
+	return append(buf,
+		feat2(201, dir, dw), feat2(202, dir, dp), feat3(203, dir, dw, dp),
+		feat2(204, dir, hw), feat2(205, dir, hp), feat3(206, dir, hw, hp),
+		feat3(207, dir, dp, hp), feat3(208, dir, dw, hw), feat3(209, dir, dw, hp), feat3(210, dir, dp, hw),
+		feat(211, dir, dp, hp, dd), feat3(212, dir, dw, dd),
+		feat3(213, dir, dp, s.lset[d]), feat3(214, dir, dp, s.rset[d]),
+		feat(215, dir, dp, s.lset[d], s.rset[d]),
+		feat3(216, dir, w(dl1), dp), feat(217, dir, w(dl1), hw), feat(218, dir, w(dl1), hp),
+		feat3(219, dir, l(dl1), dp), feat3(220, dir, w(dr1), dp), feat3(221, dir, l(dr1), dp),
+		feat3(222, dir, hp, s.lset[h]), feat3(223, dir, hp, s.rset[h]), feat(224, dir, dp, hp, s.lset[h]|s.rset[h]<<32),
+		feat3(225, dir, hw, s.lset[h]), feat(226, dir, w(hl1), hp), feat(227, dir, w(hr1), hp, dp),
+		feat3(228, dir, dp, p(d+1)), feat3(229, dir, dp, p(d-1)), feat3(230, dir, hp, p(h-1)), feat3(231, dir, hp, p(h+1)),
+		feat3(232, dir, c.sufs[d], dp), feat3(233, dir, c.sufs[h], hp), feat3(234, dir, c.ambs[d], hp),
+		feat(235, dir, dp, capped(s.nl[d]), capped(s.nr[d])), feat(236, dir, dw, dp, hw, hp),
+		feat(237, dir, dp, hp, p(out)), feat(238, dir, dw, dp, hp), feat(239, dir, hw, dp, w(dl1)),
+		feat(240, dir, dp, hp, l(hl1)), feat(241, dir, dp, hp, l(hr1)), feat3(242, dir, dp, c.ambs[h]),
 	)
 }
