@@ -21,7 +21,7 @@ func (m *Model) workspace() *workspace {
 	if ws, ok := m.pool.Get().(*workspace); ok {
 		return ws
 	}
-	n := max(len(m.classes), len(m.labels))
+	n := max(len(m.classes), 1+2*len(m.labels))
 	return &workspace{scores: make([]int32, n)}
 }
 
@@ -48,7 +48,7 @@ func (m *Model) ParseTokens(forms []string) Sentence {
 // returns the sentence index of the chunk's root.
 func (m *Model) parseChunk(ws *workspace, forms []string, toks []Token, lo int) int {
 	ws.ctx = m.tag.contexts(forms, ws.ctx)
-	ws.first, ws.tags = m.tag.tag(ws.ctx, ws.first, ws.tags, ws.feats, ws.scores[:len(m.classes)])
+	ws.first, ws.tags = m.tag.tag(ws.ctx, ws.first, ws.tags, ws.feats, ws.scores[:len(m.classes)], sureMargin)
 	heads, labels := m.parseTagged(ws, forms, ws.tags)
 	root := -1
 	for i, f := range forms {
@@ -73,34 +73,20 @@ func (m *Model) parseTagged(ws *workspace, forms []string, tags []int) ([]int, [
 	s := &ws.st
 	s.reset(len(forms))
 	ws.sc.reset(ws.ctx, tags, m.coarse)
-	scores := ws.scores[:len(m.labels)]
-	var sc [3]int32
+	nl := len(m.labels)
+	scores := ws.scores[:1+2*nl]
 	for !s.done() {
 		if len(s.stack) == 0 { // SHIFT is the only move: no need to score
 			s.apply(shift, -1)
 			continue
 		}
 		ws.feats = parseFeatures(&ws.sc, s, ws.feats[:0])
-		m.moves.score(ws.feats, &sc)
-		move := bestMove(s, &sc)
-		s.apply(move, m.arcLabel(ws, s, move, scores))
+		m.parse.score(ws.feats, scores)
+		cls := bestAllowed(s, scores, nl, m.rootLabel)
+		move, lab := moveOf(cls, nl)
+		s.apply(move, lab)
 	}
 	return s.head[:len(forms)], s.label[:len(forms)]
-}
-
-// arcLabel chooses the label of the arc move makes in s (none for SHIFT).
-// The arc to the root is always root; no other arc is.
-func (m *Model) arcLabel(ws *workspace, s *state, move int, scores []int32) int {
-	switch {
-	case move == shift:
-		return -1
-	case move == left && s.b == s.n:
-		return m.rootLabel
-	}
-	h, d := s.arcEnds(move)
-	ws.feats = labelFeatures(&ws.sc, s, h, d, ws.feats[:0])
-	m.arcs.score(ws.feats, scores)
-	return bestLabel(scores, m.rootLabel)
 }
 
 // Parse tokenises, tags and parses one sentence. Token offsets are byte

@@ -31,7 +31,7 @@ var golden = []struct {
 	{"calls by X for Y", "Calls by the opposition for new elections were rejected.",
 		[]string{"nsubj:pass rejected Calls", "nmod Calls opposition", "case opposition by", "nmod Calls elections", "case elections for"}, true},
 	{"urged X to", "The United Nations urged both sides to end the fighting.",
-		[]string{"nsubj urged Nations", "obj urged sides", "xcomp urged end", "mark end to", "obj end fighting"}, true},
+		[]string{"nsubj urged Nations", "obj urged sides", "xcomp urged end", "mark end to", "obj end fighting"}, false},
 	{"urged X to, named object", "The UN urged Iran to release the prisoners.",
 		[]string{"nsubj urged UN", "obj urged Iran", "xcomp urged release", "mark release to", "obj release prisoners"}, true},
 	{"calls by X for Y, short", "Calls by Iraq for a ceasefire were ignored.",
@@ -47,7 +47,7 @@ var golden = []struct {
 	{"clitic negation", "Officials didn't say who fired the rockets.",
 		[]string{"advmod say n't", "nsubj say Officials", "ccomp say fired", "nsubj fired who", "obj fired rockets"}, false},
 	{"appositive", "Ali Hassan, a local official, was detained by U.S. forces.",
-		[]string{"flat Ali Hassan", "appos Ali official", "nsubj:pass detained Ali", "obl:agent detained forces", "compound forces U.S."}, true},
+		[]string{"flat Ali Hassan", "appos Ali official", "nsubj:pass detained Ali", "obl:agent detained forces", "compound forces U.S."}, false},
 }
 
 func TestGolden(t *testing.T) {

@@ -21,8 +21,7 @@ type Model struct {
 	tag        tagger
 	labels     []string
 	rootLabel  int
-	moves      *moveTable // SHIFT, LEFT, RIGHT
-	arcs       *weights   // an arc's label
+	parse      *weights
 	lemmas     map[string]string
 	pool       sync.Pool
 }
@@ -34,7 +33,7 @@ var embedded []byte
 // so commands that never parse never pay for it.
 var Load = sync.OnceValues(func() (*Model, error) { return decodeModel(embedded) })
 
-const magic = "DYADSYN3"
+const magic = "DYADSYN2"
 
 // ErrFormat is returned for a model file this code cannot read.
 var ErrFormat = errors.New("syntax: not a model file")
@@ -72,8 +71,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw.weights(m.tag.w)
 	bw.weights(m.tag.w2)
 	bw.strings(m.labels)
-	bw.moveTable(m.moves)
-	bw.weights(m.arcs)
+	bw.weights(m.parse)
 	lk := sortedKeys(m.lemmas)
 	bw.strings(lk)
 	vals := make([]string, len(lk))
@@ -120,11 +118,10 @@ func decodeModel(data []byte) (*Model, error) {
 	m.tag.w = br.weights()
 	m.tag.w2 = br.weights()
 	m.labels = br.strings()
-	m.moves = br.moveTable()
-	m.arcs = br.weights()
+	m.parse = br.weights()
 	lk, lv := br.strings(), br.strings()
 	if br.err == nil && (len(lk) != len(lv) || len(m.classes) == 0 || len(m.labels) == 0 ||
-		m.tag.w.nClasses != len(m.classes) || m.tag.w2.nClasses != len(m.classes) || m.arcs.nClasses != len(m.labels)) {
+		m.tag.w.nClasses != len(m.classes) || m.tag.w2.nClasses != len(m.classes) || m.parse.nClasses != 1+2*len(m.labels)) {
 		br.err = ErrFormat
 	}
 	if br.err != nil {

@@ -42,6 +42,25 @@ func moveCosts(s *state, gh []int) (c [3]int) {
 	return c
 }
 
+// classCost adds the label's cost to the move's: a wrong label on a gold arc
+// loses that arc.
+func classCost(s *state, mc [3]int, cls, nLabels int, gh, gl []int) int {
+	move, lab := moveOf(cls, nLabels)
+	c := mc[move]
+	k := len(s.stack)
+	switch move {
+	case left:
+		if s0 := s.stack[k-1]; gh[s0] == s.b && gl[s0] != lab {
+			c++
+		}
+	case right:
+		if s0 := s.stack[k-1]; gh[s0] == s.stack[k-2] && gl[s0] != lab {
+			c++
+		}
+	}
+	return c
+}
+
 // projectivise lifts non-projective arcs, shortest first, to the head's head
 // until the tree is projective, and reports how many arcs it lifted. heads
 // use root = n. It fails (ok false) when a lift would give the root a second

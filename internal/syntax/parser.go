@@ -1,9 +1,8 @@
 package syntax
 
 // The parser is a greedy arc-hybrid transition system (Kuhlmann et al. 2011)
-// scored by two averaged perceptrons, one choosing the move (SHIFT, LEFT,
-// RIGHT) and one the label of the arc a move makes, and trained with the
-// dynamic oracle of Goldberg & Nivre (2013). Words are 0..n-1 and
+// with labelled transitions, scored by an averaged perceptron and trained
+// with the dynamic oracle of Goldberg & Nivre (2013). Words are 0..n-1 and
 // the root is n, placed at the end of the buffer (Ballesteros & Nivre 2013)
 // so that it takes its one dependent last: LEFT onto the root is allowed only
 // when that word is alone on the stack, which yields exactly one root.
@@ -106,36 +105,64 @@ func (s *state) arc(h, d, lab int) {
 	}
 }
 
-// bestMove is the highest-scoring valid move (the first on ties).
-func bestMove[T int32 | float32](s *state, sc *[3]T) int {
+// Classes number the labelled transitions: 0 is SHIFT, 1+l is LEFT with
+// label l, 1+L+l is RIGHT with label l.
+func moveOf(cls, nLabels int) (move, lab int) {
+	switch {
+	case cls == 0:
+		return shift, -1
+	case cls <= nLabels:
+		return left, cls - 1
+	default:
+		return right, cls - 1 - nLabels
+	}
+}
+
+// allowed says whether class cls may be taken in s: the root label goes on
+// the arc to the root and nowhere else.
+func (s *state) allowed(cls, nLabels, rootLabel int) bool {
+	move, lab := moveOf(cls, nLabels)
+	if !s.valid(move) {
+		return false
+	}
+	switch move {
+	case left:
+		return (s.b == s.n) == (lab == rootLabel)
+	case right:
+		return lab != rootLabel
+	}
+	return true
+}
+
+// bestAllowed is the highest-scoring class allowed in s (the first on
+// ties), checking each move's validity once rather than per label.
+func bestAllowed[T int32 | float32](s *state, scores []T, nLabels, rootLabel int) int {
 	best := -1
-	for mv := shift; mv <= right; mv++ {
-		if s.valid(mv) && (best < 0 || sc[mv] > sc[best]) {
-			best = mv
+	take := func(c int) {
+		if best < 0 || scores[c] > scores[best] {
+			best = c
+		}
+	}
+	if s.valid(shift) {
+		best = shift
+	}
+	if s.valid(left) {
+		if s.b == s.n {
+			take(1 + rootLabel)
+		} else {
+			for l := 0; l < nLabels; l++ {
+				if l != rootLabel {
+					take(1 + l)
+				}
+			}
+		}
+	}
+	if s.valid(right) {
+		for l := 0; l < nLabels; l++ {
+			if l != rootLabel {
+				take(1 + nLabels + l)
+			}
 		}
 	}
 	return best
-}
-
-// bestLabel is the highest-scoring label other than root (the first on
-// ties): root goes on the arc to the root and nowhere else.
-func bestLabel[T int32 | float32](scores []T, rootLabel int) int {
-	best := -1
-	for l, v := range scores {
-		if l != rootLabel && (best < 0 || v > scores[best]) {
-			best = l
-		}
-	}
-	return best
-}
-
-// arcEnds gives the head and dependent of the arc move (LEFT or RIGHT)
-// would make in s.
-func (s *state) arcEnds(move int) (h, d int) {
-	k := len(s.stack)
-	d = s.stack[k-1]
-	if move == left {
-		return s.b, d
-	}
-	return s.stack[k-2], d
 }

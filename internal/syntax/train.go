@@ -1,12 +1,9 @@
 package syntax
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"math/rand"
-	"os"
 	"sort"
 	"sync"
 	"time"
@@ -15,23 +12,19 @@ import (
 // TrainConfig sets up one training run. The run is deterministic: the same
 // data and settings give the same model bytes.
 type TrainConfig struct {
-	Train, Dev     []Sentence
-	TagEpochs      int     // tagger passes over the training data
-	ParseEpochs    int     // parser passes
-	Folds          int     // jack-knife folds for the parser's predicted tags; < 2 tags train with the final tagger
-	Explore        float64 // probability of following the model's own (wrong) transition after the first epoch
-	MinWeight      float64 // averaged move weights below this fraction of the largest are pruned
-	LabelMinWeight float64 // the same for label weights
-	Seed           int64
-	Sweep          []float64                                    // experiments only: min weights to score dev with, from epoch 12 every 4
-	Snapshot       func(epoch int, minWeight float64, m *Model) // experiments only: called with each swept model
-	TagCache       string                                       // experiments only: a file keeping the trained taggers and jack-knifed tags, reused if present
-	Log            io.Writer
+	Train, Dev  []Sentence
+	TagEpochs   int     // tagger passes over the training data
+	ParseEpochs int     // parser passes
+	Folds       int     // jack-knife folds for the parser's predicted tags; < 2 tags train with the final tagger
+	Explore     float64 // probability of following the model's own (wrong) transition after the first epoch
+	MinWeight   float64 // averaged weights below this fraction of the largest are pruned
+	Seed        int64
+	Log         io.Writer
 }
 
 // DefaultTrainConfig holds the settings chosen on the dev file.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{TagEpochs: 8, ParseEpochs: 16, Folds: 4, Explore: 0.9, MinWeight: 0.015, LabelMinWeight: 0.015, Seed: 1, Log: io.Discard}
+	return TrainConfig{TagEpochs: 8, ParseEpochs: 16, Folds: 4, Explore: 0.9, MinWeight: 0.015, Seed: 1, Log: io.Discard}
 }
 
 // Train trains the tagger, then the parser on tags predicted by taggers that
@@ -49,18 +42,12 @@ func Train(cfg TrainConfig) (*Model, error) {
 	m.tag.amb = stats.table()
 	start := time.Now()
 	ctxs := trainContexts(stats, cfg.Train, m.classes)
-	predicted, ok := readTagCache(cfg.TagCache, m, len(cfg.Train))
-	if !ok {
-		predicted = trainTaggers(m, cfg, ctxs)
-		if err := writeTagCache(cfg.TagCache, m, predicted); err != nil {
-			return nil, err
-		}
-	}
+	predicted := trainTaggers(m, cfg, ctxs)
 	fmt.Fprintf(cfg.Log, "taggers trained %s\n", time.Since(start).Round(time.Second))
 	if len(cfg.Dev) > 0 {
 		fmt.Fprintf(cfg.Log, "dev tags: %s\n", m.evalTags(cfg.Dev))
 	}
-	m.moves, m.arcs = trainParser(m, cfg, ctxs, predicted, start)
+	m.parse = trainParser(m, cfg, ctxs, predicted, start)
 	return m, nil
 }
 
@@ -292,67 +279,5 @@ func tagSentence(t *tagger, s Sentence) (first, final []int) {
 		forms[i] = tok.Form
 	}
 	ctx := t.contexts(forms, nil)
-	return t.tag(ctx, nil, nil, nil, make([]int32, t.w.nClasses))
-}
-
-const tagCacheMagic = "DYADTAGC"
-
-// writeTagCache keeps the taggers and the parser's training tags, so that
-// parser experiments on the same data and tagger settings skip the taggers.
-func writeTagCache(path string, m *Model, predicted [][]int) error {
-	if path == "" {
-		return nil
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("syntax: tag cache: %w", err)
-	}
-	bw := &binWriter{w: bufio.NewWriter(f)}
-	bw.bytes([]byte(tagCacheMagic))
-	bw.weights(m.tag.w)
-	bw.weights(m.tag.w2)
-	bw.u32(uint32(len(predicted)))
-	for _, p := range predicted {
-		bw.u32(uint32(len(p)))
-		for _, c := range p {
-			bw.u32(uint32(c))
-		}
-	}
-	if bw.err == nil {
-		bw.err = bw.w.Flush()
-	}
-	if err := f.Close(); bw.err == nil {
-		bw.err = err
-	}
-	if bw.err != nil {
-		return fmt.Errorf("syntax: tag cache: %w", bw.err)
-	}
-	return nil
-}
-
-func readTagCache(path string, m *Model, n int) ([][]int, bool) {
-	if path == "" {
-		return nil, false
-	}
-	data, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(data, []byte(tagCacheMagic)) {
-		return nil, false
-	}
-	br := &binReader{data: data[len(tagCacheMagic):]}
-	w, w2 := br.weights(), br.weights()
-	if k := br.u32(); br.err != nil || int(k) != n {
-		return nil, false
-	}
-	predicted := make([][]int, n)
-	for i := range predicted {
-		k := br.u32()
-		for j := uint32(0); j < k && br.err == nil; j++ {
-			predicted[i] = append(predicted[i], int(br.u32()))
-		}
-	}
-	if br.err != nil {
-		return nil, false
-	}
-	m.tag.w, m.tag.w2 = w, w2
-	return predicted, true
+	return t.tag(ctx, nil, nil, nil, make([]int32, t.w.nClasses), exactMargin)
 }

@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/syntax"
@@ -25,30 +23,9 @@ func main() {
 	flag.IntVar(&cfg.TagEpochs, "tag-epochs", cfg.TagEpochs, "tagger epochs")
 	flag.IntVar(&cfg.ParseEpochs, "parse-epochs", cfg.ParseEpochs, "parser epochs")
 	flag.IntVar(&cfg.Folds, "folds", cfg.Folds, "jack-knife folds for the parser's training tags")
-	flag.Float64Var(&cfg.MinWeight, "min-weight", cfg.MinWeight, "prune averaged move weights below this fraction of the largest")
-	flag.Float64Var(&cfg.LabelMinWeight, "label-min-weight", cfg.LabelMinWeight, "prune averaged label weights below this fraction of the largest")
+	flag.Float64Var(&cfg.MinWeight, "min-weight", cfg.MinWeight, "prune averaged weights below this fraction of the largest")
 	flag.Float64Var(&cfg.Explore, "explore", cfg.Explore, "probability of following the model's own transition")
-	flag.StringVar(&cfg.TagCache, "tag-cache", "", "experiments only: keep the trained taggers in this file and reuse them when it exists")
-	sweep := flag.String("sweep", "", "experiments only: comma-separated min weights to score dev with after training")
 	flag.Parse()
-	cfg.Snapshot = func(epoch int, mw float64, m *syntax.Model) {
-		path := fmt.Sprintf("%s.e%d.mw%g", *out, epoch, mw)
-		f, err := os.Create(path)
-		if err == nil {
-			_, err = m.WriteTo(f)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-		}
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "train: snapshot:", err)
-		}
-	}
-	for _, f := range strings.Split(*sweep, ",") {
-		if v, err := strconv.ParseFloat(f, 64); err == nil {
-			cfg.Sweep = append(cfg.Sweep, v)
-		}
-	}
 	if err := run(cfg, *ud, *out, *limit, *test); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
