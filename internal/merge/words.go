@@ -134,28 +134,49 @@ func terms(s string, into map[string]term) {
 // (names at least nameWeight): names of places, people and targets are such
 // words, however the knowledge base resolved them. The mention's own trigger is left out: its
 // type is already the story's.
-func identifiers(s *Story, m *event.Mention) (float64, []string) {
+func (x *index) identifiers(s *Story, m *event.Mention) (float64, []string) {
+	return shared(s, x.said(m).ids, 1)
+}
+
+// identifiersWithout is identifiers(s minus m, m) for a mention m of s: the
+// words m shares with the rest of its own story. A stem of m's is in the
+// rest when more mentions of s than m alone have it.
+func (x *index) identifiersWithout(s *Story, m *event.Mention) (float64, []string) {
+	return shared(s, x.said(m).ids, 2)
+}
+
+// ownTerms are the words of m's sentence that can identify its event (see
+// terms), the trigger's own left out: its type is already the story's.
+func ownTerms(m *event.Mention) []identifier {
+	own := map[string]term{}
+	terms(m.Sentence, own)
+	trig := map[string]term{}
+	terms(m.Trigger, trig)
+	out := make([]identifier, 0, len(own))
+	for st, t := range own {
+		if _, ok := trig[st]; !ok {
+			out = append(out, identifier{st, t})
+		}
+	}
+	return out
+}
+
+// shared weighs the identifiers that at least least mentions of s have.
+func shared(s *Story, ids []identifier, least int) (float64, []string) {
 	type hit struct {
 		name string
 		w    float64
 	}
 	var hits []hit
 	words := s.vocab()
-	own := map[string]term{}
-	terms(m.Sentence, own)
-	trig := map[string]term{}
-	terms(m.Trigger, trig)
-	for st, t := range own {
-		if _, ok := trig[st]; ok {
-			continue
-		}
-		if _, ok := words[st]; ok {
-			w := weight(st)
-			if t.name {
+	for _, id := range ids {
+		if words[id.stem] >= least {
+			w := weight(id.stem)
+			if id.name {
 				w = max(w, nameWeight)
 			}
 			if w > 0 {
-				hits = append(hits, hit{t.form, w})
+				hits = append(hits, hit{id.form, w})
 			}
 		}
 	}
