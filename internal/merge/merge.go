@@ -240,6 +240,7 @@ type index struct {
 	// what each mention's evidence says, read once per mention rather
 	// than once per comparison: a mention is compared with many
 	memo map[*event.Mention]*said
+	hits []hit // scratch of shared
 }
 
 // said is what one mention's evidence sentence gives the comparisons:
@@ -253,6 +254,7 @@ type said struct {
 type identifier struct {
 	stem string
 	term
+	w float64 // its weight (see weight), at least nameWeight for a name
 }
 
 func (x *index) said(m *event.Mention) *said {
@@ -454,18 +456,19 @@ func rehome(x *index, s *Story, k string) {
 			// window itself, not only within the slack of its edge
 			w := refWindow(o)
 			inside := (w.start.IsZero() || !s.start.Before(w.start)) && !s.end.After(w.end)
-			if !isReference(o) || key(o) != k || !inside || s.mayConflict(o) && clashesWith(s, o) {
+			if !isReference(o) || !inside || key(o) != k || s.mayConflict(o) && clashesWith(s, o) {
 				continue
 			}
-			gain, names := x.identifiers(s, o)
+			gain := x.gain(s, o)
 			if gain < minShared {
 				continue
 			}
 			// the rest of y keeps its reports (o is a reference), so o
 			// leaves only for more shared words than the rest has
-			if keep, _ := x.identifiersWithout(y, o); gain <= keep {
+			if keep := x.identifiersWithout(y, o); gain <= keep {
 				continue
 			}
+			gain, names := x.identifiers(s, o)
 			o.StoryID = s.ID
 			o.StoryWhy = fmt.Sprintf("joined as a reference: window %s contains %s; %s (more than with %s)",
 				refWindow(o), span(s.start, s.end), sharedText(names, gain), y.ID)

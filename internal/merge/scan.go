@@ -1,7 +1,7 @@
 package merge
 
 import (
-	"slices"
+	"math/bits"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/event"
@@ -73,6 +73,33 @@ type nearIndex struct {
 	refWide   []int32
 	byDoc     map[string][]int32
 	counted   int
+	// marks is a bitmap over the story's mentions: candidates from
+	// several days are marked, then read in the story's order, each once
+	marks []uint64
+}
+
+// mark sets the bits of the positions in each list.
+func (x *nearIndex) mark(lists ...[]int32) {
+	for _, l := range lists {
+		for _, i := range l {
+			for int(i>>6) >= len(x.marks) {
+				x.marks = append(x.marks, 0)
+			}
+			x.marks[i>>6] |= 1 << (i & 63)
+		}
+	}
+}
+
+// marked returns the marked positions in order and clears the marks.
+func (x *nearIndex) marked(out []int32) []int32 {
+	for w, b := range x.marks {
+		for b != 0 {
+			out = append(out, int32(w<<6+bits.TrailingZeros64(b)))
+			b &= b - 1
+		}
+		x.marks[w] = 0
+	}
+	return out
 }
 
 const (
@@ -130,12 +157,6 @@ func (s *Story) nearIndex() *nearIndex {
 	return x
 }
 
-// sorted returns the positions in order, each once.
-func sorted(cand []int32) []int32 {
-	slices.Sort(cand)
-	return slices.Compact(cand)
-}
-
 // firstNear returns the first mention of s, in the story's order, for
 // which fn holds, among those whose window comes within the slack of m's:
 // the only ones sameEvent can equate with m. It is the loop over all
@@ -150,13 +171,14 @@ func (s *Story) firstNear(m *event.Mention, fn func(o *event.Mention) (bool, str
 		return false, ""
 	}
 	x := s.nearIndex()
-	cand := slices.Clone(x.wide)
+	x.mark(x.wide)
 	// a placed mention within the slack of m covers a day from m's start
 	// less the slack to m's end plus the slack
 	for d, last := dayOf(m.DateStart.Add(-Slack)), dayOf(m.DateEnd.Add(Slack)); d <= last; d++ {
-		cand = append(cand, x.byDay[d]...)
+		x.mark(x.byDay[d])
 	}
-	for _, i := range sorted(cand) {
+	var buf [64]int32
+	for _, i := range x.marked(buf[:0]) {
 		if ok, why := fn(s.Mentions[i]); ok {
 			return true, why
 		}
@@ -178,15 +200,16 @@ func (s *Story) references(start, end time.Time) []*event.Mention {
 		return out
 	}
 	x := s.nearIndex()
-	cand := slices.Clone(x.refWide)
+	x.mark(x.refWide)
 	// a placed window holding start..end starts on or before start and
 	// no earlier than end less the widest placed window
 	if end.Sub(start) <= x.refWidest {
 		for d, last := dayOf(end.Add(-x.refWidest)), dayOf(start); d <= last; d++ {
-			cand = append(cand, x.refDay[d]...)
+			x.mark(x.refDay[d])
 		}
 	}
-	for _, i := range sorted(cand) {
+	var buf [64]int32
+	for _, i := range x.marked(buf[:0]) {
 		out = append(out, s.Mentions[i])
 	}
 	return out
