@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -50,9 +51,10 @@ date check of its content.`,
 
 // coded is one article with what the coder made of it.
 type coded struct {
-	art     *article.Article
-	res     coder.Result
-	uncoded bool // a language the coder does not read
+	art      *article.Article
+	res      coder.Result // its Mentions move to codeAll's list of all mentions
+	mentions int
+	uncoded  bool // a language the coder does not read
 }
 
 // memSink keeps articles in memory for one-shot coding, idempotent by
@@ -92,8 +94,10 @@ func codeAll(ctx context.Context, o *ingestOptions, args []string, stderr io.Wri
 		Code:    codeFunc(c),
 		After: func(_ context.Context, a *article.Article, r any) error {
 			un := !coder.Reads(a)
+			res := r.(coder.Result)
 			a.Text = "" // mentions keep their sentences; memory stays flat
-			docs = append(docs, coded{art: a, res: r.(coder.Result), uncoded: un})
+			detach(a, &res)
+			docs = append(docs, coded{art: a, res: res, mentions: len(res.Mentions), uncoded: un})
 			return nil
 		},
 		Progress: func(_ string, _ store.PutResult, err error) {
@@ -108,11 +112,43 @@ func codeAll(ctx context.Context, o *ingestOptions, args []string, stderr io.Wri
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i].art.Source < docs[j].art.Source })
 	var all []event.Mention
-	for _, d := range docs {
-		all = append(all, d.res.Mentions...)
+	for i := range docs {
+		all = append(all, docs[i].res.Mentions...)
+		docs[i].res.Mentions = nil // one copy of every mention is kept, not two
 	}
 	stories := merge.Merge(all)
 	return docs, all, stories, sum, nil
+}
+
+// detach copies the strings a coded article keeps until the end of the
+// run out of the texts they were cut from: a sentence, a title or a name
+// that is a slice of the article's text (or of the page it was decoded
+// from) would keep the whole text alive, several KB a document, and the
+// live heap the collector marks on every cycle would grow with the run.
+func detach(a *article.Article, r *coder.Result) {
+	a.Title, a.Outlet, a.Author, a.URL = strings.Clone(a.Title), strings.Clone(a.Outlet), strings.Clone(a.Author), strings.Clone(a.URL)
+	sentences := map[int]string{} // several mentions share a sentence
+	for i := range r.Mentions {
+		m := &r.Mentions[i]
+		s, ok := sentences[m.SentStart]
+		if !ok || s != m.Sentence {
+			s = strings.Clone(m.Sentence)
+			sentences[m.SentStart] = s
+		}
+		m.Sentence = s
+		m.Trigger, m.DateText = strings.Clone(m.Trigger), strings.Clone(m.DateText)
+		m.Doc, m.Outlet, m.Location = a.Source, a.Outlet, strings.Clone(m.Location)
+		m.Actor.Text, m.Recipient.Text = strings.Clone(m.Actor.Text), strings.Clone(m.Recipient.Text)
+		for j := range m.ReportedBy {
+			m.ReportedBy[j] = strings.Clone(m.ReportedBy[j])
+		}
+	}
+	for i := range r.Check.Reasons {
+		r.Check.Reasons[i] = strings.Clone(r.Check.Reasons[i])
+	}
+	for i := range r.Check.Inconsistent {
+		r.Check.Inconsistent[i] = strings.Clone(r.Check.Inconsistent[i])
+	}
 }
 
 func mentionID(m *event.Mention, i int) string { return fmt.Sprintf("%s-%d", baseName(m.Doc), i) }
@@ -194,7 +230,7 @@ func docJSON(d coded) docLine {
 	j := toJSON(a, false)
 	l := docLine{Doc: baseName(a.Source), Source: a.Source, Title: a.Title, Outlet: a.Outlet, Published: j.Published,
 		PublishedFrom: j.PublishedFrom, Language: a.Language, DateConflict: d.res.Check.Conflict,
-		DateReasons: d.res.Check.Reasons, Inconsistencies: d.res.Check.Inconsistent, Mentions: len(d.res.Mentions),
+		DateReasons: d.res.Check.Reasons, Inconsistencies: d.res.Check.Inconsistent, Mentions: d.mentions,
 		Updated: dayPtr(a.Updated), NotNews: a.NotNews}
 	if d.res.Check.Conflict {
 		s, e := d.res.Check.Start.Format(time.DateOnly), d.res.Check.End.Format(time.DateOnly)

@@ -6,6 +6,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unsafe"
+
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/coder"
+	"github.com/dyad-project/dyad/internal/event"
 )
 
 func TestCodeSeeds(t *testing.T) {
@@ -224,4 +229,39 @@ func readFile(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// detach leaves no kept string pointing into the article's text, so the
+// text can be freed while the run goes on.
+func TestDetachCopiesOutOfTheText(t *testing.T) {
+	text := "Washington warned Tehran on Monday. Tehran rejected the warning."
+	a := &article.Article{Source: "a.txt", Title: text[:10], Outlet: text[11:17], Text: text}
+	res := coder.Result{Mentions: []event.Mention{
+		{Sentence: text[:35], Trigger: text[11:17], DateText: text[25:34], Outlet: a.Outlet,
+			Actor: event.Party{Text: text[:10]}, Recipient: event.Party{Text: text[18:24]}},
+		{Sentence: text[:35], Trigger: text[11:17]},
+	}}
+	res.Check.Reasons = []string{text[36:42]}
+	detach(a, &res)
+	inText := func(s string) bool {
+		if s == "" {
+			return false
+		}
+		p, lo := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+		return p >= lo && p < lo+uintptr(len(text))
+	}
+	m := res.Mentions[0]
+	for name, s := range map[string]string{"title": a.Title, "outlet": a.Outlet, "sentence": m.Sentence, "trigger": m.Trigger,
+		"date text": m.DateText, "mention outlet": m.Outlet, "actor": m.Actor.Text, "recipient": m.Recipient.Text,
+		"reason": res.Check.Reasons[0]} {
+		if inText(s) {
+			t.Errorf("%s %q still points into the text", name, s)
+		}
+	}
+	if m.Sentence != text[:35] || m.Actor.Text != "Washington" || m.Recipient.Text != "Tehran" || a.Title != "Washington" {
+		t.Errorf("detach changed the strings: %+v", m)
+	}
+	if unsafe.StringData(res.Mentions[1].Sentence) != unsafe.StringData(m.Sentence) {
+		t.Errorf("two mentions of one sentence got two copies of it")
+	}
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/bits"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -12,23 +13,14 @@ import (
 // letters and digits of the lower-cased text; they are read in place, with
 // FNV-1a computed inline, rather than from a lower-cased copy split into a
 // slice (a quarter of the bytes a text page allocated).
+//
+// Each distinct shingle votes once on every bit. The votes are counted on
+// bit planes (planes[k] holds bit k of all 64 counters, added with carries)
+// after the fingerprints are sorted and made unique: a few word operations
+// a shingle instead of 64 counter updates and a map insertion.
 func SimHash(text string) uint64 {
 	const k = 3
-	var acc [64]int
-	seen := map[uint64]bool{}
-	add := func(f uint64) {
-		if seen[f] {
-			return
-		}
-		seen[f] = true
-		for b := range 64 {
-			if f&(1<<b) != 0 {
-				acc[b]++
-			} else {
-				acc[b]--
-			}
-		}
-	}
+	var fps []uint64
 	// buf holds the last k words, lower-cased, each followed by a 0 byte
 	// as the hash saw them; ends marks where each word ends in buf.
 	var (
@@ -53,15 +45,27 @@ func SimHash(text string) uint64 {
 		count++
 		word = word[:0]
 		if count == k {
-			add(mix(fnv1a(buf)))
+			fps = append(fps, mix(fnv1a(buf)))
 		}
 	}
 	total := 0
 	for _, r := range text {
-		r = unicode.ToLower(r)
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			word = utf8.AppendRune(word, r)
-			continue
+		if r < utf8.RuneSelf {
+			// ASCII: what unicode.ToLower, IsLetter and IsDigit say, at
+			// a compare or two
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				word = append(word, byte(r))
+				continue
+			}
+		} else {
+			r = unicode.ToLower(r)
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				word = utf8.AppendRune(word, r)
+				continue
+			}
 		}
 		if len(word) > 0 {
 			total++
@@ -73,11 +77,26 @@ func SimHash(text string) uint64 {
 	}
 	flush()
 	if total > 0 && total < k {
-		add(mix(fnv1a(buf))) // a text of fewer words than a shingle
+		fps = append(fps, mix(fnv1a(buf))) // a text of fewer words than a shingle
 	}
+	slices.Sort(fps)
+	fps = slices.Compact(fps)
+	// planes[i] holds bit i of the 64 counts of set bits; 2^len > any count
+	var planes [40]uint64
+	for _, f := range fps {
+		carry := f
+		for i := 0; carry != 0; i++ {
+			planes[i], carry = planes[i]^carry, planes[i]&carry
+		}
+	}
+	// bit b is set when more shingles have it set than not
 	var sig uint64
 	for b := range 64 {
-		if acc[b] > 0 {
+		ones := 0
+		for i := range planes {
+			ones |= int(planes[i]>>b&1) << i
+		}
+		if 2*ones > len(fps) {
 			sig |= 1 << b
 		}
 	}

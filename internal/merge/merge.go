@@ -6,6 +6,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -50,22 +51,51 @@ type Story struct {
 	// the entities named on each side by its mentions, so that a new
 	// mention's clash with any of them is found without a scan
 	actors, recipients map[string]bool
-	// the words of its evidence sentences by stem (see terms), of its
-	// first counted mentions: filled only when a reference asks (vocab),
-	// so merging reports costs no tokenising
-	words   map[string]term
+	// the words of its evidence sentences by stem (see terms), with the
+	// number of its first counted mentions that have each: filled only
+	// when a reference asks (vocab), so merging reports costs no
+	// tokenising. The counts give the words of the story without one of
+	// its mentions (see without) with no second pass over the others.
+	words   map[string]int
 	counted int
+	// the pairs of entities its mentions name, and its mentions by day
+	// and article (see scan.go)
+	pairs map[sides]bool
+	near  *nearIndex
+	// the references among its mentions and the span their windows
+	// cover (refFrom zero when one is unbounded): a story none of whose
+	// references can hold another story's reports is passed over by
+	// rehome without a look at its mentions
+	refs           int
+	refFrom, refTo time.Time
 }
 
-// vocab is the words of all the story's evidence sentences.
-func (s *Story) vocab() map[string]term {
+// vocab is the words of all the story's evidence sentences, by stem, each
+// with the number of mentions that have it.
+func (s *Story) vocab() map[string]int {
 	if s.words == nil {
-		s.words = map[string]term{}
+		s.words = map[string]int{}
 	}
+	var own map[string]term
 	for ; s.counted < len(s.Mentions); s.counted++ {
-		terms(s.Mentions[s.counted].Sentence, s.words)
+		if own == nil {
+			own = map[string]term{}
+		} else {
+			clear(own)
+		}
+		terms(s.Mentions[s.counted].Sentence, own)
+		for st := range own {
+			s.words[st]++
+		}
 	}
 	return s.words
+}
+
+// mayHold reports whether some reference of s has a window that holds
+// [start, end] (without the slack): the bounds of all its references'
+// windows do.
+func (s *Story) mayHold(start, end time.Time) bool {
+	return s.refs > 0 && (s.refFrom.IsZero() || !start.Before(s.refFrom)) && !end.After(s.refTo)
 }
 
 // add appends m to the story's mentions.
@@ -74,7 +104,19 @@ func (s *Story) add(ms ...*event.Mention) {
 		s.Mentions = append(s.Mentions, m)
 		note(&s.actors, m.Actor.EntityID)
 		note(&s.recipients, m.Recipient.EntityID)
-		if isReference(m) || m.DateStart.IsZero() {
+		s.notePair(m)
+		if isReference(m) {
+			w := refWindow(m)
+			if s.refs == 0 || w.start.IsZero() || w.start.Before(s.refFrom) {
+				s.refFrom = w.start
+			}
+			if s.refs == 0 || w.end.After(s.refTo) {
+				s.refTo = w.end
+			}
+			s.refs++
+			continue
+		}
+		if m.DateStart.IsZero() {
 			continue
 		}
 		if s.reports == 0 || m.DateStart.Before(s.start) {
@@ -92,6 +134,8 @@ func (s *Story) rebuild() {
 	ms := s.Mentions
 	s.Mentions, s.start, s.end, s.reports = nil, time.Time{}, time.Time{}, 0
 	s.actors, s.recipients, s.words, s.counted = nil, nil, nil, 0
+	s.refs, s.refFrom, s.refTo = 0, time.Time{}, time.Time{}
+	s.pairs, s.near = nil, nil
 	s.add(ms...)
 }
 
@@ -177,7 +221,7 @@ func note(set *map[string]bool, id string) {
 }
 
 // mayConflict is false when no mention of s can name another entity than
-// m on the same side: the mention-by-mention check (conflicting) is then
+// m on the same side: the check of the entities its mentions name (conflicts) is then
 // skipped, so a busy story costs no more per new mention than a small one.
 func (s *Story) mayConflict(m *event.Mention) bool {
 	other := func(set map[string]bool, id string) bool {
@@ -193,6 +237,36 @@ func (s *Story) mayConflict(m *event.Mention) bool {
 type index struct {
 	stories []*Story
 	byKey   map[string][]*Story
+	// what each mention's evidence says, read once per mention rather
+	// than once per comparison: a mention is compared with many
+	memo map[*event.Mention]*said
+	hits []hit // scratch of shared
+}
+
+// said is what one mention's evidence sentence gives the comparisons:
+// its content words, sorted (see words), and the words that can identify
+// its event with their forms, the trigger's left out (see identifiers).
+type said struct {
+	words []string
+	ids   []identifier
+}
+
+type identifier struct {
+	stem string
+	term
+	w float64 // its weight (see weight), at least nameWeight for a name
+}
+
+func (x *index) said(m *event.Mention) *said {
+	if d, ok := x.memo[m]; ok {
+		return d
+	}
+	if x.memo == nil {
+		x.memo = map[*event.Mention]*said{}
+	}
+	d := &said{words: words(m.Sentence), ids: ownTerms(m)}
+	x.memo[m] = d
+	return d
 }
 
 // key is what a mention shares with every mention of its story; "" for a
@@ -274,7 +348,7 @@ func MergeInto(stored []event.Mention, ms []event.Mention) []*Story {
 		}
 		st.add(m)
 	}
-	x := &index{byKey: map[string][]*Story{}}
+	x := &index{byKey: map[string][]*Story{}, memo: map[*event.Mention]*said{}}
 	for _, st := range stories {
 		x.put(st)
 	}
@@ -303,7 +377,7 @@ func mergeNew(x *index, ms []event.Mention) []*Story {
 		var found []match
 		if k := key(m); k != "" {
 			for _, s := range x.byKey[k] {
-				if ok, why := compatible(s, m); ok {
+				if ok, why := x.compatible(s, m); ok {
 					found = append(found, match{s, why})
 				}
 			}
@@ -325,7 +399,7 @@ func mergeNew(x *index, ms []event.Mention) []*Story {
 			}
 			into := lead(group)
 			if m.Reference {
-				into = best(group, m)
+				into = x.best(group, m)
 				keep := group[:0]
 				for _, g := range group {
 					if g == into || g.reports == 0 {
@@ -373,31 +447,28 @@ func rehome(x *index, s *Story, k string) {
 		return
 	}
 	for _, y := range x.byKey[k] {
-		if y == s || y.reports == 0 || y.Event != s.Event {
+		if y == s || y.reports == 0 || y.Event != s.Event || !y.mayHold(s.start, s.end) {
 			continue
 		}
 		var moved bool
-		for _, o := range y.Mentions {
+		for _, o := range y.references(s.start, s.end) {
 			// moving is for a clear case: the reports lie inside the
 			// window itself, not only within the slack of its edge
 			w := refWindow(o)
 			inside := (w.start.IsZero() || !s.start.Before(w.start)) && !s.end.After(w.end)
-			if !isReference(o) || key(o) != k || !inside || s.mayConflict(o) && clashesWith(s, o) {
+			if !isReference(o) || !inside || key(o) != k || s.mayConflict(o) && clashesWith(s, o) {
 				continue
 			}
-			gain, names := identifiers(s, o)
+			gain := x.gain(s, o)
 			if gain < minShared {
 				continue
 			}
-			rest := &Story{Event: y.Event}
-			for _, p := range y.Mentions {
-				if p != o {
-					rest.add(p)
-				}
-			}
-			if keep, _ := identifiers(rest, o); gain <= keep || rest.reports == 0 {
+			// the rest of y keeps its reports (o is a reference), so o
+			// leaves only for more shared words than the rest has
+			if keep := x.identifiersWithout(y, o); gain <= keep {
 				continue
 			}
+			gain, names := x.identifiers(s, o)
 			o.StoryID = s.ID
 			o.StoryWhy = fmt.Sprintf("joined as a reference: window %s contains %s; %s (more than with %s)",
 				refWindow(o), span(s.start, s.end), sharedText(names, gain), y.ID)
@@ -419,14 +490,7 @@ func rehome(x *index, s *Story, k string) {
 }
 
 // clashesWith reports a mention of s naming other people than m on a side.
-func clashesWith(s *Story, m *event.Mention) bool {
-	for _, o := range s.Mentions {
-		if conflicting(o, m) {
-			return true
-		}
-	}
-	return false
-}
+func clashesWith(s *Story, m *event.Mention) bool { return s.conflicts(m) }
 
 // lead is the story a group folds into: the smallest ID among those with
 // reports, else the smallest.
@@ -446,14 +510,14 @@ func lead(group []*Story) *Story {
 // best is the story of a group a reference joins: among the stories with
 // reports (two of which are two events), the one it shares most with;
 // stories known only from references follow it if they agree.
-func best(group []*Story, m *event.Mention) *Story {
+func (x *index) best(group []*Story, m *event.Mention) *Story {
 	var into *Story
 	var top float64
 	for _, g := range group {
 		if g.reports == 0 {
 			continue
 		}
-		sc, _ := identifiers(g, m)
+		sc, _ := x.identifiers(g, m)
 		if into == nil || sc > top || sc == top && g.ID < into.ID {
 			into, top = g, sc
 		}
@@ -494,7 +558,7 @@ func agree(a, b *Story) bool {
 }
 
 // fold joins the other stories of group into into, unless two of them
-// name different people for one side (see conflicting) or their dates
+// name different people for one side (see sides.conflict) or their dates
 // cannot be one event's (see agree); those stay apart and only into joins
 // the mention. It returns into; the folded stories leave the index. A
 // folded story's ID is kept in Folded, so stored mentions can be moved.
@@ -528,9 +592,9 @@ func fold(x *index, into *Story, group []*Story) *Story {
 // clashes reports two stories with mentions naming different people for
 // one side.
 func clashes(a, b *Story) bool {
-	for _, x := range a.Mentions {
-		for _, y := range b.Mentions {
-			if conflicting(x, y) {
+	for x := range a.pairs {
+		for y := range b.pairs {
+			if x.conflict(y) {
 				return true
 			}
 		}
@@ -549,19 +613,15 @@ func clashes(a, b *Story) bool {
 // identifiers); a story known only from references takes a report whose day
 // every reference's window holds, or a reference whose window meets them
 // all. A reference never lets a report join a story of another day.
-func compatible(s *Story, m *event.Mention) (bool, string) {
+func (x *index) compatible(s *Story, m *event.Mention) (bool, string) {
 	if family(m.Event) != s.Event || m.Recipient.Code == "" || m.DateStart.IsZero() {
 		return false, ""
 	}
 	// No mention of the story may name other people on either side: two
 	// senators' accusations of one prime minister are two stories even when
 	// a third, unnamed mention would bridge them.
-	if s.mayConflict(m) {
-		for _, o := range s.Mentions {
-			if conflicting(o, m) {
-				return false, ""
-			}
-		}
+	if s.mayConflict(m) && s.conflicts(m) {
+		return false, ""
 	}
 	ref := isReference(m)
 	w := refWindow(m)
@@ -589,33 +649,25 @@ func compatible(s *Story, m *event.Mention) (bool, string) {
 			dates = fmt.Sprintf("a report of an event known from references: %s lies in their windows", span(m.DateStart, m.DateEnd))
 		}
 	}
+	same := func(o *event.Mention) (bool, string) { return x.sameEvent(o, m) }
 	if dates == "" {
-		for _, o := range s.Mentions {
-			if ok, why := sameEvent(o, m); ok {
-				return true, why
-			}
-		}
-		return false, ""
+		return s.firstNear(m, same)
 	}
-	for _, o := range s.Mentions {
-		if m.Doc == o.Doc && m.DateText != "" && o.DateText != "" && apart(m, o) {
-			return false, "" // one text dating them apart tells two events (see sameEvent)
-		}
+	if s.datedApart(m) {
+		return false, "" // one text dating them apart tells two events (see sameEvent)
 	}
-	if sum, names := identifiers(s, m); sum >= minShared {
+	if sum, names := x.identifiers(s, m); sum >= minShared {
 		return true, dates + "; " + sharedText(names, sum)
 	}
 	// what merged such mentions before references were told apart still
 	// does: the same people, or much the same wording
-	for _, o := range s.Mentions {
-		if ok, why := sameEvent(o, m); ok {
-			return true, dates + "; " + why
-		}
+	if ok, why := s.firstNear(m, same); ok {
+		return true, dates + "; " + why
 	}
 	return false, ""
 }
 
-func sameEvent(o, m *event.Mention) (bool, string) {
+func (x *index) sameEvent(o, m *event.Mention) (bool, string) {
 	same := sameDyad(o, m)
 	if !same && reciprocal[family(m.Event)] {
 		same = sameParty(o.Actor, m.Recipient) && sameParty(o.Recipient, m.Actor)
@@ -632,7 +684,7 @@ func sameEvent(o, m *event.Mention) (bool, string) {
 		// Monday"
 		return false, ""
 	}
-	sim := similarity(o.Sentence, m.Sentence)
+	sim := similarity(x.said(o).words, x.said(m).words)
 	if m.Doc != o.Doc && !sameEntities(o, m) && !(reciprocal[family(m.Event)] && sameEntities(o, swapped(m))) && sim < minSimilarity {
 		return false, ""
 	}
@@ -690,43 +742,41 @@ var stopwords = map[string]bool{"the": true, "a": true, "an": true, "of": true, 
 	"he": true, "she": true, "they": true, "has": true, "had": true, "have": true, "be": true, "been": true,
 	"were": true, "are": true, "this": true, "which": true, "who": true, "will": true, "would": true}
 
-// similarity is the Jaccard overlap of the sentences' content words.
-func similarity(a, b string) float64 {
-	wa, wb := words(a), words(b)
+// similarity is the Jaccard overlap of two sentences' content words (see
+// words).
+func similarity(wa, wb []string) float64 {
 	if len(wa) == 0 || len(wb) == 0 {
 		return 0
 	}
 	inter := 0
-	for w := range wa {
-		if wb[w] {
+	for i, j := 0, 0; i < len(wa) && j < len(wb); {
+		switch {
+		case wa[i] == wb[j]:
 			inter++
+			i++
+			j++
+		case wa[i] < wb[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return float64(inter) / float64(len(wa)+len(wb)-inter)
 }
 
-func words(s string) map[string]bool {
-	out := map[string]bool{}
+// words are a sentence's content words, lower-cased, sorted and each
+// once: longer than two letters and not stopwords.
+func words(s string) []string {
+	var out []string
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
 		if len(w) > 2 && !stopwords[w] {
-			out[w] = true
+			out = append(out, w)
 		}
 	}
-	return out
-}
-
-// conflicting reports two mentions that name different entities for the
-// same side (either way round for reciprocal types).
-func conflicting(o, m *event.Mention) bool {
-	clash := func(x, y event.Party) bool { return x.EntityID != "" && y.EntityID != "" && x.EntityID != y.EntityID }
-	straight := clash(o.Actor, m.Actor) || clash(o.Recipient, m.Recipient)
-	if !reciprocal[family(m.Event)] {
-		return straight
-	}
-	swapped := clash(o.Actor, m.Recipient) || clash(o.Recipient, m.Actor)
-	return straight && swapped
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // swapped is m with actor and recipient exchanged (reciprocal events are

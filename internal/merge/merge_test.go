@@ -2,6 +2,10 @@ package merge
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -139,5 +143,102 @@ func BenchmarkMergeBusy(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/mention")
 		})
+	}
+}
+
+// busyMonth is n mentions of one dyad (USA–IRN, either way round) over 30
+// days, as a month-long crisis gives them: five types, a handful of named
+// people on each side, evidence sentences of a dozen words drawn from a
+// few hundred (so that some share enough wording to be one story and most
+// do not), three mentions an article, and one in ten a reference (history
+// told, over a week-wide window).
+func busyMonth(n int) []event.Mention {
+	r := rand.New(rand.NewPCG(16, 30))
+	types := []string{"THREATEN", "ACCUSE", "CONSULT", "ASSAULT", "SANCTION"}
+	people := []string{"", "", "", "donald-trump", "mike-pompeo", "mark-esper"}
+	theirs := []string{"", "", "", "hassan-rouhani", "javad-zarif", "ali-khamenei"}
+	vocab := strings.Fields(`Baghdad Tehran Gulf Hormuz Basra Erbil Geneva Oman Kirkuk Damascus Beirut
+		Riyadh Doha Sanaa Aden Mosul Tikrit Fallujah Karbala Najaf Qom Isfahan Natanz Fordow Bushehr Abadan
+		drone tanker embassy militia rocket oil nuclear prisoner swap strike convoy base airport port pipeline
+		refinery tanker frigate destroyer carrier missile launcher uranium centrifuge inspector reactor
+		sanctions exports imports currency bank shipping insurance freight crude barrel price market
+		protest crowd funeral commander general minister envoy ambassador spokesman adviser senator
+		warned accused met struck sanctioned criticised called threatened condemned blamed vowed pledged
+		demanded rejected urged denied confirmed announced reported claimed seized downed fired launched
+		talks meeting summit call letter message statement speech interview briefing hearing vote
+		ceasefire truce deal agreement accord framework proposal offer plan roadmap timetable deadline
+		attack raid assault bombing shelling ambush explosion blast fire clash fighting battle siege
+		retaliation response escalation tension crisis standoff confrontation dispute row conflict`)
+	start := d("2020-01-01")
+	ms := make([]event.Mention, n)
+	for i := range ms {
+		actor, recip, aid, rid := "USA", "IRN", people[r.IntN(len(people))], theirs[r.IntN(len(theirs))]
+		if r.IntN(3) == 0 {
+			actor, recip, aid, rid = recip, actor, rid, aid
+		}
+		day := start.AddDate(0, 0, r.IntN(30))
+		var sb strings.Builder
+		sb.WriteString("Officials said")
+		for range 8 + r.IntN(8) {
+			sb.WriteString(" " + vocab[r.IntN(len(vocab))])
+		}
+		sb.WriteString(".")
+		m := mention(fmt.Sprintf("d%06d.txt", i/3), types[r.IntN(len(types))], actor, recip, day.Format(time.DateOnly), sb.String())
+		m.Actor.EntityID, m.Recipient.EntityID = aid, rid
+		m.SentStart = i % 3 * 100
+		if r.IntN(10) == 0 {
+			m.Background, m.DateStart, m.DateEnd = true, day.AddDate(0, 0, -7), day
+		}
+		ms[i] = m
+	}
+	return ms
+}
+
+// BenchmarkMergeMonth merges 10,000 and 100,000 mentions of one dyad over
+// 30 days (issue 16: 100,000 in at most 2 s, growing near-linearly from
+// 10,000): ns/mention must stay flat.
+//
+//	go test ./internal/merge -run '^$' -bench MergeMonth -benchtime 1x
+func BenchmarkMergeMonth(b *testing.B) {
+	sizes := []int{10000, 100000}
+	if s := os.Getenv("DYAD_BENCH_MENTIONS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sizes = []int{n}
+	}
+	for _, n := range sizes {
+		ms := busyMonth(n)
+		b.Run(fmt.Sprintf("%d", n), func(b *testing.B) {
+			var stories int
+			for b.Loop() {
+				for i := range ms {
+					ms[i].StoryID, ms[i].StoryWhy = "", ""
+				}
+				stories = len(Merge(ms))
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/mention")
+			b.ReportMetric(float64(stories), "stories")
+		})
+	}
+}
+
+func TestSidesConflict(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		o, m sides
+		want bool
+	}{
+		{"other actor", sides{"rice", "", false}, sides{"leahy", "", false}, true},
+		{"same actor", sides{"rice", "netanyahu", false}, sides{"rice", "", false}, false},
+		{"one unnamed", sides{"", "netanyahu", false}, sides{"leahy", "netanyahu", false}, false},
+		{"other recipient", sides{"", "netanyahu", false}, sides{"", "gantz", false}, true},
+		{"reciprocal told the other way round", sides{"abbasi", "hegseth", true}, sides{"hegseth", "abbasi", true}, false},
+		{"reciprocal with a third person", sides{"abbasi", "hegseth", true}, sides{"rubio", "abbasi", true}, true},
+	} {
+		if got := c.o.conflict(c.m); got != c.want {
+			t.Errorf("%s: conflict = %v, want %v", c.name, got, c.want)
+		}
 	}
 }

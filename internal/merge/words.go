@@ -2,10 +2,11 @@ package merge
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"log/slog"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -134,44 +135,82 @@ func terms(s string, into map[string]term) {
 // (names at least nameWeight): names of places, people and targets are such
 // words, however the knowledge base resolved them. The mention's own trigger is left out: its
 // type is already the story's.
-func identifiers(s *Story, m *event.Mention) (float64, []string) {
-	type hit struct {
-		name string
-		w    float64
-	}
-	var hits []hit
-	words := s.vocab()
+func (x *index) identifiers(s *Story, m *event.Mention) (float64, []string) {
+	return x.shared(s, x.said(m).ids, 1, true)
+}
+
+// gain is the weight of identifiers(s, m) alone, with no list of names.
+func (x *index) gain(s *Story, m *event.Mention) float64 {
+	sum, _ := x.shared(s, x.said(m).ids, 1, false)
+	return sum
+}
+
+// identifiersWithout is the weight of identifiers(s minus m, m) for a
+// mention m of s: the words m shares with the rest of its own story. A
+// stem of m's is in the rest when more mentions of s than m alone have it.
+func (x *index) identifiersWithout(s *Story, m *event.Mention) float64 {
+	sum, _ := x.shared(s, x.said(m).ids, 2, false)
+	return sum
+}
+
+// ownTerms are the words of m's sentence that can identify its event (see
+// terms), with their weights, the trigger's own left out: its type is
+// already the story's.
+func ownTerms(m *event.Mention) []identifier {
 	own := map[string]term{}
 	terms(m.Sentence, own)
 	trig := map[string]term{}
 	terms(m.Trigger, trig)
+	out := make([]identifier, 0, len(own))
 	for st, t := range own {
-		if _, ok := trig[st]; ok {
-			continue
-		}
-		if _, ok := words[st]; ok {
+		if _, ok := trig[st]; !ok {
 			w := weight(st)
 			if t.name {
 				w = max(w, nameWeight)
 			}
-			if w > 0 {
-				hits = append(hits, hit{t.form, w})
-			}
+			out = append(out, identifier{st, t, w})
 		}
 	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].w != hits[j].w {
-			return hits[i].w > hits[j].w
+	return out
+}
+
+// shared weighs the identifiers that at least least mentions of s have,
+// adding the weights heaviest first (then by name), and lists their forms
+// when names is set. The hits are gathered in a buffer of x's.
+func (x *index) shared(s *Story, ids []identifier, least int, names bool) (float64, []string) {
+	hits := x.hits[:0]
+	words := s.vocab()
+	for _, id := range ids {
+		if id.w > 0 && words[id.stem] >= least {
+			hits = append(hits, hit{id.form, id.w})
 		}
-		return hits[i].name < hits[j].name
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		switch {
+		case a.w != b.w:
+			return cmp.Compare(b.w, a.w)
+		default:
+			return strings.Compare(a.name, b.name)
+		}
 	})
+	x.hits = hits
 	var sum float64
-	names := make([]string, 0, len(hits))
 	for _, h := range hits {
 		sum += h.w
-		names = append(names, h.name)
 	}
-	return sum, names
+	if !names {
+		return sum, nil
+	}
+	out := make([]string, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, h.name)
+	}
+	return sum, out
+}
+
+type hit struct {
+	name string
+	w    float64
 }
 
 // sharedText lists the identifiers for an explanation.
