@@ -353,12 +353,9 @@ func TestIssuedPaperSpeaksForIssuer(t *testing.T) {
 	p := fakeParser{text: "The/DET/3/det Chilean/ADJ/3/amod president/NOUN/12/nsubj ,/PUNCT/7/punct who/PRON/7/nsubj " +
 		"rarely/ADV/7/advmod comments/VERB/3/acl:relcl on/ADP/10/case his/PRON/10/nmod:poss successor/NOUN/7/obl ,/PUNCT/7/punct " +
 		"issued/VERB/0/root a/DET/14/det statement/NOUN/12/obj condemning/VERB/14/acl Peru/PROPN/15/obj ./PUNCT/12/punct"}
-	c := defaultCoder(t).WithParser(p)
-	found := false
-	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions {
-		found = found || m.Event == "ACCUSE" && m.Actor.Code == "CHL" && m.Recipient.Code == "PER"
-	}
-	if !found {
+	if !anyMention(treeCoded(t, p, text), func(m event.Mention) bool {
+		return m.Event == "ACCUSE" && m.Actor.Code == "CHL" && m.Recipient.Code == "PER"
+	}) {
 		t.Errorf("the statement's condemnation not given to its issuer")
 	}
 }
@@ -368,12 +365,9 @@ func TestTransferToPhraseOnObject(t *testing.T) {
 	text := "Peru returned the stolen paintings to Chile."
 	p := fakeParser{text: "Peru/PROPN/2/nsubj returned/VERB/0/root the/DET/5/det stolen/ADJ/5/amod paintings/NOUN/2/obj " +
 		"to/ADP/7/case Chile/PROPN/5/nmod ./PUNCT/2/punct"}
-	c := defaultCoder(t).WithParser(p)
-	found := false
-	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions {
-		found = found || m.Event == "RETREAT" && m.Actor.Code == "PER" && m.Recipient.Code == "CHL"
-	}
-	if !found {
+	if !anyMention(treeCoded(t, p, text), func(m event.Mention) bool {
+		return m.Event == "RETREAT" && m.Actor.Code == "PER" && m.Recipient.Code == "CHL"
+	}) {
 		t.Errorf("a return with its receiver attached to the thing not coded RETREAT PER>CHL")
 	}
 }
@@ -450,12 +444,21 @@ func TestPlacedChain(t *testing.T) {
 	text := "A guard at a Peruvian hospital killed two Chilean doctors."
 	p := fakeParser{text: "A/DET/2/det guard/NOUN/7/nsubj at/ADP/6/case a/DET/6/det Peruvian/ADJ/6/amod hospital/NOUN/2/nmod " +
 		"killed/VERB/0/root two/NUM/10/nummod Chilean/ADJ/10/amod doctors/NOUN/7/obj ./PUNCT/7/punct"}
-	c := defaultCoder(t).WithParser(p)
-	found := false
-	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions {
-		found = found || m.Event == "ASSAULT" && m.Actor.Code == "PER" && m.Actor.Text == "A guard at a Peruvian hospital" && m.Recipient.Code == "CHL"
-	}
-	if !found {
+	if !anyMention(treeCoded(t, p, text), func(m event.Mention) bool {
+		return m.Event == "ASSAULT" && m.Actor.Code == "PER" && m.Actor.Text == "A guard at a Peruvian hospital" && m.Recipient.Code == "CHL"
+	}) {
 		t.Errorf("the guard at a Peruvian hospital not coded as the Peruvian side of ASSAULT PER>CHL")
 	}
+}
+
+// treeCoded codes text with the hand-written trees of p.
+func treeCoded(t *testing.T, p fakeParser, text string) []event.Mention {
+	t.Helper()
+	c := defaultCoder(t).WithParser(p)
+	return c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions
+}
+
+// anyMention reports a mention that fits.
+func anyMention(ms []event.Mention, fits func(event.Mention) bool) bool {
+	return slices.ContainsFunc(ms, fits)
 }
