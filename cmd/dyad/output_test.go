@@ -118,3 +118,44 @@ func TestStoryShowReads(t *testing.T) {
 		t.Errorf("stories show:\n%s", show)
 	}
 }
+
+// One id scheme and one outlets type (issue 17, exports): an event is its
+// stored mention id in `events --json`, the CSV export and PLOVER JSON
+// Lines; `outlets` is a number in `stories --json` and `timeline --csv`,
+// `outlet_names` the list; CSV booleans are TRUE/FALSE.
+func TestOneIDAndOutletsType(t *testing.T) {
+	seeds := shared(t, "corpus/seeds")
+	db := env(t)
+	mustRun(t, "--db", db, "-q", "ingest", seeds)
+
+	var ids []string
+	for _, e := range jsonLines(t, mustRun(t, "--db", db, "events", "--json").stdout) {
+		ids = append(ids, e["id"].(string))
+	}
+	plover := jsonLines(t, mustRun(t, "--db", db, "-q", "export", "--format", "jsonl", "--what", "events").stdout)
+	csvOut := strings.Split(strings.TrimSpace(mustRun(t, "--db", db, "-q", "export", "--format", "csv", "--what", "events").stdout), "\n")
+	if len(ids) == 0 || len(plover) != len(ids) || len(csvOut) != len(ids)+1 || !strings.HasPrefix(csvOut[0], "mention_id,") {
+		t.Fatalf("%d events, %d PLOVER lines, %d CSV lines (header %q)", len(ids), len(plover), len(csvOut), csvOut[0])
+	}
+	seen := map[string]bool{}
+	for i, id := range ids {
+		if seen[id] || strings.Contains(id, "-") {
+			t.Errorf("event id %q: repeated or not a mention id", id)
+		}
+		seen[id] = true
+		if plover[i]["id"] != id || !strings.HasPrefix(csvOut[i+1], id+",") {
+			t.Errorf("event %d: events --json %q, export jsonl %v, export csv %q", i, id, plover[i]["id"], csvOut[i+1][:20])
+		}
+	}
+	for _, s := range jsonLines(t, mustRun(t, "--db", db, "stories", "--json").stdout) {
+		n, ok := s["outlets"].(float64)
+		names, ok2 := s["outlet_names"].([]any)
+		if !ok || !ok2 || int(n) != len(names) {
+			t.Fatalf("story %v: outlets %v, outlet_names %v; want a count and its list", s["story_id"], s["outlets"], s["outlet_names"])
+		}
+	}
+	tl := mustRun(t, "--db", db, "timeline", "--dyad", "USA:IRQ", "--csv").stdout
+	if !strings.Contains(tl, ",FALSE\n") && !strings.Contains(tl, ",TRUE\n") {
+		t.Errorf("timeline --csv booleans are not TRUE/FALSE:\n%s", tl)
+	}
+}

@@ -15,21 +15,25 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/export"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
 // storyRow is one story as listed: the event, its window, its sources.
 type storyRow struct {
-	ID        string   `json:"story_id"`
-	Event     string   `json:"event"`
-	Actor     string   `json:"actor"`
-	Recipient string   `json:"recipient"`
-	Start     string   `json:"date_start"`
-	End       string   `json:"date_end"`
-	Mentions  int      `json:"mentions"`
-	Outlets   []string `json:"outlets"`
-	Claim     string   `json:"claim"`
-	Evidence  string   `json:"evidence"`
+	ID        string `json:"story_id"`
+	Event     string `json:"event"`
+	Actor     string `json:"actor"`
+	Recipient string `json:"recipient"`
+	Start     string `json:"date_start"`
+	End       string `json:"date_end"`
+	Mentions  int    `json:"mentions"`
+	// outlets is a count and outlet_names the list, as in the API and the
+	// exports
+	NumOutlets int      `json:"outlets"`
+	Outlets    []string `json:"outlet_names"`
+	Claim      string   `json:"claim"`
+	Evidence   string   `json:"evidence"`
 	// Recalled counts the later articles that recall the event
 	// (references): sources, not more events.
 	Recalled int `json:"recalled_by,omitempty"`
@@ -135,6 +139,7 @@ func groupStories(ms []event.Mention) []storyRow {
 			r.Outlets = append(r.Outlets, o)
 		}
 		sort.Strings(r.Outlets)
+		r.NumOutlets = len(r.Outlets)
 		r.Claim = combinedClaim(claims[id], len(r.Outlets))
 		r.Recalled, r.OnlyRecalled = len(r.recalls), r.reports == 0
 		out = append(out, *r)
@@ -328,7 +333,7 @@ func newTimelineCmd(g *globals) *cobra.Command {
 				cw := csv.NewWriter(w)
 				cw.Write([]string{"story_id", "date_start", "date_end", "event", "actor", "recipient", "mentions", "outlets", "claim", "evidence", "dated_by_content"})
 				for _, r := range rows {
-					cw.Write([]string{r.ID, r.Start, r.End, r.Event, r.Actor, r.Recipient, fmt.Sprint(r.Mentions), fmt.Sprint(len(r.Outlets)), r.Claim, r.Evidence, fmt.Sprint(r.DatedByContent)})
+					cw.Write([]string{r.ID, r.Start, r.End, r.Event, r.Actor, r.Recipient, fmt.Sprint(r.Mentions), fmt.Sprint(len(r.Outlets)), r.Claim, r.Evidence, export.CSVBool(r.DatedByContent)})
 				}
 				cw.Flush()
 				return cw.Error()
