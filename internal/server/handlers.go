@@ -8,6 +8,7 @@ import (
 
 	"github.com/dyad-project/dyad/internal/actors"
 	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/codes"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -88,8 +89,8 @@ type dyadsPage struct {
 func (s *Server) pageDyads(w http.ResponseWriter, r *http.Request) {
 	// the form on this page sends ?a=USA&b=IRQ: go to the dyad's page
 	if a, b := strings.ToUpper(r.URL.Query().Get("a")), strings.ToUpper(r.URL.Query().Get("b")); a != "" || b != "" {
-		if !isCode(a) || !isCode(b) {
-			s.failErr(w, r, badRequest("want two three-letter country codes, e.g. USA and IRQ"))
+		if _, _, err := codes.Dyad(a + ":" + b); err != nil {
+			s.failErr(w, r, badRequest("%v", err))
 			return
 		}
 		http.Redirect(w, r, "/dyads/"+a+"/"+b, http.StatusSeeOther)
