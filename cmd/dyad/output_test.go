@@ -159,3 +159,30 @@ func TestOneIDAndOutletsType(t *testing.T) {
 		t.Errorf("timeline --csv booleans are not TRUE/FALSE:\n%s", tl)
 	}
 }
+
+// A file without an outlet is no outlet (issue 17): its path is not shown as
+// one and it does not count as an independent outlet.
+func TestUnknownOutletIsNoOutlet(t *testing.T) {
+	dir := t.TempDir()
+	page, err := os.ReadFile(filepath.Join("testdata", "future.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "a.txt"), page, 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte(strings.Replace(string(page), "met US envoy", "held talks with US envoy", 1)), 0o644)
+	db := env(t)
+	mustRun(t, "--db", db, "-q", "ingest", dir)
+	stories := jsonLines(t, mustRun(t, "--db", db, "stories", "--json").stdout)
+	if len(stories) == 0 {
+		t.Fatal("no stories")
+	}
+	for _, s := range stories {
+		if s["outlets"] != float64(0) || len(s["outlet_names"].([]any)) != 0 {
+			t.Errorf("story %v: outlets %v %v; files without an outlet count for none", s["story_id"], s["outlets"], s["outlet_names"])
+		}
+	}
+	show := mustRun(t, "--db", db, "stories", "show", stories[0]["story_id"].(string)).stdout
+	if !strings.Contains(show, "outlet: unknown outlet; source: ") || strings.Contains(show, "outlet: "+dir) {
+		t.Errorf("stories show names a path as the outlet:\n%s", show)
+	}
+}

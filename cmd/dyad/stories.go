@@ -105,7 +105,10 @@ func groupStories(ms []event.Mention) []storyRow {
 		}
 		r.Mentions++
 		r.DatedByContent = r.DatedByContent || m.ArticleDateConflict
-		outlets[id][m.Outlet] = true
+		if m.Outlet != "" {
+			// a source without a known outlet is no independent outlet
+			outlets[id][m.Outlet] = true
+		}
 		ref := m.Reference || m.Background
 		switch {
 		case !ref && r.reports == 0:
@@ -135,6 +138,7 @@ func groupStories(ms []event.Mention) []storyRow {
 	out := make([]storyRow, 0, len(order))
 	for _, id := range order {
 		r := byID[id]
+		r.Outlets = make([]string, 0, len(outlets[id])) // [] in JSON, never null
 		for o := range outlets[id] {
 			r.Outlets = append(r.Outlets, o)
 		}
@@ -264,7 +268,7 @@ func writeStory(w io.Writer, r storyRow, ms []event.Mention) error {
 			fmt.Fprintln(w, "\nrecalled later (references: sources, not more events):")
 		}
 		fmt.Fprintf(w, "\n%d. %s %s → %s, %s, %s\n   outlet: %s; source: %s\n   chain: %s\n   joined: %s\n   “%s”\n",
-			i+1, m.Event, party(m.Actor), party(m.Recipient), span(day(m.DateStart), day(m.DateEnd)), m.Claim, orDash(m.Outlet), m.Doc,
+			i+1, m.Event, party(m.Actor), party(m.Recipient), span(day(m.DateStart), day(m.DateEnd)), m.Claim, outletName(m.Outlet), m.Doc,
 			orDash(strings.Join(m.ReportedBy, " ← ")), orDash(m.StoryWhy), plainText(m.Sentence))
 		if m.ArticleDateConflict {
 			fmt.Fprintln(w, "   dated by the content: the article's printed date contradicts what it reports")
@@ -345,6 +349,15 @@ func newTimelineCmd(g *globals) *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per story")
 	cmd.Flags().BoolVar(&asCSV, "csv", false, "CSV with a header row")
 	return cmd
+}
+
+// outletName names an outlet for display; a source without one is
+// "unknown outlet" (its path or address is shown beside it, not as it).
+func outletName(o string) string {
+	if o == "" {
+		return "unknown outlet"
+	}
+	return o
 }
 
 // combinedClaim sums up how firmly a story's mentions state it, the way a

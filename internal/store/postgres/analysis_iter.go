@@ -48,7 +48,7 @@ func mentionQuery(f store.MentionFilter) (string, []any) {
 		where = append(where, "date_start <= "+ph(article.Day(f.Until)))
 	}
 	q := `SELECT m.id, m.article_id, a.source, a.url,
-		CASE WHEN a.dup_of IS NOT NULL THEN COALESCE(NULLIF(o.outlet, ''), o.source) ELSE COALESCE(NULLIF(a.outlet, ''), a.source) END,
+		CASE WHEN a.dup_of IS NOT NULL THEN o.outlet ELSE a.outlet END,
 		event, mode, cameo, quad, score,
 		actor_text, actor_entity, actor_name, actor_code, actor_sector,
 		recip_text, recip_entity, recip_name, recip_code, recip_sector,

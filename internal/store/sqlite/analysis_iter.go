@@ -57,7 +57,7 @@ func mentionWhere(f store.MentionFilter) (string, []any) {
 func (s *DB) EachMention(ctx context.Context, f store.MentionFilter, fn func(*event.Mention) error) error {
 	where, args := mentionWhere(f)
 	q := `SELECT m.id, m.article_id, a.source, a.url,
-		CASE WHEN a.dup_of IS NOT NULL THEN COALESCE(NULLIF(o.outlet, ''), o.source) ELSE COALESCE(NULLIF(a.outlet, ''), a.source) END,
+		CASE WHEN a.dup_of IS NOT NULL THEN o.outlet ELSE a.outlet END,
 		event, mode, cameo, quad, score,
 		actor_text, actor_entity, actor_name, actor_code, actor_sector,
 		recip_text, recip_entity, recip_name, recip_code, recip_sector,
