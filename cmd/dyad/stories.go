@@ -25,9 +25,13 @@ type storyRow struct {
 	Event     string `json:"event"`
 	Actor     string `json:"actor"`
 	Recipient string `json:"recipient"`
-	Start     string `json:"date_start"`
-	End       string `json:"date_end"`
-	Mentions  int    `json:"mentions"`
+	// the people or bodies on each side as the knowledge base names them,
+	// from the story's mentions, when known ("Pete Hegseth")
+	ActorName     string `json:"actor_name,omitempty"`
+	RecipientName string `json:"recipient_name,omitempty"`
+	Start         string `json:"date_start"`
+	End           string `json:"date_end"`
+	Mentions      int    `json:"mentions"`
 	// outlets is a count and outlet_names the list, as in the API and the
 	// exports
 	NumOutlets int      `json:"outlets"`
@@ -105,6 +109,12 @@ func groupStories(ms []event.Mention) []storyRow {
 		}
 		r.Mentions++
 		r.DatedByContent = r.DatedByContent || m.ArticleDateConflict
+		if r.ActorName == "" && m.Actor.Entity != "" && m.Actor.Code == r.Actor {
+			r.ActorName = m.Actor.Entity
+		}
+		if r.RecipientName == "" && m.Recipient.Entity != "" && m.Recipient.Code == r.Recipient {
+			r.RecipientName = m.Recipient.Entity
+		}
 		if m.Outlet != "" {
 			// a source without a known outlet is no independent outlet
 			outlets[id][m.Outlet] = true
@@ -204,7 +214,7 @@ func writeStoryTable(w, stderr io.Writer, rows []storyRow) error {
 		if r.DatedByContent {
 			date, marked = date+contentMark, true
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s→%s\t%d\t%d\t%s\t%s\t%s\n", date, r.Event, orDash(r.Actor), orDash(r.Recipient),
+		fmt.Fprintf(tw, "%s\t%s\t%s→%s\t%d\t%d\t%s\t%s\t%s\n", date, r.Event, named(r.Actor, r.ActorName), named(r.Recipient, r.RecipientName),
 			r.Mentions, len(r.Outlets), claim, r.ID, clip(r.Evidence, 70))
 	}
 	if err := tw.Flush(); err != nil {
@@ -349,6 +359,15 @@ func newTimelineCmd(g *globals) *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per story")
 	cmd.Flags().BoolVar(&asCSV, "csv", false, "CSV with a header row")
 	return cmd
+}
+
+// named is a story's side in a table: its country and, when the story
+// names one, the person or body ("USA (Pete Hegseth)").
+func named(code, name string) string {
+	if name == "" || name == code {
+		return orDash(code)
+	}
+	return orDash(code) + " (" + clip(name, 28) + ")"
 }
 
 // outletName names an outlet for display; a source without one is

@@ -17,15 +17,23 @@ func TestStoriesAndTimeline(t *testing.T) {
 	// file paths used to count as two).
 	found := false
 	for _, line := range strings.Split(out, "\n") {
-		f := strings.Fields(line)
-		if len(f) > 4 && f[1] == "THREATEN" && f[3] >= "2" && f[4] == "0" {
+		_, rest, ok := strings.Cut(line, "→IRQ ")
+		f := strings.Fields(rest)
+		if ok && strings.Contains(line, " THREATEN ") && len(f) > 2 && f[0] >= "2" && f[1] == "0" {
 			found = true
 		}
 	}
 	if !found {
 		t.Fatalf("no THREATEN story with 2 mentions from no known outlet in:\n%s", out)
 	}
+	// rows name the people when the knowledge base knows them (issue 17)
+	if !strings.Contains(out, "USA (Pete Hegseth)→IRQ") {
+		t.Errorf("the Hegseth warning's row does not name him:\n%s", out)
+	}
 	js := mustRun(t, "--db", db, "stories", "--json", "--type", "THREATEN").stdout
+	if !strings.Contains(js, `"actor_name":"Pete Hegseth"`) {
+		t.Errorf("stories --json has no actor_name for Hegseth:\n%s", js)
+	}
 	if !strings.Contains(js, `"story_id"`) {
 		t.Fatalf("stories --json:\n%s", js)
 	}
