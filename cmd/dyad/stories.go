@@ -264,7 +264,7 @@ func (r storyRow) claimLine() string {
 func writeStory(w io.Writer, r storyRow, ms []event.Mention) error {
 	claim := r.claimLine()
 	fmt.Fprintf(w, "%s %s→%s, %s: %s from %s; %s\n", r.Event, orDash(r.Actor), orDash(r.Recipient), span(r.Start, r.End),
-		plural(r.Mentions, "mention", "mentions"), plural(len(r.Outlets), "outlet", "outlets"), claim)
+		plural(r.Mentions, "mention", "mentions"), outletCount(len(r.Outlets)), claim)
 	// the reports of the day first, then the later articles that recall
 	// the event
 	ms = slices.Clone(ms)
@@ -368,6 +368,15 @@ func named(code, name string) string {
 		return orDash(code)
 	}
 	return orDash(code) + " (" + clip(name, 28) + ")"
+}
+
+// outletCount says how many independent outlets report a story: "1
+// outlet", or "no known outlet" when its sources name none.
+func outletCount(n int) string {
+	if n == 0 {
+		return "no known outlet"
+	}
+	return plural(n, "outlet", "outlets")
 }
 
 // outletName names an outlet for display; a source without one is
