@@ -24,6 +24,31 @@ func (k fakeKB) Lookup(string, time.Time) []actors.Resolution { return nil }
 // events match" although three mentions cite him); a namesake of another
 // country, or the name inside another word, does not count.
 func TestActorPageListsNamedEvents(t *testing.T) {
+	db, kb := actorFixture(t)
+	s := newServer(t, Config{Store: db, Actors: kb})
+
+	code, body := get(t, s, "/actors/thabet-al-abbasi")
+	named := body[strings.Index(body, "Latest events"):]
+	if code != 200 || !strings.Contains(named, "Quoted or named in") ||
+		!strings.Contains(named, "Abbasi said Washington warned Baghdad") || !strings.Contains(named, "Hegseth warned Baghdad in a call") {
+		t.Errorf("Abbasi's page does not list the events that cite him (%d):\n%s", code, named)
+	}
+	for _, other := range []string{"Mohammad Abbasi said", "Abbasiyya residents"} {
+		if strings.Contains(body, other) {
+			t.Errorf("Abbasi's page lists %q", other)
+		}
+	}
+	// Hegseth is a party to one event: listed once, as a party
+	_, body = get(t, s, "/actors/pete-hegseth")
+	if strings.Count(body, "Hegseth warned Baghdad in a call") != 1 || strings.Contains(body, "Quoted or named in") {
+		t.Errorf("Hegseth's page:\n%s", body[strings.Index(body, "Latest events"):])
+	}
+}
+
+// actorFixture stores four mentions naming Abbasi (two citing Thabet
+// al-Abbasi of Iraq, one a namesake of Iran, one the word inside another)
+// and a knowledge base of Abbasi and Hegseth.
+func actorFixture(t *testing.T) (*sqlite.DB, fakeKB) {
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
 	if err != nil {
@@ -58,22 +83,5 @@ func TestActorPageListsNamedEvents(t *testing.T) {
 		"thabet-al-abbasi": {ID: "thabet-al-abbasi", Name: "Thabet al-Abbasi", Kind: actors.KindPerson, Country: "IRQ"},
 		"pete-hegseth":     {ID: "pete-hegseth", Name: "Pete Hegseth", Kind: actors.KindPerson, Country: "USA"},
 	}
-	s := newServer(t, Config{Store: db, Actors: kb})
-
-	code, body := get(t, s, "/actors/thabet-al-abbasi")
-	named := body[strings.Index(body, "Latest events"):]
-	if code != 200 || !strings.Contains(named, "Quoted or named in") ||
-		!strings.Contains(named, "Abbasi said Washington warned Baghdad") || !strings.Contains(named, "Hegseth warned Baghdad in a call") {
-		t.Errorf("Abbasi's page does not list the events that cite him (%d):\n%s", code, named)
-	}
-	for _, other := range []string{"Mohammad Abbasi said", "Abbasiyya residents"} {
-		if strings.Contains(body, other) {
-			t.Errorf("Abbasi's page lists %q", other)
-		}
-	}
-	// Hegseth is a party to one event: listed once, as a party
-	_, body = get(t, s, "/actors/pete-hegseth")
-	if strings.Count(body, "Hegseth warned Baghdad in a call") != 1 || strings.Contains(body, "Quoted or named in") {
-		t.Errorf("Hegseth's page:\n%s", body[strings.Index(body, "Latest events"):])
-	}
+	return db, kb
 }
