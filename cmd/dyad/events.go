@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -54,7 +55,7 @@ func newEventsCmd(g *globals) *cobra.Command {
 				enc := json.NewEncoder(w)
 				enc.SetEscapeHTML(false)
 				for i := range ms {
-					if err := enc.Encode(ms[i].ToJSON(fmt.Sprintf("%d-%d", ms[i].ArticleID, i))); err != nil {
+					if err := enc.Encode(ms[i].ToJSON(strconv.FormatInt(ms[i].ID, 10))); err != nil {
 						return err
 					}
 				}

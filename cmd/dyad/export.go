@@ -25,10 +25,16 @@ func newExportCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export --format csv|jsonl|parquet|gdelt --what events|stories|articles",
 		Short: "Export events, stories or articles as CSV, PLOVER JSON Lines, Parquet or GDELT-style CSV",
-		Long: `Export stored data for pandas, R or DuckDB. CSV has a header row, dates as YYYY-MM-DD, empty
-cells for unknown values and lists joined by "|"; Parquet has typed columns (DATE, INT64, DOUBLE,
-BOOLEAN, LIST); --format jsonl --what events is PLOVER JSON, one mention per line. --format gdelt
-writes one row per story with GDELT 1.0 column names and CAMEO codes from the crosswalk.`,
+		Long: `Export stored data for pandas, R or DuckDB. CSV has a header row, dates as YYYY-MM-DD,
+booleans as TRUE/FALSE, empty cells for unknown values and lists joined by "|"; Parquet has typed
+columns (DATE, INT64, DOUBLE, BOOLEAN, LIST) and NULL for unknown text; JSON Lines has null.
+--format jsonl --what events is PLOVER JSON, one mention per line. --format gdelt writes one row per
+story with GDELT 1.0 column names, a numeric GLOBALEVENTID and CAMEO codes from the crosswalk.
+
+An event's id is its stored mention_id (PLOVER "id", the API's mention_id); "outlets" is a count,
+"outlet_names" the list. CAMEO codes are text with leading zeros: read CSV columns cameo, EventCode,
+EventBaseCode and EventRootCode as text (pandas dtype={"cameo": str}, R colClasses, DuckDB
+types={'cameo': 'VARCHAR'}).`,
 		Example: `  dyad export --format parquet --what events -o events.parquet
   dyad export --format csv --what stories --dyad USA:IRN --since 2026-01-01 > stories.csv
   dyad export --format gdelt --type ASSAULT > gdelt.csv`,

@@ -114,7 +114,76 @@ func TestStoryShowReads(t *testing.T) {
 			t.Errorf("stories show prints %q:\n%s", bad, show)
 		}
 	}
-	if !strings.Contains(show, "1 mention from 1 outlet") || !strings.Contains(show, "“The United States threatened Iraq") {
+	// the file names no outlet: its path is not one (issue 17)
+	if !strings.Contains(show, "1 mention from no known outlet") || !strings.Contains(show, "“The United States threatened Iraq") {
 		t.Errorf("stories show:\n%s", show)
+	}
+}
+
+// One id scheme and one outlets type (issue 17, exports): an event is its
+// stored mention id in `events --json`, the CSV export and PLOVER JSON
+// Lines; `outlets` is a number in `stories --json` and `timeline --csv`,
+// `outlet_names` the list; CSV booleans are TRUE/FALSE.
+func TestOneIDAndOutletsType(t *testing.T) {
+	seeds := shared(t, "corpus/seeds")
+	db := env(t)
+	mustRun(t, "--db", db, "-q", "ingest", seeds)
+
+	var ids []string
+	for _, e := range jsonLines(t, mustRun(t, "--db", db, "events", "--json").stdout) {
+		ids = append(ids, e["id"].(string))
+	}
+	plover := jsonLines(t, mustRun(t, "--db", db, "-q", "export", "--format", "jsonl", "--what", "events").stdout)
+	csvOut := strings.Split(strings.TrimSpace(mustRun(t, "--db", db, "-q", "export", "--format", "csv", "--what", "events").stdout), "\n")
+	if len(ids) == 0 || len(plover) != len(ids) || len(csvOut) != len(ids)+1 || !strings.HasPrefix(csvOut[0], "mention_id,") {
+		t.Fatalf("%d events, %d PLOVER lines, %d CSV lines (header %q)", len(ids), len(plover), len(csvOut), csvOut[0])
+	}
+	seen := map[string]bool{}
+	for i, id := range ids {
+		if seen[id] || strings.Contains(id, "-") {
+			t.Errorf("event id %q: repeated or not a mention id", id)
+		}
+		seen[id] = true
+		if plover[i]["id"] != id || !strings.HasPrefix(csvOut[i+1], id+",") {
+			t.Errorf("event %d: events --json %q, export jsonl %v, export csv %q", i, id, plover[i]["id"], csvOut[i+1][:20])
+		}
+	}
+	for _, s := range jsonLines(t, mustRun(t, "--db", db, "stories", "--json").stdout) {
+		n, ok := s["outlets"].(float64)
+		names, ok2 := s["outlet_names"].([]any)
+		if !ok || !ok2 || int(n) != len(names) {
+			t.Fatalf("story %v: outlets %v, outlet_names %v; want a count and its list", s["story_id"], s["outlets"], s["outlet_names"])
+		}
+	}
+	tl := mustRun(t, "--db", db, "timeline", "--dyad", "USA:IRQ", "--csv").stdout
+	if !strings.Contains(tl, ",FALSE\n") && !strings.Contains(tl, ",TRUE\n") {
+		t.Errorf("timeline --csv booleans are not TRUE/FALSE:\n%s", tl)
+	}
+}
+
+// A file without an outlet is no outlet (issue 17): its path is not shown as
+// one and it does not count as an independent outlet.
+func TestUnknownOutletIsNoOutlet(t *testing.T) {
+	dir := t.TempDir()
+	page, err := os.ReadFile(filepath.Join("testdata", "future.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "a.txt"), page, 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte(strings.Replace(string(page), "met US envoy", "held talks with US envoy", 1)), 0o644)
+	db := env(t)
+	mustRun(t, "--db", db, "-q", "ingest", dir)
+	stories := jsonLines(t, mustRun(t, "--db", db, "stories", "--json").stdout)
+	if len(stories) == 0 {
+		t.Fatal("no stories")
+	}
+	for _, s := range stories {
+		if s["outlets"] != float64(0) || len(s["outlet_names"].([]any)) != 0 {
+			t.Errorf("story %v: outlets %v %v; files without an outlet count for none", s["story_id"], s["outlets"], s["outlet_names"])
+		}
+	}
+	show := mustRun(t, "--db", db, "stories", "show", stories[0]["story_id"].(string)).stdout
+	if !strings.Contains(show, "outlet: unknown outlet; source: ") || strings.Contains(show, "outlet: "+dir) {
+		t.Errorf("stories show names a path as the outlet:\n%s", show)
 	}
 }

@@ -15,21 +15,29 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/export"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
 // storyRow is one story as listed: the event, its window, its sources.
 type storyRow struct {
-	ID        string   `json:"story_id"`
-	Event     string   `json:"event"`
-	Actor     string   `json:"actor"`
-	Recipient string   `json:"recipient"`
-	Start     string   `json:"date_start"`
-	End       string   `json:"date_end"`
-	Mentions  int      `json:"mentions"`
-	Outlets   []string `json:"outlets"`
-	Claim     string   `json:"claim"`
-	Evidence  string   `json:"evidence"`
+	ID        string `json:"story_id"`
+	Event     string `json:"event"`
+	Actor     string `json:"actor"`
+	Recipient string `json:"recipient"`
+	// the people or bodies on each side as the knowledge base names them,
+	// from the story's mentions, when known ("Pete Hegseth")
+	ActorName     string `json:"actor_name,omitempty"`
+	RecipientName string `json:"recipient_name,omitempty"`
+	Start         string `json:"date_start"`
+	End           string `json:"date_end"`
+	Mentions      int    `json:"mentions"`
+	// outlets is a count and outlet_names the list, as in the API and the
+	// exports
+	NumOutlets int      `json:"outlets"`
+	Outlets    []string `json:"outlet_names"`
+	Claim      string   `json:"claim"`
+	Evidence   string   `json:"evidence"`
 	// Recalled counts the later articles that recall the event
 	// (references): sources, not more events.
 	Recalled int `json:"recalled_by,omitempty"`
@@ -101,7 +109,16 @@ func groupStories(ms []event.Mention) []storyRow {
 		}
 		r.Mentions++
 		r.DatedByContent = r.DatedByContent || m.ArticleDateConflict
-		outlets[id][m.Outlet] = true
+		if r.ActorName == "" && m.Actor.Entity != "" && m.Actor.Code == r.Actor {
+			r.ActorName = m.Actor.Entity
+		}
+		if r.RecipientName == "" && m.Recipient.Entity != "" && m.Recipient.Code == r.Recipient {
+			r.RecipientName = m.Recipient.Entity
+		}
+		if m.Outlet != "" {
+			// a source without a known outlet is no independent outlet
+			outlets[id][m.Outlet] = true
+		}
 		ref := m.Reference || m.Background
 		switch {
 		case !ref && r.reports == 0:
@@ -131,10 +148,12 @@ func groupStories(ms []event.Mention) []storyRow {
 	out := make([]storyRow, 0, len(order))
 	for _, id := range order {
 		r := byID[id]
+		r.Outlets = make([]string, 0, len(outlets[id])) // [] in JSON, never null
 		for o := range outlets[id] {
 			r.Outlets = append(r.Outlets, o)
 		}
 		sort.Strings(r.Outlets)
+		r.NumOutlets = len(r.Outlets)
 		r.Claim = combinedClaim(claims[id], len(r.Outlets))
 		r.Recalled, r.OnlyRecalled = len(r.recalls), r.reports == 0
 		out = append(out, *r)
@@ -195,7 +214,7 @@ func writeStoryTable(w, stderr io.Writer, rows []storyRow) error {
 		if r.DatedByContent {
 			date, marked = date+contentMark, true
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s→%s\t%d\t%d\t%s\t%s\t%s\n", date, r.Event, orDash(r.Actor), orDash(r.Recipient),
+		fmt.Fprintf(tw, "%s\t%s\t%s→%s\t%d\t%d\t%s\t%s\t%s\n", date, r.Event, named(r.Actor, r.ActorName), named(r.Recipient, r.RecipientName),
 			r.Mentions, len(r.Outlets), claim, r.ID, clip(r.Evidence, 70))
 	}
 	if err := tw.Flush(); err != nil {
@@ -245,7 +264,7 @@ func (r storyRow) claimLine() string {
 func writeStory(w io.Writer, r storyRow, ms []event.Mention) error {
 	claim := r.claimLine()
 	fmt.Fprintf(w, "%s %s→%s, %s: %s from %s; %s\n", r.Event, orDash(r.Actor), orDash(r.Recipient), span(r.Start, r.End),
-		plural(r.Mentions, "mention", "mentions"), plural(len(r.Outlets), "outlet", "outlets"), claim)
+		plural(r.Mentions, "mention", "mentions"), outletCount(len(r.Outlets)), claim)
 	// the reports of the day first, then the later articles that recall
 	// the event
 	ms = slices.Clone(ms)
@@ -259,7 +278,7 @@ func writeStory(w io.Writer, r storyRow, ms []event.Mention) error {
 			fmt.Fprintln(w, "\nrecalled later (references: sources, not more events):")
 		}
 		fmt.Fprintf(w, "\n%d. %s %s → %s, %s, %s\n   outlet: %s; source: %s\n   chain: %s\n   joined: %s\n   “%s”\n",
-			i+1, m.Event, party(m.Actor), party(m.Recipient), span(day(m.DateStart), day(m.DateEnd)), m.Claim, orDash(m.Outlet), m.Doc,
+			i+1, m.Event, party(m.Actor), party(m.Recipient), span(day(m.DateStart), day(m.DateEnd)), m.Claim, outletName(m.Outlet), m.Doc,
 			orDash(strings.Join(m.ReportedBy, " ← ")), orDash(m.StoryWhy), plainText(m.Sentence))
 		if m.ArticleDateConflict {
 			fmt.Fprintln(w, "   dated by the content: the article's printed date contradicts what it reports")
@@ -328,7 +347,7 @@ func newTimelineCmd(g *globals) *cobra.Command {
 				cw := csv.NewWriter(w)
 				cw.Write([]string{"story_id", "date_start", "date_end", "event", "actor", "recipient", "mentions", "outlets", "claim", "evidence", "dated_by_content"})
 				for _, r := range rows {
-					cw.Write([]string{r.ID, r.Start, r.End, r.Event, r.Actor, r.Recipient, fmt.Sprint(r.Mentions), fmt.Sprint(len(r.Outlets)), r.Claim, r.Evidence, fmt.Sprint(r.DatedByContent)})
+					cw.Write([]string{r.ID, r.Start, r.End, r.Event, r.Actor, r.Recipient, fmt.Sprint(r.Mentions), fmt.Sprint(len(r.Outlets)), r.Claim, r.Evidence, export.CSVBool(r.DatedByContent)})
 				}
 				cw.Flush()
 				return cw.Error()
@@ -340,6 +359,33 @@ func newTimelineCmd(g *globals) *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per story")
 	cmd.Flags().BoolVar(&asCSV, "csv", false, "CSV with a header row")
 	return cmd
+}
+
+// named is a story's side in a table: its country and, when the story
+// names one, the person or body ("USA (Pete Hegseth)").
+func named(code, name string) string {
+	if name == "" || name == code {
+		return orDash(code)
+	}
+	return orDash(code) + " (" + clip(name, 28) + ")"
+}
+
+// outletCount says how many independent outlets report a story: "1
+// outlet", or "no known outlet" when its sources name none.
+func outletCount(n int) string {
+	if n == 0 {
+		return "no known outlet"
+	}
+	return plural(n, "outlet", "outlets")
+}
+
+// outletName names an outlet for display; a source without one is
+// "unknown outlet" (its path or address is shown beside it, not as it).
+func outletName(o string) string {
+	if o == "" {
+		return "unknown outlet"
+	}
+	return o
 }
 
 // combinedClaim sums up how firmly a story's mentions state it, the way a

@@ -118,10 +118,13 @@ func TestIngestURLs(t *testing.T) {
 	for _, a := range jsonLines(t, mustRun(t, "--db", db, "articles", "--json").stdout) {
 		bySource[a["source"].(string)] = a
 	}
-	for _, want := range []struct{ source, title, published, from string }{
-		{page, "Iraq and Jordan sign electricity deal", "2025-03-05", "metadata"},
-		{s.URL + "/items/one.html", "Kuwait hosts Gulf foreign ministers", "2025-03-09", ""},
-		{s.URL + "/items/two.html", "Egypt and Sudan discuss Nile dam", "2025-03-10", ""},
+	// The outlet is the page's own (item two names its site), the feed's
+	// title only for a page that names none (issue 17: the feed's title
+	// replaced every page's outlet, so two outlets counted as one).
+	for _, want := range []struct{ source, title, published, from, outlet string }{
+		{page, "Iraq and Jordan sign electricity deal", "2025-03-05", "metadata", ""},
+		{s.URL + "/items/one.html", "Kuwait hosts Gulf foreign ministers", "2025-03-09", "", "Example Wire: Region"},
+		{s.URL + "/items/two.html", "Egypt and Sudan discuss Nile dam", "2025-03-10", "", "Nile Courier"},
 	} {
 		a := bySource[want.source]
 		if a == nil {
@@ -130,6 +133,9 @@ func TestIngestURLs(t *testing.T) {
 		}
 		if a["title"] != want.title || a["published"] != want.published {
 			t.Errorf("%s: title %v published %v, want %q %s", want.source, a["title"], a["published"], want.title, want.published)
+		}
+		if want.outlet != "" && a["outlet"] != want.outlet {
+			t.Errorf("%s: outlet %v, want %s", want.source, a["outlet"], want.outlet)
 		}
 		if want.from != "" && a["published_from"] != want.from {
 			t.Errorf("%s: published_from %v, want %s", want.source, a["published_from"], want.from)

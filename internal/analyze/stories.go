@@ -17,6 +17,7 @@ type Evidence struct {
 	ArticleID int64  `json:"article_id"`
 	Outlet    string `json:"outlet"`
 	Source    string `json:"source"`
+	URL       string `json:"url,omitempty"` // the article's URL when known
 	Claim     string `json:"claim"`
 	Sentence  string `json:"sentence"`
 	// Reference marks a later article's recall of the event, listed apart
@@ -88,7 +89,7 @@ func (g *Grouper) Add(m *event.Mention) {
 	if !ok {
 		s = &Story{ID: id, Event: m.Event, Mode: m.Mode, Quad: m.Quad, Actor: m.Actor.Code, Recipient: m.Recipient.Code,
 			Start: m.DateStart, End: m.DateEnd, CAMEO: plover.ToCAMEO(plover.EventType(m.Event), m.Mode),
-			ActorName: m.Actor.Entity, ActorSector: m.Actor.Sector, RecipientName: m.Recipient.Entity,
+			ActorName: partyName(m.Actor), ActorSector: m.Actor.Sector, RecipientName: partyName(m.Recipient),
 			RecipientSector: m.Recipient.Sector, articles: map[int64]bool{}, recalls: map[int64]bool{}}
 		if s.CAMEO == "" {
 			s.CAMEO = m.CAMEO
@@ -129,8 +130,17 @@ func (g *Grouper) Add(m *event.Mention) {
 		s.articles[m.ArticleID] = true
 		s.Articles++
 	}
-	s.Evidence = append(s.Evidence, Evidence{ArticleID: m.ArticleID, Outlet: m.Outlet, Source: m.Doc, Claim: m.Claim,
+	s.Evidence = append(s.Evidence, Evidence{ArticleID: m.ArticleID, Outlet: m.Outlet, Source: m.Doc, URL: m.URL, Claim: m.Claim,
 		Sentence: m.Sentence, Reference: ref})
+}
+
+// partyName is how a party is named in exports: the entity it resolved to,
+// else the words the article used.
+func partyName(p event.Party) string {
+	if p.Entity != "" {
+		return p.Entity
+	}
+	return p.Text
 }
 
 // Stories returns the stories seen, oldest first (ties in first-seen order).

@@ -27,10 +27,13 @@ const (
 // Article is one document after extraction: the text used for coding plus
 // its metadata.
 type Article struct {
-	ID        int64
-	Source    string // path or URL the document was read from
-	URL       string // canonical URL when known
-	Outlet    string
+	ID     int64
+	Source string // path or URL the document was read from
+	URL    string // canonical URL when known
+	Outlet string
+	// Feed is the title of the feed that listed the page: its outlet
+	// only when the page names none (extraction decides; not stored).
+	Feed      string
 	Title     string
 	Author    string
 	Published time.Time // zero when unknown; a UTC midnight day otherwise

@@ -32,8 +32,13 @@ func (p Party) IsZero() bool { return p.Text == "" && p.Code == "" && p.EntityID
 
 // Mention is one event as one article reports it, with its evidence.
 type Mention struct {
+	// ID is the stored mention's number, the one id every output gives an
+	// event (`mention_id`, and PLOVER's "id" as its decimal string); 0
+	// before the mention is stored. Set by the stores when they read.
+	ID        int64
 	ArticleID int64
 	Doc       string // the article's source (path or URL)
+	URL       string // the article's canonical URL when known; set by the stores' EachMention
 	Outlet    string // the article's outlet, when known
 	Event     string // PLOVER type
 	Mode      string

@@ -33,7 +33,8 @@ func columnName(f reflect.StructField) string {
 }
 
 // csvWriter writes rows of T as CSV with a header: numbers in Go's shortest
-// form, booleans as true/false, dates as YYYY-MM-DD, timestamps as RFC 3339,
+// form, booleans as TRUE/FALSE (what R's read.csv, pandas and DuckDB all read
+// as booleans), dates as YYYY-MM-DD, timestamps as RFC 3339,
 // unknown values as empty cells (what pandas, R and DuckDB read as NA/NULL).
 type csvWriter[T any] struct {
 	w      *csv.Writer
@@ -99,11 +100,20 @@ func cell(v reflect.Value, tag string) (string, error) {
 	case reflect.Float64:
 		return strconv.FormatFloat(v.Float(), 'g', -1, 64), nil
 	case reflect.Bool:
-		return strconv.FormatBool(v.Bool()), nil
+		return CSVBool(v.Bool()), nil
 	case reflect.Slice:
 		if s, ok := v.Interface().([]string); ok {
 			return strings.Join(s, ListSep), nil
 		}
 	}
 	return "", fmt.Errorf("type %s has no CSV form", v.Type())
+}
+
+// CSVBool writes a boolean as R writes it: read.csv, pandas and DuckDB all
+// read TRUE/FALSE as booleans.
+func CSVBool(b bool) string {
+	if b {
+		return "TRUE"
+	}
+	return "FALSE"
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/dyad-project/dyad/internal/analyze"
 	"github.com/dyad-project/dyad/internal/article"
@@ -62,22 +63,13 @@ func Write(ctx context.Context, src Source, w io.Writer, req Request) (int, erro
 	return 0, fmt.Errorf("export: nothing to do for %q as %q", req.What, req.Format)
 }
 
-// eventIDs numbers mentions within their article, the way `dyad events
-// --json` names them: ARTICLE-N.
-type eventIDs map[int64]int
-
-func (ids eventIDs) next(m *event.Mention) string {
-	n := ids[m.ArticleID]
-	ids[m.ArticleID] = n + 1
-	return fmt.Sprintf("%d-%d", m.ArticleID, n)
-}
-
 // writePLOVER writes PLOVER JSON Lines through the event package's own form.
 func writePLOVER(ctx context.Context, src Source, w io.Writer, f store.MentionFilter) (int, error) {
-	jw, ids, n := newJSONLWriter[event.JSON](w), eventIDs{}, 0
+	jw, n := newJSONLWriter[event.JSON](w), 0
 	err := src.EachMention(ctx, f, func(m *event.Mention) error {
 		n++
-		return jw.Write(m.ToJSON(ids.next(m)))
+		// the stored mention id, as the API and `dyad events --json` give it
+		return jw.Write(m.ToJSON(strconv.FormatInt(m.ID, 10)))
 	})
 	return n, wrap(err)
 }
@@ -87,10 +79,10 @@ func writeEvents(ctx context.Context, src Source, w io.Writer, req Request) (int
 	if err != nil {
 		return 0, err
 	}
-	ids, n := eventIDs{}, 0
+	n := 0
 	err = src.EachMention(ctx, req.Mentions, func(m *event.Mention) error {
 		n++
-		return rw.Write(eventRow(ids.next(m), m))
+		return rw.Write(eventRow(m))
 	})
 	return n, finish(rw, err)
 }

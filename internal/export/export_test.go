@@ -199,7 +199,7 @@ func TestEventsRoundTrip(t *testing.T) {
 		}
 	}
 	// A syndicated copy counts as the outlet it copies.
-	if rows[1].Outlet != "Wire A" || rows[1].ID != "2-0" || rows[1].DateEnd.String() != "2026-03-03" {
+	if rows[1].Outlet != "Wire A" || rows[1].MentionID != want[1].ID || rows[1].MentionID == 0 || rows[1].DateEnd.String() != "2026-03-03" {
 		t.Errorf("syndicated copy: %+v", rows[1])
 	}
 }
@@ -208,7 +208,7 @@ func TestStoriesAndArticlesRoundTrip(t *testing.T) {
 	db := fixture(t)
 	stories := roundTrip[StoryRow](t, db, Stories, 3)
 	s1 := stories[0]
-	if s1.StoryID != "S1" || s1.Mentions != 2 || s1.Articles != 2 || s1.NumOutlets != 1 || s1.Score != -4 || s1.CAMEO != "137" || s1.Goldstein != -7 {
+	if s1.StoryID != "S1" || s1.Mentions != 2 || s1.Articles != 2 || s1.Outlets != 1 || len(s1.OutletNames) != 1 || s1.Score != -4 || s1.CAMEO != "137" || s1.Goldstein != -7 {
 		t.Errorf("story S1: %+v", s1)
 	}
 	arts := roundTrip[ArticleRow](t, db, Articles, 3)
@@ -276,7 +276,7 @@ func TestPLOVERAndGDELT(t *testing.T) {
 	}
 	g := rows[0]
 	// THREATEN/violence crosses to CAMEO 137 "threaten with repression or violence", Goldstein -7.
-	if g.GlobalEventID != "S1" || g.SQLDate != 20260302 || g.EventCode != "137" || g.EventBaseCode != "137" ||
+	if g.GlobalEventID != GlobalEventID("S1") || g.SQLDate != 20260302 || g.EventCode != "137" || g.EventBaseCode != "137" ||
 		g.EventRootCode != "13" || g.GoldsteinScale != -7 || g.QuadClass != 3 || g.Actor1Code != "IRNGOV" || g.NumArticles != 2 {
 		t.Errorf("GDELT row: %+v", g)
 	}
@@ -290,4 +290,84 @@ func deref(p *int64) any {
 		return nil
 	}
 	return *p
+}
+
+// TestOneFormOfEachValue: an unknown text is NULL in every format (not ”
+// in Parquet and NULL in CSV), booleans are TRUE/FALSE in CSV (R's
+// read.csv reads true/false as text before R 4.x and as logical only in
+// that case), the event id is the stored mention id in every format, and
+// GDELT's GLOBALEVENTID is a number.
+func TestOneFormOfEachValue(t *testing.T) {
+	db := fixture(t)
+	ms, err := db.ListMentions(context.Background(), store.MentionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Parquet: the recipient of the PROTEST mention is unknown: null, not ''.
+	data, _ := export(t, db, Request{Format: Parquet, What: Events})
+	f, err := parquet.OpenFile(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	col, ok := f.Schema().Lookup("recipient_code")
+	if !ok || !col.Node.Optional() {
+		t.Fatalf("recipient_code is not an optional column")
+	}
+	nulls := int64(0)
+	for _, rg := range f.RowGroups() {
+		chunk := rg.ColumnChunks()[col.ColumnIndex]
+		pages := chunk.Pages()
+		for {
+			p, err := pages.ReadPage()
+			if err != nil {
+				break
+			}
+			nulls += p.NumNulls()
+		}
+		pages.Close()
+	}
+	if nulls != 1 {
+		t.Errorf("recipient_code: %d nulls, want 1 (the PROTEST mention has no recipient)", nulls)
+	}
+	// JSON Lines rows: null too, and the same ids.
+	data, _ = export(t, db, Request{Format: JSONL, What: Stories})
+	if !strings.Contains(string(data), `"recipient_code":null`) || strings.Contains(string(data), `""`) {
+		t.Errorf("stories JSONL: empty text written as \"\" instead of null:\n%s", data)
+	}
+	// CSV booleans
+	data, _ = export(t, db, Request{Format: CSV, What: Events})
+	if !strings.Contains(string(data), ",TRUE,") || !strings.Contains(string(data), ",FALSE,") || strings.Contains(string(data), ",true,") {
+		t.Errorf("CSV booleans are not TRUE/FALSE:\n%s", data)
+	}
+	rows := readCSV[EventRow](t, data)
+	data, _ = export(t, db, Request{Format: JSONL, What: Events})
+	for i, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var j event.JSON
+		if err := json.Unmarshal([]byte(line), &j); err != nil {
+			t.Fatal(err)
+		}
+		if want := strconv.FormatInt(ms[i].ID, 10); j.ID != want || rows[i].MentionID != ms[i].ID {
+			t.Errorf("mention %d: PLOVER id %q, CSV mention_id %d, want %s", i, j.ID, rows[i].MentionID, want)
+		}
+	}
+}
+
+func TestGlobalEventID(t *testing.T) {
+	cases := []struct {
+		id   string
+		want int64
+	}{
+		{"S00000000002a", 42},
+		{"Sffffffffffff", 1<<48 - 1},
+	}
+	for _, c := range cases {
+		if got := GlobalEventID(c.id); got != c.want {
+			t.Errorf("GlobalEventID(%q) = %d, want %d", c.id, got, c.want)
+		}
+	}
+	for _, id := range []string{"a3-10-THREATEN", "S1", "Sxyz000000000"} {
+		if got := GlobalEventID(id); got < 1<<48 || got >= 1<<52 || got != GlobalEventID(id) {
+			t.Errorf("GlobalEventID(%q) = %d, not in [2^48, 2^52)", id, got)
+		}
+	}
 }

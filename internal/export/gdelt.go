@@ -1,6 +1,7 @@
 package export
 
 import (
+	"hash/fnv"
 	"strconv"
 
 	"github.com/dyad-project/dyad/internal/analyze"
@@ -12,8 +13,11 @@ import (
 // from the PLOVER type and mode through the crosswalk (plover.ToCAMEO) and
 // the Goldstein value from GDELT's own table. Like GDELT's, the event codes
 // have leading zeros: read them as text (pandas: dtype={"EventCode": str}).
+// GLOBALEVENTID is a number, as GDELT's: the story id's hexadecimal digits
+// (story S00000000002a is event 42), so a row leads back to `dyad stories
+// show`. SOURCEURL is the first report's URL (its source when it has none).
 type GDELTRow struct {
-	GlobalEventID    string  `parquet:"GLOBALEVENTID"`
+	GlobalEventID    int64   `parquet:"GLOBALEVENTID"`
 	SQLDate          int64   `parquet:"SQLDATE"`
 	MonthYear        int64   `parquet:"MonthYear"`
 	Year             int64   `parquet:"Year"`
@@ -42,7 +46,7 @@ type GDELTRow struct {
 func gdeltRow(s *analyze.Story) GDELTRow {
 	code := plover.ToCAMEO(plover.EventType(s.Event), s.Mode)
 	g, _ := plover.Goldstein(code)
-	r := GDELTRow{GlobalEventID: s.ID, Actor1Code: s.Actor + s.ActorSector, Actor1Name: s.ActorName, Actor1Country: s.Actor,
+	r := GDELTRow{GlobalEventID: GlobalEventID(s.ID), Actor1Code: s.Actor + s.ActorSector, Actor1Name: s.ActorName, Actor1Country: s.Actor,
 		Actor1Type1: s.ActorSector, Actor2Code: s.Recipient + s.RecipientSector, Actor2Name: s.RecipientName,
 		Actor2Country: s.Recipient, Actor2Type1: s.RecipientSector, EventCode: code, EventRootCode: plover.CAMEORoot(code),
 		QuadClass: int64(s.Quad), GoldsteinScale: g, NumMentions: int64(s.Mentions), NumSources: int64(len(s.Outlets)),
@@ -57,7 +61,25 @@ func gdeltRow(s *analyze.Story) GDELTRow {
 		r.SQLDate, r.MonthYear, r.Year = d, d/100, d/10000
 	}
 	if len(s.Evidence) > 0 {
-		r.SourceURL = s.Evidence[0].Source
+		r.SourceURL = s.Evidence[0].URL
+		if r.SourceURL == "" {
+			r.SourceURL = s.Evidence[0].Source
+		}
 	}
 	return r
+}
+
+// GlobalEventID is the number of a story id: the hexadecimal digits of a
+// merged story's id ("S" and 12 digits, 48 bits), else (a mention never
+// merged, whose id the grouper made up) a 52-bit hash above that range, so
+// the two never collide and the number stays exact in a float64.
+func GlobalEventID(storyID string) int64 {
+	if len(storyID) == 13 && storyID[0] == 'S' {
+		if n, err := strconv.ParseUint(storyID[1:], 16, 48); err == nil {
+			return int64(n)
+		}
+	}
+	h := fnv.New64a()
+	h.Write([]byte(storyID))
+	return int64(1<<48 + h.Sum64()%(15<<48)) // in [2^48, 2^52)
 }

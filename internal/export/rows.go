@@ -11,40 +11,45 @@ import (
 	"github.com/dyad-project/dyad/internal/event"
 )
 
-// The row types name their columns once, in the parquet tags; CSV uses the
-// same names and order. Dates are DATE columns (optional when unknown),
-// lists are LIST columns in Parquet and "|"-joined in CSV.
+// The row types name their columns once, in the parquet tags; CSV and JSON
+// Lines use the same names and order. Dates are DATE columns (optional when
+// unknown), lists are LIST columns in Parquet and "|"-joined in CSV. Text
+// columns are optional: an unknown value is NULL in every format (an empty
+// CSV cell, a Parquet null, a JSON null), never '' in one and NULL in
+// another. An event's id is its stored mention id (mention_id), as in the
+// API and `dyad events --json`; a story's is its story_id, and `outlets` is
+// always a count, `outlet_names` the list.
 
 // EventRow is one event mention.
 type EventRow struct {
-	ID              string   `parquet:"id" json:"id"`
-	StoryID         string   `parquet:"story_id" json:"story_id"`
+	MentionID       int64    `parquet:"mention_id" json:"mention_id"`
+	StoryID         string   `parquet:"story_id,optional" json:"story_id"`
 	ArticleID       int64    `parquet:"article_id" json:"article_id"`
-	Source          string   `parquet:"source" json:"source"`
-	Outlet          string   `parquet:"outlet" json:"outlet"`
+	Source          string   `parquet:"source,optional" json:"source"`
+	Outlet          string   `parquet:"outlet,optional" json:"outlet"`
 	DateStart       *Date    `parquet:"date_start,date" json:"date_start"`
 	DateEnd         *Date    `parquet:"date_end,date" json:"date_end"`
-	DatePrecision   string   `parquet:"date_precision" json:"date_precision"`
-	Event           string   `parquet:"event" json:"event"`
-	Mode            string   `parquet:"mode" json:"mode"`
+	DatePrecision   string   `parquet:"date_precision,optional" json:"date_precision"`
+	Event           string   `parquet:"event,optional" json:"event"`
+	Mode            string   `parquet:"mode,optional" json:"mode"`
 	Quad            int32    `parquet:"quad_code" json:"quad_code"`
 	Score           float64  `parquet:"event_scale" json:"event_scale"`
-	CAMEO           string   `parquet:"cameo" json:"cameo"`
-	ActorCode       string   `parquet:"actor_code" json:"actor_code"`
-	ActorName       string   `parquet:"actor_name" json:"actor_name"`
-	ActorText       string   `parquet:"actor_text" json:"actor_text"`
-	ActorSector     string   `parquet:"actor_sector" json:"actor_sector"`
-	RecipientCode   string   `parquet:"recipient_code" json:"recipient_code"`
-	RecipientName   string   `parquet:"recipient_name" json:"recipient_name"`
-	RecipientText   string   `parquet:"recipient_text" json:"recipient_text"`
-	RecipientSector string   `parquet:"recipient_sector" json:"recipient_sector"`
+	CAMEO           string   `parquet:"cameo,optional" json:"cameo"`
+	ActorCode       string   `parquet:"actor_code,optional" json:"actor_code"`
+	ActorName       string   `parquet:"actor_name,optional" json:"actor_name"`
+	ActorText       string   `parquet:"actor_text,optional" json:"actor_text"`
+	ActorSector     string   `parquet:"actor_sector,optional" json:"actor_sector"`
+	RecipientCode   string   `parquet:"recipient_code,optional" json:"recipient_code"`
+	RecipientName   string   `parquet:"recipient_name,optional" json:"recipient_name"`
+	RecipientText   string   `parquet:"recipient_text,optional" json:"recipient_text"`
+	RecipientSector string   `parquet:"recipient_sector,optional" json:"recipient_sector"`
 	Background      bool     `parquet:"background" json:"background"`
-	Claim           string   `parquet:"claim" json:"claim"`
+	Claim           string   `parquet:"claim,optional" json:"claim"`
 	ReportedBy      []string `parquet:"reported_by,list" json:"reported_by"`
-	Sentence        string   `parquet:"sentence" json:"sentence"`
-	Trigger         string   `parquet:"trigger" json:"trigger"`
+	Sentence        string   `parquet:"sentence,optional" json:"sentence"`
+	Trigger         string   `parquet:"trigger,optional" json:"trigger"`
 	Confidence      float64  `parquet:"confidence" json:"confidence"`
-	Location        string   `parquet:"location" json:"location"`
+	Location        string   `parquet:"location,optional" json:"location"`
 	// ArticleDateConflict: the article's printed date contradicts its
 	// content; the mention is dated by the content's window.
 	ArticleDateConflict bool `parquet:"article_date_conflict" json:"article_date_conflict"`
@@ -52,37 +57,37 @@ type EventRow struct {
 
 // StoryRow is one story: a real-world event across its reports.
 type StoryRow struct {
-	StoryID    string   `parquet:"story_id" json:"story_id"`
-	Event      string   `parquet:"event" json:"event"`
-	Mode       string   `parquet:"mode" json:"mode"`
-	Quad       int32    `parquet:"quad_code" json:"quad_code"`
-	CAMEO      string   `parquet:"cameo" json:"cameo"`
-	Goldstein  float64  `parquet:"goldstein" json:"goldstein"`
-	Actor      string   `parquet:"actor_code" json:"actor_code"`
-	Recipient  string   `parquet:"recipient_code" json:"recipient_code"`
-	DateStart  *Date    `parquet:"date_start,date" json:"date_start"`
-	DateEnd    *Date    `parquet:"date_end,date" json:"date_end"`
-	Mentions   int64    `parquet:"mentions" json:"mentions"`
-	Articles   int64    `parquet:"articles" json:"articles"`
-	NumOutlets int64    `parquet:"num_outlets" json:"num_outlets"`
-	Outlets    []string `parquet:"outlets,list" json:"outlets"`
-	Score      float64  `parquet:"event_scale" json:"event_scale"`
-	Evidence   string   `parquet:"evidence" json:"evidence"`
+	StoryID     string   `parquet:"story_id,optional" json:"story_id"`
+	Event       string   `parquet:"event,optional" json:"event"`
+	Mode        string   `parquet:"mode,optional" json:"mode"`
+	Quad        int32    `parquet:"quad_code" json:"quad_code"`
+	CAMEO       string   `parquet:"cameo,optional" json:"cameo"`
+	Goldstein   float64  `parquet:"goldstein" json:"goldstein"`
+	Actor       string   `parquet:"actor_code,optional" json:"actor_code"`
+	Recipient   string   `parquet:"recipient_code,optional" json:"recipient_code"`
+	DateStart   *Date    `parquet:"date_start,date" json:"date_start"`
+	DateEnd     *Date    `parquet:"date_end,date" json:"date_end"`
+	Mentions    int64    `parquet:"mentions" json:"mentions"`
+	Articles    int64    `parquet:"articles" json:"articles"`
+	Outlets     int64    `parquet:"outlets" json:"outlets"`
+	OutletNames []string `parquet:"outlet_names,list" json:"outlet_names"`
+	Score       float64  `parquet:"event_scale" json:"event_scale"`
+	Evidence    string   `parquet:"evidence,optional" json:"evidence"`
 }
 
 // ArticleRow is one stored article.
 type ArticleRow struct {
 	ID            int64     `parquet:"id" json:"id"`
-	Source        string    `parquet:"source" json:"source"`
-	URL           string    `parquet:"url" json:"url"`
-	Outlet        string    `parquet:"outlet" json:"outlet"`
-	Title         string    `parquet:"title" json:"title"`
-	Author        string    `parquet:"author" json:"author"`
+	Source        string    `parquet:"source,optional" json:"source"`
+	URL           string    `parquet:"url,optional" json:"url"`
+	Outlet        string    `parquet:"outlet,optional" json:"outlet"`
+	Title         string    `parquet:"title,optional" json:"title"`
+	Author        string    `parquet:"author,optional" json:"author"`
 	Published     *Date     `parquet:"published,date" json:"published"`
-	PublishedFrom string    `parquet:"published_from" json:"published_from"`
-	Language      string    `parquet:"language" json:"language"`
+	PublishedFrom string    `parquet:"published_from,optional" json:"published_from"`
+	Language      string    `parquet:"language,optional" json:"language"`
 	DupOf         *int64    `parquet:"dup_of,optional" json:"dup_of"`
-	Hash          string    `parquet:"hash" json:"hash"`
+	Hash          string    `parquet:"hash,optional" json:"hash"`
 	Ingested      time.Time `parquet:"ingested,timestamp(millisecond)" json:"ingested"`
 	// The date check (article.DateCheck): the content's window is set when
 	// the printed date contradicts it.
@@ -90,7 +95,7 @@ type ArticleRow struct {
 	DateConflict     bool   `parquet:"date_conflict" json:"date_conflict"`
 	ContentDateStart *Date  `parquet:"content_date_start,date" json:"content_date_start"`
 	ContentDateEnd   *Date  `parquet:"content_date_end,date" json:"content_date_end"`
-	Text             string `parquet:"text" json:"text"`
+	Text             string `parquet:"text,optional" json:"text"`
 }
 
 func date(t time.Time) *Date {
@@ -101,8 +106,8 @@ func date(t time.Time) *Date {
 	return &d
 }
 
-func eventRow(id string, m *event.Mention) EventRow {
-	return EventRow{ID: id, StoryID: m.StoryID, ArticleID: m.ArticleID, Source: m.Doc, Outlet: m.Outlet,
+func eventRow(m *event.Mention) EventRow {
+	return EventRow{MentionID: m.ID, StoryID: m.StoryID, ArticleID: m.ArticleID, Source: m.Doc, Outlet: m.Outlet,
 		DateStart: date(m.DateStart), DateEnd: date(m.DateEnd), DatePrecision: m.Precision, Event: m.Event, Mode: m.Mode,
 		Quad: int32(m.Quad), Score: m.Score, CAMEO: m.CAMEO,
 		ActorCode: m.Actor.Code, ActorName: m.Actor.Entity, ActorText: m.Actor.Text, ActorSector: m.Actor.Sector,
@@ -115,7 +120,7 @@ func eventRow(id string, m *event.Mention) EventRow {
 func storyRow(s *analyze.Story) StoryRow {
 	r := StoryRow{StoryID: s.ID, Event: s.Event, Mode: s.Mode, Quad: int32(s.Quad), CAMEO: s.CAMEO, Goldstein: s.Goldstein,
 		Actor: s.Actor, Recipient: s.Recipient, DateStart: date(s.Start), DateEnd: date(s.End), Mentions: int64(s.Mentions),
-		Articles: int64(s.Articles), NumOutlets: int64(len(s.Outlets)), Outlets: nonNil(s.Outlets), Score: s.Score}
+		Articles: int64(s.Articles), Outlets: int64(len(s.Outlets)), OutletNames: nonNil(s.Outlets), Score: s.Score}
 	if len(s.Evidence) > 0 {
 		r.Evidence = s.Evidence[0].Sentence
 	}

@@ -1,9 +1,12 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
+	"strings"
 
 	"github.com/parquet-go/parquet-go"
 )
@@ -39,11 +42,72 @@ func newRowWriter[T any](w io.Writer, f Format) (rowWriter[T], error) {
 	case CSV:
 		return newCSVWriter[T](w), nil
 	case JSONL:
-		return newJSONLWriter[T](w), nil
+		return newRowJSONLWriter[T](w), nil
 	case Parquet:
 		return newParquetWriter[T](w), nil
 	}
 	return nil, fmt.Errorf("format %s does not apply here", f)
+}
+
+// rowJSONLWriter writes a row type as one JSON object a line, its fields in
+// column order, with null for an empty text column (as CSV's empty cell and
+// Parquet's null), so DuckDB, pandas and jq see the same NULLs.
+type rowJSONLWriter[T any] struct {
+	w     io.Writer
+	names [][]byte // `"name":` of each field
+	buf   bytes.Buffer
+}
+
+func newRowJSONLWriter[T any](w io.Writer) *rowJSONLWriter[T] {
+	t := reflect.TypeFor[T]()
+	names := make([][]byte, t.NumField())
+	for i := range names {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name == "" {
+			name = columnName(t.Field(i))
+		}
+		b, _ := json.Marshal(name)
+		names[i] = append(b, ':')
+	}
+	return &rowJSONLWriter[T]{w: w, names: names}
+}
+
+func (j *rowJSONLWriter[T]) Write(row T) error {
+	v := reflect.ValueOf(row)
+	j.buf.Reset()
+	j.buf.WriteByte('{')
+	for i, name := range j.names {
+		if i > 0 {
+			j.buf.WriteByte(',')
+		}
+		j.buf.Write(name)
+		f := v.Field(i)
+		if f.Kind() == reflect.String && f.Len() == 0 {
+			j.buf.WriteString("null")
+			continue
+		}
+		b, err := marshalNoEscape(f.Interface())
+		if err != nil {
+			return fmt.Errorf("column %s: %w", name, err)
+		}
+		j.buf.Write(b)
+	}
+	j.buf.WriteString("}\n")
+	_, err := j.w.Write(j.buf.Bytes())
+	return err
+}
+
+func (j *rowJSONLWriter[T]) Close() error { return nil }
+
+// marshalNoEscape is json.Marshal without HTML escaping ("<" stays "<").
+func marshalNoEscape(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 type jsonlWriter[T any] struct{ enc *json.Encoder }

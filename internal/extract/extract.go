@@ -40,9 +40,15 @@ func Extract(ctx context.Context, in Input) (*article.Article, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extract %s: %w", in.Source, err)
 	}
-	body := in.Body
+	body, contentType, record := in.Body, in.ContentType, false
 	if len(bytes.TrimSpace(body)) == 0 && strings.TrimSpace(in.Hint.Text) != "" {
-		body = []byte(in.Hint.Text)
+		// A crawler record's text: its type is the reader's guess, not a
+		// server's declaration, and crawlers store raw HTML in "text" or
+		// "maintext"; declared text/plain by the reader, it went through
+		// the text parser with its markup, and one 665 KB page ran that
+		// parser for minutes. So the content decides; it is UTF-8, having
+		// come through JSON.
+		body, contentType, record = []byte(in.Hint.Text), "", true
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, fmt.Errorf("extract %s: %w", in.Source, ErrEmpty)
@@ -50,7 +56,10 @@ func Extract(ctx context.Context, in Input) (*article.Article, error) {
 	if kind := sniffBinary(body); kind != "" {
 		return nil, fmt.Errorf("extract %s: %w (%s)", in.Source, ErrBinary, kind)
 	}
-	s, _ := decode(body, in.ContentType)
+	s := in.Hint.Text
+	if !record {
+		s, _ = decode(body, contentType)
+	}
 	if strings.TrimSpace(s) == "" {
 		return nil, fmt.Errorf("extract %s: %w", in.Source, ErrEmpty)
 	}
@@ -62,7 +71,7 @@ func Extract(ctx context.Context, in Input) (*article.Article, error) {
 	}
 	var p pageFields
 	var updated time.Time
-	if isHTML(body, s, in.ContentType) {
+	if isHTML(body, s, contentType) {
 		hp, err := extractHTML(s, a.URL)
 		if err != nil {
 			return nil, fmt.Errorf("extract %s: parse html: %w", in.Source, err)
@@ -75,10 +84,7 @@ func Extract(ctx context.Context, in Input) (*article.Article, error) {
 		tp := ParseText(s)
 		updated = tp.Updated
 		p = pageFields{Title: tp.Title, Author: tp.Author, Outlet: tp.Outlet, Text: tp.Text,
-			Published: tp.Published, DateFrom: tp.DateFrom}
-		if p.Outlet == "" {
-			p.Outlet = hostOutlet(a.URL)
-		}
+			Published: tp.Published, DateFrom: tp.DateFrom, Host: hostOutlet(a.URL)}
 	}
 	if p.Published.IsZero() {
 		if t, ok := urlDate(a.URL); ok {
@@ -117,8 +123,16 @@ func merge(a *article.Article, p pageFields) {
 	if a.Title == "" {
 		a.Title = strings.TrimSpace(p.Title)
 	}
-	if a.Outlet == "" {
-		a.Outlet = strings.TrimSpace(p.Outlet)
+	// The outlet: one the hint states itself (a crawler record's), else
+	// the page's own (site name, publisher, a text page's date-line
+	// block), else the feed that listed it, else the address's host. A
+	// feed's title is not each page's outlet: an aggregating feed would
+	// make every page one outlet, breaking min_outlets.
+	for _, o := range []string{a.Outlet, p.Outlet, a.Feed, p.Host} {
+		if o = strings.TrimSpace(o); o != "" {
+			a.Outlet = o
+			break
+		}
 	}
 	if a.Author == "" {
 		a.Author = strings.TrimSpace(p.Author)

@@ -221,3 +221,42 @@ func TestDeclaredLanguageKept(t *testing.T) {
 		t.Errorf("undeclared: got %q (%v), want en detected", a.Language, err)
 	}
 }
+
+// A crawler record's text that is HTML goes through the HTML extractor,
+// whatever content type the reader gave it and whether or not the record
+// has a url (issue 17: a url sent it through the plain-text parser, markup
+// and all).
+func TestRecordHTMLWithURL(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Talks resume in Oman</title>
+<meta property="og:site_name" content="Gulf Wire"></head><body><nav>Home | World | Sport</nav>
+<article><h1>Talks resume in Oman</h1>
+<p>Iranian and American negotiators met in Muscat on Tuesday for a third round of indirect talks on the nuclear programme, officials said.</p>
+<p>The Omani foreign minister carried messages between the two delegations, which sat in separate rooms of the same palace.</p>
+<p>Both sides described the meeting as constructive and agreed to meet again next week, according to a statement.</p>
+</article><footer>© Gulf Wire</footer></body></html>`
+	for _, c := range []struct{ name, url, ct string }{
+		{"url, text/plain", "https://gulfwire.example/2026/03/03/talks", "text/plain; charset=utf-8"},
+		{"no url, text/plain", "", "text/plain; charset=utf-8"},
+		{"url, no type", "https://gulfwire.example/2026/03/03/talks", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			hint := article.Article{Source: "crawl.jsonl:1", URL: c.url, Text: page}
+			a, err := Extract(context.Background(), Input{Source: "crawl.jsonl:1", URL: c.url, ContentType: c.ct, Hint: hint})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(a.Text, "<") || strings.Contains(a.Text, "Home | World") || !strings.Contains(a.Text, "negotiators met in Muscat") {
+				t.Errorf("text kept markup or chrome:\n%s", a.Text)
+			}
+			if a.Title != "Talks resume in Oman" {
+				t.Errorf("title %q", a.Title)
+			}
+		})
+	}
+	// plain text stays plain text
+	hint := article.Article{Source: "crawl.jsonl:2", URL: "https://x.example/a", Text: "Iran and the US met in Muscat on Tuesday, officials said.\nThey will meet again."}
+	a, err := Extract(context.Background(), Input{Source: "crawl.jsonl:2", URL: hint.URL, ContentType: "text/plain; charset=utf-8", Hint: hint})
+	if err != nil || !strings.Contains(a.Text, "They will meet again.") {
+		t.Fatalf("plain record: %v %+v", err, a)
+	}
+}

@@ -19,9 +19,12 @@ import (
 // htmlPage is what an HTML document yields before merging with the hint.
 type htmlPage struct {
 	Title, Author, Outlet, URL, Text string
-	Published                        time.Time
-	DateFrom                         article.DateSource
-	Types                            []string
+	// Host is the outlet the address gives ("example.com"): the weakest
+	// name, after the page's own and its feed's (see merge).
+	Host      string
+	Published time.Time
+	DateFrom  article.DateSource
+	Types     []string
 }
 
 // extractHTML runs trafilatura with htmldate set for original publication
@@ -69,6 +72,13 @@ func extractHTML(s string, pageURL string) (htmlPage, error) {
 			hp.Published, hp.DateFrom = writtenDay(m.Date), article.DateMetadata
 		}
 	}
+	if hp.Published.IsZero() && !dr.IsZero() {
+		// go-trafilatura takes an HtmlDateOverride only when it has a time
+		// of day (metadata.go: `if HtmlDateOverride.HasTime`), so a day
+		// htmldate found without one ("March 3, 2026" in the byline) was
+		// lost: keep it.
+		hp.Published, hp.DateFrom = writtenDay(dr.DateTime), article.DateMetadata
+	}
 	if hp.URL == "" {
 		hp.URL = meta.url
 	}
@@ -92,8 +102,11 @@ func extractHTML(s string, pageURL string) (htmlPage, error) {
 		fb, _ := html.Parse(strings.NewReader(s))
 		hp.Text = fallbackText(fb)
 	}
-	if hp.Outlet == "" {
-		hp.Outlet = hostOutlet(pageURL)
+	hp.Host = hostOutlet(pageURL)
+	if isHostName(hp.Outlet, pageURL) {
+		// go-trafilatura falls back to the address's host for a page that
+		// names no site: that is the weakest name, not the page's own
+		hp.Outlet = ""
 	}
 	return hp, nil
 }
@@ -118,6 +131,16 @@ func writtenDay(t time.Time) time.Time {
 }
 
 func sameDay(a, b time.Time) bool { return writtenDay(a).Equal(writtenDay(b)) }
+
+// isHostName reports whether name is only the host of address u.
+func isHostName(name, u string) bool {
+	pu, err := url.Parse(u)
+	if err != nil || pu.Host == "" || name == "" {
+		return false
+	}
+	n := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(name)), "www.")
+	return n == strings.TrimPrefix(strings.ToLower(pu.Host), "www.") || n == strings.TrimPrefix(strings.ToLower(pu.Hostname()), "www.")
+}
 
 func hostOutlet(u string) string {
 	pu, err := url.Parse(u)
@@ -182,10 +205,20 @@ func pageDate(doc *html.Node, pageURL string) htmldate.Result {
 		DeferUrlExtractor: true,
 		URL:               pageURL,
 	})
-	if err != nil || (dr.DateTime.Day() == 1 && !dayLevel(dr.SrcString)) {
+	if err != nil || (dr.DateTime.Day() == 1 && !dayLevel(dr.SrcString)) || linkDate(dr.SrcString) {
 		return htmldate.Result{}
 	}
 	return dr
+}
+
+// linkDate reports a date htmldate read from a link's address
+// ("/2003/06/24/regular-expressions\">MT-Regex</a>", "=03/01/24/1440207\">"):
+// that dates the page linked to, a sidebar's older post, not this one. Once
+// go-trafilatura no longer dropped htmldate's days without a time, such
+// links dated 3 of the corpus pages.
+func linkDate(src string) bool {
+	s := strings.TrimSpace(src)
+	return strings.HasPrefix(s, "/") || strings.HasPrefix(s, "=")
 }
 
 // fallbackBelow is the length, in characters, under which trafilatura's

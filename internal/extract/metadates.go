@@ -65,6 +65,7 @@ const maxTypes = 12
 func scanMeta(doc *html.Node) pageMeta {
 	var pm pageMeta
 	var ld, metaDate, timeDate time.Time
+	var ldRaw, metaRaw, timeRaw string
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
 		if depth > 512 {
@@ -80,7 +81,7 @@ func scanMeta(doc *html.Node) pageMeta {
 				}
 				switch {
 				case pubMetaNames[key] && metaDate.IsZero():
-					metaDate = parseMetaDate(content)
+					metaDate, metaRaw = parseMetaDate(content), content
 				case (key == "og:title" || key == "twitter:title") && pm.title == "":
 					pm.title = strings.TrimSpace(content)
 				case key == "og:url" && pm.url == "":
@@ -95,7 +96,7 @@ func scanMeta(doc *html.Node) pageMeta {
 			case atom.Script:
 				if strings.Contains(attr(n, "type"), "ld+json") && n.FirstChild != nil {
 					if m := reLDDate.FindStringSubmatch(n.FirstChild.Data); m != nil && ld.IsZero() {
-						ld = parseMetaDate(m[1])
+						ld, ldRaw = parseMetaDate(m[1]), m[1]
 					}
 					for _, m := range reLDType.FindAllStringSubmatch(n.FirstChild.Data, maxTypes) {
 						pm.addType(m[1])
@@ -103,7 +104,8 @@ func scanMeta(doc *html.Node) pageMeta {
 				}
 			case atom.Time:
 				if timeDate.IsZero() && (hasAttr(n, "pubdate") || strings.EqualFold(attr(n, "itemprop"), "datePublished")) {
-					timeDate = parseMetaDate(attr(n, "datetime"))
+					timeRaw = attr(n, "datetime")
+					timeDate = parseMetaDate(timeRaw)
 				}
 			case atom.Abbr, atom.Span, atom.Div, atom.P:
 				if metaDate.IsZero() && strings.EqualFold(attr(n, "itemprop"), "datePublished") {
@@ -111,7 +113,7 @@ func scanMeta(doc *html.Node) pageMeta {
 					if v == "" {
 						v = attr(n, "datetime")
 					}
-					metaDate = parseMetaDate(v)
+					metaDate, metaRaw = parseMetaDate(v), v
 				}
 			}
 		}
@@ -120,6 +122,13 @@ func scanMeta(doc *html.Node) pageMeta {
 		}
 	}
 	walk(doc, 0)
+	if localDay, ok := localSameInstant(ldRaw, metaRaw, timeRaw); ok {
+		// JSON-LD often gives the instant in UTC ("2017-02-24T01:18:13Z")
+		// while the page's meta or <time> gives the same instant in its
+		// own zone ("2017-02-23T17:18:13-08:00"): the page was written on
+		// its local day, the 23rd.
+		ld = localDay
+	}
 	for _, t := range []time.Time{ld, metaDate, timeDate} {
 		if !t.IsZero() {
 			pm.published = t
@@ -146,6 +155,47 @@ func parseMetaDate(v string) time.Time {
 		return d.t
 	}
 	return time.Time{}
+}
+
+// instantLayouts are the machine timestamps with a zone pages declare.
+var instantLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05-0700", "2006-01-02T15:04:05.000-0700",
+	"2006-01-02T15:04-07:00", "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05-07:00", "2006-01-02 15:04:05Z07:00"}
+
+// parseInstant reads a timestamp with its zone; ok is false without one.
+func parseInstant(v string) (time.Time, bool) {
+	v = strings.TrimSpace(v)
+	for _, l := range instantLayouts {
+		if t, err := time.Parse(l, v); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// localSameInstant: when the JSON-LD date is a UTC timestamp and another
+// declaration of the page gives the same instant (within an hour) in a
+// zone of its own, the day as that one writes it.
+func localSameInstant(ldRaw string, others ...string) (time.Time, bool) {
+	u, ok := parseInstant(ldRaw)
+	if !ok {
+		return time.Time{}, false
+	}
+	if _, off := u.Zone(); off != 0 {
+		return time.Time{}, false
+	}
+	for _, o := range others {
+		t, ok := parseInstant(o)
+		if !ok {
+			continue
+		}
+		if _, off := t.Zone(); off == 0 {
+			continue
+		}
+		if d := t.Sub(u); d > -time.Hour && d < time.Hour {
+			return parseMetaDate(o), true
+		}
+	}
+	return time.Time{}, false
 }
 
 func attr(n *html.Node, key string) string {

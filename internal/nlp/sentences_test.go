@@ -21,6 +21,9 @@ func TestSplit(t *testing.T) {
 		{"Al-Abbasi went on Nov. 2 to Tehran.", []string{"Al-Abbasi went on Nov. 2 to Tehran."}},
 		{"It is growing in Gaza.Early Friday, jets hit houses.", []string{"It is growing in Gaza.", "Early Friday, jets hit houses."}},
 		{"The U.S.Embassy stays; see www.Example.com today.", []string{"The U.S.Embassy stays; see www.Example.com today."}},
+		{"It included New Zealand.[38] The British Government appointed him.[39][40] He left.",
+			[]string{"It included New Zealand.[38]", "The British Government appointed him.[39][40]", "He left."}},
+		{"See the list [a] below. [Editor's note] And x.[] Y.", []string{"See the list [a] below. [Editor's note] And x.[] Y."}},
 		{"", nil},
 	}
 	for _, tt := range tests {

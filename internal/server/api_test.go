@@ -91,6 +91,28 @@ func TestAPIRejectsBadParameters(t *testing.T) {
 			t.Errorf("GET %s: %d %s, want 400 with an error message", url, code, body)
 		}
 	}
+	// Well-formed but unknown codes and types are refused as the CLI
+	// refuses them (codes.Dyad, codes.Type), naming the culprit, instead of
+	// answering with an empty list.
+	for url, want := range map[string]string{
+		"/api/events?dyad=USA:XYZ":       `unknown country code \"XYZ\"`,
+		"/api/stories?dyad=usa:qqq":      `unknown country code \"QQQ\"`,
+		"/api/dyads/USA/ZZZ/series":      `unknown country code \"ZZZ\"`,
+		"/api/events?type=threaten,fish": `type=\"fish\": not a PLOVER event type; one of AGREE`,
+		"/api/stories?actor=XXX":         `unknown country code \"XXX\"`,
+		"/api/events?actor=QQQ":          `unknown country code \"QQQ\"`,
+	} {
+		code, body := get(t, s, url)
+		if code != http.StatusBadRequest || !strings.Contains(body, want) {
+			t.Errorf("GET %s: %d %s, want 400 saying %s", url, code, body, want)
+		}
+	}
+	// ... and known codes in any case still answer.
+	for _, url := range []string{"/api/events?dyad=usa:irq&type=threaten", "/api/dyads/usa/irq/series", "/api/stories?actor=irq"} {
+		if code, body := get(t, s, url); code != http.StatusOK {
+			t.Errorf("GET %s: %d %s, want 200", url, code, body)
+		}
+	}
 	for _, url := range []string{"/api/stories/nope", "/api/articles/999", "/api/nothing"} {
 		if code, _ := get(t, s, url); code != http.StatusNotFound {
 			t.Errorf("GET %s: %d, want 404", url, code)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -262,6 +263,22 @@ func TestBrowser(t *testing.T) {
 		}
 		if probs := b.takeProblems(); len(probs) > 0 {
 			t.Errorf("date check pages: %v", probs)
+		}
+	})
+
+	t.Run("an actor page lists the events that quote the person", func(t *testing.T) {
+		db, kb := actorFixture(t)
+		other := httptest.NewServer(newServer(t, Config{Store: db, Actors: kb}))
+		defer other.Close()
+		b.run(t, chromedp.Navigate(other.URL+"/actors/thabet-al-abbasi"), chromedp.WaitVisible("table.events"), settle())
+		tables := value(t, b, chromedp.Evaluate[[]int](`[...document.querySelectorAll('table.events')].map(t => t.querySelectorAll('tbody tr td.evidence').length)`))
+		heads := value(t, b, chromedp.Evaluate[[]string](`[...document.querySelectorAll('h2')].map(h => h.textContent)`))
+		b.screenshot(t, "actor-named")
+		if len(tables) != 2 || tables[0] != 0 || tables[1] != 2 || !slices.Contains(heads, "Quoted or named in") {
+			t.Fatalf("actor page: evidence rows per table %v, headings %q; want none as a party and 2 quoting him", tables, heads)
+		}
+		if probs := b.takeProblems(); len(probs) > 0 {
+			t.Errorf("actor page: %v", probs)
 		}
 	})
 

@@ -6,9 +6,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/internal/actors"
 	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/codes"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -89,8 +92,8 @@ type dyadsPage struct {
 func (s *Server) pageDyads(w http.ResponseWriter, r *http.Request) {
 	// the form on this page sends ?a=USA&b=IRQ: go to the dyad's page
 	if a, b := strings.ToUpper(r.URL.Query().Get("a")), strings.ToUpper(r.URL.Query().Get("b")); a != "" || b != "" {
-		if !isCode(a) || !isCode(b) {
-			s.failErr(w, r, badRequest("want two three-letter country codes, e.g. USA and IRQ"))
+		if _, _, err := codes.Dyad(a + ":" + b); err != nil {
+			s.failErr(w, r, badRequest("%v", err))
 			return
 		}
 		http.Redirect(w, r, "/dyads/"+a+"/"+b, http.StatusSeeOther)
@@ -323,6 +326,9 @@ func (s *Server) pageActors(w http.ResponseWriter, r *http.Request) {
 type actorPage struct {
 	Entity *actors.Entity
 	Events []store.EventRow
+	// Named are events the person is not a party to but speaks in or is
+	// named by: the source who told of a call ("Abbasi said…").
+	Named []store.EventRow
 }
 
 func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) {
@@ -340,7 +346,72 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "actor", actorPage{Entity: e, Events: page.Events})
+	p := actorPage{Entity: e, Events: page.Events}
+	if p.Named, err = s.namedIn(r, e, page.Events); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "actor", p)
+}
+
+// namedIn finds the events whose evidence names person e without e being a
+// party: the mentions that quote or cite them. Evidence is searched for the
+// last word of the name ("al-Abbasi": "Abbasi", as the press shortens it),
+// and a hit is kept when it gives the full name or the event involves the
+// person's country, so a namesake elsewhere does not show up.
+func (s *Server) namedIn(r *http.Request, e *actors.Entity, parties []store.EventRow) ([]store.EventRow, error) {
+	if e.Kind != actors.KindPerson {
+		return nil, nil
+	}
+	words := strings.Fields(e.Name)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	last := words[len(words)-1]
+	if i := strings.LastIndexAny(last, "-‐’'"); i >= 0 {
+		last = last[i+1:]
+	}
+	if len([]rune(last)) < 3 {
+		return nil, nil
+	}
+	page, err := s.cfg.Store.Events(r.Context(), store.EventQuery{Text: last, Limit: 60})
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{}
+	for _, ev := range parties {
+		seen[ev.ID] = true
+	}
+	var out []store.EventRow
+	for _, ev := range page.Events {
+		if seen[ev.ID] || !containsWord(ev.Sentence, last) {
+			continue
+		}
+		if strings.Contains(ev.Sentence, e.Name) || (e.Country != "" && (ev.Actor.Code == e.Country || ev.Recipient.Code == e.Country)) {
+			out = append(out, ev)
+		}
+		if len(out) == 30 {
+			break
+		}
+	}
+	return out, nil
+}
+
+// containsWord reports whether w occurs in s as a word (not inside one).
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, _ := utf8.DecodeLastRuneInString(s[:j])
+		after, _ := utf8.DecodeRuneInString(s[j+len(w):])
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return true
+		}
+		i = j + len(w)
+	}
 }
 
 // articleWithEvents loads the article named by the {id} path value and its

@@ -63,6 +63,13 @@ var funcs = template.FuncMap{
 		}
 		return plover.QuadClass(q).String()
 	},
+	// outlet names an outlet; a source without one is no outlet
+	"outlet": func(s string) string {
+		if s == "" {
+			return "unknown outlet"
+		}
+		return s
+	},
 	"orDash": func(s string) string {
 		if s == "" {
 			return "—"

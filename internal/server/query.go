@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dyad-project/dyad/internal/codes"
 	"github.com/dyad-project/dyad/internal/event"
-	"github.com/dyad-project/dyad/internal/plover"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -81,13 +81,15 @@ func parseInt(name, s string, lo, hi int) (int, error) {
 	return n, nil
 }
 
+// parseDyad reads dyad=A:B as the CLI reads --dyad (codes.Dyad): an
+// unknown code is a 400 naming it, not an empty result.
 func parseDyad(s string) ([2]string, error) {
 	if s == "" {
 		return [2]string{}, nil
 	}
-	a, b, ok := strings.Cut(strings.ToUpper(s), ":")
-	if !ok || !isCode(a) || !isCode(b) {
-		return [2]string{}, badRequest("dyad=%q: want two country codes, e.g. USA:IRQ", s)
+	a, b, err := codes.Dyad(s)
+	if err != nil {
+		return [2]string{}, badRequest("dyad=%q: %v", s, err)
 	}
 	return [2]string{a, b}, nil
 }
@@ -111,11 +113,11 @@ func parseTypes(s string) ([]string, error) {
 		if p = strings.TrimSpace(p); p == "" {
 			continue
 		}
-		t, ok := plover.ParseType(p)
-		if !ok {
-			return nil, badRequest("type=%q: not a PLOVER event type", p)
+		t, err := codes.Type(p)
+		if err != nil {
+			return nil, badRequest("type=%q: %v", p, err)
 		}
-		out = append(out, string(t))
+		out = append(out, t)
 	}
 	return out, nil
 }
@@ -157,7 +159,11 @@ func (f filter) eventQuery() (store.EventQuery, error) {
 	}
 	q.Actor = f.Actor
 	if isCode(strings.ToUpper(f.Actor)) {
-		q.Actor = strings.ToUpper(f.Actor)
+		// three letters: a country code, which must be one (an entity id
+		// is longer)
+		if q.Actor, err = codes.Code(f.Actor); err != nil {
+			return q, badRequest("actor=%q: %v", f.Actor, err)
+		}
 	}
 	q.Claim, q.Text, q.After = f.Claim, f.Q, f.After
 	return q, nil

@@ -185,7 +185,7 @@ func itemHint(f *gofeed.Feed, it *gofeed.Item, link string) article.Article {
 	a := article.Article{
 		URL:      link,
 		Title:    strings.TrimSpace(htmlText(it.Title)),
-		Outlet:   strings.TrimSpace(f.Title),
+		Feed:     strings.TrimSpace(f.Title), // the outlet only when the page names none
 		Language: normLang(f.Language),
 	}
 	var names []string

@@ -25,7 +25,7 @@ func TestFeedItemsFollowed(t *testing.T) {
 	}
 	one := m[srv.URL+"/news/1"]
 	want := article.Article{Source: srv.URL + "/news/1", URL: srv.URL + "/news/1", Title: "Embassy closure threatened",
-		Outlet: "Example Wire", Language: "en", Published: day("2020-09-27"), DateFrom: article.DateFeed}
+		Feed: "Example Wire", Language: "en", Published: day("2020-09-27"), DateFrom: article.DateFeed}
 	if one.Err != nil || !reflect.DeepEqual(one.Hint, want) || !strings.Contains(string(one.Body), "Item one page.") || one.URL != srv.URL+"/news/1" {
 		t.Errorf("item 1: %+v\nwant hint %+v", one, want)
 	}
@@ -77,7 +77,7 @@ func TestFeedDetectedByContent(t *testing.T) {
 		mux.HandleFunc("/", serveString("text/html", "<p>item page</p>"))
 	})
 	m := bySource(t, collect(t, New(testOptions()), srv.URL+"/feed"))
-	if a := m[srv.URL+"/atom/1"].Hint; a.PublishedString() != "2025-01-01" || a.Author != "A. Writer" || a.Outlet != "Atom Desk" {
+	if a := m[srv.URL+"/atom/1"].Hint; a.PublishedString() != "2025-01-01" || a.Author != "A. Writer" || a.Feed != "Atom Desk" || a.Outlet != "" {
 		t.Errorf("atom item 1 hint: %+v", a)
 	}
 	if a := m[srv.URL+"/atom/2"].Hint; a.PublishedString() != "2025-01-02" {

@@ -47,8 +47,8 @@ func mentionQuery(f store.MentionFilter) (string, []any) {
 	} else if !f.Until.IsZero() {
 		where = append(where, "date_start <= "+ph(article.Day(f.Until)))
 	}
-	q := `SELECT m.article_id, a.source,
-		CASE WHEN a.dup_of IS NOT NULL THEN COALESCE(NULLIF(o.outlet, ''), o.source) ELSE COALESCE(NULLIF(a.outlet, ''), a.source) END,
+	q := `SELECT m.id, m.article_id, a.source, a.url,
+		CASE WHEN a.dup_of IS NOT NULL THEN o.outlet ELSE a.outlet END,
 		event, mode, cameo, quad, score,
 		actor_text, actor_entity, actor_name, actor_code, actor_sector,
 		recip_text, recip_entity, recip_name, recip_code, recip_sector,
@@ -68,7 +68,7 @@ func mentionQuery(f store.MentionFilter) (string, []any) {
 func scanMention(rows pgx.Rows) (event.Mention, error) {
 	var m event.Mention
 	var ds, de *time.Time
-	err := rows.Scan(&m.ArticleID, &m.Doc, &m.Outlet, &m.Event, &m.Mode, &m.CAMEO, &m.Quad, &m.Score,
+	err := rows.Scan(&m.ID, &m.ArticleID, &m.Doc, &m.URL, &m.Outlet, &m.Event, &m.Mode, &m.CAMEO, &m.Quad, &m.Score,
 		&m.Actor.Text, &m.Actor.EntityID, &m.Actor.Entity, &m.Actor.Code, &m.Actor.Sector,
 		&m.Recipient.Text, &m.Recipient.EntityID, &m.Recipient.Entity, &m.Recipient.Code, &m.Recipient.Sector,
 		&ds, &de, &m.Precision, &m.DateText, &m.Background, &m.Claim, &m.ReportedBy,

@@ -125,5 +125,7 @@ func dayOf(t *time.Time) time.Time {
 }
 
 // outletExpr is an article's independent outlet: a syndicated copy counts
-// as the outlet of the article it copies (a, o as in the joins below).
-const outletExpr = `CASE WHEN a.dup_of IS NOT NULL THEN COALESCE(NULLIF(o.outlet, ''), o.source) ELSE COALESCE(NULLIF(a.outlet, ''), a.source) END`
+// as the outlet of the article it copies (a, o as in the joins below); ""
+// when unknown, never the file path or URL: an unnamed source is not an
+// independent outlet (it counts for none in stories.outlets).
+const outletExpr = `CASE WHEN a.dup_of IS NOT NULL THEN o.outlet ELSE a.outlet END`

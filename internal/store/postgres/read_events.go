@@ -34,6 +34,7 @@ func scanEvent(rows pgx.Rows) (store.EventRow, error) {
 		&m.Sentence, &m.SentStart, &m.SentEnd, &m.Trigger, &m.Confidence, &m.Location, &m.StoryID, &m.StoryWhy, &m.Reference,
 		&r.Outlets, &m.ArticleDateConflict)
 	m.DateStart, m.DateEnd = dayOf(ds), dayOf(de)
+	m.ID = r.ID
 	return r, err
 }
 

@@ -56,8 +56,8 @@ func mentionWhere(f store.MentionFilter) (string, []any) {
 // iteration ends. It reads through the open transaction when there is one.
 func (s *DB) EachMention(ctx context.Context, f store.MentionFilter, fn func(*event.Mention) error) error {
 	where, args := mentionWhere(f)
-	q := `SELECT m.article_id, a.source,
-		CASE WHEN a.dup_of IS NOT NULL THEN COALESCE(NULLIF(o.outlet, ''), o.source) ELSE COALESCE(NULLIF(a.outlet, ''), a.source) END,
+	q := `SELECT m.id, m.article_id, a.source, a.url,
+		CASE WHEN a.dup_of IS NOT NULL THEN o.outlet ELSE a.outlet END,
 		event, mode, cameo, quad, score,
 		actor_text, actor_entity, actor_name, actor_code, actor_sector,
 		recip_text, recip_entity, recip_name, recip_code, recip_sector,
@@ -76,7 +76,7 @@ func (s *DB) EachMention(ctx context.Context, f store.MentionFilter, fn func(*ev
 	for rows.Next() {
 		var m event.Mention
 		var ds, de, rb string
-		err := rows.Scan(&m.ArticleID, &m.Doc, &m.Outlet, &m.Event, &m.Mode, &m.CAMEO, &m.Quad, &m.Score,
+		err := rows.Scan(&m.ID, &m.ArticleID, &m.Doc, &m.URL, &m.Outlet, &m.Event, &m.Mode, &m.CAMEO, &m.Quad, &m.Score,
 			&m.Actor.Text, &m.Actor.EntityID, &m.Actor.Entity, &m.Actor.Code, &m.Actor.Sector,
 			&m.Recipient.Text, &m.Recipient.EntityID, &m.Recipient.Entity, &m.Recipient.Code, &m.Recipient.Sector,
 			&ds, &de, &m.Precision, &m.DateText, &m.Background, &m.Claim, &rb,

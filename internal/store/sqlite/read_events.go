@@ -38,6 +38,7 @@ func scanEvent(rows *sql.Rows) (store.EventRow, error) {
 		return r, err
 	}
 	m.DateStart, m.DateEnd = parseDay(ds.String), parseDay(de)
+	m.ID = r.ID
 	_ = json.Unmarshal([]byte(rb), &m.ReportedBy)
 	return r, nil
 }

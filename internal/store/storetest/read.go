@@ -108,6 +108,24 @@ func testStoriesFollowMentions(t *testing.T, s ReadStore) {
 	if _, err := s.Story(ctx, "s2"); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("s2 lost its only mention: err = %v, want ErrNotFound", err)
 	}
+	// Two sources without an outlet (files named by their path) are no
+	// independent outlet: s4 counts only the one named outlet and fails
+	// min_outlets=2 (issue 17: each path counted as an outlet of its own).
+	for i, src := range []struct{ name, outlet string }{{"notes/x.txt", ""}, {"notes/y.txt", ""}, {"z.html", "Wire"}} {
+		r := put(t, s, &article.Article{Source: src.name, Outlet: src.outlet, Text: "Iran warned Israel " + src.name,
+			SimHash: uint64(0x5a5a5a5a) << (8 * i)})
+		m := event.Mention{Event: "THREATEN", Quad: 3, Actor: event.Party{Code: "IRN"}, Recipient: event.Party{Code: "ISR"},
+			DateStart: day("2025-12-01"), DateEnd: day("2025-12-01"), Claim: event.Asserted, Sentence: "Iran warned Israel.", StoryID: "s4"}
+		if err := s.PutMentions(ctx, r.ID, []event.Mention{m}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st, err := s.Story(ctx, "s4"); err != nil || st.Mentions != 3 || st.Outlets != 1 {
+		t.Fatalf("s4 (two unnamed files and one outlet) = %+v, %v; want 3 mentions, 1 outlet", st, err)
+	}
+	if page, err := s.Stories(ctx, store.StoryQuery{MinOutlets: 2, Dyad: [2]string{"IRN", "ISR"}}); err != nil || len(page.Stories) != 0 {
+		t.Fatalf("min_outlets=2 lets through %+v (%v)", page, err)
+	}
 }
 
 // firstWord names a fixture sentence by its first word, "Washington!" for
