@@ -290,10 +290,17 @@ func (d *doc) groupAnaphora(s *sentence) {
 		if ref == nil {
 			continue
 		}
-		p := ref.party
-		p.Text, p.Start, p.End = c.party.Text, c.party.Start, c.party.End
-		c.party, c.generic, c.unplaced, c.plural = p, false, false, false
+		c.referTo(ref)
+		c.plural = false
 	}
+}
+
+// referTo makes the generic c ("the group", "the president") the party ref
+// names, keeping c's own words and place in the text.
+func (c *chunk) referTo(ref *chunk) {
+	p := ref.party
+	p.Text, p.Start, p.End = c.party.Text, c.party.Start, c.party.End
+	c.party, c.generic, c.unplaced = p, false, false
 }
 
 // titleAnaphora gives "the president", "the minister" with no country of
@@ -311,9 +318,8 @@ func (d *doc) titleAnaphora(s *sentence) {
 		if ref == nil {
 			continue
 		}
-		p := ref.party
-		p.Text, p.Start, p.End = c.party.Text, c.party.Start, c.party.End
-		c.party, c.generic, c.unplaced, c.person, c.title = p, false, false, true, ref.title
+		c.referTo(ref)
+		c.person, c.title = true, ref.title
 	}
 }
 

@@ -426,10 +426,7 @@ var prospectWords = set("possible", "potential", "future", "further", "eventual"
 // mosque in Mosul"): a state acting there acts on a counterpart of its own
 // land, unlike "the White House" acting on "the US".
 func (s *sentence) placeInside(c *chunk) bool {
-	if strings.Contains(c.party.Text, " in ") || strings.Contains(c.party.Text, " near ") {
-		return true // a located thing, in its own words
-	}
-	return placePreps[s.lower(s.tokAt(c.start)-1)]
+	return c.located || placePreps[s.lower(s.tokAt(c.start)-1)]
 }
 
 // politician reports a person who holds a political office (government,

@@ -23,6 +23,7 @@ type chunk struct {
 	ownTitle   bool   // the title is written in the text, not the knowledge base's
 	unplaced   bool   // the country came from the article, not the words
 	open       bool   // a name the knowledge base does not know: no country
+	located    bool   // a thing standing for the place it lies in, in its own words ("the mosque in Mosul")
 }
 
 // joinable reports whether the text between two matches lets them name one

@@ -116,13 +116,7 @@ func (s *sentence) afterAnd(i int, dets map[string]bool) *chunk {
 	if s.lower(i) != "and" {
 		return nil
 	}
-	for _, d := range s.chunks {
-		di := s.tokAt(d.start)
-		if di == i+1 || di == i+2 && dets[s.lower(i+1)] {
-			return d
-		}
-	}
-	return nil
+	return s.chunkAtTok(i+1, dets)
 }
 
 // object finds the recipient after the trigger: the first party in the

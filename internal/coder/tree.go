@@ -91,13 +91,8 @@ func (t *tree) party(s *sentence, w int) *chunk {
 	if c := s.chunkOver(t.words[w]); c != nil {
 		return c
 	}
-	for _, k := range t.kids[w] {
-		switch t.words[k].Rel {
-		case "compound", "amod", "nmod:poss", "flat", "appos":
-			if c := s.chunkOver(t.words[k]); c != nil {
-				return c
-			}
-		}
+	if c := t.kidParty(s, w, "compound", "amod", "nmod:poss", "flat", "appos"); c != nil {
+		return c
 	}
 	if c := t.openParty(s, w); c != nil {
 		return c
@@ -119,7 +114,7 @@ func (t *tree) located(s *sentence, w, depth int) *chunk {
 		}
 		c := s.chunkOver(t.words[k])
 		if c == nil && t.words[k].UPOS == "NOUN" {
-			c = t.modifierParty(s, k)
+			c = t.kidParty(s, k, "compound", "amod", "nmod:poss") // "a Peruvian hospital"
 			if c == nil && depth > 0 {
 				c = t.located(s, k, depth-1)
 			}
@@ -134,19 +129,21 @@ func (t *tree) located(s *sentence, w, depth int) *chunk {
 			}
 			out := *c
 			out.start, out.end = s.start+lo, s.start+hi
-			out.party.Text = s.text[lo:hi]
+			// "the mosque in Mosul" lies in its place; "the army of X"
+			// belongs to its party
+			out.party.Text, out.located = s.text[lo:hi], placePreps[t.caseOf(s, k)]
 			return &out
 		}
 	}
 	return nil
 }
 
-// modifierParty is the party named by a word that only specifies w
-// ("Peruvian" of "a Peruvian hospital"), or nil.
-func (t *tree) modifierParty(s *sentence, w int) *chunk {
+// kidParty is the party a dependent of w in one of rels names: a word that
+// only specifies w ("Peruvian" of "a Peruvian hospital", "President" of
+// "President Putin"), or nil.
+func (t *tree) kidParty(s *sentence, w int, rels ...string) *chunk {
 	for _, k := range t.kids[w] {
-		switch t.words[k].Rel {
-		case "compound", "amod", "nmod:poss":
+		if slices.Contains(rels, t.words[k].Rel) {
 			if c := s.chunkOver(t.words[k]); c != nil {
 				return c
 			}
@@ -243,9 +240,7 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 		// "discussed Libya with Trump", "signed a pact on Syria with
 		// Turkey": a joint act's counterpart is who it was done with; the
 		// object is what it was about
-		if w := t.prepOn(s, "with", v, obj); w != nil {
-			recip = w
-		}
+		recip = t.prepParty(s, []string{"with"}, v, obj)
 	}
 	if recip == nil && obj >= 0 {
 		recip = t.party(s, obj)
@@ -253,23 +248,13 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 			// "suspended military aid to X", "sent troops to X": a thing
 			// only described by a party word, or the actor's own men, is
 			// handed to whoever the trigger's preposition names
-			if r := t.prepParty(s, tr, v, obj); r != nil && !r.generic {
+			if r := t.prepParty(s, tr.Entry.RecipientPrep, v, obj); r != nil && !r.generic {
 				recip = r
 			}
 		}
 	}
-	for _, h := range []int{v, obj} {
-		if recip != nil || h < 0 {
-			break
-		}
-		for _, k := range t.kids[h] {
-			rel := t.words[k].Rel
-			if (rel == "obl" || rel == "nmod") && slices.Contains(tr.Entry.RecipientPrep, t.caseOf(s, k)) {
-				if recip = t.party(s, k); recip != nil {
-					break
-				}
-			}
-		}
+	if recip == nil {
+		recip = t.prepParty(s, tr.Entry.RecipientPrep, v, obj)
 	}
 	if recip == nil && aboutAnAct[tr.Entry.Event] {
 		recip = t.complementRecipient(s, v, 2)
@@ -278,29 +263,16 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 	return actor, recip
 }
 
-// prepOn is the party in a phrase marked by prep on one of the heads (a
-// verb and its object: the phrase is often attached to either), or nil.
-func (t *tree) prepOn(s *sentence, prep string, heads ...int) *chunk {
+// prepParty is the party in a phrase marked by one of preps on one of the
+// heads (a verb and its object: the phrase is often attached to either),
+// or nil.
+func (t *tree) prepParty(s *sentence, preps []string, heads ...int) *chunk {
 	for _, h := range heads {
-		for _, k := range t.kids[h] {
-			if rel := t.words[k].Rel; (rel == "obl" || rel == "nmod") && t.caseOf(s, k) == prep {
-				return t.party(s, k)
-			}
-		}
-	}
-	return nil
-}
-
-// prepParty is the party after one of the trigger's recipient
-// prepositions on the verb or on its object, or nil.
-func (t *tree) prepParty(s *sentence, tr lexicon.Trigger, v, obj int) *chunk {
-	for _, h := range []int{v, obj} {
 		if h < 0 {
 			continue
 		}
 		for _, k := range t.kids[h] {
-			rel := t.words[k].Rel
-			if (rel == "obl" || rel == "nmod") && slices.Contains(tr.Entry.RecipientPrep, t.caseOf(s, k)) {
+			if rel := t.words[k].Rel; (rel == "obl" || rel == "nmod") && slices.Contains(preps, t.caseOf(s, k)) {
 				if c := t.party(s, k); c != nil {
 					return c
 				}
