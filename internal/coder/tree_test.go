@@ -149,8 +149,7 @@ func TestOpenCounterparts(t *testing.T) {
 	text := "Veltrana Steelworks agreed to supply Norvik Mills."
 	p := fakeParser{text: "Veltrana/PROPN/2/compound Steelworks/PROPN/3/nsubj agreed/VERB/0/root to/PART/5/mark " +
 		"supply/VERB/3/xcomp Norvik/PROPN/7/compound Mills/PROPN/5/obj ./PUNCT/3/punct"}
-	c := defaultCoder(t).WithParser(p)
-	ms := c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions
+	ms := treeCoded(t, p, text)
 	if !slices.ContainsFunc(ms, func(m event.Mention) bool {
 		return m.Event == "AGREE" && m.Actor.Text == "Veltrana Steelworks" && m.Recipient.Text == "Norvik Mills"
 	}) {
@@ -164,8 +163,7 @@ func TestComplementOfTalksIsNoCounterpart(t *testing.T) {
 	text := "Chile discussed efforts to end the war in Peru."
 	p := fakeParser{text: "Chile/PROPN/2/nsubj discussed/VERB/0/root efforts/NOUN/2/obj to/PART/5/mark end/VERB/2/xcomp " +
 		"the/DET/7/det war/NOUN/5/obj in/ADP/9/case Peru/PROPN/7/nmod ./PUNCT/2/punct"}
-	c := defaultCoder(t).WithParser(p)
-	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions {
+	for _, m := range treeCoded(t, p, text) {
 		if m.Event == "CONSULT" && m.Recipient.Code == "PER" {
 			t.Errorf("a topic taken for a counterpart: %+v", m)
 		}
@@ -178,8 +176,7 @@ func TestPronounNotBoundOutsideSpeech(t *testing.T) {
 	text := "Chile condemned the raid, saying it attacked Peruvian sovereignty."
 	p := fakeParser{text: "Chile/PROPN/2/nsubj condemned/VERB/0/root the/DET/4/det raid/NOUN/2/obj ,/PUNCT/6/punct " +
 		"saying/VERB/2/advcl it/PRON/8/nsubj attacked/VERB/6/ccomp Peruvian/ADJ/10/amod sovereignty/NOUN/8/obj ./PUNCT/2/punct"}
-	c := defaultCoder(t).WithParser(p)
-	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions {
+	for _, m := range treeCoded(t, p, text) {
 		if m.Event == "ASSAULT" && m.Actor.Code == "CHL" {
 			t.Errorf("the raid's attack given to Chile: %+v", m)
 		}
@@ -218,8 +215,7 @@ func TestTreeSubjectOutsideClause(t *testing.T) {
 		"from/ADP/12/case Bolivia/PROPN/10/nmod ./PUNCT/4/punct"}
 	// the misparse: "remarks", not Peru, is made the subject of "turned"
 	p[text] = strings.Replace(p[text], "remarks/NOUN/4/nsubj", "remarks/NOUN/7/nsubj", 1)
-	c := defaultCoder(t).WithParser(p)
-	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions {
+	for _, m := range treeCoded(t, p, text) {
 		if m.Event == "REJECT" && m.Actor.Code != "PER" {
 			t.Errorf("REJECT by %s (%s), want Peru", m.Actor.Code, m.Actor.Text)
 		}
@@ -232,8 +228,7 @@ func TestOpenPartyOfCountry(t *testing.T) {
 	text := "Veltrana Front of Peru accused Chile of spying."
 	p := fakeParser{text: "Veltrana/PROPN/2/compound Front/PROPN/5/nsubj of/ADP/4/case Peru/PROPN/2/nmod accused/VERB/0/root " +
 		"Chile/PROPN/5/obj of/ADP/8/case spying/NOUN/5/obl ./PUNCT/5/punct"}
-	c := defaultCoder(t).WithParser(p)
-	ms := c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions
+	ms := treeCoded(t, p, text)
 	if !slices.ContainsFunc(ms, func(m event.Mention) bool {
 		return m.Event == "ACCUSE" && m.Actor.Code == "PER" && m.Actor.Text == "Veltrana Front of Peru" && m.Recipient.Code == "CHL"
 	}) {
@@ -251,8 +246,7 @@ func TestOpenPartyShortForm(t *testing.T) {
 		second: "Veltrana/PROPN/3/nsubj later/ADV/3/advmod accused/VERB/0/root Chile/PROPN/3/obj of/ADP/6/case " +
 			"spying/NOUN/3/obl ./PUNCT/3/punct",
 	}
-	c := defaultCoder(t).WithParser(p)
-	ms := c.Code(&article.Article{Source: "t.txt", Text: first + " " + second, Published: day("2020-01-01")}).Mentions
+	ms := treeCoded(t, p, first+" "+second)
 	if !slices.ContainsFunc(ms, func(m event.Mention) bool {
 		return m.Event == "ACCUSE" && m.Actor.Code == "PER" && m.Recipient.Code == "CHL"
 	}) {
@@ -282,8 +276,7 @@ func TestLocatedTarget(t *testing.T) {
 	text := "Peru bombed a school in Chile, killing three Chilean soldiers."
 	p := fakeParser{text: "Peru/PROPN/2/nsubj bombed/VERB/0/root a/DET/4/det school/NOUN/2/obj in/ADP/6/case Chile/PROPN/4/nmod " +
 		",/PUNCT/8/punct killing/VERB/2/advcl three/NUM/11/nummod Chilean/ADJ/11/amod soldiers/NOUN/8/obj ./PUNCT/2/punct"}
-	c := defaultCoder(t).WithParser(p)
-	ms := c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions
+	ms := treeCoded(t, p, text)
 	if !slices.ContainsFunc(ms, func(m event.Mention) bool {
 		return m.Event == "ASSAULT" && m.Trigger == "bombed" && m.Recipient.Code == "CHL" && m.Recipient.Text == "a school in Chile"
 	}) {
@@ -331,17 +324,14 @@ func TestGovernedEventNoun(t *testing.T) {
 		launched: "Chile/PROPN/2/nsubj launched/VERB/0/root a/DET/5/det bombing/NOUN/5/compound campaign/NOUN/2/obj " +
 			"against/ADP/7/case Peru/PROPN/5/nmod ./PUNCT/2/punct",
 	}
-	c := defaultCoder(t).WithParser(p)
-	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: culprits, Published: day("2020-01-01")}).Mentions {
+	for _, m := range treeCoded(t, p, culprits) {
 		if m.Event == "ASSAULT" && m.Actor.Code == "CHL" {
 			t.Errorf("the bombing given to those who named its culprits: %+v", m)
 		}
 	}
-	found := false
-	for _, m := range c.Code(&article.Article{Source: "t.txt", Text: launched, Published: day("2020-01-01")}).Mentions {
-		found = found || m.Event == "ASSAULT" && m.Actor.Code == "CHL" && m.Recipient.Code == "PER"
-	}
-	if !found {
+	if !anyMention(treeCoded(t, p, launched), func(m event.Mention) bool {
+		return m.Event == "ASSAULT" && m.Actor.Code == "CHL" && m.Recipient.Code == "PER"
+	}) {
 		t.Errorf("a bombing campaign launched by Chile not coded ASSAULT CHL>PER")
 	}
 }
@@ -382,14 +372,13 @@ func TestRecipientAfterTheThingHandedOver(t *testing.T) {
 		"Peru cut off humanitarian aid to Chile.": "Peru/PROPN/2/nsubj cut/VERB/0/root off/ADP/2/compound:prt " +
 			"humanitarian/ADJ/5/amod aid/NOUN/2/obj to/ADP/7/case Chile/PROPN/5/nmod ./PUNCT/2/punct",
 	}
-	c := defaultCoder(t).WithParser(fakeParser(tests))
 	for text := range tests {
-		res := c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")})
-		if len(res.Mentions) == 0 {
+		ms := treeCoded(t, tests, text)
+		if len(ms) == 0 {
 			t.Errorf("%q: no event", text)
 			continue
 		}
-		for _, m := range res.Mentions {
+		for _, m := range ms {
 			if m.Recipient.Text != "Chile" {
 				t.Errorf("%q: %s recipient %q, want Chile", text, m.Event, m.Recipient.Text)
 			}
@@ -404,9 +393,8 @@ func TestJointActCounterpartIsWith(t *testing.T) {
 		"Peru discussed Bolivia with Chile.": "Peru/PROPN/2/nsubj discussed/VERB/0/root Bolivia/PROPN/2/obj with/ADP/5/case " +
 			"Chile/PROPN/3/nmod ./PUNCT/2/punct",
 	}
-	c := defaultCoder(t).WithParser(fakeParser(tests))
 	for text := range tests {
-		for _, m := range c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")}).Mentions {
+		for _, m := range treeCoded(t, tests, text) {
 			if m.Event == "CONSULT" && m.Recipient.Code != "CHL" {
 				t.Errorf("%q: counterpart %s, want CHL", text, m.Recipient.Code)
 			}
@@ -426,13 +414,12 @@ func TestObjectTextWhenNoParty(t *testing.T) {
 	}
 	want := map[string]string{"Peru boycotted the municipal elections.": "the municipal elections",
 		"Peru rejected the results announced on Sunday.": "the results"}
-	c := defaultCoder(t).WithParser(fakeParser(tests))
 	for text := range tests {
-		res := c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2020-01-01")})
-		if len(res.Mentions) != 1 {
-			t.Fatalf("%q: %d mentions, want 1", text, len(res.Mentions))
+		ms := treeCoded(t, tests, text)
+		if len(ms) != 1 {
+			t.Fatalf("%q: %d mentions, want 1", text, len(ms))
 		}
-		if r := res.Mentions[0].Recipient; r.Text != want[text] || r.Code != "" {
+		if r := ms[0].Recipient; r.Text != want[text] || r.Code != "" {
 			t.Errorf("%q: recipient %+v, want text %q and no code", text, r, want[text])
 		}
 	}
