@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/dyad-project/dyad/internal/testutil"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,7 +15,7 @@ import (
 )
 
 func TestCodeSeeds(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
 	db := env(t)
 	dir := t.TempDir()
 	evPath, docsPath := filepath.Join(dir, "events.jsonl"), filepath.Join(dir, "docs.jsonl")
@@ -89,7 +90,7 @@ func TestCodeSeeds(t *testing.T) {
 }
 
 func TestCodeToStdout(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
 	env(t)
 	r := mustRun(t, "-q", "code", filepath.Join(seeds, "003_364a8a0b311234ed.txt"))
 	if r.stderr != "" {
@@ -107,7 +108,7 @@ func TestCodeToStdout(t *testing.T) {
 }
 
 func TestEventsAfterIngest(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
 	db := env(t)
 	mustRun(t, "--db", db, "-q", "ingest", seeds)
 
@@ -153,8 +154,8 @@ func TestEventsAfterIngest(t *testing.T) {
 }
 
 func TestEvalSeeds(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
-	gold := shared(t, "gold/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
+	gold := testutil.SharedDir(t, "gold/seeds")
 	env(t)
 	// for people: the figures in words, no Python reprs, no JSON
 	r := mustRun(t, "eval", "--verbose", "--gold", gold, seeds)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"os/exec"
 	"path/filepath"
 	"sync"
@@ -18,7 +19,7 @@ func TestConcurrentIngests(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs three processes")
 	}
-	seeds, news := shared(t, "corpus/seeds"), shared(t, "corpus/news-dev")
+	seeds, news := testutil.SharedDir(t, "corpus/seeds"), testutil.SharedDir(t, "corpus/news-dev")
 	bin := buildDyad(t)
 	db := filepath.Join(t.TempDir(), "dyad.db")
 	ingest := func(args ...string) *exec.Cmd {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,7 +12,7 @@ import (
 // --docs-out` knows is stored with the article and shown by every command
 // that lists the article or its events (issue 17).
 func TestDateCheckShownEverywhere(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
 	db := env(t)
 	mustRun(t, "--db", db, "-q", "ingest", seeds)
 

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"os/exec"
 	"path/filepath"
 	"sort"
@@ -28,7 +29,7 @@ func buildDyad(t *testing.T) string {
 // faultCorpus is the material the fault tests ingest: the seeds, news-dev
 // (several outlets on the same events, so stories merge) and news-ar.
 func faultCorpus(t testing.TB) []string {
-	return []string{shared(t, "corpus/seeds"), shared(t, "corpus/news-dev"), shared(t, "corpus/news-ar")}
+	return []string{testutil.SharedDir(t, "corpus/seeds"), testutil.SharedDir(t, "corpus/news-dev"), testutil.SharedDir(t, "corpus/news-ar")}
 }
 
 // snapshot is a store's content in a form that does not depend on the order

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -50,21 +48,6 @@ func mustRun(t *testing.T, args ...string) result {
 		t.Fatalf("dyad %s: %v\nstderr:\n%s", strings.Join(args, " "), r.err, r.stderr)
 	}
 	return r
-}
-
-// shared returns a directory of /work/shared (the repository's ../shared),
-// found from this file, or skips the test when it is absent.
-func shared(t testing.TB, sub string) string {
-	t.Helper()
-	_, file, _, ok := runtime.Caller(0)
-	if !ok {
-		t.Skip("cannot locate the test file")
-	}
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared fixtures %s absent: %v", dir, err)
-	}
-	return dir
 }
 
 // jsonLines decodes one JSON object per non-empty line of s.

@@ -5,6 +5,7 @@ package main
 import (
 	"database/sql"
 	"errors"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,7 +81,7 @@ func TestHostileCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("ingests 7 MB of junk and codes the seeds")
 	}
-	seeds := shared(t, "corpus/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
 	dir, want := hostileCorpus(t)
 	db := env(t)
 	var first snapshot

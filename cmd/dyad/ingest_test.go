@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"errors"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,7 +28,7 @@ var seedDates = []struct {
 }
 
 func TestIngestSeeds(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
 	db := env(t)
 
 	r := mustRun(t, "--db", db, "ingest", seeds)
@@ -72,7 +73,7 @@ func TestIngestSeeds(t *testing.T) {
 }
 
 func TestDatabaseFromEnvironment(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
 	env(t)
 	db := filepath.Join(t.TempDir(), "from-env.db")
 	t.Setenv("DYAD_DB", db)
@@ -86,7 +87,7 @@ func TestDatabaseFromEnvironment(t *testing.T) {
 }
 
 func TestShow(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
 	db := env(t)
 	mustRun(t, "--db", db, "ingest", filepath.Join(seeds, "003_364a8a0b311234ed.txt"))
 	arts := listArticles(t, db)
@@ -129,7 +130,7 @@ func TestShow(t *testing.T) {
 }
 
 func TestIngestStdin(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
 	db := env(t)
 	// The ingest command reads os.Stdin itself, not cmd.InOrStdin.
 	f, err := os.Open(filepath.Join(seeds, "002_1da35b5d97764059.txt"))
@@ -257,7 +258,7 @@ func TestIngestBadBatch(t *testing.T) {
 }
 
 func TestArticlesFilters(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
 	db := env(t)
 	mustRun(t, "--db", db, "ingest", "-q", seeds)
 	r := mustRun(t, "--db", db, "articles", "--since", "2025-01-01", "--until", "2025-12-31")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -31,7 +32,7 @@ func runOnText(n int) []byte {
 func hostileDir(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	seeds, err := filepath.Glob(filepath.Join(shared(t, "corpus/seeds"), "*.txt"))
+	seeds, err := filepath.Glob(filepath.Join(testutil.SharedDir(t, "corpus/seeds"), "*.txt"))
 	if err != nil || len(seeds) == 0 {
 		t.Fatalf("no seeds: %v", err)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +12,7 @@ import (
 // dyad trend tells the truth in few lines: one line per period with
 // stories, --by month, the dyad as asked, dates as in the CSV (issue 17).
 func TestTrendOutput(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
 	db := env(t)
 	mustRun(t, "--db", db, "-q", "ingest", seeds)
 
@@ -62,7 +63,7 @@ func TestTrendOutput(t *testing.T) {
 // Filters either match case-insensitively or fail saying why: never an
 // empty table for a typo (issue 17).
 func TestFiltersRefuseWhatCannotMatch(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
 	db := env(t)
 	mustRun(t, "--db", db, "-q", "ingest", seeds)
 	for _, tc := range []struct {
@@ -125,7 +126,7 @@ func TestStoryShowReads(t *testing.T) {
 // Lines; `outlets` is a number in `stories --json` and `timeline --csv`,
 // `outlet_names` the list; CSV booleans are TRUE/FALSE.
 func TestOneIDAndOutletsType(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
 	db := env(t)
 	mustRun(t, "--db", db, "-q", "ingest", seeds)
 

@@ -1,12 +1,13 @@
 package main
 
 import (
+	"github.com/dyad-project/dyad/internal/testutil"
 	"strings"
 	"testing"
 )
 
 func TestStoriesAndTimeline(t *testing.T) {
-	seeds := shared(t, "corpus/seeds")
+	seeds := testutil.SharedDir(t, "corpus/seeds")
 	db := env(t)
 	mustRun(t, "--db", db, "ingest", "-q", seeds)
 	r := mustRun(t, "--db", db, "timeline", "--dyad", "USA:IRQ", "--since", "2025-10-01", "--until", "2025-11-30")

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"context"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"os"
 	"path/filepath"
 	"testing"
@@ -35,7 +36,7 @@ func BenchmarkExtractHTML(b *testing.B) {
 func BenchmarkExtractText(b *testing.B) {
 	var docs [][]byte
 	for _, sub := range []string{"corpus/seeds", "corpus/news-dev"} {
-		files, _ := filepath.Glob(filepath.Join(sharedDir(b, sub), "*.txt"))
+		files, _ := filepath.Glob(filepath.Join(testutil.SharedDir(b, sub), "*.txt"))
 		for _, f := range files {
 			body, err := os.ReadFile(f)
 			if err != nil {

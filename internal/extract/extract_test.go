@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -122,7 +123,7 @@ func TestHint(t *testing.T) {
 }
 
 func TestLanguageArabic(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(sharedDir(t, "corpus/news-ar"), "ar*.txt"))
+	files, _ := filepath.Glob(filepath.Join(testutil.SharedDir(t, "corpus/news-ar"), "ar*.txt"))
 	if len(files) == 0 {
 		t.Skip("no Arabic articles")
 	}
@@ -166,7 +167,7 @@ func TestLanguageArabic(t *testing.T) {
 }
 
 func TestSimHashNear(t *testing.T) {
-	dir := sharedDir(t, "corpus/news-dev")
+	dir := testutil.SharedDir(t, "corpus/news-dev")
 	a := ParseText(string(readFile(t, filepath.Join(dir, "news-017.txt")))).Text
 	b := ParseText(string(readFile(t, filepath.Join(dir, "news-019.txt")))).Text
 	syndicated := "Reprinted from The New York Times\n\n" + strings.ReplaceAll(a, "\n\n", "\n") +

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"hash/fnv"
 	"os"
 	"path/filepath"
@@ -183,7 +184,7 @@ func FuzzCounting(f *testing.F) {
 // TestCountingCorpus compares them on every corpus text.
 func TestCountingCorpus(t *testing.T) {
 	for _, sub := range []string{"corpus/seeds", "corpus/news-dev", "corpus/news-ar"} {
-		files, _ := filepath.Glob(filepath.Join(sharedDir(t, sub), "*.txt"))
+		files, _ := filepath.Glob(filepath.Join(testutil.SharedDir(t, sub), "*.txt"))
 		for _, file := range files {
 			b, err := os.ReadFile(file)
 			if err != nil {

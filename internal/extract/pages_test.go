@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"encoding/json"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,7 +23,7 @@ type page struct {
 
 // loadPages reads the readability and newspaper4k test pages.
 func loadPages(t testing.TB) []page {
-	root := sharedDir(t, "corpus/pages")
+	root := testutil.SharedDir(t, "corpus/pages")
 	var out []page
 	rdirs, _ := filepath.Glob(filepath.Join(root, "readability/test/test-pages/*"))
 	for _, d := range rdirs {

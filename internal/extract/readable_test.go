@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,7 +86,7 @@ func TestProseReadable(t *testing.T) {
 // the one-sentence PLV documents, the seeds, news-dev and the Arabic news.
 func TestCorporaReadable(t *testing.T) {
 	for _, sub := range []string{"plv-train", "seeds", "news-dev", "news-ar"} {
-		dir := sharedDir(t, filepath.Join("corpus", sub))
+		dir := testutil.SharedDir(t, filepath.Join("corpus", sub))
 		files, _ := filepath.Glob(filepath.Join(dir, "*"))
 		n := 0
 		for _, f := range files {
@@ -194,7 +195,7 @@ func FuzzReadable(f *testing.F) {
 // BenchmarkReadable measures the content check on the news-dev texts: it
 // runs on every document, so it must stay a small share of extraction.
 func BenchmarkReadable(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(sharedDir(b, "corpus/news-dev"), "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(testutil.SharedDir(b, "corpus/news-dev"), "*.txt"))
 	var text []byte
 	for _, f := range files {
 		text = append(text, readFile(b, f)...)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 )
 
 func TestSeeds(t *testing.T) {
-	dir := sharedDir(t, "corpus/seeds")
+	dir := testutil.SharedDir(t, "corpus/seeds")
 	tests := []struct {
 		file, title, outlet, author, date string
 		from                              article.DateSource
@@ -105,7 +106,7 @@ func readGold(t *testing.T, path string) []goldDoc {
 // TestNewsDev checks the printed date of every news-dev article (the first
 // day of its gold window), its title line and outlet line.
 func TestNewsDev(t *testing.T) {
-	dir := sharedDir(t, "corpus/news-dev")
+	dir := testutil.SharedDir(t, "corpus/news-dev")
 	gold := readGold(t, filepath.Join(dir, "..", "..", "gold", "news-dev", "docs.jsonl"))
 	// Every article of the corpus has its gold line (the set grows: count it,
 	// do not hard-code its size).

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -163,7 +164,7 @@ func BenchmarkIngestText(b *testing.B) {
 // BenchmarkIngestHTML ingests the readability test pages: real pages of all
 // sizes (2 KB to 2 MB) from many sites.
 func BenchmarkIngestHTML(b *testing.B) {
-	pages, err := filepath.Glob(filepath.Join(sharedDir(b, "corpus/pages/readability/test/test-pages"), "*", "source.html"))
+	pages, err := filepath.Glob(filepath.Join(testutil.SharedDir(b, "corpus/pages/readability/test/test-pages"), "*", "source.html"))
 	if err != nil || len(pages) == 0 {
 		b.Skipf("no readability test pages (%v)", err)
 	}

@@ -2,31 +2,16 @@ package pipeline_test
 
 import (
 	"fmt"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/article"
 )
-
-// sharedDir returns a directory of the shared corpus (../shared from the
-// repository), or skips when it is absent.
-func sharedDir(tb testing.TB, sub string) string {
-	tb.Helper()
-	_, file, _, ok := runtime.Caller(0)
-	if !ok {
-		tb.Skip("cannot locate the test file")
-	}
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", sub)
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("shared corpus %s absent: %v", dir, err)
-	}
-	return dir
-}
 
 // baseDoc is one real article split into its head (title, outlet, date
 // lines: short lines before the first real paragraph) and its paragraphs.
@@ -39,7 +24,7 @@ func loadBaseDocs(tb testing.TB) []baseDoc {
 	tb.Helper()
 	var docs []baseDoc
 	for _, sub := range []string{"corpus/seeds", "corpus/news-dev"} {
-		files, err := filepath.Glob(filepath.Join(sharedDir(tb, sub), "*.txt"))
+		files, err := filepath.Glob(filepath.Join(testutil.SharedDir(tb, sub), "*.txt"))
 		if err != nil {
 			tb.Fatal(err)
 		}

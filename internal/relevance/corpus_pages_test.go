@@ -9,6 +9,7 @@ package relevance
 import (
 	"bufio"
 	"context"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,7 +50,7 @@ func pagePath(root, name string) string {
 //
 //	go test ./internal/relevance -run TestCorpus -v
 func TestCorpusPages(t *testing.T) {
-	root := sharedDir(t, "corpus/pages")
+	root := testutil.SharedDir(t, "corpus/pages")
 	held := map[string]int{}
 	total := map[string]int{}
 	for name, kind := range pageKinds(t) {

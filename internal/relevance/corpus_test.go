@@ -2,29 +2,19 @@ package relevance
 
 import (
 	"context"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/extract"
 )
 
-func sharedDir(t testing.TB, sub string) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared corpus %s absent: %v", dir, err)
-	}
-	return dir
-}
-
 // TestCorpusNews: every development news text and seed page is coded.
 func TestCorpusNews(t *testing.T) {
 	for _, set := range []string{"corpus/news-dev", "corpus/seeds"} {
-		files, _ := filepath.Glob(filepath.Join(sharedDir(t, set), "*"))
+		files, _ := filepath.Glob(filepath.Join(testutil.SharedDir(t, set), "*"))
 		for _, f := range files {
 			if strings.HasSuffix(f, ".md") || strings.HasSuffix(f, ".tsv") {
 				continue

@@ -4,25 +4,20 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/dyad-project/dyad/internal/testutil"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
-// corpusDir is /work/shared/corpus, found relative to this file.
+// corpusDir is a directory of the shared corpus, or skips when absent.
 func corpusDir(t testing.TB, sub string) string {
 	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "corpus", sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared corpus not present at %s", dir)
-	}
-	return dir
+	return testutil.SharedDir(t, filepath.Join("corpus", sub))
 }
 
 func TestCorpusDirectories(t *testing.T) {
