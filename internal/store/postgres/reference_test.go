@@ -11,7 +11,6 @@ import (
 
 	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/event"
-	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/store/storetest"
 )
 
@@ -60,20 +59,5 @@ func TestReferenceMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	ms, err := db.ListMentions(ctx, store.MentionFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	flags := map[string]bool{}
-	for _, m := range ms {
-		flags[m.Sentence] = m.Reference
-	}
-	if !flags["The 2031 attack."] || flags["Gunmen stormed it."] || flags["They plan more."] {
-		t.Errorf("reference flags after migration: %v", flags)
-	}
-	st, err := db.Story(ctx, "S1")
-	if err != nil || st.Start != day("2031-03-03") || st.End != day("2031-03-03") || st.Recalled != 1 ||
-		st.Evidence != "Gunmen stormed it." || st.RecallStart != day("2032-02-01") {
-		t.Errorf("story after migration: %+v %v", st, err)
-	}
+	storetest.CheckReferencesMigrated(ctx, t, db)
 }

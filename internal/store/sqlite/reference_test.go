@@ -4,11 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/dyad-project/dyad/internal/store/storetest"
 	"path/filepath"
 	"testing"
-	"time"
-
-	"github.com/dyad-project/dyad/internal/store"
 )
 
 // A database made before references (migrations 1–5) gets the flag on its
@@ -59,21 +57,5 @@ func TestReferenceMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	ms, err := db.ListMentions(ctx, store.MentionFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	flags := map[string]bool{}
-	for _, m := range ms {
-		flags[m.Sentence] = m.Reference
-	}
-	if !flags["The 2031 attack."] || flags["Gunmen stormed it."] || flags["They plan more."] {
-		t.Errorf("reference flags after migration: %v", flags)
-	}
-	st, err := db.Story(ctx, "S1")
-	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
-	if err != nil || st.Start != day("2031-03-03") || st.End != day("2031-03-03") || st.Recalled != 1 ||
-		st.Evidence != "Gunmen stormed it." || st.RecallStart != day("2032-02-01") {
-		t.Errorf("story after migration: %+v %v", st, err)
-	}
+	storetest.CheckReferencesMigrated(ctx, t, db)
 }

@@ -50,13 +50,7 @@ func testStoredReferences(t *testing.T, s ReadStore) {
 		as := arts(actor)
 		for _, i := range order {
 			a := as[i]
-			doc := &article.Article{Source: fmt.Sprintf("%s-%s.html", actor, a.name), Outlet: a.outlet, Published: day(a.published),
-				Language: "en", Text: actor + ": " + a.m.Sentence}
-			ms := []event.Mention{a.m}
-			ms[0].Doc = doc.Source
-			if _, err := pipeline.StoreCoded(ctx, s, doc, ms); err != nil {
-				t.Fatal(err)
-			}
+			storeOne(ctx, t, s, actor, a.name, a.outlet, a.published, a.m)
 		}
 		got, err := s.ListMentions(ctx, store.MentionFilter{Actor: actor, Recipient: "XBE"})
 		if err != nil {
@@ -137,13 +131,7 @@ func testStoredReferenceMoves(t *testing.T, s ReadStore) {
 		as := arts(actor)
 		for _, i := range order {
 			a := as[i]
-			doc := &article.Article{Source: fmt.Sprintf("%s-%s.html", actor, a.name), Outlet: a.name, Published: day(a.published),
-				Language: "en", Text: actor + ": " + a.m.Sentence}
-			ms := []event.Mention{a.m}
-			ms[0].Doc = doc.Source
-			if _, err := pipeline.StoreCoded(ctx, s, doc, ms); err != nil {
-				t.Fatal(err)
-			}
+			storeOne(ctx, t, s, actor, a.name, a.name, a.published, a.m)
 		}
 		got, err := s.ListMentions(ctx, store.MentionFilter{Actor: actor, Recipient: "XBE"})
 		if err != nil {
@@ -164,5 +152,42 @@ func testStoredReferenceMoves(t *testing.T, s ReadStore) {
 		if err != nil || hotel.Mentions != 1 || hotel.Recalled != 0 {
 			t.Errorf("order %v: the hotel attack's story %+v %v, want its report alone", order, hotel, err)
 		}
+	}
+}
+
+// storeOne stores one invented article of the dyad's actor holding the
+// mention m, through pipeline.StoreCoded as ingest, the worker and watch do.
+func storeOne(ctx context.Context, t *testing.T, s store.Store, actor, name, outlet, published string, m event.Mention) {
+	t.Helper()
+	doc := &article.Article{Source: fmt.Sprintf("%s-%s.html", actor, name), Outlet: outlet, Published: day(published),
+		Language: "en", Text: actor + ": " + m.Sentence}
+	m.Doc = doc.Source
+	if _, err := pipeline.StoreCoded(ctx, s, doc, []event.Mention{m}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// CheckReferencesMigrated checks a store opened on a database written before
+// the reference migration, holding story S1 of three mentions ("Gunmen
+// stormed it." on 2031-03-03, "The 2031 attack." recalled on 2032-02-01,
+// "They plan more."): the migration flags the recall as a reference and the
+// story keeps the report's day, one recall and its evidence.
+func CheckReferencesMigrated(ctx context.Context, t *testing.T, db ReadStore) {
+	t.Helper()
+	ms, err := db.ListMentions(ctx, store.MentionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flags := map[string]bool{}
+	for _, m := range ms {
+		flags[m.Sentence] = m.Reference
+	}
+	if !flags["The 2031 attack."] || flags["Gunmen stormed it."] || flags["They plan more."] {
+		t.Errorf("reference flags after migration: %v", flags)
+	}
+	st, err := db.Story(ctx, "S1")
+	if err != nil || st.Start != day("2031-03-03") || st.End != day("2031-03-03") || st.Recalled != 1 ||
+		st.Evidence != "Gunmen stormed it." || st.RecallStart != day("2032-02-01") {
+		t.Errorf("story after migration: %+v %v", st, err)
 	}
 }
