@@ -571,6 +571,16 @@ func TestCodeSentences(t *testing.T) {
 			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
 			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},
 		},
+		{
+			name: "a count left without its 'were' after a passive was hurt, not hurting", published: "2021-03-20",
+			text: "Twelve Chilean miners were killed and 40 wounded in Peru on Monday. Two Bolivian guards were shot and at least five others injured.",
+			not:  []string{"ASSAULT CHL", "PROTEST CHL", "ASSAULT BOL", "PROTEST BOL"},
+		},
+		{
+			name: "an earlier verb's object is not the subject of the next one", published: "2021-03-20",
+			text: "Floods killed 18 Chilean farmers and injured 60 more on Monday. Floods killed at least 18 people and injured at least 60 more in Peru on Monday.",
+			not:  []string{"ASSAULT CHL", "PROTEST CHL", "ASSAULT PER", "PROTEST PER"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -84,9 +84,29 @@ func (s *sentence) firstSubject(from, to int) *chunk {
 		if s.lower(ci-1) == "and" && ci-2 >= from {
 			continue // second conjunct; the first is earlier
 		}
+		if s.afterVerb(ci, from) {
+			continue // "storms killed 18 people and injured 60": an earlier verb's object
+		}
 		return c
 	}
 	return nil
+}
+
+// afterVerb reports a party at token ci that is the object of a verb
+// trigger before it in [from, ci): only a count or determiners between.
+func (s *sentence) afterVerb(ci, from int) bool {
+	i := ci - 1
+	for ; i >= from && (countWords(s.lower(i)) || determiners[s.lower(i)]); i-- {
+	}
+	if i < from {
+		return false
+	}
+	for _, tr := range s.triggers {
+		if !tr.IsNoun && tr.TokEnd-1 == i && tr.TokStart >= from {
+			return true
+		}
+	}
+	return false
 }
 
 // lastComma returns the last comma token in [from, to), or -1.
@@ -250,6 +270,9 @@ func (s *sentence) passive(tr lexicon.Trigger) bool {
 		!strings.HasSuffix(w, "ing") && !strings.HasSuffix(s.lower(tr.TokStart-2), "ing") {
 		return true // "was shot and killed": the second participle shares the passive
 	}
+	if s.gappedPassive(tr.TokStart) {
+		return true
+	}
 	for i := tr.TokStart - 1; i >= 0 && i >= tr.TokStart-3; i-- {
 		p := s.lower(i)
 		if beForms[p] {
@@ -263,6 +286,44 @@ func (s *sentence) passive(tr lexicon.Trigger) bool {
 	}
 	return false
 }
+
+// gappedPassive reports a participle whose "were" is left out after a
+// count: "12 were killed and 40 wounded", "two soldiers were shot and at
+// least five others injured". The count is what was wounded, not who wounded.
+func (s *sentence) gappedPassive(i int) bool {
+	j := i - 1
+	for ; j >= 0 && j >= i-5 && countWords(s.lower(j)); j-- {
+	}
+	if j == i-1 || j < 2 || s.lower(j) != "and" {
+		return false
+	}
+	p := s.lower(j - 1)
+	if !strings.HasSuffix(p, "ed") && !irregularParticiples[p] {
+		return false
+	}
+	for k := j - 2; k >= 0 && k >= j-4; k-- {
+		if beForms[s.lower(k)] {
+			return true
+		}
+		if !skipAdverbs[s.lower(k)] && s.lower(k) != "and" && !strings.HasSuffix(s.lower(k), "ed") {
+			return false
+		}
+	}
+	return false
+}
+
+// countWords make up a count standing for people: "at least 40", "dozens
+// more", "five others".
+func countWords(w string) bool {
+	switch w {
+	case "more", "others", "other", "at", "least", "than", "about", "nearly", "almost", "around", "another", "over", "some", "people":
+		return true
+	}
+	return quantity(w)
+}
+
+// irregularParticiples are passive participles not ending in -ed.
+var irregularParticiples = set("shot", "hurt", "hit", "struck", "taken", "held", "seized", "beaten", "slain", "caught", "stabbed", "thrown")
 
 func (s *sentence) speechBetween(from, to int) bool {
 	for _, sp := range s.speech {

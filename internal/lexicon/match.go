@@ -329,8 +329,8 @@ func nounContext(toks []Token, i int) bool {
 	return w[0] >= '0' && w[0] <= '9'
 }
 
-// properNameWord reports a capitalised word after a lower-case one, part of a
-// name or a month ("in March", "Operation Desert Storm") rather than a
+// properNameWord reports a capitalised word after a lower-case one or before
+// a number, part of a name or a date ("in March", "Operation Desert Storm") rather than a
 // trigger; title-case headlines keep their triggers.
 func properNameWord(toks []Token, i int) bool {
 	if i == 0 {
@@ -339,6 +339,9 @@ func properNameWord(toks []Token, i int) bool {
 	t := toks[i].Text
 	if len(t) == 0 || t[0] < 'A' || t[0] > 'Z' {
 		return false
+	}
+	if i+1 < len(toks) && toks[i+1].Text != "" && toks[i+1].Text[0] >= '0' && toks[i+1].Text[0] <= '9' {
+		return true // a capitalised word before a number is a date or a name: "Friday, March 6"
 	}
 	p := toks[i-1].Text
 	return len(p) > 0 && p[0] >= 'a' && p[0] <= 'z'

@@ -137,6 +137,7 @@ func TestNoTrigger(t *testing.T) {
 		"Nothing could stop the march of time.",
 		"The ministry said on Tuesday that it had no comment.",
 		"The talks resumed in March after a pause.", // only "talks"
+		"A man was treated in a hospital, Monday, March 9, 2020.",
 		"He suffered a heart attack in 2019.",
 		"The ministry released a statement on Monday.",
 		"The spokesman declined to comment.",
