@@ -208,7 +208,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		// one actor, one event per clause: the main verb comes first, later
 		// triggers of the same actor mostly elaborate it
 		ck := fmt.Sprintf("%d|%s%s|%s", cs, m.Actor.Code, m.Actor.EntityID, m.Actor.Sector)
-		if seen[ck] && !participle(s, tr) {
+		if seen[ck] && !participle(s, tr) && !s.meetingAround(tr) {
 			continue
 		}
 		seen[ck] = true
@@ -404,7 +404,7 @@ func (c *Coder) embedded(s *sentence, ti int) bool {
 		if s.newSubject(prev.TokEnd, tr.TokStart) {
 			continue // "With chants of “Death to America,” protesters stormed"
 		}
-		if s.hasWord(prev.TokEnd, tr.TokStart, complementWords) || tr.IsNoun && tr.TokStart-prev.TokEnd <= 4 {
+		if s.hasWord(prev.TokEnd, tr.TokStart, complementWords) || tr.IsNoun && tr.TokStart-prev.TokEnd <= 4 && !s.meetingAround(tr) {
 			return true
 		}
 	}
@@ -537,11 +537,12 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 		actor, cs = s.subject(tr)
 		recip = s.object(tr, tr.Entry.RecipientPrep, placeOK)
 	}
-	if tr.IsNoun && (actor == nil || recip == nil) && c.parser != nil {
+	if tr.IsNoun && (actor == nil || recip == nil || s.meetingAround(tr)) && c.parser != nil {
 		// the heuristics of event nouns stand; the tree fills what they
-		// left empty (and is parsed only then)
+		// left empty (and is parsed only then), and names who met in a
+		// meeting the clause happened in ("X told Y in a phone call")
 		a, r := s.parsed(c.parser).nounRoles(s, tr)
-		if actor == nil {
+		if actor == nil || a != nil && s.meetingAround(tr) {
 			actor = a
 		}
 		if recip == nil && r != actor {
@@ -603,11 +604,11 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 		// rejected is an accusation; the embassy is not its addressee
 		recip = nil
 	}
-	if actor == nil && tr.IsNoun && mutual(tr) {
+	if tr.IsNoun && mutual(tr) {
 		// "U.S. and Iranian officials reported progress in negotiations":
 		// a coordinated subject holds the talks it reports
 		if subj := s.sentenceSubject(); subj != nil {
-			if c := s.conjunct(subj, tr.TokStart); c != nil {
+			if c := s.conjunct(subj, tr.TokStart); c != nil && (actor == nil || actor == subj || actor == c) {
 				actor, recip = subj, c
 			}
 		}
@@ -1244,6 +1245,25 @@ var sayingActs = map[string]bool{"ACCUSE": true, "REQUEST": true, "THREATEN": tr
 
 // participle reports a verbal act written as a participle after a comma
 // ("…, accusing Israel of war crimes").
+// meetingAround reports a meeting noun the clause happens in ("pledged aid
+// during a visit to X", "said at a meeting with Y"): the meeting is an
+// event of its own beside the clause's act.
+func (s *sentence) meetingAround(tr lexicon.Trigger) bool {
+	if !tr.IsNoun || !mutual(tr) && tr.Entry.Mode != "visit" {
+		return false
+	}
+	for i := tr.TokStart - 1; i >= 0 && i >= tr.TokStart-4; i-- {
+		w := s.lower(i)
+		if slices.Contains(meetingPreps, w) {
+			return true
+		}
+		if prepositions[w] || w == "," || s.toks[i].Text != w {
+			return false // only the noun phrase's own lower-case words between
+		}
+	}
+	return false
+}
+
 func participle(s *sentence, tr lexicon.Trigger) bool {
 	return !tr.IsNoun && sayingActs[tr.Entry.Event] && strings.HasSuffix(s.lower(tr.TokStart), "ing") && s.lower(tr.TokStart-1) == ","
 }

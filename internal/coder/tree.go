@@ -370,12 +370,14 @@ func (t *tree) subject(s *sentence, v int) int {
 }
 
 // nounRoles reads actor and recipient of an event noun from the tree: a
-// "by" phrase or the subject of the light verb whose object it is
-// ("launched strikes on …", "held talks with …") acts; a dependent marked
-// by one of the trigger's recipient prepositions receives.
+// "by" phrase or the subject of the verb that governs it (the light verb
+// of "launched strikes on …", "held talks with …"; the clause a meeting
+// frames: "said at a meeting with …") acts; a dependent marked by one of
+// the trigger's recipient prepositions receives, else for a meeting the
+// governing verb's object ("told X in a phone call").
 func (t *tree) nounRoles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
-	n := t.wordEnding(tr.End)
-	if n < 0 || t.words[n].UPOS != "NOUN" {
+	n := t.noun(tr)
+	if n < 0 {
 		return nil, nil
 	}
 	for _, k := range t.kids[n] {
@@ -389,10 +391,33 @@ func (t *tree) nounRoles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) 
 			recip = t.party(s, k)
 		}
 	}
-	if h := t.words[n].Head - 1; actor == nil && h >= 0 && t.words[n].Rel == "obj" && t.words[h].UPOS == "VERB" {
-		actor = t.party(s, t.subject(s, h))
+	v, _ := t.governor(s, tr)
+	if actor == nil && v >= 0 {
+		actor = t.party(s, t.subject(s, v))
+	}
+	if recip == nil && v >= 0 && (mutual(tr) || tr.Entry.Mode == "visit") {
+		// "told X in a phone call": who the clause addresses is the
+		// meeting's other side when the meeting names none
+		if r := t.kidParty(s, v, "iobj", "obj"); r != actor {
+			recip = r
+		}
 	}
 	return actor, recip
+}
+
+// meetingPreps place a clause's act inside a meeting its subject took
+// part in: "said at a meeting with X", "pledged during a visit to X".
+var meetingPreps = []string{"in", "at", "during", "on"}
+
+// noun is the noun of an event-noun trigger: its last noun word, before a
+// preposition the trigger includes ("meeting with", "call for"), or -1.
+func (t *tree) noun(tr lexicon.Trigger) int {
+	for n := t.wordEnding(tr.End); n >= 0 && t.words[n].Start >= tr.Start; n-- {
+		if t.words[n].UPOS == "NOUN" {
+			return n
+		}
+	}
+	return -1
 }
 
 // wordEnding is the word ending at the sentence offset off, or -1.
@@ -519,36 +544,63 @@ func (c *Coder) transfers(s *sentence, tr lexicon.Trigger) bool {
 // governed reports, from the tree, an event noun that its clause's subject
 // performs: the object of a verb ("launched airstrikes", "held a wave of
 // talks") or an instrument of an active one ("retaliated with strikes",
-// "killed five in an airstrike"); not a noun that only modifies another
+// "killed five in an airstrike") or a meeting it took part in ("said at a
+// meeting with X"); not a noun that only modifies another
 // ("culprits for the shooting", "the anniversary of the attack"). ok is
 // false where the tree does not hold the noun.
 func (t *tree) governed(s *sentence, tr lexicon.Trigger) (g, ok bool) {
-	n := t.wordEnding(tr.End)
-	if n < 0 || t.words[n].UPOS != "NOUN" {
-		return false, false
+	v, ok := t.governor(s, tr)
+	return v >= 0, ok
+}
+
+// governor is the verb whose subject performs the event noun of tr (see
+// governed), or -1; ok is false where the tree does not hold the noun.
+func (t *tree) governor(s *sentence, tr lexicon.Trigger) (v int, ok bool) {
+	meeting := mutual(tr) || tr.Entry.Mode == "visit"
+	n := t.noun(tr)
+	if n < 0 {
+		return -1, false
+	}
+	active := func(h int) int {
+		if h >= 0 && t.words[h].UPOS == "VERB" && t.kid(h, "nsubj:pass") < 0 {
+			return h
+		}
+		return -1
 	}
 	for range 4 {
 		h := t.words[n].Head - 1
 		if h < 0 {
-			return false, true
+			return -1, true
 		}
 		switch t.words[n].Rel {
 		case "conj", "compound": // "a mediation effort": the effort's verb governs it
 		case "nmod":
-			if t.caseOf(s, n) != "of" {
-				return false, true
-			}
-		case "obj":
-			return t.words[h].UPOS == "VERB", true
-		case "obl":
 			c := t.caseOf(s, n)
-			return t.words[h].UPOS == "VERB" && t.kid(h, "nsubj:pass") < 0 && (c == "with" || c == "in"), true
+			if c == "of" {
+				break
+			}
+			if meeting && slices.Contains(meetingPreps, c) && (t.words[h].Rel == "obj" || t.words[h].Rel == "obl") {
+				// "raised the issue in a phone call with X": a meeting
+				// hung on the object is still where the clause happened
+				return active(t.words[h].Head - 1), true
+			}
+			return -1, true
+		case "obj":
+			if t.words[h].UPOS == "VERB" {
+				return h, true
+			}
+			return -1, true
+		case "obl":
+			if c := t.caseOf(s, n); c == "with" || c == "in" || meeting && slices.Contains(meetingPreps, c) {
+				return active(h), true
+			}
+			return -1, true
 		default:
-			return false, true
+			return -1, true
 		}
 		n = h
 	}
-	return false, true
+	return -1, true
 }
 
 // toWithin reports a "to" phrase modifying w or a noun below it, at most

@@ -449,3 +449,54 @@ func treeCoded(t *testing.T, p fakeParser, text string) []event.Mention {
 func anyMention(ms []event.Mention, fits func(event.Mention) bool) bool {
 	return slices.ContainsFunc(ms, fits)
 }
+
+// A meeting the clause happens in is an event of its subject's, with the
+// meeting's own counterpart or else whoever the clause addresses; an event
+// noun the subject announces is the subject's ("a suspension of aid", which
+// is no aid).
+func TestMeetingsAndAnnouncedNouns(t *testing.T) {
+	tests := []struct {
+		name, text, tree string
+		fits             func(event.Mention) bool
+	}{
+		{
+			name: "told X in a phone call",
+			text: "The Peruvian president told the Chilean president in a phone call on Monday that talks would resume.",
+			tree: "The/DET/3/det Peruvian/ADJ/3/amod president/NOUN/4/nsubj told/VERB/0/root the/DET/7/det Chilean/ADJ/7/amod " +
+				"president/NOUN/4/iobj in/ADP/11/case a/DET/11/det phone/NOUN/11/compound call/NOUN/4/obl on/ADP/13/case " +
+				"Monday/PROPN/11/nmod that/PRON/17/obj talks/NOUN/17/nsubj would/AUX/17/aux resume/VERB/11/acl:relcl ./PUNCT/4/punct",
+			fits: func(m event.Mention) bool {
+				return m.Event == "CONSULT" && m.Actor.Code == "PER" && m.Recipient.Code == "CHL"
+			},
+		},
+		{
+			name: "pledged support during a visit to X",
+			text: "The Peruvian president pledged support during a visit to Santiago on Monday.",
+			tree: "The/DET/3/det Peruvian/ADJ/3/amod president/NOUN/4/nsubj pledged/VERB/0/root support/NOUN/4/obj during/ADP/8/case " +
+				"a/DET/8/det visit/NOUN/5/nmod to/ADP/10/case Santiago/PROPN/8/nmod on/ADP/12/case Monday/PROPN/8/nmod ./PUNCT/4/punct",
+			fits: func(m event.Mention) bool {
+				return m.Event == "CONSULT" && m.Mode == "visit" && m.Actor.Code == "PER" && m.Recipient.Code == "CHL"
+			},
+		},
+		{
+			name: "announced a suspension of aid to X",
+			text: "Peru announced a suspension of aid to Chile on Monday.",
+			tree: "Peru/PROPN/2/nsubj announced/VERB/0/root a/DET/4/det suspension/NOUN/2/obj of/ADP/6/case aid/NOUN/4/nmod " +
+				"to/ADP/8/case Chile/PROPN/6/nmod on/ADP/10/case Monday/PROPN/8/nmod ./PUNCT/2/punct",
+			fits: func(m event.Mention) bool {
+				return m.Event == "SANCTION" && m.Actor.Code == "PER" && m.Recipient.Code == "CHL"
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := treeCoded(t, fakeParser{tt.text: tt.tree}, tt.text)
+			if !anyMention(ms, tt.fits) {
+				t.Errorf("%q: wanted mention not among %+v", tt.text, ms)
+			}
+			if anyMention(ms, func(m event.Mention) bool { return m.Event == "AID" }) {
+				t.Errorf("%q: AID coded", tt.text)
+			}
+		})
+	}
+}

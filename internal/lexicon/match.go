@@ -152,7 +152,14 @@ func bestMatch(cands []*pattern, toks []Token, i int) (Trigger, bool) {
 	verbOK := !afterDeterminer(toks, i)
 	for _, p := range cands {
 		if found && len(p.words) < bestLen {
-			break
+			// longest first; only a noun reading in a noun's place ("his
+			// bilateral meeting with") beats a longer verb ("meet with")
+			if best.IsNoun || !nounCtx {
+				break
+			}
+			if !p.noun {
+				continue
+			}
 		}
 		if !p.noun && !verbOK {
 			continue

@@ -207,6 +207,8 @@ func TestTriggerDetails(t *testing.T) {
 		{"The group attacks the base every night.", false},
 		{"After a meeting with Sudani, he left.", true},
 		{"He is meeting Sudani on Monday.", false},
+		{"At his bilateral meeting with Sudani, he said little.", true}, // not "meet with"
+		{"He is meeting with Sudani on Monday.", false},
 		{"The market bombing in Sadr City shocked the capital.", true},
 		{"Crowds chanting slogans filled the square.", false},
 		{"Government forces shelling the town killed two.", false},
