@@ -577,6 +577,17 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ASSAULT CHL", "PROTEST CHL", "ASSAULT BOL", "PROTEST BOL"},
 		},
 		{
+			name: "an attack with counted or newly told victims and no attackers named is by someone unidentified", published: "2021-03-20",
+			text: "Two Peruvian soldiers were killed at a checkpoint on Monday. An assault on a Chilean border post on Tuesday left five dead. The attack on the Bolivian embassy was condemned.",
+			want: []string{"ASSAULT >PER 2021-03-15..2021-03-15 asserted", "ASSAULT >CHL 2021-03-16..2021-03-16 asserted"},
+			not:  []string{"ASSAULT >BOL"},
+		},
+		{
+			name: "an unidentified attacker does not replace the one named before", published: "2021-03-20",
+			text: "Peruvian troops shelled a Chilean village on Monday. Three Chilean farmers were killed there. Chile condemned the attack.",
+			want: []string{"ACCUSE CHL>PER 2021-03-20..2021-03-20 asserted"},
+		},
+		{
 			name: "an earlier verb's object is not the subject of the next one", published: "2021-03-20",
 			text: "Floods killed 18 Chilean farmers and injured 60 more on Monday. Floods killed at least 18 people and injured at least 60 more in Peru on Monday.",
 			not:  []string{"ASSAULT CHL", "PROTEST CHL", "ASSAULT PER", "PROTEST PER"},

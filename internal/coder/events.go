@@ -63,6 +63,14 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if charged != nil {
 			actor = charged // "indicted a girl for punching a soldier": the girl punched
 		}
+		if actor == nil && recip != nil && unattributed(s, tr, recip) {
+			// "a bomb attack killed 44 people at a stadium in Istanbul",
+			// "two protesters were killed at a rally": an attack whose
+			// victims are named and whose attackers are not is still an
+			// attack, by someone unidentified
+			actor = &chunk{start: s.start + tr.Start, end: s.start + tr.Start, open: true,
+				party: event.Party{Text: unidentified}}
+		}
 		if actor == nil || actor.party.Code == "" && !actor.open && actor.party.Sector == "" {
 			// a word that names no one; "the court", "police" of a text
 			// that names no country still act, with no country
@@ -409,6 +417,27 @@ func (c *Coder) embedded(s *sentence, ti int) bool {
 		}
 	}
 	return false
+}
+
+// unidentified is the text of the actor of an attack that names none.
+const unidentified = "(unidentified attackers)"
+
+// unattributed reports an attack told without its attackers whose victims
+// belong to a country: an indefinite event noun or a passive verb with a
+// count of victims.
+func unattributed(s *sentence, tr lexicon.Trigger, recip *chunk) bool {
+	if tr.Entry.Event != "ASSAULT" || recip.party.Code == "" || recip.media {
+		return false
+	}
+	if tr.IsNoun {
+		// "an assault on a restaurant": a new attack, not "the attack"
+		// told again
+		a := s.lower(tr.TokStart - 1)
+		return a == "a" || a == "an"
+	}
+	// "two protesters were killed", "at least 51 people were wounded":
+	// a count of victims reports the attack itself
+	return s.passive(tr) && countWords(s.lower(s.tokAt(recip.start)-1))
 }
 
 // gerundLinks open a subjectless clause ("after firing", "while visiting").

@@ -120,13 +120,15 @@ func (d *doc) judged(s *sentence, tr lexicon.Trigger, actor *chunk) *chunk {
 
 // noteActors keeps the actor of each event type for later judgements. An
 // event told inside another's clause (the airstrikes a protest was about)
-// is not what a later "the assault" refers to: it is left out.
+// is not what a later "the assault" refers to: it is left out, as is an
+// actor without a country (an unidentified attacker).
 func (d *doc) noteActors(ms []event.Mention, inner map[int]bool) {
 	if d.lastActor == nil && len(ms) > 0 {
 		d.lastActor = map[string]event.Party{}
 	}
 	for i, m := range ms {
-		if !inner[i] {
+		if !inner[i] && m.Actor.Code != "" {
+			// an attacker named nowhere does not replace the one named before
 			d.lastActor[m.Event] = m.Actor
 		}
 	}
