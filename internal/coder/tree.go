@@ -312,9 +312,14 @@ func (t *tree) complementRecipient(s *sentence, v, depth int) *chunk {
 			}
 		}
 		o := t.kid(k, "obj", "iobj")
+		var generic *chunk
 		if o >= 0 {
-			if c := t.party(s, o); c != nil {
+			if c := t.party(s, o); c != nil && !c.generic {
 				return c
+			} else if c != nil {
+				// "offered to send troops to X": troops are only what
+				// is sent; whoever a preposition names receives them
+				generic = c
 			}
 		}
 		for _, h := range []int{k, o} { // "lift sanctions on X", "set up a station at X"
@@ -328,6 +333,9 @@ func (t *tree) complementRecipient(s *sentence, v, depth int) *chunk {
 					}
 				}
 			}
+		}
+		if generic != nil {
+			return generic
 		}
 		return t.complementRecipient(s, k, depth-1)
 	}

@@ -453,8 +453,9 @@ func anyMention(ms []event.Mention, fits func(event.Mention) bool) bool {
 // A meeting the clause happens in is an event of its subject's, with the
 // meeting's own counterpart or else whoever the clause addresses; an event
 // noun the subject announces is the subject's ("a suspension of aid", which
-// is no aid).
-func TestMeetingsAndAnnouncedNouns(t *testing.T) {
+// is no aid); what an agreed act is done to is named by its preposition when
+// its object is a mere kind of party ("a company in X").
+func TestMeetingsNounsAndComplements(t *testing.T) {
 	tests := []struct {
 		name, text, tree string
 		fits             func(event.Mention) bool
@@ -477,6 +478,13 @@ func TestMeetingsAndAnnouncedNouns(t *testing.T) {
 			fits: func(m event.Mention) bool {
 				return m.Event == "CONSULT" && m.Mode == "visit" && m.Actor.Code == "PER" && m.Recipient.Code == "CHL"
 			},
+		},
+		{
+			name: "agreed to set up a company in X: the place, not the company, is the other side",
+			text: "Peru agreed to set up a new company in Bolivia.",
+			tree: "Peru/PROPN/2/nsubj agreed/VERB/0/root to/PART/4/mark set/VERB/2/xcomp up/ADP/4/compound:prt a/DET/8/det " +
+				"new/ADJ/8/amod company/NOUN/4/obj in/ADP/10/case Bolivia/PROPN/4/obl ./PUNCT/2/punct",
+			fits: func(m event.Mention) bool { return m.Event == "AGREE" && m.Recipient.Code == "BOL" && m.Recipient.Text == "Bolivia" },
 		},
 		{
 			name: "announced a suspension of aid to X",
