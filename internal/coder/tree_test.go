@@ -484,7 +484,9 @@ func TestMeetingsNounsAndComplements(t *testing.T) {
 			text: "Peru agreed to set up a new company in Bolivia.",
 			tree: "Peru/PROPN/2/nsubj agreed/VERB/0/root to/PART/4/mark set/VERB/2/xcomp up/ADP/4/compound:prt a/DET/8/det " +
 				"new/ADJ/8/amod company/NOUN/4/obj in/ADP/10/case Bolivia/PROPN/4/obl ./PUNCT/2/punct",
-			fits: func(m event.Mention) bool { return m.Event == "AGREE" && m.Recipient.Code == "BOL" && m.Recipient.Text == "Bolivia" },
+			fits: func(m event.Mention) bool {
+				return m.Event == "AGREE" && m.Recipient.Code == "BOL" && m.Recipient.Text == "Bolivia"
+			},
 		},
 		{
 			name: "announced a suspension of aid to X",
