@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/internal/actors"
 	"github.com/dyad-project/dyad/internal/article"
@@ -235,12 +236,46 @@ func datelineEnd(text string) int {
 			continue
 		}
 		first := strings.FieldsFunc(head[:i], func(r rune) bool { return r == ' ' || r == ',' })
-		if len(first) == 0 || len(first[0]) < 3 || strings.ToUpper(first[0]) != first[0] || strings.ToLower(first[0]) == first[0] {
-			return 0 // a dateline opens with the city in capitals
+		if len(first) == 0 || len(first[0]) < 3 || strings.ToLower(first[0]) == first[0] {
+			return 0
 		}
-		return i + len(dash)
+		if strings.ToUpper(first[0]) == first[0] || placeAndDate(head[:i]) {
+			// a dateline opens with the city in capitals, or names a
+			// place and more: "Harare, Zimbabwe -", "New York, May 17, IRNA -"
+			return i + len(dash)
+		}
+		return 0
+	}
+	// "Bogota, March 8 (IANS) The …": an agency in parentheses closes it
+	if open := strings.Index(head, " ("); open > 0 && placeAndDate(head[:open]) {
+		if end := strings.Index(head[open:], ") "); end > 2 {
+			agency := head[open+2 : open+end]
+			if strings.ToUpper(agency) == agency && len(agency) <= 8 {
+				return open + end + 2
+			}
+		}
 	}
 	return 0
+}
+
+// placeAndDate reports a dateline head of a few comma-separated capitalised
+// or numeric parts ("Harare, Zimbabwe", "Bogota, March 8"), with a comma: a
+// lone name before a dash is more often a sentence's subject.
+func placeAndDate(head string) bool {
+	if !strings.Contains(head, ",") {
+		return false
+	}
+	words := strings.FieldsFunc(head, func(r rune) bool { return r == ' ' || r == ',' })
+	if len(words) > 6 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // dropCredits removes the parties of photo credits and bylines in

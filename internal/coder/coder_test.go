@@ -588,6 +588,17 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ACCUSE CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
+			name: "a refusal is made to whom it waits on; what it waits for has not happened", published: "2021-03-20",
+			text: "Peru said it will not lift the embargo until Chile frees the prisoners. Peruvian teachers said they will not end the strike until the Chilean government meets their demands.",
+			want: []string{"REJECT PER>CHL 2021-03-20..2021-03-20 asserted"},
+			not:  []string{"RETREAT CHL", "CONCEDE CHL"},
+		},
+		{
+			name: "strikers ending their strike yield", published: "2021-03-20",
+			text: "Peruvian miners called off their strike against the Chilean company on Monday.",
+			want: []string{"CONCEDE PER>CHL 2021-03-15..2021-03-15 asserted"},
+		},
+		{
 			name: "an earlier verb's object is not the subject of the next one", published: "2021-03-20",
 			text: "Floods killed 18 Chilean farmers and injured 60 more on Monday. Floods killed at least 18 people and injured at least 60 more in Peru on Monday.",
 			not:  []string{"ASSAULT CHL", "PROTEST CHL", "ASSAULT PER", "PROTEST PER"},
@@ -678,4 +689,22 @@ func BenchmarkCode(b *testing.B) {
 		}
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// A dateline (a place and a date or an agency before a dash, or an agency
+// in parentheses) is no part of the first sentence; a sentence's own
+// subject before a dash is.
+func TestDatelineEnd(t *testing.T) {
+	for _, tt := range []struct{ text, rest string }{
+		{"LIMA, Peru — The army said …", "The army said …"},
+		{"Lima, Peru - The army said …", "The army said …"},
+		{"Quito, May 17, AGN - The army said …", "The army said …"},
+		{"Quito, March 8 (AGN) The army said …", "The army said …"},
+		{"President Lasso - who had said little - spoke.", "President Lasso - who had said little - spoke."},
+		{"The army, the police and the courts (all three) said …", "The army, the police and the courts (all three) said …"},
+	} {
+		if got := tt.text[datelineEnd(tt.text):]; got != tt.rest {
+			t.Errorf("%q: left %q, want %q", tt.text, got, tt.rest)
+		}
+	}
 }

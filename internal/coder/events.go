@@ -96,6 +96,11 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 				continue
 			}
 			typ, mode, cameo = "REJECT", "", "12"
+			if recip == nil || recip.party.Code == "" {
+				if u := s.conditionParty(tr.TokEnd); u != nil && u != actor {
+					recip = u // "will not lift the embargo until Cuba reforms": refused to Cuba
+				}
+			}
 		}
 		if threatModes[typ] != "" && !tr.IsNoun && s.lower(tr.TokStart-1) == "to" && s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, readyWords) {
 			// "the US is prepared to sanction Europeans": a stated
@@ -851,6 +856,10 @@ func (s *sentence) conditionalClause(cs int, tr lexicon.Trigger) bool {
 		return !tr.IsNoun && !strings.HasSuffix(s.lower(tr.TokStart), "ing")
 	case "that":
 		return s.lower(cs-2) == "event" || s.lower(cs-2) == "case"
+	case "until", "till":
+		// "will not end the strike until the government meets our
+		// demands": what a refusal waits for has not happened
+		return s.hasWord(0, cs-1, negations)
 	}
 	return false
 }
@@ -910,6 +919,23 @@ func (s *sentence) refusal(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// conditionParty is the party a refusal waits on: the subject of an
+// "until" or "unless" clause after token i ("will not end the strike until
+// the government meets our demands"), or nil.
+func (s *sentence) conditionParty(i int) *chunk {
+	for ; i < len(s.toks); i++ {
+		if w := s.toks[i].Lower; w == "until" || w == "unless" || w == "till" {
+			break
+		}
+	}
+	for _, c := range s.chunks {
+		if ci := s.tokAt(c.start); ci > i && ci <= i+3 && c.party.Code != "" {
+			return c
+		}
+	}
+	return nil
 }
 
 // complementSubject is the first party of a "that" clause starting at token i.
