@@ -594,6 +594,12 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"RETREAT CHL", "CONCEDE CHL"},
 		},
 		{
+			name: "failing to agree or to reach a deal rejects it", published: "2021-03-20",
+			text: "Peru and Chile failed to reach agreement on the border. Bolivia failed to agree with Ecuador on trade.",
+			want: []string{"REJECT PER>CHL 2021-03-20..2021-03-20 asserted", "REJECT BOL>ECU 2021-03-20..2021-03-20 asserted"},
+			not:  []string{"AGREE"},
+		},
+		{
 			name: "strikers ending their strike yield", published: "2021-03-20",
 			text: "Peruvian miners called off their strike against the Chilean company on Monday.",
 			want: []string{"CONCEDE PER>CHL 2021-03-15..2021-03-15 asserted"},

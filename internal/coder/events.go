@@ -92,7 +92,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		}
 		if s.hasWord(negFrom, tr.TokStart, negations) {
 			// "will not attend", "refused to meet": a refusal is an event
-			if !refusable[typ] || tr.IsNoun || !s.refusal(cs, tr.TokStart) {
+			if !refusable[typ] || tr.IsNoun && !s.lightVerbBefore(tr) || !s.refusal(cs, tr.TokStart) {
 				continue
 			}
 			typ, mode, cameo = "REJECT", "", "12"
@@ -910,7 +910,7 @@ func (d *doc) titled(noun string) *chunk {
 func (s *sentence) refusal(from, to int) bool {
 	for i := max(from, 0); i < to && i < len(s.toks); i++ {
 		switch s.toks[i].Lower {
-		case "refused", "refuses", "declined", "declines", "won't":
+		case "refused", "refuses", "declined", "declines", "won't", "failed", "fails":
 			return true
 		case "not":
 			if p := s.lower(i - 1); p == "will" || p == "would" {
@@ -920,6 +920,23 @@ func (s *sentence) refusal(from, to int) bool {
 	}
 	return false
 }
+
+// lightVerbBefore reports an event noun that is the object of a light verb
+// just before it ("reach an agreement", "hold talks"): refusing the verb
+// refuses the event.
+func (s *sentence) lightVerbBefore(tr lexicon.Trigger) bool {
+	for i := tr.TokStart - 1; i >= 0 && i >= tr.TokStart-3; i-- {
+		switch w := s.lower(i); {
+		case lightVerbs[w]:
+			return true
+		case !npSkip[w] && !determiners[w]:
+			return false
+		}
+	}
+	return false
+}
+
+var lightVerbs = set("reach", "sign", "conclude", "hold", "strike", "seal")
 
 // conditionParty is the party a refusal waits on: the subject of an
 // "until" or "unless" clause after token i ("will not end the strike until
