@@ -594,6 +594,18 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"RETREAT CHL", "CONCEDE CHL"},
 		},
 		{
+			name: "a verb that carries a verbal act yields to it; an offer of nothing is none", published: "2021-03-20",
+			text: "The Peruvian defense minister offered a stark warning to Chile on Saturday. Bolivia offered no incentives to Ecuador.",
+			want: []string{"THREATEN PER>CHL 2021-03-20..2021-03-20 asserted"},
+			not:  []string{"AGREE PER", "AGREE BOL"},
+		},
+		{
+			name: "a threat that could happen is not made; a woman named May threatens", published: "2021-03-20",
+			text: "A deal with Chile could threaten the survival of Peru. Theresa May gives Bolivia a deadline.",
+			want: []string{"THREATEN GBR>BOL 2021-03-20..2021-03-20 asserted"},
+			not:  []string{"THREATEN CHL", "THREATEN >PER"},
+		},
+		{
 			name: "failing to agree or to reach a deal rejects it", published: "2021-03-20",
 			text: "Peru and Chile failed to reach agreement on the border. Bolivia failed to agree with Ecuador on trade.",
 			want: []string{"REJECT PER>CHL 2021-03-20..2021-03-20 asserted", "REJECT BOL>ECU 2021-03-20..2021-03-20 asserted"},

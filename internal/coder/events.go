@@ -37,7 +37,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		case lexicon.FrameTransfer:
 			return !c.transfers(s, tr)
 		}
-		return false
+		return s.lightVerb(tr) || s.noObject(tr)
 	})
 	dem, demanded := c.demands(d, s, seen)
 	for ti, tr := range s.triggers {
@@ -140,7 +140,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, unrealWords) {
 			continue // "the prospect of a deal", "failure to reach agreement", "postponed a trip"
 		}
-		if s.hasWord(cs, tr.TokStart, hypoWords) && typ != "THREATEN" {
+		if s.hasWord(cs, tr.TokStart, hypoWords) && typ != "THREATEN" || s.modalVerb(tr) {
 			continue // "Iran might attack Israel": a possibility, not an event
 		}
 		if (s.hasWord(cs, tr.TokStart, condWords) || s.conditionalClause(cs, tr)) && tr.Entry.Event != "THREATEN" {
@@ -920,6 +920,63 @@ func (s *sentence) refusal(from, to int) bool {
 	}
 	return false
 }
+
+// modalVerb reports a threatening verb under a modal of possibility: "a
+// deal that could threaten our survival", "which would threaten its
+// neighbours" say what might happen, not that anyone threatened.
+func (s *sentence) modalVerb(tr lexicon.Trigger) bool {
+	if tr.IsNoun || tr.Entry.Event != "THREATEN" {
+		return false
+	}
+	for i := tr.TokStart - 1; i >= 0 && i >= tr.TokStart-4; i-- {
+		switch w := s.lower(i); {
+		case w == "could" || w == "would" || w == "might" || w == "may":
+			return s.toks[i].Text == w || i == 0 // not "Theresa May"
+		case w == "and" || skipAdverbs[w] || w == "also" || w == "not":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// lightVerb reports a verb that only carries the verbal act it takes
+// ("offered a stark warning", "issued a threat", "made a demand"): the noun
+// is the act. Offering a truce or aid is still an offer, and only bare
+// entries yield ("offered condolences" is an entry of its own).
+func (s *sentence) lightVerb(tr lexicon.Trigger) bool {
+	if tr.IsNoun || tr.ObjStart >= 0 || !carrierVerbs[tr.Entry.Lemma()] {
+		return false
+	}
+	for _, o := range s.triggers {
+		if o.IsNoun && sayingActs[o.Entry.Event] && o.TokStart > tr.TokEnd-1 && o.TokStart <= tr.TokEnd+3 && !s.hasWord(tr.TokEnd, o.TokStart, boundaryWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// carrierVerbs name no act of their own before an event noun.
+var carrierVerbs = set("offer", "give", "issue", "deliver", "express", "extend", "make")
+
+// noObject reports a verb whose object is denied: "offered no incentives",
+// "gave them no assurance".
+func (s *sentence) noObject(tr lexicon.Trigger) bool {
+	if tr.IsNoun {
+		return false
+	}
+	for i := tr.TokEnd; i < tr.TokEnd+2 && i < len(s.toks); i++ {
+		if s.toks[i].Lower == "no" {
+			return true
+		}
+		if !objectPronouns[s.toks[i].Lower] {
+			return false
+		}
+	}
+	return false
+}
+
+var objectPronouns = set("them", "him", "her", "us", "it", "me", "you")
 
 // lightVerbBefore reports an event noun that is the object of a light verb
 // just before it ("reach an agreement", "hold talks"): refusing the verb
