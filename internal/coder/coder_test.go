@@ -601,9 +601,9 @@ func TestCodeSentences(t *testing.T) {
 		},
 		{
 			name: "a threat that could happen is not made; a woman named May threatens", published: "2021-03-20",
-			text: "A deal with Chile could threaten the survival of Peru. Theresa May gives Bolivia a deadline.",
+			text: "Peru could threaten Chile with sanctions. Ecuador would also threaten Chile. Theresa May gives Bolivia a deadline.",
 			want: []string{"THREATEN GBR>BOL 2021-03-20..2021-03-20 asserted"},
-			not:  []string{"THREATEN CHL", "THREATEN >PER"},
+			not:  []string{"THREATEN PER", "THREATEN ECU"},
 		},
 		{
 			name: "failing to agree or to reach a deal rejects it", published: "2021-03-20",
