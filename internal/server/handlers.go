@@ -266,6 +266,7 @@ type articlePage struct {
 	DateFrom, Language            string
 	DupOf                         int64
 	Check                         article.DateCheck
+	NotNews                       string // why the relevance gate held it back
 	Text                          []segment
 	Events                        []store.EventRow
 }
@@ -282,7 +283,7 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "article", articlePage{ID: a.ID, Title: a.Title, Source: a.Source, Outlet: a.Outlet,
 		Author: a.Author, URL: a.URL, Published: a.Published, DateFrom: string(a.DateFrom), Language: a.Language,
-		DupOf: a.DupOf, Check: a.Check, Text: highlight(a.Text, marks), Events: evs})
+		DupOf: a.DupOf, Check: a.Check, NotNews: a.NotNews, Text: highlight(a.Text, marks), Events: evs})
 }
 
 type actorsPage struct {

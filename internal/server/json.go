@@ -106,6 +106,9 @@ type articleJSON struct {
 	Language      string  `json:"language"`
 	DupOf         *int64  `json:"dup_of"`
 	Mentions      int     `json:"mentions"`
+	// NotNews is why the relevance gate held the article back (stored,
+	// not coded, so no events); null when it was coded or not judged.
+	NotNews *string `json:"not_news"`
 	dateCheckJSON
 }
 
@@ -140,6 +143,10 @@ func toArticleJSON(a store.ArticleSummary) articleJSON {
 	if a.DupOf != 0 {
 		d := a.DupOf
 		j.DupOf = &d
+	}
+	if a.NotNews != "" {
+		why := a.NotNews
+		j.NotNews = &why
 	}
 	return j
 }

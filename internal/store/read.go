@@ -103,6 +103,9 @@ type ArticleSummary struct {
 	DupOf     int64
 	Mentions  int
 	Check     article.DateCheck
+	// NotNews is why the relevance gate held the article back (stored,
+	// not coded); "" when it was coded or not judged.
+	NotNews string
 }
 
 // ArticlePage is one page of articles.
