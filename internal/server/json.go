@@ -42,12 +42,15 @@ type eventJSON struct {
 	Title        string `json:"title"`
 	Outlet       string `json:"outlet"`
 	StoryOutlets int    `json:"story_outlets"`
-	StoryWhy     string `json:"story_why,omitempty"`
+	// StoryOutletNames are those outlets by name, as a story's
+	// outlet_names (its article's own outlet when it has no story).
+	StoryOutletNames []string `json:"story_outlet_names"`
+	StoryWhy         string   `json:"story_why,omitempty"`
 }
 
 func toEventJSON(r store.EventRow) eventJSON {
 	return eventJSON{JSON: r.Mention.ToJSON(strconv.FormatInt(r.ID, 10)), MentionID: r.ID, ArticleID: r.ArticleID,
-		Title: r.Title, Outlet: r.Outlet, StoryOutlets: r.Outlets, StoryWhy: r.StoryWhy}
+		Title: r.Title, Outlet: r.Outlet, StoryOutlets: r.Outlets, StoryOutletNames: names(r.OutletNames), StoryWhy: r.StoryWhy}
 }
 
 func eventsJSON(rows []store.EventRow) []eventJSON {
@@ -56,6 +59,14 @@ func eventsJSON(rows []store.EventRow) []eventJSON {
 		out[i] = toEventJSON(r)
 	}
 	return out
+}
+
+// names is a list of names as the API gives it: [], never null.
+func names(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
 }
 
 func dayJSON(t time.Time) *string {
@@ -76,7 +87,10 @@ type storyJSON struct {
 	DateEnd   *string `json:"date_end"`
 	Mentions  int     `json:"mentions"`
 	Outlets   int     `json:"outlets"`
-	Evidence  string  `json:"evidence"`
+	// OutletNames are the independent outlets by name, sorted: outlets is
+	// always their number, as in `dyad stories --json` and the exports.
+	OutletNames []string `json:"outlet_names"`
+	Evidence    string   `json:"evidence"`
 	// later articles that recall the event, and when they appeared
 	RecalledBy  int     `json:"recalled_by"`
 	RecallStart *string `json:"recalled_from,omitempty"`
@@ -85,7 +99,7 @@ type storyJSON struct {
 
 func toStoryJSON(s store.Story) storyJSON {
 	return storyJSON{ID: s.ID, Event: s.Event, Quad: s.Quad, Actor: s.Actor, Recipient: s.Recipient,
-		DateStart: dayJSON(s.Start), DateEnd: dayJSON(s.End), Mentions: s.Mentions, Outlets: s.Outlets, Evidence: s.Evidence,
+		DateStart: dayJSON(s.Start), DateEnd: dayJSON(s.End), Mentions: s.Mentions, Outlets: s.Outlets, OutletNames: names(s.OutletNames), Evidence: s.Evidence,
 		RecalledBy: s.Recalled, RecallStart: dayJSON(s.RecallStart), RecallEnd: dayJSON(s.RecallEnd)}
 }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"sort"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/article"
@@ -35,6 +36,9 @@ type EventRow struct {
 	event.Mention
 	Title   string // the article's title
 	Outlets int    // independent outlets of the mention's story (1 without a story)
+	// OutletNames are those outlets by name, sorted: len(OutletNames) ==
+	// Outlets for a mention with a story.
+	OutletNames []string
 }
 
 // EventPage is one page of events.
@@ -67,8 +71,9 @@ type Story struct {
 	Actor, Recipient string // country codes
 	Start, End       time.Time
 	Mentions         int
-	Outlets          int    // independent outlets
-	Evidence         string // the sentence of its first stored report (mention, when it has none)
+	Outlets          int      // independent outlets
+	OutletNames      []string // those outlets by name, sorted (len == Outlets)
+	Evidence         string   // the sentence of its first stored report (mention, when it has none)
 	FirstMention     int64
 	Recalled         int // articles that recall it (references, see event.Mention.Reference)
 	// RecallStart..RecallEnd are the publication days of those articles.
@@ -208,4 +213,44 @@ type Reader interface {
 	StoryReader
 	ArticleReader
 	Analytics
+}
+
+// SortedOutlets collects the outlet names per story from (story, outlet)
+// pairs, leaving out unknown outlets ("") and repeats, each list sorted:
+// the independent outlets a story's count is made of.
+func SortedOutlets(pairs [][2]string) map[string][]string {
+	seen := map[[2]string]bool{}
+	out := map[string][]string{}
+	for _, p := range pairs {
+		if p[1] == "" || seen[p] {
+			continue
+		}
+		seen[p] = true
+		out[p[0]] = append(out[p[0]], p[1])
+	}
+	for _, l := range out {
+		sort.Strings(l)
+	}
+	return out
+}
+
+// EventOutlets is the outlet names an event row carries: its story's (from
+// SortedOutlets), or its article's own outlet when it has no story; never
+// nil.
+func EventOutlets(e *EventRow, byStory map[string][]string) []string {
+	if e.StoryID != "" {
+		return OutletsOf(byStory, e.StoryID)
+	}
+	if e.Outlet != "" {
+		return []string{e.Outlet}
+	}
+	return []string{}
+}
+
+// OutletsOf is the outlet names of one story from SortedOutlets; never nil.
+func OutletsOf(byStory map[string][]string, storyID string) []string {
+	if l := byStory[storyID]; l != nil {
+		return l
+	}
+	return []string{}
 }

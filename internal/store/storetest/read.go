@@ -33,6 +33,7 @@ func RunRead(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StoryPages", testStoryPages},
 		{"StoriesAndAnalytics", testStoriesAndAnalytics},
 		{"StoryAndArticleEvents", testStoryAndArticleEvents},
+		{"OutletNames", testOutletNames},
 		{"StoredReferences", testStoredReferences},
 		{"StoredReferenceMoves", testStoredReferenceMoves},
 	}
