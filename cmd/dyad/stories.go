@@ -109,12 +109,8 @@ func groupStories(ms []event.Mention) []storyRow {
 		}
 		r.Mentions++
 		r.DatedByContent = r.DatedByContent || m.ArticleDateConflict
-		if r.ActorName == "" && m.Actor.Entity != "" && m.Actor.Code == r.Actor {
-			r.ActorName = m.Actor.Entity
-		}
-		if r.RecipientName == "" && m.Recipient.Entity != "" && m.Recipient.Code == r.Recipient {
-			r.RecipientName = m.Recipient.Entity
-		}
+		store.FillSides(r.Actor, r.Recipient, &r.ActorName, &r.RecipientName, store.StoryParty{
+			ActorCode: m.Actor.Code, ActorName: m.Actor.Entity, RecipientCode: m.Recipient.Code, RecipientName: m.Recipient.Entity})
 		if m.Outlet != "" {
 			// a source without a known outlet is no independent outlet
 			outlets[id][m.Outlet] = true

@@ -78,15 +78,19 @@ func dayJSON(t time.Time) *string {
 }
 
 type storyJSON struct {
-	ID        string  `json:"story_id"`
-	Event     string  `json:"event"`
-	Quad      int     `json:"quad_code"`
-	Actor     string  `json:"actor"`
-	Recipient string  `json:"recipient"`
-	DateStart *string `json:"date_start"`
-	DateEnd   *string `json:"date_end"`
-	Mentions  int     `json:"mentions"`
-	Outlets   int     `json:"outlets"`
+	ID        string `json:"story_id"`
+	Event     string `json:"event"`
+	Quad      int    `json:"quad_code"`
+	Actor     string `json:"actor"`
+	Recipient string `json:"recipient"`
+	// the people or bodies on each side as the knowledge base names them,
+	// when a mention resolved one (as `dyad stories --json`)
+	ActorName     string  `json:"actor_name,omitempty"`
+	RecipientName string  `json:"recipient_name,omitempty"`
+	DateStart     *string `json:"date_start"`
+	DateEnd       *string `json:"date_end"`
+	Mentions      int     `json:"mentions"`
+	Outlets       int     `json:"outlets"`
 	// OutletNames are the independent outlets by name, sorted: outlets is
 	// always their number, as in `dyad stories --json` and the exports.
 	OutletNames []string `json:"outlet_names"`
@@ -99,6 +103,7 @@ type storyJSON struct {
 
 func toStoryJSON(s store.Story) storyJSON {
 	return storyJSON{ID: s.ID, Event: s.Event, Quad: s.Quad, Actor: s.Actor, Recipient: s.Recipient,
+		ActorName: s.ActorName, RecipientName: s.RecipientName,
 		DateStart: dayJSON(s.Start), DateEnd: dayJSON(s.End), Mentions: s.Mentions, Outlets: s.Outlets, OutletNames: names(s.OutletNames), Evidence: s.Evidence,
 		RecalledBy: s.Recalled, RecallStart: dayJSON(s.RecallStart), RecallEnd: dayJSON(s.RecallEnd)}
 }

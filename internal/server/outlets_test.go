@@ -1,8 +1,13 @@
 package server
 
 import (
+	"context"
 	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/event"
 )
 
 // The API names a story's outlets beside their count, as `dyad stories
@@ -40,5 +45,53 @@ func TestAPIOutletNames(t *testing.T) {
 	}
 	for _, ev := range evs.Items {
 		check("/api/events", ev["story_id"], ev["story_outlets"], ev["story_outlet_names"])
+	}
+}
+
+// Story rows name the person on each side when a mention resolved one,
+// whatever its role in that mention: "the minister" (Thabet al-Abbasi)
+// telling of his call with Hegseth names the Iraqi side of a story first
+// told as Hegseth's call (issue 17: the dashboard showed only USA → IRQ).
+func TestStoryRowsNamePeople(t *testing.T) {
+	db := fixture(t)
+	ctx := context.Background()
+	text := "Hegseth called his Iraqi counterpart. The minister said he had a call with Hegseth."
+	r, err := db.PutArticle(ctx, &article.Article{Source: "call.txt", Outlet: "Wire", Text: text, SimHash: 0x77aa77aa,
+		Published: day("2025-11-05")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hegseth := event.Party{Code: "USA", Text: "Hegseth", EntityID: "pete-hegseth", Entity: "Pete Hegseth"}
+	call := func(actor, recip event.Party, sent string) event.Mention {
+		i := strings.Index(text, sent)
+		return event.Mention{Event: "CONSULT", Quad: 1, Score: 1, Actor: actor, Recipient: recip, DateStart: day("2025-11-05"),
+			DateEnd: day("2025-11-05"), Claim: event.Asserted, Sentence: sent, SentStart: i, SentEnd: i + len(sent), StoryID: "S7"}
+	}
+	if err := db.PutMentions(ctx, r.ID, []event.Mention{
+		call(hegseth, event.Party{Code: "IRQ", Text: "his Iraqi counterpart"}, "Hegseth called his Iraqi counterpart."),
+		call(event.Party{Code: "IRQ", Text: "The minister", EntityID: "thabet-al-abbasi", Entity: "Thabet al-Abbasi"}, hegseth,
+			"The minister said he had a call with Hegseth."),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s := newServer(t, Config{Store: db})
+	var st map[string]any
+	getJSON(t, s, "/api/stories/S7", &st)
+	if st["actor"] != "USA" || st["actor_name"] != "Pete Hegseth" || st["recipient_name"] != "Thabet al-Abbasi" {
+		t.Errorf("/api/stories/S7: %v", st)
+	}
+	for _, tc := range []struct{ path, want string }{
+		{"/", "Pete Hegseth → Thabet al-Abbasi"},
+		{"/stories/S7", "CONSULT: USA (Pete Hegseth) → IRQ (Thabet al-Abbasi)"},
+		{"/stories/S7", "1</strong> independent outlet (Wire)"},
+	} {
+		code, body := get(t, s, tc.path)
+		if code != 200 || !strings.Contains(body, tc.want) {
+			t.Errorf("GET %s: %d, lacks %q", tc.path, code, tc.want)
+		}
+	}
+	// a story with no resolved person shows its countries alone
+	if _, body := get(t, s, "/"); strings.Count(body, `class="sub people"`) != 1 {
+		t.Errorf("/: %d story rows name people, want 1", strings.Count(body, `class="sub people"`))
 	}
 }

@@ -48,7 +48,8 @@ func storyIDs(ids []string) []string {
 	return out
 }
 
-// nameStoryOutlets sets OutletNames on each story ([] when none is known).
+// nameStoryOutlets sets OutletNames on each story ([] when none is known)
+// and names its sides.
 func (s *DB) nameStoryOutlets(ctx context.Context, sts []store.Story) error {
 	ids := make([]string, len(sts))
 	for i := range sts {
@@ -61,6 +62,35 @@ func (s *DB) nameStoryOutlets(ctx context.Context, sts []store.Story) error {
 	for i := range sts {
 		sts[i].OutletNames = store.OutletsOf(names, sts[i].ID)
 	}
+	return s.nameStorySides(ctx, sts, ids)
+}
+
+// nameStorySides names the people or bodies on each side of the stories
+// (store.NameSides) from their mentions.
+func (s *DB) nameStorySides(ctx context.Context, sts []store.Story, ids []string) error {
+	uniq := storyIDs(ids)
+	if len(uniq) == 0 {
+		return nil
+	}
+	rows, err := s.q.Query(ctx, `SELECT m.story_id, m.actor_code, m.actor_name, m.recip_code, m.recip_name
+		FROM mentions m WHERE m.story_id = ANY ($1)
+		ORDER BY m.date_start NULLS LAST, m.article_id, m.seq`, uniq)
+	if err != nil {
+		return fmt.Errorf("parties of stories: %w", err)
+	}
+	defer rows.Close()
+	var parties []store.StoryParty
+	for rows.Next() {
+		var p store.StoryParty
+		if err := rows.Scan(&p.StoryID, &p.ActorCode, &p.ActorName, &p.RecipientCode, &p.RecipientName); err != nil {
+			return fmt.Errorf("parties of stories: %w", err)
+		}
+		parties = append(parties, p)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("parties of stories: %w", err)
+	}
+	store.NameSides(sts, parties)
 	return nil
 }
 

@@ -53,7 +53,8 @@ func storyIDs(ids []string) []string {
 	return out
 }
 
-// nameStoryOutlets sets OutletNames on each story ([] when none is known).
+// nameStoryOutlets sets OutletNames on each story ([] when none is known)
+// and names its sides.
 func (s *DB) nameStoryOutlets(ctx context.Context, sts []store.Story) error {
 	ids := make([]string, len(sts))
 	for i := range sts {
@@ -66,6 +67,38 @@ func (s *DB) nameStoryOutlets(ctx context.Context, sts []store.Story) error {
 	for i := range sts {
 		sts[i].OutletNames = store.OutletsOf(names, sts[i].ID)
 	}
+	return s.nameStorySides(ctx, sts, ids)
+}
+
+// nameStorySides names the people or bodies on each side of the stories
+// (store.NameSides) from their mentions.
+func (s *DB) nameStorySides(ctx context.Context, sts []store.Story, ids []string) error {
+	args := make([]any, 0, len(ids))
+	for _, id := range storyIDs(ids) {
+		args = append(args, id)
+	}
+	if len(args) == 0 {
+		return nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT m.story_id, m.actor_code, m.actor_name, m.recip_code, m.recip_name
+		FROM mentions m WHERE m.story_id IN (?`+strings.Repeat(",?", len(args)-1)+`)
+		ORDER BY COALESCE(m.date_start, '9999'), m.article_id, m.seq`, args...)
+	if err != nil {
+		return fmt.Errorf("parties of stories: %w", err)
+	}
+	defer rows.Close()
+	var parties []store.StoryParty
+	for rows.Next() {
+		var p store.StoryParty
+		if err := rows.Scan(&p.StoryID, &p.ActorCode, &p.ActorName, &p.RecipientCode, &p.RecipientName); err != nil {
+			return fmt.Errorf("parties of stories: %w", err)
+		}
+		parties = append(parties, p)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("parties of stories: %w", err)
+	}
+	store.NameSides(sts, parties)
 	return nil
 }
 

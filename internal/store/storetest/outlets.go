@@ -61,3 +61,42 @@ func testOutletNames(t *testing.T, s ReadStore) {
 	}
 	same("ArticleEvents", "s1", rows[0].Outlets, rows[0].OutletNames)
 }
+
+// testStorySides: a story names the person on each side from the first
+// mention that resolved one there with the story's country on that side
+// ("the minister" resolved to a person counts), from every read of
+// stories.
+func testStorySides(t *testing.T, s ReadStore) {
+	ctx := context.Background()
+	party := func(text, code, id, name string) event.Party {
+		return event.Party{Text: text, Code: code, EntityID: id, Entity: name}
+	}
+	hegseth := party("US Secretary of War Pete Hegseth", "USA", "pete-hegseth", "Pete Hegseth")
+	minister := party("the minister", "IRQ", "thabet-al-abbasi", "Thabet al-Abbasi")
+	r := put(t, s, &article.Article{Source: "a.txt", Outlet: "Wire", Text: "The minister said he had a call with Hegseth.", SimHash: 0x1})
+	ms := []event.Mention{
+		// first, in the other direction: its names are not the story's sides
+		mention("CONSULT", "USA", "IRQ", "2025-11-02", "2025-11-02", "Hegseth called his Iraqi counterpart."),
+		mention("CONSULT", "IRQ", "USA", "2025-11-03", "2025-11-03", "The minister said he had a call with Hegseth."),
+	}
+	ms[0].Actor, ms[0].Recipient, ms[0].StoryID = hegseth, party("his Iraqi counterpart", "IRQ", "", ""), "c1"
+	ms[1].Actor, ms[1].Recipient, ms[1].StoryID = minister, hegseth, "c1"
+	if err := s.PutMentions(ctx, r.ID, ms); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Story(ctx, "c1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	actor, recip := "Pete Hegseth", "Thabet al-Abbasi" // the story is told first as USA→IRQ
+	if st.ActorName != actor || st.RecipientName != recip {
+		t.Errorf("Story: %s (%s) → %s (%s), want %s → %s", st.Actor, st.ActorName, st.Recipient, st.RecipientName, actor, recip)
+	}
+	page, err := s.Stories(ctx, store.StoryQuery{})
+	if err != nil || len(page.Stories) != 1 {
+		t.Fatalf("Stories: %+v, %v", page, err)
+	}
+	if got := page.Stories[0]; got.ActorName != actor || got.RecipientName != recip {
+		t.Errorf("Stories: %s (%s) → %s (%s)", got.Actor, got.ActorName, got.Recipient, got.RecipientName)
+	}
+}

@@ -34,6 +34,7 @@ func RunRead(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StoriesAndAnalytics", testStoriesAndAnalytics},
 		{"StoryAndArticleEvents", testStoryAndArticleEvents},
 		{"OutletNames", testOutletNames},
+		{"StorySides", testStorySides},
 		{"StoredReferences", testStoredReferences},
 		{"StoredReferenceMoves", testStoredReferenceMoves},
 	}
