@@ -84,6 +84,7 @@ func TestStoryRowsNamePeople(t *testing.T) {
 		{"/", "Pete Hegseth → Thabet al-Abbasi"},
 		{"/stories/S7", "CONSULT: USA (Pete Hegseth) → IRQ (Thabet al-Abbasi)"},
 		{"/stories/S7", "1</strong> independent outlet (Wire)"},
+		{"/stories/S7", `<em>The minister</em> (<a href="/actors/thabet-al-abbasi">Thabet al-Abbasi</a>)`},
 	} {
 		code, body := get(t, s, tc.path)
 		if code != 200 || !strings.Contains(body, tc.want) {
