@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/coder"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -204,13 +205,16 @@ func idList(l []int64) (name string, ids []string) {
 
 // checkCell is the DATE CHECK column: "content 2020-05-07…2021-01-20" when
 // the printed date is wrong, "ok" when the content agrees or says nothing,
-// "not news: not coded" when the relevance gate held the page back, "-"
-// when the check was not run for another reason.
+// "not news: not coded" when the relevance gate held the page back, "not
+// coded: ar" for a language the coder does not read, "-" when the check was
+// not run for another reason (stored before dyad kept it).
 func checkCell(a *article.Article) string {
 	c := a.Check
 	switch {
 	case a.NotNews != "":
 		return "not news: not coded"
+	case !c.Checked && !coder.Reads(a):
+		return "not coded: " + a.Language
 	case !c.Checked:
 		return "-"
 	case c.Conflict:
@@ -237,8 +241,11 @@ func writeCheck(w io.Writer, a *article.Article) {
 	case a.NotNews != "":
 		fmt.Fprintf(w, "Coded:     no: not news-like (%s); held back by the relevance gate, stored but not coded, so it has no events\n", a.NotNews)
 		fmt.Fprintf(w, "Date check: not run (the article was not coded)\n")
+	case !c.Checked && !coder.Reads(a):
+		fmt.Fprintf(w, "Coded:     no: text in %s, stored but not coded (English only for now), so it has no events\n", orDash(a.Language))
+		fmt.Fprintf(w, "Date check: not run (the article was not coded)\n")
 	case !c.Checked:
-		fmt.Fprintf(w, "Date check: not run (stored before dyad kept it, or a language it does not read)\n")
+		fmt.Fprintf(w, "Date check: not run (stored before dyad kept it)\n")
 	case c.Conflict:
 		fmt.Fprintf(w, "Date check: CONFLICT: the content belongs to %s, not to the printed date; its events are dated by that window\n", c.Window())
 		for _, r := range c.Reasons {

@@ -286,6 +286,25 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("an Arabic article reads right to left and says it is not coded", func(t *testing.T) {
+		s, id := withArabic(t)
+		other := httptest.NewServer(s)
+		defer other.Close()
+		b.run(t, chromedp.Navigate(fmt.Sprintf("%s/articles/%d", other.URL, id)), chromedp.WaitVisible("article.text"), settle())
+		dir := value(t, b, chromedp.Evaluate[string](`getComputedStyle(document.querySelector('article.text')).direction`))
+		note := value(t, b, chromedp.Text(".datecheck.notnews"))
+		b.screenshot(t, "article-arabic")
+		if dir != "rtl" {
+			t.Errorf("the Arabic text's direction is %q", dir)
+		}
+		if !strings.Contains(note, "Not coded") || !strings.Contains(note, "ar") {
+			t.Errorf("article page note: %q", note)
+		}
+		if probs := b.takeProblems(); len(probs) > 0 {
+			t.Errorf("Arabic page: %v", probs)
+		}
+	})
+
 	t.Run("an actor page lists the events that quote the person", func(t *testing.T) {
 		db, kb := actorFixture(t)
 		other := httptest.NewServer(newServer(t, Config{Store: db, Actors: kb}))

@@ -67,3 +67,33 @@ func TestPagesShowNotNews(t *testing.T) {
 		t.Errorf("/articles/1 says it was held back")
 	}
 }
+
+// withArabic adds to the fixture an Arabic report, stored and not coded as
+// ingest stores it, and returns its id.
+func withArabic(t *testing.T) (*Server, int64) {
+	t.Helper()
+	db := fixture(t)
+	a := &article.Article{Source: "ar002.txt", Title: "ماتيس: لا أعلم حتى الآن من هاجم قواتنا في سوريا", Language: "ar",
+		Text: "قال وزير الدفاع الأميركي إن الولايات المتحدة لم تتأكد بعد من الجهة التي نفذت الهجوم.", SimHash: 0x3c3c3c}
+	r, err := db.PutArticle(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newServer(t, Config{Store: db}), r.ID
+}
+
+// A text in a language dyad does not code says so on its page, which
+// renders it right to left (issue 17).
+func TestPageShowsUncodedLanguage(t *testing.T) {
+	s, id := withArabic(t)
+	_, body := get(t, s, fmt.Sprintf("/articles/%d", id))
+	for _, want := range []string{`<article class="text wide" dir="rtl" lang="ar">`, `<h1 dir="rtl" lang="ar">`,
+		"<strong>Not coded:</strong> the text is in ar", "None: the text was not coded (ar)."} {
+		if !strings.Contains(body, want) {
+			t.Errorf("article page lacks %q", want)
+		}
+	}
+	if _, body := get(t, s, "/articles/1"); strings.Contains(body, "Not coded") || strings.Contains(body, `dir="rtl"`) {
+		t.Errorf("/articles/1 (English) says it was not coded or reads right to left")
+	}
+}
