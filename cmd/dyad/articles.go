@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/coder"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -55,6 +56,9 @@ type articleJSON struct {
 	Language      string  `json:"language"`
 	Hash          string  `json:"hash"`
 	DuplicateOf   *int64  `json:"duplicate_of"`
+	// NotNews is why the relevance gate held the article back (stored,
+	// not coded), as `dyad code --docs-out` has it; absent when coded.
+	NotNews string `json:"not_news,omitempty"`
 	dateCheckJSON
 	Text string `json:"text,omitempty"`
 }
@@ -90,7 +94,8 @@ func dayPtr(t time.Time) *string {
 
 func toJSON(a *article.Article, withText bool) articleJSON {
 	j := articleJSON{ID: a.ID, Source: a.Source, URL: a.URL, Title: a.Title, Outlet: a.Outlet, Author: a.Author,
-		PublishedFrom: string(a.DateFrom), Language: a.Language, Hash: a.Hash, dateCheckJSON: checkJSON(a.Check)}
+		PublishedFrom: string(a.DateFrom), Language: a.Language, Hash: a.Hash, NotNews: a.NotNews,
+		dateCheckJSON: checkJSON(a.Check)}
 	if a.HasDate() {
 		p := a.PublishedString()
 		j.Published = &p
@@ -147,10 +152,13 @@ func runArticles(ctx context.Context, g *globals, o *articlesOptions, w, stderr 
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tPUBLISHED\tFROM\tDATE CHECK\tLANG\tOUTLET\tTITLE")
-	var conflicts []int64
+	var conflicts, held []int64
 	for _, a := range arts {
 		if a.Check.Conflict {
 			conflicts = append(conflicts, a.ID)
+		}
+		if a.NotNews != "" {
+			held = append(held, a.ID)
 		}
 		pub := a.PublishedString()
 		if pub == "" {
@@ -161,33 +169,52 @@ func runArticles(ctx context.Context, g *globals, o *articlesOptions, w, stderr 
 			// no headline on the page: show how the text begins
 			title = "(untitled) " + strings.Join(strings.Fields(a.Text), " ")
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, pub, orDash(string(a.DateFrom)), checkCell(a.Check),
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, pub, orDash(string(a.DateFrom)), checkCell(&a),
 			orDash(a.Language), orDash(a.Outlet), clip(title, 70))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	if len(conflicts) > 0 {
-		ids := make([]string, len(conflicts))
-		for i, id := range conflicts {
-			ids[i] = strconv.FormatInt(id, 10)
+		name, ids := idList(conflicts)
+		if _, err := fmt.Fprintf(stderr, "%s %s: the printed date contradicts the content, so events are dated by the content's window (dyad show %s says why)\n",
+			name, strings.Join(ids, ", "), ids[0]); err != nil {
+			return err
 		}
-		name := "article"
-		if len(ids) > 1 {
-			name = "articles"
-		}
-		_, err := fmt.Fprintf(stderr, "%s %s: the printed date contradicts the content, so events are dated by the content's window (dyad show %s says why)\n",
+	}
+	if len(held) > 0 {
+		name, ids := idList(held)
+		_, err := fmt.Fprintf(stderr, "%s %s: not news-like (encyclopedia, manual, fiction…): held back, stored but not coded, so no events (dyad show %s says why)\n",
 			name, strings.Join(ids, ", "), ids[0])
 		return err
 	}
 	return nil
 }
 
+// idList is "article" or "articles" and the ids as text.
+func idList(l []int64) (name string, ids []string) {
+	ids = make([]string, len(l))
+	for i, id := range l {
+		ids[i] = strconv.FormatInt(id, 10)
+	}
+	if len(ids) > 1 {
+		return "articles", ids
+	}
+	return "article", ids
+}
+
 // checkCell is the DATE CHECK column: "content 2020-05-07…2021-01-20" when
 // the printed date is wrong, "ok" when the content agrees or says nothing,
-// "-" when the check was not run.
-func checkCell(c article.DateCheck) string {
+// "not news: not coded" when the relevance gate held the page back, "not
+// coded: ar" for a language the coder does not read, "-" when the check was
+// not run for another reason (stored before dyad kept it).
+func checkCell(a *article.Article) string {
+	c := a.Check
 	switch {
+	case a.NotNews != "":
+		return "not news: not coded"
+	case !c.Checked && !coder.Reads(a):
+		return "not coded: " + a.Language
 	case !c.Checked:
 		return "-"
 	case c.Conflict:
@@ -206,11 +233,19 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// writeCheck prints the date check of `dyad show`.
-func writeCheck(w io.Writer, c article.DateCheck) {
+// writeCheck prints the date check of `dyad show`, and why the article
+// was not coded when the relevance gate held it back.
+func writeCheck(w io.Writer, a *article.Article) {
+	c := a.Check
 	switch {
+	case a.NotNews != "":
+		fmt.Fprintf(w, "Coded:     no: not news-like (%s); held back by the relevance gate, stored but not coded, so it has no events\n", a.NotNews)
+		fmt.Fprintf(w, "Date check: not run (the article was not coded)\n")
+	case !c.Checked && !coder.Reads(a):
+		fmt.Fprintf(w, "Coded:     no: text in %s, stored but not coded (English only for now), so it has no events\n", orDash(a.Language))
+		fmt.Fprintf(w, "Date check: not run (the article was not coded)\n")
 	case !c.Checked:
-		fmt.Fprintf(w, "Date check: not run (stored before dyad kept it, or a language it does not read)\n")
+		fmt.Fprintf(w, "Date check: not run (stored before dyad kept it)\n")
 	case c.Conflict:
 		fmt.Fprintf(w, "Date check: CONFLICT: the content belongs to %s, not to the printed date; its events are dated by that window\n", c.Window())
 		for _, r := range c.Reasons {
@@ -254,7 +289,7 @@ func newShowCmd(g *globals) *cobra.Command {
 			}
 			fmt.Fprintf(w, "Title:     %s\nSource:    %s\nOutlet:    %s\nAuthor:    %s\nPublished: %s (%s)\nLanguage:  %s\n",
 				a.Title, a.Source, orDash(a.Outlet), orDash(a.Author), pub, orDash(string(a.DateFrom)), orDash(a.Language))
-			writeCheck(w, a.Check)
+			writeCheck(w, a)
 			if a.DupOf != 0 {
 				fmt.Fprintf(w, "Copy of:   article %d\n", a.DupOf)
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -75,8 +76,7 @@ func newEventsCmd(g *globals) *cobra.Command {
 				if m.ArticleDateConflict {
 					date, marked = date+contentMark, true
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", date, m.Event, partyLabel(m.Actor.Code, m.Actor.Text),
-					partyLabel(m.Recipient.Code, m.Recipient.Text), m.Claim, clip(m.Sentence, 80))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", date, m.Event, partyLabel(m.Actor), partyLabel(m.Recipient), m.Claim, clip(m.Sentence, 80))
 			}
 			if err := tw.Flush(); err != nil {
 				return err
@@ -108,9 +108,18 @@ func contentNote(w io.Writer, marked bool) error {
 	return err
 }
 
-func partyLabel(code, text string) string {
-	if code == "" && text == "" {
+func partyLabel(p event.Party) string {
+	if p.Code == "" && p.Text == "" {
 		return "-"
 	}
-	return code + " (" + clip(text, 30) + ")"
+	return p.Code + " (" + clip(personOr(p), 30) + ")"
+}
+
+// personOr is the party's name as the knowledge base has it when it
+// resolved one ("the minister" is Thabet al-Abbasi), else its words.
+func personOr(p event.Party) string {
+	if p.Entity != "" {
+		return p.Entity
+	}
+	return p.Text
 }

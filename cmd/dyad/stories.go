@@ -109,12 +109,8 @@ func groupStories(ms []event.Mention) []storyRow {
 		}
 		r.Mentions++
 		r.DatedByContent = r.DatedByContent || m.ArticleDateConflict
-		if r.ActorName == "" && m.Actor.Entity != "" && m.Actor.Code == r.Actor {
-			r.ActorName = m.Actor.Entity
-		}
-		if r.RecipientName == "" && m.Recipient.Entity != "" && m.Recipient.Code == r.Recipient {
-			r.RecipientName = m.Recipient.Entity
-		}
+		store.FillSides(r.Actor, r.Recipient, &r.ActorName, &r.RecipientName, store.StoryParty{
+			ActorCode: m.Actor.Code, ActorName: m.Actor.Entity, RecipientCode: m.Recipient.Code, RecipientName: m.Recipient.Entity})
 		if m.Outlet != "" {
 			// a source without a known outlet is no independent outlet
 			outlets[id][m.Outlet] = true
@@ -263,7 +259,7 @@ func (r storyRow) claimLine() string {
 // a no-break space is a space, not \u00a0).
 func writeStory(w io.Writer, r storyRow, ms []event.Mention) error {
 	claim := r.claimLine()
-	fmt.Fprintf(w, "%s %s→%s, %s: %s from %s; %s\n", r.Event, orDash(r.Actor), orDash(r.Recipient), span(r.Start, r.End),
+	fmt.Fprintf(w, "%s %s→%s, %s: %s from %s; %s\n", r.Event, named(r.Actor, r.ActorName), named(r.Recipient, r.RecipientName), span(r.Start, r.End),
 		plural(r.Mentions, "mention", "mentions"), outletCount(len(r.Outlets)), claim)
 	// the reports of the day first, then the later articles that recall
 	// the event
@@ -298,15 +294,21 @@ func span(start, end string) string {
 	return start + "…" + end
 }
 
-// party is "USA (Washington)", or "-" for none.
+// party is "USA (Washington)", "IRQ (minister: Thabet al-Abbasi)" when
+// the words name a person the knowledge base resolved without saying the
+// name, or "-" for none.
 func party(p event.Party) string {
 	if p.Code == "" && p.Text == "" {
 		return "-"
 	}
 	if p.Text == "" {
-		return p.Code
+		return named(p.Code, p.Entity)
 	}
-	return orDash(p.Code) + " (" + plainText(p.Text) + ")"
+	text := plainText(p.Text)
+	if p.Entity != "" && !strings.Contains(strings.ToLower(text), strings.ToLower(p.Entity)) {
+		text += ": " + p.Entity
+	}
+	return orDash(p.Code) + " (" + text + ")"
 }
 
 // plainText is a sentence on one line, its no-break and other odd spaces as

@@ -43,6 +43,27 @@ func TestStoriesAndTimeline(t *testing.T) {
 	if show := mustRun(t, "--db", db, "stories", "show", id).stdout; !strings.Contains(show, "THREATEN") {
 		t.Fatalf("stories show %s:\n%s", id, show)
 	}
+	// "the minister" the knowledge base resolved to Thabet al-Abbasi is
+	// named in the event rows, in the story's summary line and beside the
+	// words of its mention (issue 17: rows showed "IRQ (minister)")
+	ev := mustRun(t, "--db", db, "events", "--dyad", "IRQ:USA", "--type", "CONSULT").stdout
+	if !strings.Contains(ev, "IRQ (Thabet al-Abbasi)") {
+		t.Errorf("events do not name the minister:\n%s", ev)
+	}
+	minister := false
+	for _, st := range jsonLines(t, mustRun(t, "--db", db, "stories", "--json", "--type", "CONSULT").stdout) {
+		if st["actor_name"] != "Thabet al-Abbasi" {
+			continue
+		}
+		show := mustRun(t, "--db", db, "stories", "show", st["story_id"].(string)).stdout
+		if !strings.Contains(show, "CONSULT IRQ (Thabet al-Abbasi)→USA (Pete Hegseth)") || !strings.Contains(show, "IRQ (minister: Thabet al-Abbasi)") {
+			t.Errorf("stories show %s does not name the minister:\n%s", st["story_id"], show)
+		}
+		minister = true
+	}
+	if !minister {
+		t.Error("no CONSULT story named for Thabet al-Abbasi")
+	}
 	if r := run(t, "--db", db, "stories", "show", "Snope"); r.err == nil {
 		t.Fatal("unknown story accepted")
 	}

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -12,14 +13,45 @@ const maxEvidence = 5
 
 // AlertStory is a story behind an alert, with its evidence.
 type AlertStory struct {
-	ID        string     `json:"story_id"`
-	Event     string     `json:"event"`
-	Actor     string     `json:"actor"`
-	Recipient string     `json:"recipient"`
-	DateStart string     `json:"date_start"`
-	DateEnd   string     `json:"date_end"`
-	Outlets   []string   `json:"outlets"`
-	Evidence  []Evidence `json:"evidence"`
+	ID        string `json:"story_id"`
+	Event     string `json:"event"`
+	Actor     string `json:"actor"`
+	Recipient string `json:"recipient"`
+	DateStart string `json:"date_start"`
+	DateEnd   string `json:"date_end"`
+	// Outlets is the number of independent outlets and OutletNames their
+	// list, as for stories everywhere else (CLI, API, exports).
+	Outlets     int        `json:"outlets"`
+	OutletNames []string   `json:"outlet_names"`
+	Evidence    []Evidence `json:"evidence"`
+}
+
+// UnmarshalJSON reads an alert story, including one stored by an older
+// dyad whose "outlets" was the list of names.
+func (s *AlertStory) UnmarshalJSON(b []byte) error {
+	type plain AlertStory
+	var v struct {
+		plain
+		Outlets json.RawMessage `json:"outlets"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*s = AlertStory(v.plain)
+	var names []string
+	if len(v.Outlets) > 0 && v.Outlets[0] == '[' {
+		if err := json.Unmarshal(v.Outlets, &names); err != nil {
+			return fmt.Errorf("alert story outlets: %w", err)
+		}
+		s.Outlets, s.OutletNames = len(names), names
+		return nil
+	}
+	if len(v.Outlets) > 0 && string(v.Outlets) != "null" {
+		if err := json.Unmarshal(v.Outlets, &s.Outlets); err != nil {
+			return fmt.Errorf("alert story outlets: %w", err)
+		}
+	}
+	return nil
 }
 
 // Alert is a rule firing for one dyad: the figures and the stories behind it.
@@ -108,7 +140,15 @@ func alertStory(s *Story) AlertStory {
 		ev = ev[:maxEvidence]
 	}
 	return AlertStory{ID: s.ID, Event: s.Event, Actor: s.Actor, Recipient: s.Recipient,
-		DateStart: s.Start.Format(time.DateOnly), DateEnd: s.End.Format(time.DateOnly), Outlets: s.Outlets, Evidence: ev}
+		DateStart: s.Start.Format(time.DateOnly), DateEnd: s.End.Format(time.DateOnly), Outlets: len(s.Outlets),
+		OutletNames: nonNilNames(s.Outlets), Evidence: ev}
+}
+
+func nonNilNames(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
 }
 
 func summary(a *Alert, ss []*Story) string {

@@ -1,6 +1,8 @@
 package analyze
 
 import (
+	"encoding/json"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -149,5 +151,37 @@ func TestRuleValidate(t *testing.T) {
 	}
 	if d, err := ParseDuration("2w"); err != nil || d != 14*24*time.Hour {
 		t.Errorf("2w = %v %v", d, err)
+	}
+}
+
+// An alert story says outlets as everything else does: a count, and the
+// names apart; an alert stored by an older dyad (outlets a list) still
+// reads, with its count.
+func TestAlertStoryOutlets(t *testing.T) {
+	s := alertStory(&Story{ID: "S1", Outlets: []string{"AP", "Reuters"}})
+	b, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"outlets":2,"outlet_names":["AP","Reuters"]`) {
+		t.Errorf("alert story JSON: %s", b)
+	}
+	for _, tc := range []struct {
+		in    string
+		n     int
+		names string
+	}{
+		{string(b), 2, "[AP Reuters]"},
+		{`{"story_id":"S1","outlets":["wire","AP"]}`, 2, "[wire AP]"},
+		{`{"story_id":"S1","outlets":0,"outlet_names":[]}`, 0, "[]"},
+		{`{"story_id":"S1"}`, 0, "[]"},
+	} {
+		var got AlertStory
+		if err := json.Unmarshal([]byte(tc.in), &got); err != nil {
+			t.Fatalf("%s: %v", tc.in, err)
+		}
+		if got.ID != "S1" || got.Outlets != tc.n || fmt.Sprint(got.OutletNames) != tc.names {
+			t.Errorf("%s: read %+v", tc.in, got)
+		}
 	}
 }

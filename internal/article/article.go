@@ -48,7 +48,8 @@ type Article struct {
 	// gate reads them. Nil for text pages; not stored.
 	PageTypes []string
 	// NotNews is why the relevance gate did not code the text ("dialogue,
-	// as in fiction"); "" when it was coded or not judged. Not stored.
+	// as in fiction"); "" when it was coded or not judged. Stored with the
+	// article, so every view can say the page was held back.
 	NotNews  string
 	Text     string // main text, boilerplate removed
 	Hash     string // content hash of the normalised text (hex sha256)

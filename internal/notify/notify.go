@@ -46,7 +46,7 @@ func (l *Log) Notify(_ context.Context, a *analyze.Alert) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "ALERT %s\n", a.Summary)
 	for _, s := range a.Stories {
-		fmt.Fprintf(&b, "  %s %s→%s %s (%s) %s\n", s.DateStart, s.Actor, s.Recipient, s.Event, strings.Join(s.Outlets, ", "), s.ID)
+		fmt.Fprintf(&b, "  %s %s→%s %s (%s) %s\n", s.DateStart, s.Actor, s.Recipient, s.Event, strings.Join(s.OutletNames, ", "), s.ID)
 		for _, e := range s.Evidence {
 			fmt.Fprintf(&b, "    %s: %q\n", e.Outlet, e.Sentence)
 		}

@@ -23,7 +23,7 @@ import (
 
 func testAlert() *analyze.Alert {
 	return &analyze.Alert{ID: 7, Rule: "threats", Dyad: "IRN:USA", Summary: "threats: IRN:USA jumped",
-		Stories: []analyze.AlertStory{{ID: "S1", Event: "THREATEN", Actor: "IRN", Recipient: "USA", Outlets: []string{"Wire"},
+		Stories: []analyze.AlertStory{{ID: "S1", Event: "THREATEN", Actor: "IRN", Recipient: "USA", Outlets: 1, OutletNames: []string{"Wire"},
 			Evidence: []analyze.Evidence{{Outlet: "Wire", Sentence: "Iran threatened the United States."}}}}}
 }
 

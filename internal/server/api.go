@@ -144,7 +144,8 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sum := store.ArticleSummary{ID: a.ID, Source: a.Source, URL: a.URL, Outlet: a.Outlet, Title: a.Title,
-		Published: a.Published, DateFrom: a.DateFrom, Language: a.Language, DupOf: a.DupOf, Mentions: len(evs), Check: a.Check}
+		Published: a.Published, DateFrom: a.DateFrom, Language: a.Language, DupOf: a.DupOf, Mentions: len(evs), Check: a.Check,
+		NotNews: a.NotNews}
 	writeJSON(w, http.StatusOK, articleDetailJSON{articleJSON: toArticleJSON(sum), Author: a.Author, Text: a.Text, Events: eventsJSON(evs)})
 }
 

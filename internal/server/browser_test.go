@@ -266,6 +266,45 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("an article held back as not news says so", func(t *testing.T) {
+		s, id := withNotNews(t)
+		other := httptest.NewServer(s)
+		defer other.Close()
+		b.run(t, chromedp.Navigate(fmt.Sprintf("%s/articles/%d", other.URL, id)), chromedp.WaitVisible(".datecheck.notnews"), settle())
+		note := value(t, b, chromedp.Text(".datecheck.notnews"))
+		b.screenshot(t, "article-not-news")
+		b.run(t, chromedp.Navigate(other.URL+"/articles"), chromedp.WaitVisible("table.articles"))
+		tags := count(t, b, "table.articles tbody tr .tag.notnews")
+		if !strings.Contains(note, "Not news") || !strings.Contains(note, heldBack) || !strings.Contains(note, "not coded") {
+			t.Fatalf("article page note: %q", note)
+		}
+		if tags != 1 {
+			t.Errorf("articles page: %d articles tagged as not news, want 1", tags)
+		}
+		if probs := b.takeProblems(); len(probs) > 0 {
+			t.Errorf("not-news pages: %v", probs)
+		}
+	})
+
+	t.Run("an Arabic article reads right to left and says it is not coded", func(t *testing.T) {
+		s, id := withArabic(t)
+		other := httptest.NewServer(s)
+		defer other.Close()
+		b.run(t, chromedp.Navigate(fmt.Sprintf("%s/articles/%d", other.URL, id)), chromedp.WaitVisible("article.text"), settle())
+		dir := value(t, b, chromedp.Evaluate[string](`getComputedStyle(document.querySelector('article.text')).direction`))
+		note := value(t, b, chromedp.Text(".datecheck.notnews"))
+		b.screenshot(t, "article-arabic")
+		if dir != "rtl" {
+			t.Errorf("the Arabic text's direction is %q", dir)
+		}
+		if !strings.Contains(note, "Not coded") || !strings.Contains(note, "ar") {
+			t.Errorf("article page note: %q", note)
+		}
+		if probs := b.takeProblems(); len(probs) > 0 {
+			t.Errorf("Arabic page: %v", probs)
+		}
+	})
+
 	t.Run("an actor page lists the events that quote the person", func(t *testing.T) {
 		db, kb := actorFixture(t)
 		other := httptest.NewServer(newServer(t, Config{Store: db, Actors: kb}))

@@ -122,7 +122,7 @@ func testAlert(t *testing.T, at time.Time) store.AlertRecord {
 	al := analyze.Alert{Rule: "escalation", Dyad: "USA:IRQ", WindowStart: "2025-10-29", WindowEnd: "2025-11-04",
 		Summary: "escalation: USA:IRQ 2025-10-29…2025-11-04: conflict = 3.0 (baseline median 0.0)",
 		Stories: []analyze.AlertStory{{ID: "S1", Event: "THREATEN", Actor: "USA", Recipient: "IRQ", DateStart: "2025-11-01",
-			DateEnd: "2025-11-01", Outlets: []string{"Reuters", "AP"},
+			DateEnd: "2025-11-01", Outlets: 2, OutletNames: []string{"AP", "Reuters"},
 			Evidence: []analyze.Evidence{{ArticleID: 1, Outlet: "Reuters", Sentence: "Washington warned Baghdad over the militias."}}}}}
 	payload, err := json.Marshal(al)
 	if err != nil {

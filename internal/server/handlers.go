@@ -11,6 +11,7 @@ import (
 
 	"github.com/dyad-project/dyad/internal/actors"
 	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/coder"
 	"github.com/dyad-project/dyad/internal/codes"
 	"github.com/dyad-project/dyad/internal/store"
 )
@@ -266,8 +267,13 @@ type articlePage struct {
 	DateFrom, Language            string
 	DupOf                         int64
 	Check                         article.DateCheck
-	Text                          []segment
-	Events                        []store.EventRow
+	NotNews                       string // why the relevance gate held it back
+	// Uncoded: the text is in a language the coder does not read;
+	// Dir is "rtl" for a right-to-left one (Arabic, Persian, Hebrew…).
+	Uncoded bool
+	Dir     string
+	Text    []segment
+	Events  []store.EventRow
 }
 
 func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
@@ -282,7 +288,19 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "article", articlePage{ID: a.ID, Title: a.Title, Source: a.Source, Outlet: a.Outlet,
 		Author: a.Author, URL: a.URL, Published: a.Published, DateFrom: string(a.DateFrom), Language: a.Language,
-		DupOf: a.DupOf, Check: a.Check, Text: highlight(a.Text, marks), Events: evs})
+		DupOf: a.DupOf, Check: a.Check, NotNews: a.NotNews, Uncoded: a.NotNews == "" && !coder.Reads(a), Dir: textDir(a.Language),
+		Text: highlight(a.Text, marks), Events: evs})
+}
+
+// rtlLanguages are the ISO 639-1 codes of languages written right to left.
+var rtlLanguages = map[string]bool{"ar": true, "fa": true, "he": true, "ur": true, "ps": true, "yi": true, "dv": true, "sd": true, "ug": true, "ku": true}
+
+// textDir is the writing direction of a text in lang: "rtl" or "auto".
+func textDir(lang string) string {
+	if rtlLanguages[lang] {
+		return "rtl"
+	}
+	return "auto"
 }
 
 type actorsPage struct {

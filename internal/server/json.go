@@ -42,12 +42,15 @@ type eventJSON struct {
 	Title        string `json:"title"`
 	Outlet       string `json:"outlet"`
 	StoryOutlets int    `json:"story_outlets"`
-	StoryWhy     string `json:"story_why,omitempty"`
+	// StoryOutletNames are those outlets by name, as a story's
+	// outlet_names (its article's own outlet when it has no story).
+	StoryOutletNames []string `json:"story_outlet_names"`
+	StoryWhy         string   `json:"story_why,omitempty"`
 }
 
 func toEventJSON(r store.EventRow) eventJSON {
 	return eventJSON{JSON: r.Mention.ToJSON(strconv.FormatInt(r.ID, 10)), MentionID: r.ID, ArticleID: r.ArticleID,
-		Title: r.Title, Outlet: r.Outlet, StoryOutlets: r.Outlets, StoryWhy: r.StoryWhy}
+		Title: r.Title, Outlet: r.Outlet, StoryOutlets: r.Outlets, StoryOutletNames: names(r.OutletNames), StoryWhy: r.StoryWhy}
 }
 
 func eventsJSON(rows []store.EventRow) []eventJSON {
@@ -56,6 +59,14 @@ func eventsJSON(rows []store.EventRow) []eventJSON {
 		out[i] = toEventJSON(r)
 	}
 	return out
+}
+
+// names is a list of names as the API gives it: [], never null.
+func names(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
 }
 
 func dayJSON(t time.Time) *string {
@@ -67,16 +78,23 @@ func dayJSON(t time.Time) *string {
 }
 
 type storyJSON struct {
-	ID        string  `json:"story_id"`
-	Event     string  `json:"event"`
-	Quad      int     `json:"quad_code"`
-	Actor     string  `json:"actor"`
-	Recipient string  `json:"recipient"`
-	DateStart *string `json:"date_start"`
-	DateEnd   *string `json:"date_end"`
-	Mentions  int     `json:"mentions"`
-	Outlets   int     `json:"outlets"`
-	Evidence  string  `json:"evidence"`
+	ID        string `json:"story_id"`
+	Event     string `json:"event"`
+	Quad      int    `json:"quad_code"`
+	Actor     string `json:"actor"`
+	Recipient string `json:"recipient"`
+	// the people or bodies on each side as the knowledge base names them,
+	// when a mention resolved one (as `dyad stories --json`)
+	ActorName     string  `json:"actor_name,omitempty"`
+	RecipientName string  `json:"recipient_name,omitempty"`
+	DateStart     *string `json:"date_start"`
+	DateEnd       *string `json:"date_end"`
+	Mentions      int     `json:"mentions"`
+	Outlets       int     `json:"outlets"`
+	// OutletNames are the independent outlets by name, sorted: outlets is
+	// always their number, as in `dyad stories --json` and the exports.
+	OutletNames []string `json:"outlet_names"`
+	Evidence    string   `json:"evidence"`
 	// later articles that recall the event, and when they appeared
 	RecalledBy  int     `json:"recalled_by"`
 	RecallStart *string `json:"recalled_from,omitempty"`
@@ -85,7 +103,8 @@ type storyJSON struct {
 
 func toStoryJSON(s store.Story) storyJSON {
 	return storyJSON{ID: s.ID, Event: s.Event, Quad: s.Quad, Actor: s.Actor, Recipient: s.Recipient,
-		DateStart: dayJSON(s.Start), DateEnd: dayJSON(s.End), Mentions: s.Mentions, Outlets: s.Outlets, Evidence: s.Evidence,
+		ActorName: s.ActorName, RecipientName: s.RecipientName,
+		DateStart: dayJSON(s.Start), DateEnd: dayJSON(s.End), Mentions: s.Mentions, Outlets: s.Outlets, OutletNames: names(s.OutletNames), Evidence: s.Evidence,
 		RecalledBy: s.Recalled, RecallStart: dayJSON(s.RecallStart), RecallEnd: dayJSON(s.RecallEnd)}
 }
 
@@ -106,6 +125,9 @@ type articleJSON struct {
 	Language      string  `json:"language"`
 	DupOf         *int64  `json:"dup_of"`
 	Mentions      int     `json:"mentions"`
+	// NotNews is why the relevance gate held the article back (stored,
+	// not coded, so no events); null when it was coded or not judged.
+	NotNews *string `json:"not_news"`
 	dateCheckJSON
 }
 
@@ -140,6 +162,10 @@ func toArticleJSON(a store.ArticleSummary) articleJSON {
 	if a.DupOf != 0 {
 		d := a.DupOf
 		j.DupOf = &d
+	}
+	if a.NotNews != "" {
+		why := a.NotNews
+		j.NotNews = &why
 	}
 	return j
 }

@@ -76,6 +76,14 @@ var funcs = template.FuncMap{
 		}
 		return s
 	},
+	// unsaid is the knowledge base's name of a party its words do not say
+	// ("the minister" is Thabet al-Abbasi), else ""
+	"unsaid": func(text, entity string) string {
+		if entity == "" || strings.Contains(strings.ToLower(text), strings.ToLower(entity)) {
+			return ""
+		}
+		return entity
+	},
 	"join":   strings.Join,
 	"lower":  strings.ToLower,
 	"chain":  func(ss []string) string { return strings.Join(ss, " ← ") },

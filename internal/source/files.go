@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/dyad-project/dyad/internal/article"
 )
 
 // ErrNotRegular marks a path that is neither a regular file nor a
@@ -36,7 +39,7 @@ func (r *Reader) readLocal(ctx context.Context, arg string, out chan<- Doc, wg *
 	case err == nil && !fi.Mode().IsRegular():
 		send(ctx, out, Doc{Source: arg, Err: notRegular(arg, fi.Mode())})
 	case err == nil:
-		r.readFile(ctx, arg, out, wg)
+		r.readFile(ctx, arg, false, out, wg)
 	case errors.Is(err, fs.ErrNotExist) && strings.ContainsAny(arg, "*?["):
 		r.readGlob(ctx, arg, out, wg)
 	default:
@@ -123,7 +126,7 @@ func (r *Reader) walk(ctx context.Context, root string, out chan<- Doc, wg *sync
 		case t.IsRegular() && notArticle(path) != "":
 			skip(ctx, out, path, notArticle(path))
 		case t.IsRegular():
-			r.readFile(ctx, path, out, wg)
+			r.readFile(ctx, path, true, out, wg)
 		case t.IsDir():
 		case t&fs.ModeSymlink != 0:
 			r.walkLink(ctx, path, out, wg)
@@ -155,7 +158,7 @@ func (r *Reader) walkLink(ctx context.Context, path string, out chan<- Doc, wg *
 	case notArticle(path) != "":
 		skip(ctx, out, path, notArticle(path))
 	default:
-		r.readFile(ctx, path, out, wg)
+		r.readFile(ctx, path, true, out, wg)
 	}
 }
 
@@ -187,9 +190,11 @@ func isHidden(path string) bool {
 	return len(b) > 1 && b[0] == '.' && b != ".."
 }
 
-// readFile reads one file: JSON Lines files as records, others as one
-// document; a ".gz" suffix is gunzipped first.
-func (r *Reader) readFile(ctx context.Context, path string, out chan<- Doc, wg *sync.WaitGroup) {
+// readFile reads one file: JSON Lines files as records, a JSON document as
+// the crawler record it holds, others as one document; a ".gz" suffix is
+// gunzipped first. A JSON document that is no crawler record with text is
+// skipped when met in a walk (walked) and fails when named.
+func (r *Reader) readFile(ctx context.Context, path string, walked bool, out chan<- Doc, wg *sync.WaitGroup) {
 	lower := strings.ToLower(path)
 	gz := strings.HasSuffix(lower, ".gz")
 	inner := strings.TrimSuffix(lower, ".gz")
@@ -240,7 +245,60 @@ func (r *Reader) readFile(ctx context.Context, path string, out chan<- Doc, wg *
 		fail(err)
 		return
 	}
+	if recordLines(body) {
+		// crawler records one per line under another name (".json")
+		if err := r.readJSONL(ctx, path, bytes.NewReader(body), out, wg); err != nil && ctx.Err() == nil {
+			fail(fmt.Errorf("reading stopped: %w", err))
+		}
+		return
+	}
+	if rec, isJSON := jsonRecord(body); isJSON {
+		switch {
+		case rec != nil:
+			rec.Source = path
+			send(ctx, out, Doc{Source: path, URL: rec.URL, ContentType: "text/plain; charset=utf-8", Hint: *rec})
+		case walked:
+			skip(ctx, out, path, notRecord)
+		default:
+			fail(errors.New(notRecord))
+		}
+		return
+	}
 	send(ctx, out, Doc{Source: path, Body: body, ContentType: fileContentType(inner, body)})
+}
+
+// recordLines reports whether body is JSON Lines of crawler records: not
+// one JSON document, and its first line a record.
+func recordLines(body []byte) bool {
+	b := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
+	if len(b) == 0 || b[0] != '{' || json.Valid(b) {
+		return false
+	}
+	return firstLineIsRecord(bufio.NewReaderSize(bytes.NewReader(b), 64<<10))
+}
+
+// notRecord is why a JSON document is not read as an article.
+const notRecord = "JSON data, not an article (a crawler record needs its text in text or maintext)"
+
+// jsonRecord reads a file's body as JSON when it is a JSON document
+// (whatever its name): a crawler record with article text (news-please,
+// newspaper4k) is returned as the article it describes; any other JSON
+// (metadata, settings, a record with only a url) returns nil, true. Read
+// as text, such a file became an article of quoted keys and one
+// multi-thousand-character "sentence" of image links.
+func jsonRecord(body []byte) (rec *article.Article, isJSON bool) {
+	b := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
+	if len(b) == 0 || (b[0] != '{' && b[0] != '[') || !json.Valid(b) {
+		return nil, false
+	}
+	if b[0] != '{' {
+		return nil, true
+	}
+	a, err := ParseRecord(b)
+	if err != nil || strings.TrimSpace(a.Text) == "" {
+		return nil, true
+	}
+	return &a, true
 }
 
 // readStdin reads "-": gunzipped when it starts with the gzip magic, as

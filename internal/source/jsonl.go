@@ -19,13 +19,14 @@ import (
 
 // Field names crawlers use, most specific first: news-please writes url,
 // title, date_publish, maintext, source_domain, language, authors; simpler
-// crawlers write url, title, published, text, outlet.
+// crawlers write url, title, published, text, outlet; newspaper4k writes
+// url, title, publish_date, text, meta_site_name, authors.
 var (
 	urlKeys    = []string{"url", "link"}
 	titleKeys  = []string{"title"}
 	dateKeys   = []string{"date_publish", "published", "date_published", "publish_date", "published_at", "date"}
 	textKeys   = []string{"maintext", "text"}
-	outletKeys = []string{"source_domain", "outlet", "source"}
+	outletKeys = []string{"source_domain", "outlet", "source", "meta_site_name", "site_name"}
 	langKeys   = []string{"language", "lang"}
 	authorKeys = []string{"authors", "author"}
 )

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"sort"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/article"
@@ -35,6 +36,9 @@ type EventRow struct {
 	event.Mention
 	Title   string // the article's title
 	Outlets int    // independent outlets of the mention's story (1 without a story)
+	// OutletNames are those outlets by name, sorted: len(OutletNames) ==
+	// Outlets for a mention with a story.
+	OutletNames []string
 }
 
 // EventPage is one page of events.
@@ -65,12 +69,18 @@ type Story struct {
 	Event            string
 	Quad             int
 	Actor, Recipient string // country codes
-	Start, End       time.Time
-	Mentions         int
-	Outlets          int    // independent outlets
-	Evidence         string // the sentence of its first stored report (mention, when it has none)
-	FirstMention     int64
-	Recalled         int // articles that recall it (references, see event.Mention.Reference)
+	// ActorName and RecipientName are the person or body on each side as
+	// the knowledge base names it ("Pete Hegseth"), from the first of its
+	// mentions that resolved one on that side ("the minister" resolved to
+	// Thabet al-Abbasi counts); "" when none did. As `dyad stories`.
+	ActorName, RecipientName string
+	Start, End               time.Time
+	Mentions                 int
+	Outlets                  int      // independent outlets
+	OutletNames              []string // those outlets by name, sorted (len == Outlets)
+	Evidence                 string   // the sentence of its first stored report (mention, when it has none)
+	FirstMention             int64
+	Recalled                 int // articles that recall it (references, see event.Mention.Reference)
 	// RecallStart..RecallEnd are the publication days of those articles.
 	RecallStart, RecallEnd time.Time
 }
@@ -103,6 +113,9 @@ type ArticleSummary struct {
 	DupOf     int64
 	Mentions  int
 	Check     article.DateCheck
+	// NotNews is why the relevance gate held the article back (stored,
+	// not coded); "" when it was coded or not judged.
+	NotNews string
 }
 
 // ArticlePage is one page of articles.
@@ -205,4 +218,98 @@ type Reader interface {
 	StoryReader
 	ArticleReader
 	Analytics
+}
+
+// SortedOutlets collects the outlet names per story from (story, outlet)
+// pairs, leaving out unknown outlets ("") and repeats, each list sorted:
+// the independent outlets a story's count is made of.
+func SortedOutlets(pairs [][2]string) map[string][]string {
+	seen := map[[2]string]bool{}
+	out := map[string][]string{}
+	for _, p := range pairs {
+		if p[1] == "" || seen[p] {
+			continue
+		}
+		seen[p] = true
+		out[p[0]] = append(out[p[0]], p[1])
+	}
+	for _, l := range out {
+		sort.Strings(l)
+	}
+	return out
+}
+
+// EventOutlets is the outlet names an event row carries: its story's (from
+// SortedOutlets), or its article's own outlet when it has no story; never
+// nil.
+func EventOutlets(e *EventRow, byStory map[string][]string) []string {
+	if e.StoryID != "" {
+		return OutletsOf(byStory, e.StoryID)
+	}
+	if e.Outlet != "" {
+		return []string{e.Outlet}
+	}
+	return []string{}
+}
+
+// OutletsOf is the outlet names of one story from SortedOutlets; never nil.
+func OutletsOf(byStory map[string][]string, storyID string) []string {
+	if l := byStory[storyID]; l != nil {
+		return l
+	}
+	return []string{}
+}
+
+// StoryParty is one mention's resolved parties, read to name a story's
+// sides: its story, then code and canonical name of actor and recipient.
+type StoryParty struct {
+	StoryID                      string
+	ActorCode, ActorName         string
+	RecipientCode, RecipientName string
+}
+
+// NameSides sets ActorName and RecipientName of each story from its
+// mentions' parties, given in the order `dyad stories` reads mentions
+// (date, article, place in the article), by FillSides.
+func NameSides(sts []Story, parties []StoryParty) {
+	at := make(map[string]int, len(sts))
+	for i := range sts {
+		at[sts[i].ID] = i
+		sts[i].ActorName, sts[i].RecipientName = "", ""
+	}
+	for _, p := range parties {
+		i, ok := at[p.StoryID]
+		if !ok {
+			continue
+		}
+		st := &sts[i]
+		FillSides(st.Actor, st.Recipient, &st.ActorName, &st.RecipientName, p)
+	}
+}
+
+// FillSides fills a story's side names still empty from one mention's
+// resolved parties: a party names the side whose country it has, whatever
+// its role in that mention, so that a story told both ways ("Hegseth
+// called his Iraqi counterpart", "the minister said he spoke with
+// Hegseth") names the person on each side. When both sides are one
+// country, roles decide.
+func FillSides(actorCode, recipCode string, actorName, recipName *string, p StoryParty) {
+	if actorCode == recipCode {
+		if *actorName == "" && p.ActorCode == actorCode {
+			*actorName = p.ActorName
+		}
+		if *recipName == "" && p.RecipientCode == recipCode {
+			*recipName = p.RecipientName
+		}
+		return
+	}
+	for _, q := range [2][2]string{{p.ActorCode, p.ActorName}, {p.RecipientCode, p.RecipientName}} {
+		switch {
+		case q[1] == "":
+		case q[0] == actorCode && *actorName == "":
+			*actorName = q[1]
+		case q[0] == recipCode && *recipName == "":
+			*recipName = q[1]
+		}
+	}
 }

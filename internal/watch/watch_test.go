@@ -187,7 +187,7 @@ func TestWatchScenario(t *testing.T) {
 		t.Errorf("escalation alert: %+v", esc)
 	}
 	cor := by["corroborated-threat"][0]
-	if len(cor.Stories) != 1 || len(cor.Stories[0].Outlets) != 2 || len(cor.Stories[0].Evidence) != 2 {
+	if len(cor.Stories) != 1 || cor.Stories[0].Outlets != 2 || len(cor.Stories[0].OutletNames) != 2 || len(cor.Stories[0].Evidence) != 2 {
 		t.Errorf("corroborated alert: %+v", cor)
 	}
 	checkEvidence(t, esc, "Abbas Araghchi threatened", "Iranian forces attacked a US base in Syria.")

@@ -58,13 +58,13 @@ func (s *DB) PutArticle(ctx context.Context, a *article.Article) (store.PutResul
 		err = q.QueryRow(ctx, `INSERT INTO articles
 			(source, url, outlet, title, author, published, published_from, language, text, hash, simhash,
 			 band0, band1, band2, band3, dup_of, ingested,
-			 date_checked, date_conflict, content_start, content_end, date_reasons, date_inconsistent)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)
+			 date_checked, date_conflict, content_start, content_end, date_reasons, date_inconsistent, not_news)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)
 			ON CONFLICT (hash) DO NOTHING RETURNING id`,
 			a.Source, a.URL, a.Outlet, a.Title, a.Author, nullDate(a.Published), string(a.DateFrom), a.Language,
 			a.Text, a.Hash, int64(a.SimHash), b[0], b[1], b[2], b[3], nullID(near), ingested,
 			a.Check.Checked, a.Check.Conflict, nullDate(a.Check.Start), nullDate(a.Check.End),
-			list(a.Check.Reasons), list(a.Check.Inconsistent)).Scan(&res.ID)
+			list(a.Check.Reasons), list(a.Check.Inconsistent), a.NotNews).Scan(&res.ID)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return q.QueryRow(ctx, `SELECT id, COALESCE(dup_of, 0) FROM articles WHERE hash = $1`, a.Hash).Scan(&res.ID, &res.NearDupOf)
 		}
@@ -106,7 +106,7 @@ func findNear(ctx context.Context, q querier, h uint64) (int64, error) {
 	return 0, rows.Err()
 }
 
-const articleCols = `id, source, url, outlet, title, author, published, published_from, language, text, hash, simhash, COALESCE(dup_of, 0), ingested, ` + checkCols
+const articleCols = `id, source, url, outlet, title, author, published, published_from, language, text, hash, simhash, COALESCE(dup_of, 0), ingested, not_news, ` + checkCols
 
 // checkCols are the date check's columns, read through checkDest.
 const checkCols = `date_checked, date_conflict, content_start, content_end, date_reasons, date_inconsistent`
@@ -136,7 +136,7 @@ func scanArticle(sc pgx.Row) (article.Article, error) {
 	var from string
 	var sh int64
 	check, finish := checkDest(&a.Check)
-	err := sc.Scan(append([]any{&a.ID, &a.Source, &a.URL, &a.Outlet, &a.Title, &a.Author, &pub, &from, &a.Language, &a.Text, &a.Hash, &sh, &a.DupOf, &a.Ingested}, check...)...)
+	err := sc.Scan(append([]any{&a.ID, &a.Source, &a.URL, &a.Outlet, &a.Title, &a.Author, &pub, &from, &a.Language, &a.Text, &a.Hash, &sh, &a.DupOf, &a.Ingested, &a.NotNews}, check...)...)
 	if err != nil {
 		return a, err
 	}

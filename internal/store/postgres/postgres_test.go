@@ -10,6 +10,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/store/postgres"
 	"github.com/dyad-project/dyad/internal/store/storetest"
@@ -180,5 +181,49 @@ func TestDateCheckMigratesOldSchema(t *testing.T) {
 	}
 	if c := arts[0].Check; c.Checked || c.Conflict || len(c.Reasons) != 0 {
 		t.Fatalf("an article stored before the check reads %+v, want unchecked", c)
+	}
+}
+
+// A schema from before migration 7 keeps its articles, gains the relevance
+// gate's verdict, and reads its old articles as not held back.
+func TestNotNewsMigratesOldSchema(t *testing.T) {
+	ctx := context.Background()
+	dsn := storetest.PostgresURL(t)
+	db, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for _, q := range []string{
+		`DELETE FROM goose_db_version WHERE version_id >= 7`,
+		`ALTER TABLE articles DROP COLUMN not_news`,
+		`INSERT INTO articles (source, text, hash, simhash, band0, band1, band2, band3, ingested, published)
+		 VALUES ('old.txt', 'Pompeo warned Baghdad.', 'h-old', 1, 1, 0, 0, 0, now(), '2025-11-18')`,
+	} {
+		if _, err := conn.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db, err = postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	arts, err := db.ListArticles(ctx, store.ArticleFilter{})
+	if err != nil || len(arts) != 1 || arts[0].NotNews != "" {
+		t.Fatalf("after migration: %+v, %v; want one article not held back", arts, err)
+	}
+	a := &article.Article{Source: "manual.html", Text: "Click Save to keep your work.", SimHash: 0xff00, NotNews: "addressed to the reader (you, your)"}
+	if _, err := db.PutArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Article(ctx, a.ID)
+	if err != nil || got.NotNews != a.NotNews {
+		t.Fatalf("new article after migration: NotNews %q, %v; want %q", got.NotNews, err, a.NotNews)
 	}
 }

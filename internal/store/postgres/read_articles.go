@@ -39,7 +39,7 @@ func (s *DB) ArticlePage(ctx context.Context, q store.ArticleQuery) (store.Artic
 		w.add("a.text_tsv @@ " + tq)
 	}
 	query := `SELECT a.id, a.source, a.url, a.outlet, a.title, a.published, a.published_from, a.language,
-		COALESCE(a.dup_of, 0), (SELECT COUNT(*) FROM mentions x WHERE x.article_id = a.id), ` + checkColsA + `
+		COALESCE(a.dup_of, 0), (SELECT COUNT(*) FROM mentions x WHERE x.article_id = a.id), a.not_news, ` + checkColsA + `
 		FROM articles a WHERE ` + w.sql() + ` ORDER BY a.id DESC LIMIT ` + w.arg(limit+1)
 	rows, err := s.q.Query(ctx, query, w.args...)
 	if err != nil {
@@ -52,7 +52,7 @@ func (s *DB) ArticlePage(ctx context.Context, q store.ArticleQuery) (store.Artic
 		var pub *time.Time
 		var from string
 		check, finish := checkDest(&a.Check)
-		if err := rows.Scan(append([]any{&a.ID, &a.Source, &a.URL, &a.Outlet, &a.Title, &pub, &from, &a.Language, &a.DupOf, &a.Mentions}, check...)...); err != nil {
+		if err := rows.Scan(append([]any{&a.ID, &a.Source, &a.URL, &a.Outlet, &a.Title, &pub, &from, &a.Language, &a.DupOf, &a.Mentions, &a.NotNews}, check...)...); err != nil {
 			return store.ArticlePage{}, fmt.Errorf("articles: %w", err)
 		}
 		finish()

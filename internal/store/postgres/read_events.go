@@ -109,6 +109,9 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) (store.EventPage, e
 		last := page.Events[limit-1]
 		page.Next = cursor{Date: dayOrEmpty(last.DateStart), ID: last.ID}.Encode()
 	}
+	if err := s.nameEventOutlets(ctx, page.Events); err != nil {
+		return store.EventPage{}, err
+	}
 	return page, nil
 }
 
@@ -144,5 +147,5 @@ func (s *DB) eventList(ctx context.Context, cond, order string, arg any) ([]stor
 	if err != nil {
 		return nil, fmt.Errorf("events of %v: %w", arg, err)
 	}
-	return out, nil
+	return out, s.nameEventOutlets(ctx, out)
 }

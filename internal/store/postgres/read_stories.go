@@ -86,6 +86,9 @@ func (s *DB) Stories(ctx context.Context, q store.StoryQuery) (store.StoryPage, 
 		last := page.Stories[limit-1]
 		page.Next = cursor{Date: dayOrEmpty(last.Start), Key: last.ID}.Encode()
 	}
+	if err := s.nameStoryOutlets(ctx, page.Stories); err != nil {
+		return store.StoryPage{}, err
+	}
 	return page, nil
 }
 
@@ -98,5 +101,7 @@ func (s *DB) Story(ctx context.Context, id string) (store.Story, error) {
 	if err != nil {
 		return st, fmt.Errorf("story %s: %w", id, err)
 	}
-	return st, nil
+	one := []store.Story{st}
+	err = s.nameStoryOutlets(ctx, one)
+	return one[0], err
 }

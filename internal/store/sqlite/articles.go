@@ -50,12 +50,12 @@ func (s *DB) PutArticle(ctx context.Context, a *article.Article) (store.PutResul
 		r, err := tx.ExecContext(ctx, `INSERT INTO articles
 			(source, url, outlet, title, author, published, published_from, language, text, hash, simhash,
 			 band0, band1, band2, band3, dup_of, ingested,
-			 date_checked, date_conflict, content_start, content_end, date_reasons, date_inconsistent)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			 date_checked, date_conflict, content_start, content_end, date_reasons, date_inconsistent, not_news)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			a.Source, a.URL, a.Outlet, a.Title, a.Author, nullDate(a.Published), string(a.DateFrom), a.Language,
 			a.Text, a.Hash, int64(a.SimHash), b[0], b[1], b[2], b[3], nullID(near), ingested.Format(time.RFC3339),
 			a.Check.Checked, a.Check.Conflict, nullDate(a.Check.Start), nullDate(a.Check.End),
-			jsonList(a.Check.Reasons), jsonList(a.Check.Inconsistent))
+			jsonList(a.Check.Reasons), jsonList(a.Check.Inconsistent), a.NotNews)
 		if err != nil {
 			return err
 		}
@@ -98,7 +98,7 @@ func findNear(ctx context.Context, tx *sql.Tx, h uint64) (int64, error) {
 	return 0, rows.Err()
 }
 
-const articleCols = `id, source, url, outlet, title, author, COALESCE(published, ''), published_from, language, text, hash, simhash, COALESCE(dup_of, 0), ingested, ` + checkCols
+const articleCols = `id, source, url, outlet, title, author, COALESCE(published, ''), published_from, language, text, hash, simhash, COALESCE(dup_of, 0), ingested, not_news, ` + checkCols
 
 // checkCols are the date check's columns, read by scanCheck.
 const checkCols = `date_checked, date_conflict, COALESCE(content_start, ''), COALESCE(content_end, ''), date_reasons, date_inconsistent`
@@ -132,7 +132,7 @@ func scanArticle(sc interface{ Scan(...any) error }) (article.Article, error) {
 	var pub, from, ingested string
 	var sh int64
 	check, finish := checkDest(&a.Check)
-	err := sc.Scan(append([]any{&a.ID, &a.Source, &a.URL, &a.Outlet, &a.Title, &a.Author, &pub, &from, &a.Language, &a.Text, &a.Hash, &sh, &a.DupOf, &ingested}, check...)...)
+	err := sc.Scan(append([]any{&a.ID, &a.Source, &a.URL, &a.Outlet, &a.Title, &a.Author, &pub, &from, &a.Language, &a.Text, &a.Hash, &sh, &a.DupOf, &ingested, &a.NotNews}, check...)...)
 	if err != nil {
 		return a, err
 	}

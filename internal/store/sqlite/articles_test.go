@@ -186,3 +186,42 @@ func TestDateCheckMigratesOldDatabase(t *testing.T) {
 		t.Fatalf("new article after migration: %+v, %v", got, err)
 	}
 }
+
+// A database from before migration 9 keeps its articles, gains the
+// relevance gate's verdict, and reads its old articles as not held back.
+func TestNotNewsMigratesOldDatabase(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`DELETE FROM schema_version WHERE version = 9`,
+		`ALTER TABLE articles DROP COLUMN not_news`,
+		`INSERT INTO articles (source, text, hash, simhash, band0, band1, band2, band3, ingested, published)
+		 VALUES ('old.txt', 'Pompeo warned Baghdad.', 'h-old', 1, 1, 0, 0, 0, '2025-11-19T00:00:00Z', '2025-11-18')`,
+	} {
+		if _, err := db.db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	arts, err := db.ListArticles(ctx, store.ArticleFilter{})
+	if err != nil || len(arts) != 1 || arts[0].NotNews != "" {
+		t.Fatalf("after migration: %+v, %v; want one article not held back", arts, err)
+	}
+	a := &article.Article{Source: "manual.html", Text: "Click Save to keep your work.", SimHash: 0xff00, NotNews: "addressed to the reader (you, your)"}
+	if _, err := db.PutArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Article(ctx, a.ID)
+	if err != nil || got.NotNews != a.NotNews {
+		t.Fatalf("new article after migration: NotNews %q, %v; want %q", got.NotNews, err, a.NotNews)
+	}
+}

@@ -212,6 +212,9 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) (store.EventPage, e
 		last := page.Events[limit-1]
 		page.Next = cursor{Date: dayOrEmpty(last.DateStart), ID: last.ID}.Encode()
 	}
+	if err := s.nameEventOutlets(ctx, page.Events); err != nil {
+		return store.EventPage{}, err
+	}
 	return page, nil
 }
 
@@ -239,5 +242,8 @@ func (s *DB) eventList(ctx context.Context, where, order string, arg any) ([]sto
 		}
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("events of %v: %w", arg, err)
+	}
+	return out, s.nameEventOutlets(ctx, out)
 }

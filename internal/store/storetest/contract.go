@@ -33,6 +33,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SyndicatedOutlet", testSyndicatedOutlet},
 		{"TransactionAtomic", testTransaction},
 		{"DateCheckKept", testDateCheck},
+		{"NotNewsKept", testNotNews},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

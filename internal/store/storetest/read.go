@@ -33,6 +33,8 @@ func RunRead(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StoryPages", testStoryPages},
 		{"StoriesAndAnalytics", testStoriesAndAnalytics},
 		{"StoryAndArticleEvents", testStoryAndArticleEvents},
+		{"OutletNames", testOutletNames},
+		{"StorySides", testStorySides},
 		{"StoredReferences", testStoredReferences},
 		{"StoredReferenceMoves", testStoredReferenceMoves},
 	}
