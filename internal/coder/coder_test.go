@@ -606,6 +606,12 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"THREATEN PER", "THREATEN ECU"},
 		},
 		{
+			name: "a speaker of another side telling who attacked accuses them; a clause beside what was said does not", published: "2021-03-20",
+			text: "Chilean officials said Peruvian troops shelled the village on Monday. The Bolivian army said it moved the detainees to a safe place, as Ecuadorian troops seized the town.",
+			want: []string{"ACCUSE CHL>PER 2021-03-15..2021-03-15 asserted"},
+			not:  []string{"ACCUSE BOL"},
+		},
+		{
 			name: "failing to agree or to reach a deal rejects it", published: "2021-03-20",
 			text: "Peru and Chile failed to reach agreement on the border. Bolivia failed to agree with Ecuador on trade.",
 			want: []string{"REJECT PER>CHL 2021-03-20..2021-03-20 asserted", "REJECT BOL>ECU 2021-03-20..2021-03-20 asserted"},

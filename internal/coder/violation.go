@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyad-project/dyad/internal/event"
@@ -100,4 +101,42 @@ func (c *Coder) wrongdoer(d *doc, s *sentence, speaker *chunk, from, to int) *ch
 		return ch
 	}
 	return nil
+}
+
+var blameEntry = &lexicon.Entry{Verb: "say (who attacked)", Event: "ACCUSE", Mode: "allege", CAMEO: "112", Source: "coder"}
+
+// blames codes a speaker of another side telling that a party attacked or
+// seized ("officials said the operation was the handiwork of Unit 29155",
+// "the government said Taliban militants carried out the attack") as
+// accusing that party: the account is the speaker's charge.
+func (c *Coder) blames(d *doc, s *sentence, ms []event.Mention, seen map[string]bool) []event.Mention {
+	var out []event.Mention
+	for _, m := range ms {
+		if m.Event != "ASSAULT" && m.Event != "COERCE" || m.Actor.Code == "" || m.Claim != event.Reported && m.Claim != event.Alleged {
+			continue
+		}
+		at := slices.IndexFunc(s.triggers, func(tr lexicon.Trigger) bool { return s.text[tr.Start:tr.End] == m.Trigger })
+		if at < 0 {
+			continue
+		}
+		tr := s.triggers[at]
+		for _, sp := range s.speech {
+			from, to := sp.TokEnd, tr.TokStart
+			if sp.TokStart >= tr.TokEnd {
+				from, to = tr.TokEnd, sp.TokStart // "…," the ministry said
+			}
+			if sp.IsNoun || from > to || s.hasWord(from, to, boundaryWords) {
+				continue // "said it moved the detainees, as the army took control": not what was said
+			}
+			speaker := s.speaker(sp)
+			if speaker == nil || speaker.media || speaker.party.Code == "" || speaker.party.Code == m.Actor.Code {
+				continue
+			}
+			if mm, ok := c.saidMention(d, s, sp, blameEntry, speaker, m.Actor, s.text[sp.Start:sp.End], seen); ok {
+				out = append(out, mm)
+			}
+			break
+		}
+	}
+	return out
 }
