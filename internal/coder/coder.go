@@ -230,7 +230,7 @@ func datelineEnd(text string) int {
 	if len(head) > 80 {
 		head = head[:80]
 	}
-	for _, dash := range []string{" — ", " – ", " -- ", " - "} {
+	for _, dash := range []string{" — ", " – ", " -- ", " - ", "-- ", "— "} {
 		i := strings.Index(head, dash)
 		if i <= 0 {
 			continue

@@ -723,6 +723,7 @@ func TestDatelineEnd(t *testing.T) {
 		{"LIMA, Peru — The army said …", "The army said …"},
 		{"Lima, Peru - The army said …", "The army said …"},
 		{"Quito, May 17, AGN - The army said …", "The army said …"},
+		{"TEL AVIV-- The army said …", "The army said …"},
 		{"Quito, March 8 (AGN) The army said …", "The army said …"},
 		{"President Lasso - who had said little - spoke.", "President Lasso - who had said little - spoke."},
 		{"The army, the police and the courts (all three) said …", "The army, the police and the courts (all three) said …"},
