@@ -612,6 +612,11 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ACCUSE BOL"},
 		},
 		{
+			name: "a party under 'no' is no one", published: "2021-03-20",
+			text: "No Peruvian official attended the Chilean summit. No group has claimed the attack on the Bolivian embassy.",
+			not:  []string{"CONSULT PER", "ASSAULT"},
+		},
+		{
 			name: "failing to agree or to reach a deal rejects it", published: "2021-03-20",
 			text: "Peru and Chile failed to reach agreement on the border. Bolivia failed to agree with Ecuador on trade.",
 			want: []string{"REJECT PER>CHL 2021-03-20..2021-03-20 asserted", "REJECT BOL>ECU 2021-03-20..2021-03-20 asserted"},

@@ -81,6 +81,9 @@ func (s *sentence) firstSubject(from, to int) *chunk {
 		if ci < from || ci >= to || s.afterPreposition(ci, from) {
 			continue
 		}
+		if w := s.lower(ci - 1); w == "no" || w == "neither" {
+			return nil // "no group has claimed the attack": no one did
+		}
 		if s.lower(ci-1) == "and" && ci-2 >= from {
 			continue // second conjunct; the first is earlier
 		}

@@ -88,6 +88,11 @@ func (t *tree) party(s *sentence, w int) *chunk {
 	if w < 0 {
 		return nil
 	}
+	for _, k := range t.kids[w] {
+		if t.words[k].Rel == "det" && strings.EqualFold(s.text[t.words[k].Start:t.words[k].End], "no") {
+			return nil // "no group", "no Peruvian official": no one
+		}
+	}
 	if c := s.chunkOver(t.words[w]); c != nil {
 		return c
 	}
