@@ -289,8 +289,22 @@ func caseOK(c cand, text string, words []token) bool {
 			}
 		}
 	}
-	if c.acronym && !allCaps(text[words[0].core:words[0].end]) {
+	if w := text[words[0].core:words[0].end]; c.acronym && !allCaps(w) && !(c.kind == KindIGO && titleAcronym(w)) {
 		return false
 	}
 	return true
+}
+
+// titleAcronym: an organisation's acronym of four letters or more written
+// as a word, the house style of British papers ("Nato", "Opec", "Unicef");
+// shorter ones would be English words ("Who", "Eu").
+func titleAcronym(w string) bool {
+	n := 0
+	for i, r := range w {
+		if !unicode.IsLetter(r) || (i == 0) != unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 4
 }

@@ -280,6 +280,27 @@ func TestIGOSpelling(t *testing.T) {
 	if ms := kb.Scan("Asean leaders met."); len(ms) != 1 || ms[0].Kind != KindIGO {
 		t.Errorf("Asean: %+v", ms)
 	}
+	// an organisation's acronym of four letters or more, written as a word
+	for _, c := range []struct {
+		text, id string
+	}{
+		{"a convoy of the Nato mission", "nato"},
+		{"Opec cut output.", "opec"},
+		{"nato and opec", ""},    // not in lower case
+		{"NaTo said", ""},        // nor in mixed case
+		{"Who sent doctors", ""}, // nor three letters
+	} {
+		ms := kb.Scan(c.text)
+		var got string
+		for _, m := range ms {
+			if m.Kind == KindIGO && m.Entity != nil {
+				got = m.Entity.ID
+			}
+		}
+		if got != c.id {
+			t.Errorf("Scan(%q): IGO %q, want %q (%+v)", c.text, got, c.id, ms)
+		}
+	}
 }
 
 // TestLookupOrder: on a day, the person holding a role then comes first; a
