@@ -150,3 +150,38 @@ func TestScanNoMatchOnEmptyKB(t *testing.T) {
 		t.Errorf("empty KB matched %v", texts(got))
 	}
 }
+
+// TestBodyNouns: bodies news names by their common noun alone are agents of
+// their sector ("the committee", "banks", "the party"); the IGO acronyms
+// of four letters and more also match as words ("Nato").
+func TestBodyNouns(t *testing.T) {
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, sector string }{
+		{"The committee rejected the bill.", "GOV"},
+		{"An electoral commission annulled it.", "GOV"},
+		{"Banks froze the accounts.", "BUS"},
+		{"Lenders cut rates.", "BUS"},
+		{"The firm denied it.", "BUS"},
+		{"The management refused to talk.", "BUS"},
+		{"Its owners sued.", "BUS"},
+		{"The party expelled him.", "PTY"},
+		{"Opposition parties walked out.", "PTY"},
+		{"A farmers' association protested.", "CVL"},
+		{"The organization condemned it.", "NGO"},
+		{"The jets struck at dawn.", "MIL"},
+		{"Three homeguards were hurt.", "COP"},
+	} {
+		var got string
+		for _, m := range kb.Scan(c.text) {
+			if m.Kind == KindAgent {
+				got = m.Sector
+			}
+		}
+		if got != c.sector {
+			t.Errorf("Scan(%q): agent sector %q, want %q", c.text, got, c.sector)
+		}
+	}
+}
