@@ -32,6 +32,11 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 			}
 			out = append(out, kb.resolve(c, howMatched(name, c), 1, day))
 		}
+		// a name spelt as asked outranks one only folded alike: "Isaias"
+		// is Isaias Afewerki, not the Islamic State's "Isis"
+		if slices.ContainsFunc(out, func(r Resolution) bool { return r.How != "folded" }) {
+			out = slices.DeleteFunc(out, func(r Resolution) bool { return r.How == "folded" })
+		}
 	}
 	named := len(out) > 0
 	kb.buildSurnames()
@@ -116,7 +121,7 @@ func howMatched(name string, c cand) string {
 	if strings.EqualFold(name, c.name) {
 		return "exact"
 	}
-	if strings.EqualFold(name, c.surface) {
+	if strings.EqualFold(name, c.surface) || slices.ContainsFunc(c.forms, func(f string) bool { return strings.EqualFold(name, f) }) {
 		return "alias"
 	}
 	if c.ent != nil {

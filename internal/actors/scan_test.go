@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 func loadFixture(t testing.TB, extra ...string) *KB {
@@ -182,6 +183,37 @@ func TestBodyNouns(t *testing.T) {
 		}
 		if got != c.sector {
 			t.Errorf("Scan(%q): agent sector %q, want %q", c.text, got, c.sector)
+		}
+	}
+}
+
+// TestSpeltBeforeFolded: where names fold alike, the one registered as the
+// text spells it wins, in Scan and in Lookup ("Isaias" and "Isis" share a
+// folded key).
+func TestSpeltBeforeFolded(t *testing.T) {
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, id string }{
+		{"Isaias said the border was closed.", "isaias-afewerki-q57348"},
+		{"Isis fighters attacked.", "islamic-state"},
+		{"ISIS attacked.", "islamic-state"},
+		{"Isaias Afwerki met Abiy.", "isaias-afewerki-q57348"},
+	} {
+		ms := kb.Scan(c.text)
+		if len(ms) == 0 || ms[0].Entity == nil || ms[0].Entity.ID != c.id {
+			t.Errorf("Scan(%q) = %v, want %s first", c.text, texts(ms), c.id)
+		}
+	}
+	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ name, id string }{
+		{"Isaias", "isaias-afewerki-q57348"},
+		{"Isis", "islamic-state"},
+	} {
+		rs := kb.Lookup(c.name, day)
+		if len(rs) != 1 || rs[0].Entity == nil || rs[0].Entity.ID != c.id {
+			t.Errorf("Lookup(%q) = %+v, want %s alone", c.name, rs, c.id)
 		}
 	}
 }
