@@ -417,6 +417,39 @@ func TestHoldersAfterSource(t *testing.T) {
 	}
 }
 
+// TestPhoenixRolesEnd: a head's government role taken from the Phoenix
+// dictionaries (which stop in 2015) ends with their last term once a
+// successor took over, instead of holding for ever; an undated elite code
+// (a former leader) stays.
+func TestPhoenixRolesEnd(t *testing.T) {
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, day string
+		held      bool
+	}{
+		{"Robert Mugabe", "2010-01-01", true},
+		{"Robert Mugabe", "2020-01-01", false},
+		{"Blaise Compaoré", "2000-01-01", true},
+		{"Blaise Compaoré", "2016-01-01", false},
+		{"Abdelaziz Bouteflika", "2022-01-01", false},
+		{"Emmerson Mnangagwa", "2022-01-01", true},
+	} {
+		day, _ := time.Parse(time.DateOnly, c.day)
+		rs := kb.Lookup(c.name, day)
+		if len(rs) == 0 {
+			t.Errorf("%s: not found", c.name)
+			continue
+		}
+		// an undated elite code ("ZWEELI") stays: a former leader
+		if held := rs[0].HasRole && (rs[0].Office != "" || rs[0].Role.Sector == "GOV"); held != c.held {
+			t.Errorf("%s on %s: role %+v, want a government role held: %v", c.name, c.day, rs[0].Role, c.held)
+		}
+	}
+}
+
 // TestLookupCountryTitle: a country or its adjective before a title is the
 // office of that country, held or not; titles of another time give nothing;
 // the old dictionaries' "people" named by a title are gone.

@@ -784,7 +784,7 @@ func convertLeaders(src, out string) error {
 					l.aliases = append(l.aliases, a)
 				}
 			}
-			l.codes = p.codes
+			l.codes = closeCodes(p.codes, l.rows)
 		}
 		if l.isHead() {
 			lines = append(lines, leaderLine(l))
@@ -863,3 +863,40 @@ func leaderLine(l *leader) []string {
 }
 
 func compact(d string) string { return strings.ReplaceAll(d, "-", "") }
+
+// closeCodes ends the open government codes of a head's Phoenix entry
+// ("BFAGOV 19871015-") on the last day of their head terms in that
+// country, once every such term has a successor: the Phoenix dictionaries
+// stop early in 2015, so an open code there means "still in office then",
+// not for ever (Compaoré left in 2014, Mugabe in 2017). A code opened
+// after the last term, or in a country the person never headed, stays.
+func closeCodes(codes []string, rows []*holderRow) []string {
+	last := map[string]string{} // country → the last head term's end; "" = a term still open
+	open := map[string]bool{}
+	for _, r := range rows {
+		if r.office != "head_of_state" && r.office != "head_of_government" {
+			continue
+		}
+		if r.end == "" {
+			open[r.iso3] = true
+		} else if r.end > last[r.iso3] {
+			last[r.iso3] = r.end
+		}
+	}
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = c
+		code, window, ok := strings.Cut(c, " ")
+		if !ok || len(code) < 6 || code[3:6] != "GOV" || !strings.HasSuffix(window, "-") {
+			continue
+		}
+		end, ctry := last[code[:3]], code[:3]
+		if open[ctry] || end == "" {
+			continue
+		}
+		if start := strings.TrimSuffix(window, "-"); start <= compact(end) {
+			out[i] = code + " " + start + "-" + compact(end)
+		}
+	}
+	return out
+}

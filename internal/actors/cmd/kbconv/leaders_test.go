@@ -198,3 +198,37 @@ func TestLeadersUpToDate(t *testing.T) {
 		}
 	}
 }
+
+// TestCloseCodes: a head's open Phoenix government codes end with their
+// last head term in that country, once it has a successor.
+func TestCloseCodes(t *testing.T) {
+	rows := []*holderRow{
+		{iso3: "AAA", office: "head_of_state", start: "1990-01-01", end: "1995-01-01"},
+		{iso3: "AAA", office: "head_of_government", start: "2000-01-01", end: "2014-10-31"},
+		{iso3: "BBB", office: "head_of_state", start: "2010-01-01"}, // still in office
+		{iso3: "CCC", office: "foreign_minister", start: "2010-01-01", end: "2012-01-01"},
+	}
+	got := closeCodes([]string{
+		"AAAGOV 19871015-",         // open since before: ends with the last term
+		"AAAGOVMIL 20050101-",      // a government code of any kind
+		"AAAGOV 19800101-19850101", // closed already
+		"AAAELI 19680101-",         // not a government code
+		"AAAGOV 20150101-",         // opened after the last term
+		"AAAELI",                   // no window
+		"BBBGOV 20080101-",         // a head still in office
+		"CCCGOV 20100101-",         // no head term there
+	}, rows)
+	want := []string{
+		"AAAGOV 19871015-20141031",
+		"AAAGOVMIL 20050101-20141031",
+		"AAAGOV 19800101-19850101",
+		"AAAELI 19680101-",
+		"AAAGOV 20150101-",
+		"AAAELI",
+		"BBBGOV 20080101-",
+		"CCCGOV 20100101-",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("closeCodes:\n got %q\nwant %q", got, want)
+	}
+}
