@@ -399,6 +399,11 @@ func TestHoldersAfterSource(t *testing.T) {
 		{"GNB", "head_of_state", "2026-01-01", "Horta Inta-A"},
 		{"POL", "head_of_state", "1995-07-01", "Lech Wałęsa"},
 		{"GRC", "head_of_state", "2005-07-01", "Karolos Papoulias"},
+		{"CZE", "head_of_government", "2025-12-08", "Petr Fiala"},
+		{"CZE", "head_of_government", "2025-12-09", "Andrej Babiš"},
+		{"CHL", "head_of_state", "2026-03-10", "Gabriel Boric"},
+		{"CHL", "head_of_state", "2026-03-11", "José Antonio Kast"},
+		{"LBY", "head_of_government", "2024-01-01", "Abdulhamid Dabaiba"},
 	} {
 		day, _ := time.Parse(time.DateOnly, c.day)
 		e, _, ok := kb.Holder(c.country, c.office, day)
@@ -408,6 +413,7 @@ func TestHoldersAfterSource(t *testing.T) {
 	}
 	for _, c := range []struct{ name, day string }{
 		{"Shigeru Ishiba", "2026-01-01"}, {"Tô Lâm", "2025-01-01"}, {"Andry Rajoelina", "2026-01-01"},
+		{"Petr Fiala", "2026-01-01"}, {"Gabriel Boric", "2026-06-01"},
 	} {
 		day, _ := time.Parse(time.DateOnly, c.day)
 		rs := kb.Lookup(c.name, day)
