@@ -319,6 +319,11 @@ func TestLookupOrder(t *testing.T) {
 	if len(rs) == 0 || rs[0].Entity == nil || rs[0].Entity.Country != "VEN" {
 		t.Errorf("Maduro 2020: %+v, want Nicolás Maduro (VEN) first", rs)
 	}
+	// an office held outranks a sector role: Raúl, not Fidel, in 2017
+	rs = kb.Lookup("Castro", time.Date(2017, 6, 16, 0, 0, 0, 0, time.UTC))
+	if len(rs) == 0 || rs[0].Entity == nil || rs[0].Entity.Name != "Raúl Castro" {
+		t.Errorf("Castro 2017: %+v, want Raúl Castro first", rs)
+	}
 	seen := map[*Entity]bool{}
 	for _, r := range kb.Lookup("Poroshenko", time.Time{}) {
 		if r.Entity != nil && seen[r.Entity] {

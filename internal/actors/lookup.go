@@ -108,9 +108,17 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 	return out
 }
 
-// idle is 1 for a person who holds no role on the day asked, else 0.
+// idle ranks a person by what they hold on the day asked: 0 an office (or
+// anything not a person), 1 only a sector role (a Phoenix "government
+// official", a "former official"), 2 nothing. "Castro" in 2017 is Raúl,
+// the head of state, before Fidel, a former official.
 func idle(r Resolution) int {
-	if (r.Kind == KindPerson || r.Kind == KindSurname) && !r.HasRole {
+	switch {
+	case r.Kind != KindPerson && r.Kind != KindSurname:
+		return 0
+	case !r.HasRole:
+		return 2
+	case r.Role.Office == "":
 		return 1
 	}
 	return 0
