@@ -219,7 +219,10 @@ func (kb *KB) buildSurnames() {
 	})
 }
 
-// addSurnames registers the last word of a person's multi-word names.
+// addSurnames registers the last word of a person's multi-word names, and
+// of names of three words or more the last two too: double surnames and
+// particles ("López Obrador", "Peña Nieto", "Díaz-Canel", "Suu Kyi",
+// "bin Salman").
 func addSurnames(ix *index, e *Entity) {
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
 		words := wordsOf(tokenize(n, nil))
@@ -230,7 +233,11 @@ func addSurnames(ix *index, e *Entity) {
 		if len(last.fold) < 3 {
 			continue
 		}
-		ix.add(n[last.core:last.end], cand{kind: KindSurname, ent: e, name: e.Name, country: e.Country, sector: first(e.Sectors)})
+		c := cand{kind: KindSurname, ent: e, name: e.Name, country: e.Country, sector: first(e.Sectors)}
+		ix.add(n[last.core:last.end], c)
+		if len(words) >= 3 {
+			ix.add(n[words[len(words)-2].core:last.end], c)
+		}
 	}
 }
 

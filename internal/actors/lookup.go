@@ -32,11 +32,6 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 			}
 			out = append(out, kb.resolve(c, howMatched(name, c), 1, day))
 		}
-		// a name spelt as asked outranks one only folded alike: "Isaias"
-		// is Isaias Afewerki, not the Islamic State's "Isis"
-		if slices.ContainsFunc(out, func(r Resolution) bool { return r.How != "folded" }) {
-			out = slices.DeleteFunc(out, func(r Resolution) bool { return r.How == "folded" })
-		}
 	}
 	named := len(out) > 0
 	kb.buildSurnames()
@@ -59,6 +54,12 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 			}
 			out = append(out, kb.resolve(c, "surname", 1, day))
 		}
+	}
+	// a name or surname spelt as asked outranks a name only folded alike:
+	// "Isaias" is Isaias Afewerki, not the Islamic State's "Isis";
+	// "Cameron" is David Cameron, not Cameroon
+	if slices.ContainsFunc(out, func(r Resolution) bool { return r.How != "folded" }) {
+		out = slices.DeleteFunc(out, func(r Resolution) bool { return r.How == "folded" })
 	}
 	if len(out) > 0 {
 		// on a day, a person holding a role then comes before one who

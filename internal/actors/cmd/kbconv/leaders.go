@@ -61,7 +61,7 @@ type leaderFixes struct {
 	aliases map[string][]string
 	home    map[string]string
 	drop    map[string]bool
-	dropIn  map[string]bool   // qid|iso3: a role in one country left out
+	dropIn  map[string]bool   // qid|iso3 or qid|office|iso3: roles in one country left out
 	ends    map[string]string // qid|office|iso3: the day an open term ended
 }
 
@@ -90,7 +90,8 @@ func parseLeaderFixes(s string) (leaderFixes, error) {
 		case "drop":
 			fx.drop[f[0]] = true
 		case "droprole":
-			fx.dropIn[f[0]+"|"+val] = true
+			// "ISO3": every role there; "office ISO3": that office only
+			fx.dropIn[f[0]+"|"+strings.Join(strings.Fields(val), "|")] = true
 		case "end":
 			w := strings.Fields(val)
 			if len(w) != 3 {
@@ -186,7 +187,7 @@ func cleanHolders(rows []*holderRow, fx leaderFixes) {
 		key := r.iso3 + "|" + r.office + "|" + r.qid + "|" + r.start
 		nkey := r.iso3 + "|" + r.office + "|" + actors.Fold(r.person) + "|" + r.start
 		switch {
-		case fx.drop[r.qid], fx.dropIn[r.qid+"|"+r.iso3], !strings.HasPrefix(r.qid, "Q") && r.qid != "", r.person == "", r.start == "",
+		case fx.drop[r.qid], fx.dropIn[r.qid+"|"+r.iso3], fx.dropIn[r.qid+"|"+r.office+"|"+r.iso3], !strings.HasPrefix(r.qid, "Q") && r.qid != "", r.person == "", r.start == "",
 			r.end != "" && r.end < r.start, seen[key], seen[nkey]:
 			r.drop = true
 		case r.office == "foreign_minister" && r.end != "" && r.end < fmSnapshotFrom:
@@ -767,10 +768,11 @@ func convertLeaders(src, out string) error {
 			}
 			continue
 		}
-		if g := givenName(l); g != "" && given[g] == 1 && !slices.Contains(l.aliases, g) {
+		if g := givenName(l); g != "" && given[g] == 1 && !slices.Contains(l.aliases, g) && !givenAbroad(phx, g, l.country) {
 			// Ethiopian and Eritrean names are a given name and the
 			// father's: news calls a head by the first ("Abiy", "Meles",
-			// "Isaias"), unless two heads share it (Tesfaye)
+			// "Isaias"; Thai prime ministers too), unless two heads share
+			// it (Tesfaye)
 			l.aliases = append(l.aliases, g)
 		}
 		if p := findPhoenix(phx, l.name, l.country); p != nil {
@@ -830,19 +832,41 @@ func convertLeaders(src, out string) error {
 	return writeTSV(filepath.Join(out, "leaders", "ministers.tsv"), mheader, mlines)
 }
 
-// patronymic are the countries whose leaders go by their given name alone.
-var patronymic = map[string]bool{"ETH": true, "ERI": true}
+// byGivenName are the countries whose heads the news calls by their given
+// name alone, and the office that holds for ("" any head): patronymic names
+// (Ethiopia, Eritrea: "Abiy", "Isaias") and Thai prime ministers ("Prayut",
+// "Thaksin", "Yingluck"; not the kings, whose first word is a title).
+var byGivenName = map[string]string{"ETH": "", "ERI": "", "THA": "head_of_government"}
 
-// givenName is the first name of a head of a patronymic country (of four
+// givenName is the first name of a head of a byGivenName country (of four
 // letters or more), else "".
 func givenName(l *leader) string {
-	if !patronymic[l.country] || !l.isHead() {
+	office, ok := byGivenName[l.country]
+	if !ok || !l.isHead() || office != "" && !slices.ContainsFunc(l.rows, func(r *holderRow) bool { return r.office == office }) {
 		return ""
 	}
 	if w := strings.Fields(l.name); len(w) > 1 && len(w[0]) >= 4 {
 		return w[0]
 	}
 	return ""
+}
+
+// givenAbroad: for the countries where only prime ministers go by their
+// given name (Thailand), whether that name also begins the name of a
+// Phoenix person of another country ("Anand", "Suriya" are Indian names
+// too): then it would stand for the wrong person abroad.
+func givenAbroad(phx map[string]*phxPerson, given, country string) bool {
+	if byGivenName[country] == "" {
+		return false
+	}
+	g := actors.Fold(given)
+	for k := range phx {
+		name, ctry, _ := strings.Cut(k, "|")
+		if ctry != country && !strings.HasPrefix(name, "ends:") && (name == g || strings.HasPrefix(name, g+" ")) {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *leader) isHead() bool {

@@ -232,3 +232,32 @@ func TestCloseCodes(t *testing.T) {
 		t.Errorf("closeCodes:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestGivenName: heads of patronymic countries go by their given name, Thai
+// prime ministers too unless a person abroad has that given name, and Thai
+// kings not at all.
+func TestGivenName(t *testing.T) {
+	phx := map[string]*phxPerson{actors.Fold("Anand Sharma") + "|IND": {name: "Anand Sharma"}}
+	for _, c := range []struct {
+		name, country, office, want string
+		abroad                      bool
+	}{
+		{"Abiy Ahmed", "ETH", "head_of_government", "Abiy", false},
+		{"Isaias Afewerki", "ERI", "head_of_state", "Isaias", false},
+		{"Thaksin Shinawatra", "THA", "head_of_government", "Thaksin", false},
+		{"Anand Panyarachun", "THA", "head_of_government", "Anand", true},
+		{"Maha Vajiralongkorn", "THA", "head_of_state", "", false},
+		{"Joko Widodo", "IDN", "head_of_state", "", false},
+		{"Abe Shinzo", "JPN", "head_of_government", "", false},
+	} {
+		l := &leader{name: c.name, country: c.country, rows: []*holderRow{{iso3: c.country, office: c.office}}}
+		if got := givenName(l); got != c.want {
+			t.Errorf("givenName(%s) = %q, want %q", c.name, got, c.want)
+		}
+		if c.want != "" {
+			if got := givenAbroad(phx, c.want, c.country); got != c.abroad {
+				t.Errorf("givenAbroad(%s) = %v, want %v", c.want, got, c.abroad)
+			}
+		}
+	}
+}
