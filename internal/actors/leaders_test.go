@@ -334,6 +334,22 @@ func TestLookupOrder(t *testing.T) {
 	if rs := kb.Lookup("UNMISS", time.Time{}); len(rs) != 0 { // was a fuzzy "Omani"
 		t.Errorf("UNMISS: %+v, want nothing", rs)
 	}
+	// a fuzzy match is a misspelt name: never an agent noun, never a
+	// shared given name with another surname; a missing word is allowed
+	for _, c := range []struct{ name, want string }{
+		{"Navalnyy", ""},        // was "naval"
+		{"Abubakar Shekau", ""}, // was Aboubakary Sarki
+		{"Mahamat Deby", "Mahamat Déby Itno"},
+	} {
+		rs := kb.Lookup(c.name, time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC))
+		var got string
+		if len(rs) > 0 {
+			got = rs[0].Name
+		}
+		if got != c.want {
+			t.Errorf("Lookup(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
 }
 
 // TestLeaderProbeTable: the probes of testdata/leader_probes.tsv resolve,

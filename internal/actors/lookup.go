@@ -90,7 +90,7 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 	}
 	var hits []hit
 	for n, p := range kb.names.foldedKeys() {
-		if s := jw.Compare(want, p); s >= fuzzyThreshold {
+		if s := jw.Compare(want, p); s >= fuzzyThreshold && everyWordNear(jw, want, p) {
 			hits = append(hits, hit{n, s})
 		}
 	}
@@ -100,8 +100,8 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 			break
 		}
 		for _, c := range kb.names.cands[h.n] {
-			if c.kind == KindTitle && !kb.TitleExists(c.office, c.name, day) {
-				continue
+			if c.kind == KindAgent || c.kind == KindTitle && !kb.TitleExists(c.office, c.name, day) {
+				continue // an agent is an English word, not a misspelt name: "Navalny" is not "naval"
 			}
 			out = append(out, kb.resolve(c, "fuzzy", h.score, day))
 		}
@@ -277,4 +277,19 @@ func (kb *KB) countryTitle(name string, words []token, day time.Time) (out []Res
 func accepts(c cand, text string, words []token) bool {
 	_, ok := accept([]cand{c}, text, words)
 	return ok
+}
+
+// everyWordNear: each word of a name asked is near some word of the key
+// (Jaro-Winkler ≥ 0.85), so that a shared given name does not carry a
+// different surname ("Abubakar Shekau" is not "Aboubakary Sarki"), while
+// a word missing or misspelt still matches ("Mahamat Deby" is "Mahamat
+// Déby Itno").
+func everyWordNear(jw *metrics.JaroWinkler, asked, key string) bool {
+	kw := strings.Fields(key)
+	for _, w := range strings.Fields(asked) {
+		if !slices.ContainsFunc(kw, func(k string) bool { return jw.Compare(w, k) >= 0.85 }) {
+			return false
+		}
+	}
+	return true
 }
