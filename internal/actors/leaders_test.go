@@ -536,3 +536,31 @@ func TestSurnameSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupTitled: a title before a name is read as the person the rest
+// names, the holder of that office first; with a given name alone, the
+// holder of the office then whose name begins with it.
+func TestLookupTitled(t *testing.T) {
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2015, 6, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ name, want string }{
+		{"President Putin", "Vladimir Putin"},
+		{"Prime Minister Modi", "Narendra Modi"},
+		{"Sultan Qaboos", "Qaboos bin Said Al Said"},
+		{"President Xi", "Xi Jinping"},
+		{"President Castro", "Raúl Castro"},
+		{"President Nobody", ""},
+	} {
+		rs := kb.Lookup(c.name, day)
+		var got string
+		if len(rs) > 0 && rs[0].Entity != nil {
+			got = rs[0].Entity.Name
+		}
+		if got != c.want {
+			t.Errorf("Lookup(%q) on %s = %q, want %q", c.name, day.Format(time.DateOnly), got, c.want)
+		}
+	}
+}

@@ -72,6 +72,9 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 	if rs, gone := kb.countryTitle(name, words, day); len(rs) > 0 || gone {
 		return rs // a title of the country that did not exist then: no guesses
 	}
+	if rs := kb.titled(name, day); len(rs) > 0 {
+		return rs
+	}
 	if rs := kb.byEnds(words, day); len(rs) > 0 {
 		return rs
 	}
@@ -292,4 +295,51 @@ func everyWordNear(jw *metrics.JaroWinkler, asked, key string) bool {
 		}
 	}
 	return true
+}
+
+// titled resolves a title or rank before a name ("Sultan Qaboos",
+// "President Putin", "General Sisi") as the people the rest names, those
+// holding that office on the day first; nil when the name does not begin
+// with a title or the rest names no one.
+func (kb *KB) titled(name string, day time.Time) []Resolution {
+	name = strings.TrimSpace(name)
+	ms := kb.Scan(name)
+	if len(ms) == 0 || ms[0].Start != 0 || ms[0].Kind != KindTitle && ms[0].Kind != KindAgent || ms[0].End >= len(name) {
+		return nil
+	}
+	var out []Resolution
+	rest := strings.TrimSpace(name[ms[0].End:])
+	for _, r := range kb.Lookup(rest, day) {
+		if r.Entity != nil && (r.Kind == KindPerson || r.Kind == KindSurname) && r.How != "fuzzy" {
+			out = append(out, r)
+		}
+	}
+	office := ms[0].Office
+	if len(out) == 0 && office != "" && !day.IsZero() {
+		// a title and a given name: the holder of that office on the day
+		// whose name begins with it ("Sultan Qaboos", "Emir Tamim")
+		if w := wordsOf(tokenize(rest, nil)); len(w) == 1 {
+			for k, hs := range kb.holders {
+				if !strings.HasSuffix(k, "|"+office) {
+					continue
+				}
+				for _, h := range hs {
+					if !covers(h.role, day) || slices.ContainsFunc(out, func(r Resolution) bool { return r.Entity == h.ent }) {
+						continue
+					}
+					if nw := wordsOf(tokenize(h.ent.Name, nil)); len(nw) > 1 && nw[0].fold == w[0].fold {
+						c := cand{kind: KindPerson, ent: h.ent, name: h.ent.Name, country: h.ent.Country, sector: first(h.ent.Sectors)}
+						out = append(out, kb.resolve(c, "short", 1, day))
+					}
+				}
+			}
+			slices.SortFunc(out, func(a, b Resolution) int { return strings.Compare(a.Entity.ID, b.Entity.ID) })
+		}
+	}
+	if office != "" {
+		sort.SliceStable(out, func(i, j int) bool {
+			return (out[i].HasRole && out[i].Role.Office == office) && !(out[j].HasRole && out[j].Role.Office == office)
+		})
+	}
+	return out
 }
