@@ -324,6 +324,11 @@ func TestLookupOrder(t *testing.T) {
 	if len(rs) == 0 || rs[0].Entity == nil || rs[0].Entity.Name != "Raúl Castro" {
 		t.Errorf("Castro 2017: %+v, want Raúl Castro first", rs)
 	}
+	// a name of the person's own outranks another's surname with a sector role
+	rs = kb.Lookup("Milosevic", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+	if len(rs) == 0 || rs[0].Entity == nil || rs[0].Entity.ID != "slobodan-milosevic" {
+		t.Errorf("Milosevic 2020: %+v, want Slobodan Milošević first", rs)
+	}
 	seen := map[*Entity]bool{}
 	for _, r := range kb.Lookup("Poroshenko", time.Time{}) {
 		if r.Entity != nil && seen[r.Entity] {

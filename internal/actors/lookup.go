@@ -112,20 +112,26 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 	return out
 }
 
-// idle ranks a person by what they hold on the day asked: 0 an office (or
-// anything not a person), 1 only a sector role (a Phoenix "government
-// official", a "former official"), 2 nothing. "Castro" in 2017 is Raúl,
-// the head of state, before Fidel, a former official.
+// idle ranks a person by what they hold on the day asked and how the name
+// matched: 0 an office (or anything not a person); then people found by a
+// name of theirs before those found by a last name alone, each with a
+// sector role (a Phoenix "government official", a "former official")
+// before those with none. "Castro" in 2017 is Raúl, the head of state,
+// before Fidel, a former official; "Milosevic" in 2020 is Slobodan, whose
+// alias it is, before a Croatian official of that surname.
 func idle(r Resolution) int {
 	switch {
-	case r.Kind != KindPerson && r.Kind != KindSurname:
+	case r.Kind != KindPerson && r.Kind != KindSurname, r.HasRole && r.Role.Office != "":
 		return 0
-	case !r.HasRole:
-		return 2
-	case r.Role.Office == "":
-		return 1
 	}
-	return 0
+	n := 1
+	if r.How == "surname" || r.How == "short" {
+		n = 3
+	}
+	if !r.HasRole {
+		n++
+	}
+	return n
 }
 
 func howMatched(name string, c cand) string {
