@@ -345,6 +345,7 @@ func TestLookupOrder(t *testing.T) {
 		{"Navalnyy", ""},        // was "naval"
 		{"Abubakar Shekau", ""}, // was Aboubakary Sarki
 		{"Mahamat Deby", "Mahamat Déby Itno"},
+		{"Mahathirr", "Mahathir bin Mohamad"},
 	} {
 		rs := kb.Lookup(c.name, time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC))
 		var got string
@@ -566,6 +567,25 @@ func TestLookupTitled(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("Lookup(%q) on %s = %q, want %q", c.name, day.Format(time.DateOnly), got, c.want)
+		}
+	}
+}
+
+// TestSameInitial: fuzzy matches keep the first letter ("Frei" was
+// Thailand, "Mahathir" Nepal, by folded keys alike).
+func TestSameInitial(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Frei", "Thailand", false},
+		{"Mahathir", "Nepal", false},
+		{"Mahathirr", "Mahathir", true},
+		{"Érdogan", "erdoğan", true},
+		{"", "x", false},
+	} {
+		if got := sameInitial(c.a, c.b); got != c.want {
+			t.Errorf("sameInitial(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
 }

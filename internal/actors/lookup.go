@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/adrg/strutil/metrics"
 )
@@ -105,6 +106,9 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 		for _, c := range kb.names.cands[h.n] {
 			if c.kind == KindAgent || c.kind == KindTitle && !kb.TitleExists(c.office, c.name, day) {
 				continue // an agent is an English word, not a misspelt name: "Navalny" is not "naval"
+			}
+			if !sameInitial(name, c.surface) {
+				continue // a misspelling keeps the first letter: "Frei" is not "Thai"
 			}
 			out = append(out, kb.resolve(c, "fuzzy", h.score, day))
 		}
@@ -348,4 +352,15 @@ func (kb *KB) titled(name string, day time.Time) []Resolution {
 		})
 	}
 	return out
+}
+
+// sameInitial: a and b begin with the same letter, up to case and accents.
+func sameInitial(a, b string) bool {
+	pa, pb := plain(a), plain(b)
+	if pa == "" || pb == "" {
+		return false
+	}
+	ra, _ := utf8.DecodeRuneInString(pa)
+	rb, _ := utf8.DecodeRuneInString(pb)
+	return ra == rb
 }

@@ -768,6 +768,9 @@ func convertLeaders(src, out string) error {
 			}
 			continue
 		}
+		if a := djSpelling(l.name, l.country); a != "" && !slices.Contains(l.aliases, a) {
+			l.aliases = append(l.aliases, a)
+		}
 		if g := givenName(l); g != "" && given[g] == 1 && !slices.Contains(l.aliases, g) && !givenAbroad(phx, g, l.country) {
 			// Ethiopian and Eritrean names are a given name and the
 			// father's: news calls a head by the first ("Abiy", "Meles",
@@ -834,9 +837,10 @@ func convertLeaders(src, out string) error {
 
 // byGivenName are the countries whose heads the news calls by their given
 // name alone, and the office that holds for ("" any head): patronymic names
-// (Ethiopia, Eritrea: "Abiy", "Isaias") and Thai prime ministers ("Prayut",
-// "Thaksin", "Yingluck"; not the kings, whose first word is a title).
-var byGivenName = map[string]string{"ETH": "", "ERI": "", "THA": "head_of_government"}
+// (Ethiopia, Eritrea: "Abiy", "Isaias"), Thai prime ministers ("Prayut",
+// "Thaksin", "Yingluck"; not the kings, whose first word is a title) and
+// Malaysian ones, whose second name is the father's ("Mahathir").
+var byGivenName = map[string]string{"ETH": "", "ERI": "", "THA": "head_of_government", "MYS": "head_of_government"}
 
 // givenName is the first name of a head of a byGivenName country (of four
 // letters or more), else "".
@@ -852,7 +856,7 @@ func givenName(l *leader) string {
 }
 
 // givenAbroad: for the countries where only prime ministers go by their
-// given name (Thailand), whether that name also begins the name of a
+// given name (Thailand, Malaysia), whether that name also begins the name of a
 // Phoenix person of another country ("Anand", "Suriya" are Indian names
 // too): then it would stand for the wrong person abroad.
 func givenAbroad(phx map[string]*phxPerson, given, country string) bool {
@@ -924,3 +928,16 @@ func closeCodes(codes []string, rows []*holderRow) []string {
 	}
 	return out
 }
+
+// djSpelling is the English press's spelling of a South Slavic name with
+// "đ" ("Franjo Tuđman" → "Franjo Tudjman", "Zoran Đinđić" → "Zoran
+// Djindjic"), which folding does not reach (it reads "đ" as "d"); "" for
+// a name without one or from elsewhere (Vietnamese "Đ" is a D).
+func djSpelling(name, country string) string {
+	if !southSlavic[country] || !strings.ContainsAny(name, "đĐ") {
+		return ""
+	}
+	return strings.NewReplacer("đ", "dj", "Đ", "Dj").Replace(name)
+}
+
+var southSlavic = map[string]bool{"SRB": true, "HRV": true, "BIH": true, "MNE": true, "SVN": true, "YUG": true, "SCG": true}

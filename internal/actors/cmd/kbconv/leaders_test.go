@@ -261,3 +261,18 @@ func TestGivenName(t *testing.T) {
 		}
 	}
 }
+
+// TestDjSpelling: South Slavic "đ" as the English press writes it, and
+// nowhere else.
+func TestDjSpelling(t *testing.T) {
+	for _, c := range []struct{ name, country, want string }{
+		{"Franjo Tuđman", "HRV", "Franjo Tudjman"},
+		{"Zoran Đinđić", "SRB", "Zoran Djindjić"},
+		{"Lê Đức Anh", "VNM", ""},
+		{"Aleksandar Vučić", "SRB", ""},
+	} {
+		if got := djSpelling(c.name, c.country); got != c.want {
+			t.Errorf("djSpelling(%q, %s) = %q, want %q", c.name, c.country, got, c.want)
+		}
+	}
+}
