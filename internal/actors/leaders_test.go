@@ -431,6 +431,9 @@ func TestHoldersAfterSource(t *testing.T) {
 		{"CHL", "head_of_state", "2026-03-10", "Gabriel Boric"},
 		{"CHL", "head_of_state", "2026-03-11", "José Antonio Kast"},
 		{"LBY", "head_of_government", "2024-01-01", "Abdulhamid Dabaiba"},
+		{"BFA", "head_of_state", "2015-07-01", "Michel Kafando"},         // not a Yemeni general
+		{"WSM", "head_of_state", "2005-07-01", "Malietoa Tanumafili II"}, // not the prime minister
+		{"MMR", "head_of_government", "2023-01-01", "Min Aung Hlaing"},   // not a council member
 	} {
 		day, _ := time.Parse(time.DateOnly, c.day)
 		e, _, ok := kb.Holder(c.country, c.office, day)
