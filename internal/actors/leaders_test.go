@@ -434,6 +434,15 @@ func TestHoldersAfterSource(t *testing.T) {
 		{"BFA", "head_of_state", "2015-07-01", "Michel Kafando"},         // not a Yemeni general
 		{"WSM", "head_of_state", "2005-07-01", "Malietoa Tanumafili II"}, // not the prime minister
 		{"MMR", "head_of_government", "2023-01-01", "Min Aung Hlaing"},   // not a council member
+		{"BFA", "head_of_state", "1990-07-01", "Blaise Compaoré"},        // not a Spanish officer
+		{"HRV", "head_of_state", "1996-07-01", "Franjo Tuđman"},          // not Sanader
+		{"MEX", "head_of_state", "2000-07-01", "Ernesto Zedillo"},        // Fox from 2000-12-01
+		{"MEX", "head_of_state", "2010-07-01", "Felipe Calderón"},
+		{"MLT", "head_of_government", "1998-07-01", "Alfred Sant"},     // Fenech Adami from 1998-09-06
+		{"ECU", "head_of_state", "1998-07-01", "Fabián Alarcón"},       // Mahuad from 1998-08-10
+		{"AZE", "head_of_government", "2019-07-01", "Novruz Mammadov"}, // Asadov from 2019-10-08
+		{"PRY", "head_of_state", "2023-07-01", "Mario Abdo Benítez"},   // Peña from 2023-08-15
+		{"GRC", "head_of_government", "2019-07-01", "Alexis Tsipras"},  // Mitsotakis from 2019-07-08
 	} {
 		day, _ := time.Parse(time.DateOnly, c.day)
 		e, _, ok := kb.Holder(c.country, c.office, day)

@@ -61,13 +61,14 @@ type leaderFixes struct {
 	aliases map[string][]string
 	home    map[string]string
 	drop    map[string]bool
-	dropIn  map[string]bool   // qid|iso3 or qid|office|iso3: roles in one country left out
-	ends    map[string]string // qid|office|iso3: the day an open term ended
+	dropIn  map[string]bool      // qid|iso3 or qid|office|iso3: roles in one country left out
+	ends    map[string]string    // qid|office|iso3: the day an open term ended
+	terms   map[string][2]string // qid|office|iso3|source start: the true start and end ("-" = open)
 }
 
 func parseLeaderFixes(s string) (leaderFixes, error) {
 	fx := leaderFixes{label: map[string]string{}, aliases: map[string][]string{}, home: map[string]string{}, drop: map[string]bool{},
-		dropIn: map[string]bool{}, ends: map[string]string{}}
+		dropIn: map[string]bool{}, ends: map[string]string{}, terms: map[string][2]string{}}
 	for n, line := range strings.Split(s, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -98,6 +99,12 @@ func parseLeaderFixes(s string) (leaderFixes, error) {
 				return fx, fmt.Errorf("leaders_fixes.tsv:%d: end wants \"office ISO3 YYYY-MM-DD\"", n+1)
 			}
 			fx.ends[f[0]+"|"+w[0]+"|"+w[1]] = w[2]
+		case "term":
+			w := strings.Fields(val)
+			if len(w) != 5 {
+				return fx, fmt.Errorf("leaders_fixes.tsv:%d: term wants \"office ISO3 SOURCE-START START END\"", n+1)
+			}
+			fx.terms[f[0]+"|"+w[0]+"|"+w[1]+"|"+w[2]] = [2]string{w[3], w[4]}
 		default:
 			return fx, fmt.Errorf("leaders_fixes.tsv:%d: unknown action %q", n+1, f[1])
 		}
@@ -167,9 +174,16 @@ func addHolders(rows []*holderRow, added string, offices map[string]bool) ([]*ho
 }
 
 // endTerms closes the open terms the fixes end (a successor after the
-// source's last day).
+// source's last day) and sets the dates of the terms the fixes redate (a
+// year-only or wrong start the source does not flag).
 func endTerms(rows []*holderRow, fx leaderFixes) {
 	for _, r := range rows {
+		if t, ok := fx.terms[r.qid+"|"+r.office+"|"+r.iso3+"|"+r.start]; ok {
+			r.start, r.startYear, r.endYear = t[0], false, false
+			if r.end = t[1]; r.end == "-" {
+				r.end = ""
+			}
+		}
 		if d, ok := fx.ends[r.qid+"|"+r.office+"|"+r.iso3]; ok && r.end == "" {
 			r.end = d
 		}

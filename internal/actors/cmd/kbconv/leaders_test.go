@@ -276,3 +276,38 @@ func TestDjSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestTermFix: a "term" fix redates the one term it names; "end" closes an
+// open one; a malformed line is an error.
+func TestTermFix(t *testing.T) {
+	fx, err := parseLeaderFixes("Q1\tterm\thead_of_state AAA 2000-01-01 2000-12-01 2006-12-01\n" +
+		"Q2\tterm\thead_of_government AAA 2018-10-08 2019-10-08 -\n" +
+		"Q3\tend\thead_of_state AAA 2025-11-01\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &holderRow{qid: "Q1", iso3: "AAA", office: "head_of_state", start: "2000-01-01", end: "2006-01-01", startYear: true}
+	other := &holderRow{qid: "Q1", iso3: "AAA", office: "head_of_government", start: "2000-01-01", end: "2006-01-01"}
+	b := &holderRow{qid: "Q2", iso3: "AAA", office: "head_of_government", start: "2018-10-08"}
+	c := &holderRow{qid: "Q3", iso3: "AAA", office: "head_of_state", start: "2020-01-01"}
+	endTerms([]*holderRow{a, other, b, c}, fx)
+	for _, w := range []struct {
+		r          *holderRow
+		start, end string
+	}{
+		{a, "2000-12-01", "2006-12-01"},
+		{other, "2000-01-01", "2006-01-01"}, // another office: untouched
+		{b, "2019-10-08", ""},
+		{c, "2020-01-01", "2025-11-01"},
+	} {
+		if w.r.start != w.start || w.r.end != w.end {
+			t.Errorf("%s %s: %s–%s, want %s–%s", w.r.qid, w.r.office, w.r.start, w.r.end, w.start, w.end)
+		}
+	}
+	if a.startYear {
+		t.Error("a redated term still marked year-only")
+	}
+	if _, err := parseLeaderFixes("Q1\tterm\thead_of_state AAA 2000-01-01\n"); err == nil {
+		t.Error("a short term line: no error")
+	}
+}
