@@ -1,6 +1,10 @@
 package actors
 
-import "slices"
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
 
 // Candidate priorities: when one key stands for several things, the first
 // whose case rule the text satisfies wins.
@@ -219,7 +223,10 @@ func (kb *KB) buildSurnames() {
 	})
 }
 
-// addSurnames registers the last word of a person's multi-word names.
+// addSurnames registers the last word of a person's multi-word names, and
+// of names of three words or more the last two too: double surnames and
+// particles ("López Obrador", "Peña Nieto", "Díaz-Canel", "Suu Kyi",
+// "bin Salman").
 func addSurnames(ix *index, e *Entity) {
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
 		words := wordsOf(tokenize(n, nil))
@@ -227,11 +234,56 @@ func addSurnames(ix *index, e *Entity) {
 			continue
 		}
 		last := words[len(words)-1]
-		if len(last.fold) < 3 {
-			continue
+		c := cand{kind: KindSurname, ent: e, name: e.Name, country: e.Country, sector: first(e.Sectors)}
+		if len(last.fold) >= 3 {
+			ix.add(n[last.core:last.end], c)
 		}
-		ix.add(n[last.core:last.end], cand{kind: KindSurname, ent: e, name: e.Name, country: e.Country, sector: first(e.Sectors)})
+		if len(words) >= 3 {
+			ix.add(n[words[len(words)-2].core:last.end], c)
+		}
+		if p := paternal(n, e.Country); p != "" {
+			ix.add(p, c)
+		}
 	}
+}
+
+// hispanic are the countries whose people carry two surnames, the father's
+// first, which news uses alone ("Salinas", "Frei", "Arce").
+var hispanic = map[string]bool{"ARG": true, "BOL": true, "CHL": true, "COL": true, "CRI": true, "CUB": true, "DOM": true,
+	"ECU": true, "ESP": true, "GTM": true, "HND": true, "MEX": true, "NIC": true, "PAN": true, "PER": true, "PRY": true,
+	"SLV": true, "URY": true, "VEN": true}
+
+// surnameParticles join a Spanish double surname ("Salinas de Gortari").
+var surnameParticles = map[string]bool{"de": true, "del": true, "la": true, "y": true, "i": true}
+
+// paternal is the father's surname of a Spanish name that shows two
+// surnames: the second-to-last word of a name of four words ("Andrés
+// Manuel López Obrador" → "López") or of three whose last is hyphenated
+// ("Eduardo Frei Ruiz-Tagle" → "Frei"), the word before a particle
+// ("Carlos Salinas de Gortari" → "Salinas"); "" for other names and
+// countries. A name of three plain words may be two given names and one
+// surname ("Juan Carlos Wasmosy").
+func paternal(name, country string) string {
+	if !hispanic[country] {
+		return ""
+	}
+	w := strings.Fields(name)
+	if len(w) < 3 {
+		return ""
+	}
+	i := len(w) - 2
+	particle := false
+	for i > 0 && surnameParticles[strings.ToLower(w[i])] {
+		i--
+		particle = true
+	}
+	if !particle && len(w) < 4 && !strings.Contains(w[len(w)-1], "-") {
+		return ""
+	}
+	if i == 0 || len([]rune(w[i])) < 3 || !unicode.IsUpper([]rune(w[i])[0]) {
+		return ""
+	}
+	return w[i]
 }
 
 func first(s []string) string {

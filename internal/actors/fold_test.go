@@ -74,3 +74,21 @@ func TestTokenizeOffsets(t *testing.T) {
 		}
 	}
 }
+
+// TestPaternal: the father's surname of a Spanish name that shows two.
+func TestPaternal(t *testing.T) {
+	for _, c := range []struct{ name, country, want string }{
+		{"Andrés Manuel López Obrador", "MEX", "López"},
+		{"Carlos Salinas de Gortari", "MEX", "Salinas"},
+		{"Eduardo Frei Ruiz-Tagle", "CHL", "Frei"},
+		{"Luis Alberto Arce Catacora", "BOL", "Arce"},
+		{"Juan Carlos Wasmosy", "PRY", ""}, // two given names, one surname
+		{"Enrique Peña Nieto", "MEX", ""},
+		{"Michelle Bachelet", "CHL", ""},
+		{"José Eduardo dos Santos", "AGO", ""}, // not a Spanish-naming country
+	} {
+		if got := paternal(c.name, c.country); got != c.want {
+			t.Errorf("paternal(%q, %s) = %q, want %q", c.name, c.country, got, c.want)
+		}
+	}
+}

@@ -216,8 +216,19 @@ func (ix *index) foldedKeys() []string {
 	return ix.folded
 }
 
-// accept returns the first candidate whose case rule the text satisfies.
+// accept returns the first candidate whose case rule the text satisfies;
+// among several, one registered as the text spells it comes before those
+// only folded alike ("Isis" is the Islamic State, not Isaias Afewerki,
+// although both fold to one key).
 func accept(cs []cand, text string, words []token) (cand, bool) {
+	if len(cs) > 1 {
+		span := plain(text[words[0].start:words[len(words)-1].end])
+		for _, c := range cs {
+			if registered(c, span) && (c.caseFold && sameForm(c, text, words) || !c.caseFold && caseOK(c, text, words)) {
+				return c, true
+			}
+		}
+	}
 	for _, c := range cs {
 		if c.caseFold && sameForm(c, text, words) || !c.caseFold && caseOK(c, text, words) && spelled(c, text, words) {
 			return c, true
@@ -234,7 +245,11 @@ func spelled(c cand, text string, words []token) bool {
 	if c.kind != KindCountry && c.kind != KindDemonym && c.kind != KindSeat && c.kind != KindIGO {
 		return true
 	}
-	span := plain(text[words[0].start:words[len(words)-1].end])
+	return registered(c, plain(text[words[0].start:words[len(words)-1].end]))
+}
+
+// registered: span (plain) is one of the forms c was registered under.
+func registered(c cand, span string) bool {
 	if span == plain(c.surface) || span == plain(c.name) {
 		return true
 	}
@@ -289,8 +304,22 @@ func caseOK(c cand, text string, words []token) bool {
 			}
 		}
 	}
-	if c.acronym && !allCaps(text[words[0].core:words[0].end]) {
+	if w := text[words[0].core:words[0].end]; c.acronym && !allCaps(w) && !(c.kind == KindIGO && titleAcronym(w)) {
 		return false
 	}
 	return true
+}
+
+// titleAcronym: an organisation's acronym of four letters or more written
+// as a word, the house style of British papers ("Nato", "Opec", "Unicef");
+// shorter ones would be English words ("Who", "Eu").
+func titleAcronym(w string) bool {
+	n := 0
+	for i, r := range w {
+		if !unicode.IsLetter(r) || (i == 0) != unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 4
 }

@@ -46,12 +46,14 @@ func readStates(t *testing.T) []state {
 	return out
 }
 
-// TestHeadsKnown: on 1 July of each year asked, the knowledge base knows
+// TestHeadsKnown: on 1 July of 1995, 2005, 2015, 2020 and 2025, the knowledge base knows
 // who headed the state for at least 190 of the sovereign states of that
 // day (testdata/states.tsv: the UN members and observers, Taiwan and
-// Kosovo, about 195), and who headed its government for nearly as many
-// (monarchs whose chief minister changes often and collective or rotating
-// heads are the gaps left: San Marino's Captains Regent, Haiti's council).
+// Kosovo, about 195), and who headed its government for as many (the gaps
+// left are collective or rotating heads, San Marino's Captains Regent and
+// Haiti's council, and Afghanistan's acting prime ministers of 1994–96);
+// every other year 1995–2026 keeps at least 189 and 185
+// (DYAD_ALL_YEARS=1 with -v logs them all).
 func TestHeadsKnown(t *testing.T) {
 	if _, err := fs.Stat(data.FS, "actors/leaders/heads.tsv"); err != nil {
 		t.Skip("leaders/heads.tsv absent")
@@ -61,7 +63,8 @@ func TestHeadsKnown(t *testing.T) {
 		t.Fatal(err)
 	}
 	states := readStates(t)
-	for _, y := range []int{1995, 2005, 2015, 2020, 2025} {
+	checked := map[int]bool{1995: true, 2005: true, 2015: true, 2020: true, 2025: true}
+	for y := 1995; y <= 2026; y++ {
 		day := time.Date(y, 7, 1, 0, 0, 0, 0, time.UTC)
 		var n, hos, hog, either int
 		var noHOS, noHOG []string
@@ -86,13 +89,21 @@ func TestHeadsKnown(t *testing.T) {
 				either++
 			}
 		}
-		t.Logf("%d-07-01: of %d states, head of state known for %d (not %v), head of government for %d (not %v), either for %d",
-			y, n, hos, noHOS, hog, noHOG, either)
-		if hos < 190 || either < 190 {
-			t.Errorf("%d-07-01: head of state known for %d states, a head of either kind for %d; want ≥ 190", y, hos, either)
+		if checked[y] || os.Getenv("DYAD_ALL_YEARS") != "" {
+			t.Logf("%d-07-01: of %d states, head of state known for %d (not %v), head of government for %d (not %v), either for %d",
+				y, n, hos, noHOS, hog, noHOG, either)
 		}
-		if hog < 185 {
-			t.Errorf("%d-07-01: head of government known for %d states, want ≥ 185", y, hog)
+		// the years the issue names want 190 of each; the others may not
+		// fall below what they reach now (a regression guard)
+		wantHOS, wantHOG := 189, 185
+		if checked[y] {
+			wantHOS, wantHOG = 190, 190
+		}
+		if hos < wantHOS || either < wantHOS {
+			t.Errorf("%d-07-01: head of state known for %d states, a head of either kind for %d; want ≥ %d", y, hos, either, wantHOS)
+		}
+		if hog < wantHOG {
+			t.Errorf("%d-07-01: head of government known for %d states, want ≥ %d", y, hog, wantHOG)
 		}
 	}
 }
@@ -280,6 +291,27 @@ func TestIGOSpelling(t *testing.T) {
 	if ms := kb.Scan("Asean leaders met."); len(ms) != 1 || ms[0].Kind != KindIGO {
 		t.Errorf("Asean: %+v", ms)
 	}
+	// an organisation's acronym of four letters or more, written as a word
+	for _, c := range []struct {
+		text, id string
+	}{
+		{"a convoy of the Nato mission", "nato"},
+		{"Opec cut output.", "opec"},
+		{"nato and opec", ""},    // not in lower case
+		{"NaTo said", ""},        // nor in mixed case
+		{"Who sent doctors", ""}, // nor three letters
+	} {
+		ms := kb.Scan(c.text)
+		var got string
+		for _, m := range ms {
+			if m.Kind == KindIGO && m.Entity != nil {
+				got = m.Entity.ID
+			}
+		}
+		if got != c.id {
+			t.Errorf("Scan(%q): IGO %q, want %q (%+v)", c.text, got, c.id, ms)
+		}
+	}
 }
 
 // TestLookupOrder: on a day, the person holding a role then comes first; a
@@ -298,6 +330,16 @@ func TestLookupOrder(t *testing.T) {
 	if len(rs) == 0 || rs[0].Entity == nil || rs[0].Entity.Country != "VEN" {
 		t.Errorf("Maduro 2020: %+v, want Nicolás Maduro (VEN) first", rs)
 	}
+	// an office held outranks a sector role: Raúl, not Fidel, in 2017
+	rs = kb.Lookup("Castro", time.Date(2017, 6, 16, 0, 0, 0, 0, time.UTC))
+	if len(rs) == 0 || rs[0].Entity == nil || rs[0].Entity.Name != "Raúl Castro" {
+		t.Errorf("Castro 2017: %+v, want Raúl Castro first", rs)
+	}
+	// a name of the person's own outranks another's surname with a sector role
+	rs = kb.Lookup("Milosevic", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+	if len(rs) == 0 || rs[0].Entity == nil || rs[0].Entity.ID != "slobodan-milosevic" {
+		t.Errorf("Milosevic 2020: %+v, want Slobodan Milošević first", rs)
+	}
 	seen := map[*Entity]bool{}
 	for _, r := range kb.Lookup("Poroshenko", time.Time{}) {
 		if r.Entity != nil && seen[r.Entity] {
@@ -307,6 +349,23 @@ func TestLookupOrder(t *testing.T) {
 	}
 	if rs := kb.Lookup("UNMISS", time.Time{}); len(rs) != 0 { // was a fuzzy "Omani"
 		t.Errorf("UNMISS: %+v, want nothing", rs)
+	}
+	// a fuzzy match is a misspelt name: never an agent noun, never a
+	// shared given name with another surname; a missing word is allowed
+	for _, c := range []struct{ name, want string }{
+		{"Navalnyy", ""},        // was "naval"
+		{"Abubakar Shekau", ""}, // was Aboubakary Sarki
+		{"Mahamat Deby", "Mahamat Déby Itno"},
+		{"Mahathirr", "Mahathir bin Mohamad"},
+	} {
+		rs := kb.Lookup(c.name, time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC))
+		var got string
+		if len(rs) > 0 {
+			got = rs[0].Name
+		}
+		if got != c.want {
+			t.Errorf("Lookup(%q) = %q, want %q", c.name, got, c.want)
+		}
 	}
 }
 
@@ -378,6 +437,23 @@ func TestHoldersAfterSource(t *testing.T) {
 		{"GNB", "head_of_state", "2026-01-01", "Horta Inta-A"},
 		{"POL", "head_of_state", "1995-07-01", "Lech Wałęsa"},
 		{"GRC", "head_of_state", "2005-07-01", "Karolos Papoulias"},
+		{"CZE", "head_of_government", "2025-12-08", "Petr Fiala"},
+		{"CZE", "head_of_government", "2025-12-09", "Andrej Babiš"},
+		{"CHL", "head_of_state", "2026-03-10", "Gabriel Boric"},
+		{"CHL", "head_of_state", "2026-03-11", "José Antonio Kast"},
+		{"LBY", "head_of_government", "2024-01-01", "Abdulhamid Dabaiba"},
+		{"BFA", "head_of_state", "2015-07-01", "Michel Kafando"},         // not a Yemeni general
+		{"WSM", "head_of_state", "2005-07-01", "Malietoa Tanumafili II"}, // not the prime minister
+		{"MMR", "head_of_government", "2023-01-01", "Min Aung Hlaing"},   // not a council member
+		{"BFA", "head_of_state", "1990-07-01", "Blaise Compaoré"},        // not a Spanish officer
+		{"HRV", "head_of_state", "1996-07-01", "Franjo Tuđman"},          // not Sanader
+		{"MEX", "head_of_state", "2000-07-01", "Ernesto Zedillo"},        // Fox from 2000-12-01
+		{"MEX", "head_of_state", "2010-07-01", "Felipe Calderón"},
+		{"MLT", "head_of_government", "1998-07-01", "Alfred Sant"},     // Fenech Adami from 1998-09-06
+		{"ECU", "head_of_state", "1998-07-01", "Fabián Alarcón"},       // Mahuad from 1998-08-10
+		{"AZE", "head_of_government", "2019-07-01", "Novruz Mammadov"}, // Asadov from 2019-10-08
+		{"PRY", "head_of_state", "2023-07-01", "Mario Abdo Benítez"},   // Peña from 2023-08-15
+		{"GRC", "head_of_government", "2019-07-01", "Alexis Tsipras"},  // Mitsotakis from 2019-07-08
 	} {
 		day, _ := time.Parse(time.DateOnly, c.day)
 		e, _, ok := kb.Holder(c.country, c.office, day)
@@ -387,11 +463,45 @@ func TestHoldersAfterSource(t *testing.T) {
 	}
 	for _, c := range []struct{ name, day string }{
 		{"Shigeru Ishiba", "2026-01-01"}, {"Tô Lâm", "2025-01-01"}, {"Andry Rajoelina", "2026-01-01"},
+		{"Petr Fiala", "2026-01-01"}, {"Gabriel Boric", "2026-06-01"},
 	} {
 		day, _ := time.Parse(time.DateOnly, c.day)
 		rs := kb.Lookup(c.name, day)
 		if len(rs) > 0 && rs[0].HasRole && (rs[0].Office == "head_of_state" || rs[0].Office == "head_of_government") {
 			t.Errorf("%s on %s still %s of %s", c.name, c.day, rs[0].Office, rs[0].Role.Country)
+		}
+	}
+}
+
+// TestPhoenixRolesEnd: a head's government role taken from the Phoenix
+// dictionaries (which stop in 2015) ends with their last term once a
+// successor took over, instead of holding for ever; an undated elite code
+// (a former leader) stays.
+func TestPhoenixRolesEnd(t *testing.T) {
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, day string
+		held      bool
+	}{
+		{"Robert Mugabe", "2010-01-01", true},
+		{"Robert Mugabe", "2020-01-01", false},
+		{"Blaise Compaoré", "2000-01-01", true},
+		{"Blaise Compaoré", "2016-01-01", false},
+		{"Abdelaziz Bouteflika", "2022-01-01", false},
+		{"Emmerson Mnangagwa", "2022-01-01", true},
+	} {
+		day, _ := time.Parse(time.DateOnly, c.day)
+		rs := kb.Lookup(c.name, day)
+		if len(rs) == 0 {
+			t.Errorf("%s: not found", c.name)
+			continue
+		}
+		// an undated elite code ("ZWEELI") stays: a former leader
+		if held := rs[0].HasRole && (rs[0].Office != "" || rs[0].Role.Sector == "GOV"); held != c.held {
+			t.Errorf("%s on %s: role %+v, want a government role held: %v", c.name, c.day, rs[0].Role, c.held)
 		}
 	}
 }
@@ -452,6 +562,53 @@ func TestSurnameSpelling(t *testing.T) {
 			if plain(r.Name) != plain(want) && !strings.HasSuffix(plain(r.Name), plain(name)) {
 				t.Errorf("%s: also %s, spelt otherwise", name, r.Name)
 			}
+		}
+	}
+}
+
+// TestLookupTitled: a title before a name is read as the person the rest
+// names, the holder of that office first; with a given name alone, the
+// holder of the office then whose name begins with it.
+func TestLookupTitled(t *testing.T) {
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2015, 6, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ name, want string }{
+		{"President Putin", "Vladimir Putin"},
+		{"Prime Minister Modi", "Narendra Modi"},
+		{"Sultan Qaboos", "Qaboos bin Said Al Said"},
+		{"President Xi", "Xi Jinping"},
+		{"President Castro", "Raúl Castro"},
+		{"President Nobody", ""},
+	} {
+		rs := kb.Lookup(c.name, day)
+		var got string
+		if len(rs) > 0 && rs[0].Entity != nil {
+			got = rs[0].Entity.Name
+		}
+		if got != c.want {
+			t.Errorf("Lookup(%q) on %s = %q, want %q", c.name, day.Format(time.DateOnly), got, c.want)
+		}
+	}
+}
+
+// TestSameInitial: fuzzy matches keep the first letter ("Frei" was
+// Thailand, "Mahathir" Nepal, by folded keys alike).
+func TestSameInitial(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Frei", "Thailand", false},
+		{"Mahathir", "Nepal", false},
+		{"Mahathirr", "Mahathir", true},
+		{"Érdogan", "erdoğan", true},
+		{"", "x", false},
+	} {
+		if got := sameInitial(c.a, c.b); got != c.want {
+			t.Errorf("sameInitial(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
 }

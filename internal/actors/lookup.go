@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/adrg/strutil/metrics"
 )
@@ -55,6 +56,12 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 			out = append(out, kb.resolve(c, "surname", 1, day))
 		}
 	}
+	// a name or surname spelt as asked outranks a name only folded alike:
+	// "Isaias" is Isaias Afewerki, not the Islamic State's "Isis";
+	// "Cameron" is David Cameron, not Cameroon
+	if slices.ContainsFunc(out, func(r Resolution) bool { return r.How != "folded" }) {
+		out = slices.DeleteFunc(out, func(r Resolution) bool { return r.How == "folded" })
+	}
 	if len(out) > 0 {
 		// on a day, a person holding a role then comes before one who
 		// does not ("Maduro" in 2004 is Honduras's president)
@@ -65,6 +72,9 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 	}
 	if rs, gone := kb.countryTitle(name, words, day); len(rs) > 0 || gone {
 		return rs // a title of the country that did not exist then: no guesses
+	}
+	if rs := kb.titled(name, day); len(rs) > 0 {
+		return rs
 	}
 	if rs := kb.byEnds(words, day); len(rs) > 0 {
 		return rs
@@ -84,7 +94,7 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 	}
 	var hits []hit
 	for n, p := range kb.names.foldedKeys() {
-		if s := jw.Compare(want, p); s >= fuzzyThreshold {
+		if s := jw.Compare(want, p); s >= fuzzyThreshold && everyWordNear(jw, want, p) {
 			hits = append(hits, hit{n, s})
 		}
 	}
@@ -94,8 +104,11 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 			break
 		}
 		for _, c := range kb.names.cands[h.n] {
-			if c.kind == KindTitle && !kb.TitleExists(c.office, c.name, day) {
-				continue
+			if c.kind == KindAgent || c.kind == KindTitle && !kb.TitleExists(c.office, c.name, day) {
+				continue // an agent is an English word, not a misspelt name: "Navalny" is not "naval"
+			}
+			if !sameInitial(name, c.surface) {
+				continue // a misspelling keeps the first letter: "Frei" is not "Thai"
 			}
 			out = append(out, kb.resolve(c, "fuzzy", h.score, day))
 		}
@@ -103,12 +116,26 @@ func (kb *KB) Lookup(name string, day time.Time) []Resolution {
 	return out
 }
 
-// idle is 1 for a person who holds no role on the day asked, else 0.
+// idle ranks a person by what they hold on the day asked and how the name
+// matched: 0 an office (or anything not a person); then people found by a
+// name of theirs before those found by a last name alone, each with a
+// sector role (a Phoenix "government official", a "former official")
+// before those with none. "Castro" in 2017 is Raúl, the head of state,
+// before Fidel, a former official; "Milosevic" in 2020 is Slobodan, whose
+// alias it is, before a Croatian official of that surname.
 func idle(r Resolution) int {
-	if (r.Kind == KindPerson || r.Kind == KindSurname) && !r.HasRole {
-		return 1
+	switch {
+	case r.Kind != KindPerson && r.Kind != KindSurname, r.HasRole && r.Role.Office != "":
+		return 0
 	}
-	return 0
+	n := 1
+	if r.How == "surname" || r.How == "short" {
+		n = 3
+	}
+	if !r.HasRole {
+		n++
+	}
+	return n
 }
 
 func howMatched(name string, c cand) string {
@@ -116,7 +143,7 @@ func howMatched(name string, c cand) string {
 	if strings.EqualFold(name, c.name) {
 		return "exact"
 	}
-	if strings.EqualFold(name, c.surface) {
+	if strings.EqualFold(name, c.surface) || slices.ContainsFunc(c.forms, func(f string) bool { return strings.EqualFold(name, f) }) {
 		return "alias"
 	}
 	if c.ent != nil {
@@ -263,4 +290,77 @@ func (kb *KB) countryTitle(name string, words []token, day time.Time) (out []Res
 func accepts(c cand, text string, words []token) bool {
 	_, ok := accept([]cand{c}, text, words)
 	return ok
+}
+
+// everyWordNear: each word of a name asked is near some word of the key
+// (Jaro-Winkler ≥ 0.85), so that a shared given name does not carry a
+// different surname ("Abubakar Shekau" is not "Aboubakary Sarki"), while
+// a word missing or misspelt still matches ("Mahamat Deby" is "Mahamat
+// Déby Itno").
+func everyWordNear(jw *metrics.JaroWinkler, asked, key string) bool {
+	kw := strings.Fields(key)
+	for _, w := range strings.Fields(asked) {
+		if !slices.ContainsFunc(kw, func(k string) bool { return jw.Compare(w, k) >= 0.85 }) {
+			return false
+		}
+	}
+	return true
+}
+
+// titled resolves a title or rank before a name ("Sultan Qaboos",
+// "President Putin", "General Sisi") as the people the rest names, those
+// holding that office on the day first; nil when the name does not begin
+// with a title or the rest names no one.
+func (kb *KB) titled(name string, day time.Time) []Resolution {
+	name = strings.TrimSpace(name)
+	ms := kb.Scan(name)
+	if len(ms) == 0 || ms[0].Start != 0 || ms[0].Kind != KindTitle && ms[0].Kind != KindAgent || ms[0].End >= len(name) {
+		return nil
+	}
+	var out []Resolution
+	rest := strings.TrimSpace(name[ms[0].End:])
+	for _, r := range kb.Lookup(rest, day) {
+		if r.Entity != nil && (r.Kind == KindPerson || r.Kind == KindSurname) && r.How != "fuzzy" {
+			out = append(out, r)
+		}
+	}
+	office := ms[0].Office
+	if len(out) == 0 && office != "" && !day.IsZero() {
+		// a title and a given name: the holder of that office on the day
+		// whose name begins with it ("Sultan Qaboos", "Emir Tamim")
+		if w := wordsOf(tokenize(rest, nil)); len(w) == 1 {
+			for k, hs := range kb.holders {
+				if !strings.HasSuffix(k, "|"+office) {
+					continue
+				}
+				for _, h := range hs {
+					if !covers(h.role, day) || slices.ContainsFunc(out, func(r Resolution) bool { return r.Entity == h.ent }) {
+						continue
+					}
+					if nw := wordsOf(tokenize(h.ent.Name, nil)); len(nw) > 1 && nw[0].fold == w[0].fold {
+						c := cand{kind: KindPerson, ent: h.ent, name: h.ent.Name, country: h.ent.Country, sector: first(h.ent.Sectors)}
+						out = append(out, kb.resolve(c, "short", 1, day))
+					}
+				}
+			}
+			slices.SortFunc(out, func(a, b Resolution) int { return strings.Compare(a.Entity.ID, b.Entity.ID) })
+		}
+	}
+	if office != "" {
+		sort.SliceStable(out, func(i, j int) bool {
+			return (out[i].HasRole && out[i].Role.Office == office) && !(out[j].HasRole && out[j].Role.Office == office)
+		})
+	}
+	return out
+}
+
+// sameInitial: a and b begin with the same letter, up to case and accents.
+func sameInitial(a, b string) bool {
+	pa, pb := plain(a), plain(b)
+	if pa == "" || pb == "" {
+		return false
+	}
+	ra, _ := utf8.DecodeRuneInString(pa)
+	rb, _ := utf8.DecodeRuneInString(pb)
+	return ra == rb
 }

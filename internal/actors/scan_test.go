@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 func loadFixture(t testing.TB, extra ...string) *KB {
@@ -148,5 +149,71 @@ func TestScanNoMatchOnEmptyKB(t *testing.T) {
 	}
 	if got := kb.Scan(strings.Repeat("Iraq ", 10)); len(got) != 0 {
 		t.Errorf("empty KB matched %v", texts(got))
+	}
+}
+
+// TestBodyNouns: bodies news names by their common noun alone are agents of
+// their sector ("the committee", "banks", "the party"); the IGO acronyms
+// of four letters and more also match as words ("Nato").
+func TestBodyNouns(t *testing.T) {
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, sector string }{
+		{"The committee rejected the bill.", "GOV"},
+		{"An electoral commission annulled it.", "GOV"},
+		{"Banks froze the accounts.", "BUS"},
+		{"Lenders cut rates.", "BUS"},
+		{"The firm denied it.", "BUS"},
+		{"The management refused to talk.", "BUS"},
+		{"Its owners sued.", "BUS"},
+		{"The party expelled him.", "PTY"},
+		{"Opposition parties walked out.", "PTY"},
+		{"A farmers' association protested.", "CVL"},
+		{"The organization condemned it.", "NGO"},
+		{"The jets struck at dawn.", "MIL"},
+		{"Three homeguards were hurt.", "COP"},
+	} {
+		var got string
+		for _, m := range kb.Scan(c.text) {
+			if m.Kind == KindAgent {
+				got = m.Sector
+			}
+		}
+		if got != c.sector {
+			t.Errorf("Scan(%q): agent sector %q, want %q", c.text, got, c.sector)
+		}
+	}
+}
+
+// TestSpeltBeforeFolded: where names fold alike, the one registered as the
+// text spells it wins, in Scan and in Lookup ("Isaias" and "Isis" share a
+// folded key).
+func TestSpeltBeforeFolded(t *testing.T) {
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, id string }{
+		{"Isaias said the border was closed.", "isaias-afewerki-q57348"},
+		{"Isis fighters attacked.", "islamic-state"},
+		{"ISIS attacked.", "islamic-state"},
+		{"Isaias Afwerki met Abiy.", "isaias-afewerki-q57348"},
+	} {
+		ms := kb.Scan(c.text)
+		if len(ms) == 0 || ms[0].Entity == nil || ms[0].Entity.ID != c.id {
+			t.Errorf("Scan(%q) = %v, want %s first", c.text, texts(ms), c.id)
+		}
+	}
+	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ name, id string }{
+		{"Isaias", "isaias-afewerki-q57348"},
+		{"Isis", "islamic-state"},
+	} {
+		rs := kb.Lookup(c.name, day)
+		if len(rs) != 1 || rs[0].Entity == nil || rs[0].Entity.ID != c.id {
+			t.Errorf("Lookup(%q) = %+v, want %s alone", c.name, rs, c.id)
+		}
 	}
 }

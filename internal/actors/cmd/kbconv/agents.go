@@ -45,6 +45,23 @@ var agentExtras = []struct{ sing, plur, sectors string }{
 	{"negotiator", "negotiators", "GOV"},
 	{"investigator", "investigators", "COP"},
 	{"inspector", "inspectors", "GOV"},
+	// bodies news names by their common noun, which the TABARI list has only
+	// inside longer phrases ("COMMERCIAL_BANK", "CENTRAL_ELECTION_COMMITTEE",
+	// "RULING_PARTY", "COMPANY_OWNER", "MILLS_ASSOCIATION")
+	{"bank", "banks", "BUS"},
+	{"lender", "lenders", "BUS"},
+	{"firm", "firms", "BUS"},
+	{"management", "", "BUS"},
+	{"owner", "owners", "BUS"},
+	{"party", "parties", "PTY"},
+	{"committee", "committees", "GOV"},
+	{"commission", "commissions", "GOV"},
+	{"association", "associations", "CVL"},
+	{"organization", "organizations", "NGO"},
+	{"organisation", "organisations", "NGO"},
+	{"", "jets", "MIL"},
+	{"home guard", "home guards", "COP"},
+	{"homeguard", "homeguards", "COP"},
 }
 
 // agentDrop are TABARI agent words that name a place, a quality or a

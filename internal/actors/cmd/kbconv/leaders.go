@@ -61,13 +61,14 @@ type leaderFixes struct {
 	aliases map[string][]string
 	home    map[string]string
 	drop    map[string]bool
-	dropIn  map[string]bool   // qid|iso3: a role in one country left out
-	ends    map[string]string // qid|office|iso3: the day an open term ended
+	dropIn  map[string]bool      // qid|iso3 or qid|office|iso3: roles in one country left out
+	ends    map[string]string    // qid|office|iso3: the day an open term ended
+	terms   map[string][2]string // qid|office|iso3|source start: the true start and end ("-" = open)
 }
 
 func parseLeaderFixes(s string) (leaderFixes, error) {
 	fx := leaderFixes{label: map[string]string{}, aliases: map[string][]string{}, home: map[string]string{}, drop: map[string]bool{},
-		dropIn: map[string]bool{}, ends: map[string]string{}}
+		dropIn: map[string]bool{}, ends: map[string]string{}, terms: map[string][2]string{}}
 	for n, line := range strings.Split(s, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -90,13 +91,20 @@ func parseLeaderFixes(s string) (leaderFixes, error) {
 		case "drop":
 			fx.drop[f[0]] = true
 		case "droprole":
-			fx.dropIn[f[0]+"|"+val] = true
+			// "ISO3": every role there; "office ISO3": that office only
+			fx.dropIn[f[0]+"|"+strings.Join(strings.Fields(val), "|")] = true
 		case "end":
 			w := strings.Fields(val)
 			if len(w) != 3 {
 				return fx, fmt.Errorf("leaders_fixes.tsv:%d: end wants \"office ISO3 YYYY-MM-DD\"", n+1)
 			}
 			fx.ends[f[0]+"|"+w[0]+"|"+w[1]] = w[2]
+		case "term":
+			w := strings.Fields(val)
+			if len(w) != 5 {
+				return fx, fmt.Errorf("leaders_fixes.tsv:%d: term wants \"office ISO3 SOURCE-START START END\"", n+1)
+			}
+			fx.terms[f[0]+"|"+w[0]+"|"+w[1]+"|"+w[2]] = [2]string{w[3], w[4]}
 		default:
 			return fx, fmt.Errorf("leaders_fixes.tsv:%d: unknown action %q", n+1, f[1])
 		}
@@ -166,9 +174,16 @@ func addHolders(rows []*holderRow, added string, offices map[string]bool) ([]*ho
 }
 
 // endTerms closes the open terms the fixes end (a successor after the
-// source's last day).
+// source's last day) and sets the dates of the terms the fixes redate (a
+// year-only or wrong start the source does not flag).
 func endTerms(rows []*holderRow, fx leaderFixes) {
 	for _, r := range rows {
+		if t, ok := fx.terms[r.qid+"|"+r.office+"|"+r.iso3+"|"+r.start]; ok {
+			r.start, r.startYear, r.endYear = t[0], false, false
+			if r.end = t[1]; r.end == "-" {
+				r.end = ""
+			}
+		}
 		if d, ok := fx.ends[r.qid+"|"+r.office+"|"+r.iso3]; ok && r.end == "" {
 			r.end = d
 		}
@@ -186,7 +201,7 @@ func cleanHolders(rows []*holderRow, fx leaderFixes) {
 		key := r.iso3 + "|" + r.office + "|" + r.qid + "|" + r.start
 		nkey := r.iso3 + "|" + r.office + "|" + actors.Fold(r.person) + "|" + r.start
 		switch {
-		case fx.drop[r.qid], fx.dropIn[r.qid+"|"+r.iso3], !strings.HasPrefix(r.qid, "Q") && r.qid != "", r.person == "", r.start == "",
+		case fx.drop[r.qid], fx.dropIn[r.qid+"|"+r.iso3], fx.dropIn[r.qid+"|"+r.office+"|"+r.iso3], !strings.HasPrefix(r.qid, "Q") && r.qid != "", r.person == "", r.start == "",
 			r.end != "" && r.end < r.start, seen[key], seen[nkey]:
 			r.drop = true
 		case r.office == "foreign_minister" && r.end != "" && r.end < fmSnapshotFrom:
@@ -767,10 +782,14 @@ func convertLeaders(src, out string) error {
 			}
 			continue
 		}
-		if g := givenName(l); g != "" && given[g] == 1 && !slices.Contains(l.aliases, g) {
+		if a := djSpelling(l.name, l.country); a != "" && !slices.Contains(l.aliases, a) {
+			l.aliases = append(l.aliases, a)
+		}
+		if g := givenName(l); g != "" && given[g] == 1 && !slices.Contains(l.aliases, g) && !givenAbroad(phx, g, l.country) {
 			// Ethiopian and Eritrean names are a given name and the
 			// father's: news calls a head by the first ("Abiy", "Meles",
-			// "Isaias"), unless two heads share it (Tesfaye)
+			// "Isaias"; Thai prime ministers too), unless two heads share
+			// it (Tesfaye)
 			l.aliases = append(l.aliases, g)
 		}
 		if p := findPhoenix(phx, l.name, l.country); p != nil {
@@ -784,7 +803,7 @@ func convertLeaders(src, out string) error {
 					l.aliases = append(l.aliases, a)
 				}
 			}
-			l.codes = p.codes
+			l.codes = closeCodes(p.codes, l.rows)
 		}
 		if l.isHead() {
 			lines = append(lines, leaderLine(l))
@@ -830,19 +849,42 @@ func convertLeaders(src, out string) error {
 	return writeTSV(filepath.Join(out, "leaders", "ministers.tsv"), mheader, mlines)
 }
 
-// patronymic are the countries whose leaders go by their given name alone.
-var patronymic = map[string]bool{"ETH": true, "ERI": true}
+// byGivenName are the countries whose heads the news calls by their given
+// name alone, and the office that holds for ("" any head): patronymic names
+// (Ethiopia, Eritrea: "Abiy", "Isaias"), Thai prime ministers ("Prayut",
+// "Thaksin", "Yingluck"; not the kings, whose first word is a title) and
+// Malaysian ones, whose second name is the father's ("Mahathir").
+var byGivenName = map[string]string{"ETH": "", "ERI": "", "THA": "head_of_government", "MYS": "head_of_government"}
 
-// givenName is the first name of a head of a patronymic country (of four
+// givenName is the first name of a head of a byGivenName country (of four
 // letters or more), else "".
 func givenName(l *leader) string {
-	if !patronymic[l.country] || !l.isHead() {
+	office, ok := byGivenName[l.country]
+	if !ok || !l.isHead() || office != "" && !slices.ContainsFunc(l.rows, func(r *holderRow) bool { return r.office == office }) {
 		return ""
 	}
 	if w := strings.Fields(l.name); len(w) > 1 && len(w[0]) >= 4 {
 		return w[0]
 	}
 	return ""
+}
+
+// givenAbroad: for the countries where only prime ministers go by their
+// given name (Thailand, Malaysia), whether that name also begins the name of a
+// Phoenix person of another country ("Anand", "Suriya" are Indian names
+// too): then it would stand for the wrong person abroad.
+func givenAbroad(phx map[string]*phxPerson, given, country string) bool {
+	if byGivenName[country] == "" {
+		return false
+	}
+	g := actors.Fold(given)
+	for k := range phx {
+		name, ctry, _ := strings.Cut(k, "|")
+		if ctry != country && !strings.HasPrefix(name, "ends:") && (name == g || strings.HasPrefix(name, g+" ")) {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *leader) isHead() bool {
@@ -863,3 +905,53 @@ func leaderLine(l *leader) []string {
 }
 
 func compact(d string) string { return strings.ReplaceAll(d, "-", "") }
+
+// closeCodes ends the open government codes of a head's Phoenix entry
+// ("BFAGOV 19871015-") on the last day of their head terms in that
+// country, once every such term has a successor: the Phoenix dictionaries
+// stop early in 2015, so an open code there means "still in office then",
+// not for ever (Compaoré left in 2014, Mugabe in 2017). A code opened
+// after the last term, or in a country the person never headed, stays.
+func closeCodes(codes []string, rows []*holderRow) []string {
+	last := map[string]string{} // country → the last head term's end; "" = a term still open
+	open := map[string]bool{}
+	for _, r := range rows {
+		if r.office != "head_of_state" && r.office != "head_of_government" {
+			continue
+		}
+		if r.end == "" {
+			open[r.iso3] = true
+		} else if r.end > last[r.iso3] {
+			last[r.iso3] = r.end
+		}
+	}
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = c
+		code, window, ok := strings.Cut(c, " ")
+		if !ok || len(code) < 6 || code[3:6] != "GOV" || !strings.HasSuffix(window, "-") {
+			continue
+		}
+		end, ctry := last[code[:3]], code[:3]
+		if open[ctry] || end == "" {
+			continue
+		}
+		if start := strings.TrimSuffix(window, "-"); start <= compact(end) {
+			out[i] = code + " " + start + "-" + compact(end)
+		}
+	}
+	return out
+}
+
+// djSpelling is the English press's spelling of a South Slavic name with
+// "đ" ("Franjo Tuđman" → "Franjo Tudjman", "Zoran Đinđić" → "Zoran
+// Djindjic"), which folding does not reach (it reads "đ" as "d"); "" for
+// a name without one or from elsewhere (Vietnamese "Đ" is a D).
+func djSpelling(name, country string) string {
+	if !southSlavic[country] || !strings.ContainsAny(name, "đĐ") {
+		return ""
+	}
+	return strings.NewReplacer("đ", "dj", "Đ", "Dj").Replace(name)
+}
+
+var southSlavic = map[string]bool{"SRB": true, "HRV": true, "BIH": true, "MNE": true, "SVN": true, "YUG": true, "SCG": true}

@@ -198,3 +198,116 @@ func TestLeadersUpToDate(t *testing.T) {
 		}
 	}
 }
+
+// TestCloseCodes: a head's open Phoenix government codes end with their
+// last head term in that country, once it has a successor.
+func TestCloseCodes(t *testing.T) {
+	rows := []*holderRow{
+		{iso3: "AAA", office: "head_of_state", start: "1990-01-01", end: "1995-01-01"},
+		{iso3: "AAA", office: "head_of_government", start: "2000-01-01", end: "2014-10-31"},
+		{iso3: "BBB", office: "head_of_state", start: "2010-01-01"}, // still in office
+		{iso3: "CCC", office: "foreign_minister", start: "2010-01-01", end: "2012-01-01"},
+	}
+	got := closeCodes([]string{
+		"AAAGOV 19871015-",         // open since before: ends with the last term
+		"AAAGOVMIL 20050101-",      // a government code of any kind
+		"AAAGOV 19800101-19850101", // closed already
+		"AAAELI 19680101-",         // not a government code
+		"AAAGOV 20150101-",         // opened after the last term
+		"AAAELI",                   // no window
+		"BBBGOV 20080101-",         // a head still in office
+		"CCCGOV 20100101-",         // no head term there
+	}, rows)
+	want := []string{
+		"AAAGOV 19871015-20141031",
+		"AAAGOVMIL 20050101-20141031",
+		"AAAGOV 19800101-19850101",
+		"AAAELI 19680101-",
+		"AAAGOV 20150101-",
+		"AAAELI",
+		"BBBGOV 20080101-",
+		"CCCGOV 20100101-",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("closeCodes:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestGivenName: heads of patronymic countries go by their given name, Thai
+// prime ministers too unless a person abroad has that given name, and Thai
+// kings not at all.
+func TestGivenName(t *testing.T) {
+	phx := map[string]*phxPerson{actors.Fold("Anand Sharma") + "|IND": {name: "Anand Sharma"}}
+	for _, c := range []struct {
+		name, country, office, want string
+		abroad                      bool
+	}{
+		{"Abiy Ahmed", "ETH", "head_of_government", "Abiy", false},
+		{"Isaias Afewerki", "ERI", "head_of_state", "Isaias", false},
+		{"Thaksin Shinawatra", "THA", "head_of_government", "Thaksin", false},
+		{"Anand Panyarachun", "THA", "head_of_government", "Anand", true},
+		{"Maha Vajiralongkorn", "THA", "head_of_state", "", false},
+		{"Joko Widodo", "IDN", "head_of_state", "", false},
+		{"Abe Shinzo", "JPN", "head_of_government", "", false},
+	} {
+		l := &leader{name: c.name, country: c.country, rows: []*holderRow{{iso3: c.country, office: c.office}}}
+		if got := givenName(l); got != c.want {
+			t.Errorf("givenName(%s) = %q, want %q", c.name, got, c.want)
+		}
+		if c.want != "" {
+			if got := givenAbroad(phx, c.want, c.country); got != c.abroad {
+				t.Errorf("givenAbroad(%s) = %v, want %v", c.want, got, c.abroad)
+			}
+		}
+	}
+}
+
+// TestDjSpelling: South Slavic "đ" as the English press writes it, and
+// nowhere else.
+func TestDjSpelling(t *testing.T) {
+	for _, c := range []struct{ name, country, want string }{
+		{"Franjo Tuđman", "HRV", "Franjo Tudjman"},
+		{"Zoran Đinđić", "SRB", "Zoran Djindjić"},
+		{"Lê Đức Anh", "VNM", ""},
+		{"Aleksandar Vučić", "SRB", ""},
+	} {
+		if got := djSpelling(c.name, c.country); got != c.want {
+			t.Errorf("djSpelling(%q, %s) = %q, want %q", c.name, c.country, got, c.want)
+		}
+	}
+}
+
+// TestTermFix: a "term" fix redates the one term it names; "end" closes an
+// open one; a malformed line is an error.
+func TestTermFix(t *testing.T) {
+	fx, err := parseLeaderFixes("Q1\tterm\thead_of_state AAA 2000-01-01 2000-12-01 2006-12-01\n" +
+		"Q2\tterm\thead_of_government AAA 2018-10-08 2019-10-08 -\n" +
+		"Q3\tend\thead_of_state AAA 2025-11-01\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &holderRow{qid: "Q1", iso3: "AAA", office: "head_of_state", start: "2000-01-01", end: "2006-01-01", startYear: true}
+	other := &holderRow{qid: "Q1", iso3: "AAA", office: "head_of_government", start: "2000-01-01", end: "2006-01-01"}
+	b := &holderRow{qid: "Q2", iso3: "AAA", office: "head_of_government", start: "2018-10-08"}
+	c := &holderRow{qid: "Q3", iso3: "AAA", office: "head_of_state", start: "2020-01-01"}
+	endTerms([]*holderRow{a, other, b, c}, fx)
+	for _, w := range []struct {
+		r          *holderRow
+		start, end string
+	}{
+		{a, "2000-12-01", "2006-12-01"},
+		{other, "2000-01-01", "2006-01-01"}, // another office: untouched
+		{b, "2019-10-08", ""},
+		{c, "2020-01-01", "2025-11-01"},
+	} {
+		if w.r.start != w.start || w.r.end != w.end {
+			t.Errorf("%s %s: %s–%s, want %s–%s", w.r.qid, w.r.office, w.r.start, w.r.end, w.start, w.end)
+		}
+	}
+	if a.startYear {
+		t.Error("a redated term still marked year-only")
+	}
+	if _, err := parseLeaderFixes("Q1\tterm\thead_of_state AAA 2000-01-01\n"); err == nil {
+		t.Error("a short term line: no error")
+	}
+}
