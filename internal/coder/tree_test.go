@@ -510,3 +510,13 @@ func TestMeetingsNounsAndComplements(t *testing.T) {
 		})
 	}
 }
+
+// A party the tree marks with the determiner "no" is no one.
+func TestNoOneActs(t *testing.T) {
+	text := "No Peruvian official attended the Chilean summit."
+	p := fakeParser{text: "No/DET/3/det Peruvian/ADJ/3/amod official/NOUN/4/nsubj attended/VERB/0/root the/DET/7/det " +
+		"Chilean/PROPN/7/compound summit/NOUN/4/obj ./PUNCT/4/punct"}
+	if ms := treeCoded(t, p, text); anyMention(ms, func(m event.Mention) bool { return m.Actor.Code == "PER" }) {
+		t.Errorf("%q: 'no Peruvian official' acted: %+v", text, ms)
+	}
+}
