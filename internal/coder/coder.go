@@ -178,6 +178,7 @@ func (c *Coder) CodeContext(ctx context.Context, a *article.Article) (Result, er
 		}
 		s.chunks = dropCredits(s)
 		s.toks = lexicon.Tokenize(s.text)
+		c.possessed(s, d.ref)
 		d.groupAnaphora(s)
 		d.titleAnaphora(s)
 		if strings.Contains(a.Text[prevEnd:sp.Start], "\n\n") {
@@ -355,6 +356,39 @@ func (d *doc) titleAnaphora(s *sentence) {
 		}
 		c.referTo(ref)
 		c.person, c.title = true, ref.title
+	}
+}
+
+// possessed gives a title or a body owned by "its" or "their" the country
+// of its owner, the first party before it that is neither a person nor
+// governed by a preposition (the subject): in "Peru said its foreign
+// minister met …" the minister is Peru's, not the article's main country's.
+func (c *Coder) possessed(s *sentence, day time.Time) {
+	for i, ch := range s.chunks {
+		if !ch.unplaced || ch.party.EntityID != "" {
+			continue
+		}
+		if w := s.lower(s.tokAt(ch.start) - 1); w != "its" && w != "their" {
+			continue
+		}
+		for j := 0; j < i; j++ {
+			o := s.chunks[j]
+			if o.person || o.party.Code == "" || o.backer != "" || s.afterPreposition(s.tokAt(o.start), 0) {
+				continue // the owner is a subject, not "backed by Iran"
+			}
+			ch.party.Code, ch.unplaced = o.party.Code, false
+			for _, m := range ch.matches {
+				if m.Kind != actors.KindTitle {
+					continue
+				}
+				ch.party.Office = m.Office
+				if e, r, ok := c.kb.Holder(o.party.Code, m.Office, day); ok {
+					ch.party.EntityID, ch.party.Entity, ch.party.Sector = e.ID, e.Name, r.Sector
+					ch.person, ch.generic = true, false
+				}
+			}
+			break
+		}
 	}
 }
 

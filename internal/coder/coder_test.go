@@ -617,6 +617,11 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"CONSULT PER", "ASSAULT"},
 		},
 		{
+			name: "a title owned by 'its' is of the subject's country", published: "2021-03-20",
+			text: "Peru said its foreign minister met the Chilean foreign minister on Monday. Bolivia said its envoy was detained by Ecuadorian police.",
+			want: []string{"CONSULT PER>CHL 2021-03-15..2021-03-15 reported", "COERCE ECU>BOL 2021-03-20..2021-03-20 reported"},
+		},
+		{
 			name: "failing to agree or to reach a deal rejects it", published: "2021-03-20",
 			text: "Peru and Chile failed to reach agreement on the border. Bolivia failed to agree with Ecuador on trade.",
 			want: []string{"REJECT PER>CHL 2021-03-20..2021-03-20 asserted", "REJECT BOL>ECU 2021-03-20..2021-03-20 asserted"},
@@ -736,5 +741,15 @@ func TestDatelineEnd(t *testing.T) {
 		if got := tt.text[datelineEnd(tt.text):]; got != tt.rest {
 			t.Errorf("%q: left %q, want %q", tt.text, got, tt.rest)
 		}
+	}
+}
+
+// One's own men are not the other side: in "withdrew its troops from
+// Bolivia" the recipient is Bolivia, not the troops.
+func TestOwnMenAreNoRecipient(t *testing.T) {
+	c := defaultCoder(t)
+	res := c.Code(&article.Article{Source: "t.txt", Text: "Peru withdrew its troops from Bolivia on Monday.", Published: day("2021-03-20")})
+	if len(res.Mentions) != 1 || res.Mentions[0].Recipient.Code != "BOL" || res.Mentions[0].Recipient.Text != "Bolivia" {
+		t.Errorf("mentions %+v, want one with Bolivia as the recipient", res.Mentions)
 	}
 }

@@ -660,7 +660,27 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 			recip = c
 		}
 	}
+	if recip != nil && actor != nil && recip.generic && recip.party.Code == actor.party.Code && ownWords[s.lower(s.tokAt(recip.start)-1)] {
+		// "withdraw its troops from Chile": one's own men are what is
+		// moved; the other side is named after them, if at all
+		recip = s.partyAfter(recip)
+	}
 	return actor, recip, cs
+}
+
+// ownWords mark a party as belonging to the clause's subject.
+var ownWords = set("its", "their", "his", "her", "our")
+
+// partyAfter is the next party in c's clause after c that a preposition
+// introduces, or nil.
+func (s *sentence) partyAfter(c *chunk) *chunk {
+	end := s.clauseEnd(s.tokAt(c.end))
+	for _, o := range s.chunks {
+		if ci := s.tokAt(o.start); o.start >= c.end && ci < end && s.afterPreposition(ci, s.tokAt(c.end)) {
+			return o // "its troops from Chile"
+		}
+	}
+	return nil
 }
 
 // aboutPreps put an event noun in a phrase about it, not in the subject's
