@@ -622,6 +622,11 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"CONSULT PER>CHL 2021-03-15..2021-03-15 reported", "COERCE ECU>BOL 2021-03-20..2021-03-20 reported"},
 		},
 		{
+			name: "a protest verb taking a clause shows, not protests", published: "2021-03-20",
+			text: "Peru has six months to start demonstrating whether it is willing to roll back its program.",
+			not:  []string{"PROTEST"},
+		},
+		{
 			name: "failing to agree or to reach a deal rejects it", published: "2021-03-20",
 			text: "Peru and Chile failed to reach agreement on the border. Bolivia failed to agree with Ecuador on trade.",
 			want: []string{"REJECT PER>CHL 2021-03-20..2021-03-20 asserted", "REJECT BOL>ECU 2021-03-20..2021-03-20 asserted"},
@@ -634,7 +639,8 @@ func TestCodeSentences(t *testing.T) {
 		},
 		{
 			name: "an earlier verb's object is not the subject of the next one", published: "2021-03-20",
-			text: "Floods killed 18 Chilean farmers and injured 60 more on Monday. Floods killed at least 18 people and injured at least 60 more in Peru on Monday.",
+			text: "Floods killed 18 Chilean farmers and injured 60 more on Monday. Floods killed at least 18 people and injured at least 60 more in Peru on Monday. " +
+				"A strong earthquake hit Peru on Monday, killing at least 4,400 people and injuring at least 8,000.",
 			not:  []string{"ASSAULT CHL", "PROTEST CHL", "ASSAULT PER", "PROTEST PER"},
 		},
 	}

@@ -37,7 +37,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		case lexicon.FrameTransfer:
 			return !c.transfers(s, tr)
 		}
-		return s.lightVerb(tr) || s.noObject(tr)
+		return s.lightVerb(tr) || s.noObject(tr) || s.showing(tr)
 	})
 	dem, demanded := c.demands(d, s, seen)
 	for ti, tr := range s.triggers {
@@ -957,6 +957,20 @@ func (s *sentence) modalVerb(tr lexicon.Trigger) bool {
 		default:
 			return false
 		}
+	}
+	return false
+}
+
+// showing reports a protest verb taking a clause ("to start demonstrating
+// whether it is willing", "demonstrated that the plan works"): it shows or
+// proves something; a protest takes no clause.
+func (s *sentence) showing(tr lexicon.Trigger) bool {
+	if tr.IsNoun || tr.Entry.Event != "PROTEST" {
+		return false
+	}
+	switch s.lower(tr.TokEnd) {
+	case "that", "whether", "how", "what", "why":
+		return true
 	}
 	return false
 }

@@ -432,10 +432,16 @@ func quantity(w string) bool {
 	if quantityWords[w] {
 		return true
 	}
+	digits := 0
 	for _, r := range w {
-		if r < '0' || r > '9' {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == ',' || r == '.':
+			// "4,400", "1.5"
+		default:
 			return false
 		}
 	}
-	return w != ""
+	return digits > 0
 }
