@@ -641,7 +641,7 @@ func TestCodeSentences(t *testing.T) {
 			name: "an earlier verb's object is not the subject of the next one", published: "2021-03-20",
 			text: "Floods killed 18 Chilean farmers and injured 60 more on Monday. Floods killed at least 18 people and injured at least 60 more in Peru on Monday. " +
 				"A strong earthquake hit Peru on Monday, killing at least 4,400 people and injuring at least 8,000.",
-			not:  []string{"ASSAULT CHL", "PROTEST CHL", "ASSAULT PER", "PROTEST PER"},
+			not: []string{"ASSAULT CHL", "PROTEST CHL", "ASSAULT PER", "PROTEST PER"},
 		},
 	}
 	for _, tt := range tests {
