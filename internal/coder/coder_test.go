@@ -627,6 +627,11 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"PROTEST"},
 		},
 		{
+			name: "a party after a dateline's spaced dash is the sentence's own", published: "2021-03-20",
+			text: "LIMA, Peru - Police arrested five Chilean fishermen on Monday.",
+			want: []string{"COERCE PER>CHL 2021-03-15..2021-03-15 asserted"},
+		},
+		{
 			name: "failing to agree or to reach a deal rejects it", published: "2021-03-20",
 			text: "Peru and Chile failed to reach agreement on the border. Bolivia failed to agree with Ecuador on trade.",
 			want: []string{"REJECT PER>CHL 2021-03-20..2021-03-20 asserted", "REJECT BOL>ECU 2021-03-20..2021-03-20 asserted"},

@@ -29,6 +29,9 @@ type chunk struct {
 // joinable reports whether the text between two matches lets them name one
 // party: spaces, a possessive, an article or a title word.
 func joinable(gap string) bool {
+	if gap == " - " || gap == " – " || gap == " — " {
+		return false // a spaced dash closes a dateline or an aside: "ALGIERS, Algeria - Police …"
+	}
 	g := strings.TrimSpace(gap)
 	switch strings.ToLower(g) {
 	case "", "'s", "’s", "the", "of", "of the", "'s top", "’s top", "top", "senior", "former", "then", "deputy",
