@@ -193,8 +193,15 @@ func nullID(id int64) any {
 }
 
 // HasHash reports whether an article with this content hash is stored.
+// Outside a transaction it reads the last commit without waiting for the
+// writer's open one (an article in it is found when coded: PutArticle
+// then reports it stored).
 func (s *DB) HasHash(ctx context.Context, hash string) (bool, error) {
+	var q querier = s.q
+	if s.tx == nil && s.reads != nil {
+		q = s.reads
+	}
 	var n int
-	err := s.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE hash = ?`, hash).Scan(&n)
+	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE hash = ?`, hash).Scan(&n)
 	return n > 0, err
 }
