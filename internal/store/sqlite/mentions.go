@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -36,7 +35,7 @@ const mentionsPerInsert = 256
 // mention (and a DELETE of nothing before them) wrote one small index
 // segment per mention for SQLite to merge again.
 func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mention) error {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTxQ(ctx, func(tx querier) error {
 		var had bool
 		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM mentions WHERE article_id = ?)`, articleID).Scan(&had); err != nil {
 			return err
@@ -86,7 +85,7 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 
 // cacheArticle puts the article's newly stored mentions in the mention
 // cache, read back as EachMention gives them, when their dyad is held.
-func (s *DB) cacheArticle(ctx context.Context, tx *sql.Tx, articleID int64, ms []event.Mention) error {
+func (s *DB) cacheArticle(ctx context.Context, tx querier, articleID int64, ms []event.Mention) error {
 	held := false
 	for i := range ms {
 		held = held || s.near.cached(ms[i].Actor.Code, ms[i].Recipient.Code)
@@ -95,7 +94,7 @@ func (s *DB) cacheArticle(ctx context.Context, tx *sql.Tx, articleID int64, ms [
 		return nil
 	}
 	var rows []cachedMention
-	view := &DB{db: s.db, q: tx, tx: tx, path: s.path}
+	view := &DB{db: s.db, q: tx, tx: s.tx, path: s.path}
 	err := view.eachMention(ctx, " WHERE m.article_id = ? ORDER BY m.seq", []any{articleID}, func(m *event.Mention, d mentionDates) error {
 		rows = append(rows, cachedMention{*m, d})
 		return nil

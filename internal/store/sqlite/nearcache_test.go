@@ -184,3 +184,41 @@ func TestNearCacheSeesOtherWriters(t *testing.T) {
 		t.Errorf("%d mentions in story S2 seen by the first connection, want 2", n)
 	}
 }
+
+// A transaction's view prepares each statement once and keeps at most
+// maxPrepared of them, whatever number of distinct statements it runs.
+func TestPreparedOncePerTransaction(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	err := db.InTx(ctx, nil, func(ctx context.Context, tx store.Store) error {
+		p, ok := tx.(*DB).q.(*prepared)
+		if !ok {
+			t.Fatalf("the view's querier is %T, want *prepared", tx.(*DB).q)
+		}
+		for range 3 {
+			if _, err := tx.HasHash(ctx, "h"); err != nil {
+				return err
+			}
+		}
+		if len(p.stmts) != 1 {
+			t.Errorf("%d statements kept after one asked three times, want 1", len(p.stmts))
+		}
+		first := p.stmts[`SELECT COUNT(*) FROM articles WHERE hash = ?`]
+		if _, err := tx.HasHash(ctx, "h"); err != nil || p.stmts[`SELECT COUNT(*) FROM articles WHERE hash = ?`] != first {
+			t.Errorf("the statement was prepared again (%v)", err)
+		}
+		for i := range 2 * maxPrepared {
+			var n int
+			if err := p.QueryRowContext(ctx, fmt.Sprintf("SELECT %d", i)).Scan(&n); err != nil || n != i {
+				t.Fatalf("SELECT %d = %d, %v", i, n, err)
+			}
+		}
+		if len(p.stmts) > maxPrepared {
+			t.Errorf("%d statements kept, want at most %d", len(p.stmts), maxPrepared)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -206,6 +206,18 @@ func (s *DB) migrate(ctx context.Context) error {
 	return nil
 }
 
+// inTxQ is inTx for statements that may be prepared once per transaction:
+// in a view of InTx or InBatch, fn gets the view's querier, which keeps
+// each statement it prepares until the transaction ends (a batch stores
+// many documents with the same few statements, and preparing one that
+// fires the story and full-text triggers compiles them too).
+func (s *DB) inTxQ(ctx context.Context, fn func(querier) error) error {
+	if s.tx != nil {
+		return fn(s.q)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error { return fn(tx) })
+}
+
 // inTx runs fn in a transaction, committing on success and rolling back on
 // error, so a crash or a failure never leaves half a write behind.
 func (s *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {

@@ -55,7 +55,7 @@ func (s *DB) write(ctx context.Context, fn func(view *DB) error) error {
 		return err
 	}
 	s.near.check(id, ver)
-	if err := fn(&DB{db: s.db, q: tx, tx: tx, path: s.path, near: s.near}); err != nil {
+	if err := fn(&DB{db: s.db, q: &prepared{tx: tx}, tx: tx, path: s.path, near: s.near}); err != nil {
 		tx.Rollback()
 		s.near.reset() // it followed writes now undone
 		return err
@@ -113,4 +113,61 @@ func (b *batch) Unit(ctx context.Context, fn func(ctx context.Context, tx store.
 		return errors.Join(err, b.broken)
 	}
 	return err
+}
+
+// prepared is a transaction that prepares each statement once and keeps
+// it until the transaction ends (database/sql closes a transaction's
+// statements then).
+type prepared struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+// maxPrepared bounds the statements one transaction keeps.
+const maxPrepared = 64
+
+func (p *prepared) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := p.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := p.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if p.stmts == nil {
+		p.stmts = map[string]*sql.Stmt{}
+	}
+	if len(p.stmts) >= maxPrepared {
+		for k, old := range p.stmts {
+			old.Close()
+			delete(p.stmts, k)
+		}
+	}
+	p.stmts[q] = st
+	return st, nil
+}
+
+func (p *prepared) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	st, err := p.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (p *prepared) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	st, err := p.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func (p *prepared) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	st, err := p.stmt(ctx, q)
+	if err != nil {
+		// a Row carrying the error, as database/sql gives for a bad query
+		return p.tx.QueryRowContext(ctx, q, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
 }
