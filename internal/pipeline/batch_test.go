@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -130,5 +131,51 @@ func TestIngestFailureInsideBatch(t *testing.T) {
 	}
 	if inStory != 11 {
 		t.Errorf("stories hold %d mentions, want 11", inStory)
+	}
+}
+
+// An interrupt while the writer holds a batch ends the run as an interrupt
+// (context.Canceled: exit status 130), whatever words the transaction ended
+// in, and leaves no article without its mentions.
+func TestIngestInterruptedInsideBatch(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var docs docsReader
+	for i := range 12 {
+		docs = append(docs, source.Doc{Source: fmt.Sprintf("d%02d.txt", i), Body: text(i)})
+	}
+	told := map[string]error{}
+	opt := batchOptions(db, told)
+	put := opt.Store
+	opt.Store = func(sctx context.Context, a *article.Article, coded any) (store.PutResult, error) {
+		if a.Source == "d02.txt" {
+			cancel() // Ctrl-C while d00 and d01 wait in the batch for their commit
+			// database/sql rolls the transaction back on its own when it
+			// sees the context done: let it, so the commit finds it ended
+			time.Sleep(100 * time.Millisecond)
+		}
+		return put(sctx, a, coded)
+	}
+	_, err = pipeline.Ingest(ctx, docs, db, nil, opt)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var bare int
+	if err := raw.QueryRow(`SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id)`).Scan(&bare); err != nil {
+		t.Fatal(err)
+	}
+	if bare != 0 {
+		t.Errorf("%d articles stored without their mentions", bare)
 	}
 }

@@ -130,6 +130,11 @@ func storeBatch(ctx context.Context, opt Options, batcher store.Batcher, first r
 	})
 	if err != nil {
 		// nothing of the batch is stored; what was read is not reported
+		if cerr := ctx.Err(); cerr != nil {
+			// interrupted: the transaction ended with the context, in
+			// whatever words database/sql found for it
+			return cerr
+		}
 		return err
 	}
 	for _, o := range done {
