@@ -1,6 +1,8 @@
 // Package pipeline wires the stages together: sources are read, documents
 // extracted in a worker pool, and results written by one writer, so memory
-// stays bounded and the store sees one transaction per document.
+// stays bounded and the store sees one transaction per document, or per
+// batch of the documents ready together, each in a savepoint of its own
+// (Options.Batch).
 package pipeline
 
 import (
