@@ -16,6 +16,11 @@ import (
 // in memory.
 const maxCachedPair = 200_000
 
+// maxCached bounds the mentions kept in all: a long-lived writer (dyad
+// serve, dyad watch) touching dyad after dyad starts afresh past it rather
+// than keeping every dyad it ever wrote.
+var maxCached = 500_000
+
 // nearCache holds, for each dyad a writer has asked about inside a
 // transaction (pipeline.StoredNear: the stored mentions a new article's
 // mentions could join), every stored mention of the dyad either way round,
@@ -106,6 +111,15 @@ func datesOf(f store.MentionFilter) dateFilter {
 	return w
 }
 
+// size is the number of mentions held; c.mu is held.
+func (c *nearCache) size() int {
+	n := 0
+	for _, p := range c.pairs {
+		n += len(p.rows)
+	}
+	return n
+}
+
 // reset drops everything.
 func (c *nearCache) reset() {
 	c.mu.Lock()
@@ -148,7 +162,7 @@ func (c *nearCache) list(ctx context.Context, s *DB, f store.MentionFilter) ([]e
 			return nil, err
 		}
 		c.mu.Lock()
-		if c.pairs == nil {
+		if c.pairs == nil || c.size()+len(p.rows) > maxCached {
 			c.pairs = map[pairKey]*cachedPair{}
 		}
 		c.pairs[k] = p

@@ -222,3 +222,26 @@ func TestPreparedOncePerTransaction(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Past maxCached mentions in all, the cache starts afresh with the dyad
+// asked about, and still answers what the database holds.
+func TestNearCacheBounded(t *testing.T) {
+	defer func(n int) { maxCached = n }(maxCached)
+	maxCached = 3
+	db := openTemp(t)
+	putNear(t, db, "a.txt",
+		nearMention("USA", "IRQ", "2025-01-05", "2025-01-05", "S1", false, "on Sunday"),
+		nearMention("IRQ", "USA", "2025-01-06", "2025-01-06", "S2", false, "on Monday"),
+		nearMention("USA", "IRN", "2025-01-05", "2025-01-05", "S3", false, "on Sunday"),
+		nearMention("IRN", "USA", "2025-01-05", "2025-01-05", "S4", false, "on Sunday"))
+	checkNear(t, db, "loaded")
+	db.near.mu.Lock()
+	held := db.near.size()
+	db.near.mu.Unlock()
+	if held > maxCached {
+		t.Errorf("%d mentions held, want at most %d", held, maxCached)
+	}
+	if !db.near.cached("USA", "IRN") || db.near.cached("USA", "IRQ") {
+		t.Errorf("the cache holds USA–IRQ %v and USA–IRN %v, want the last asked alone", db.near.cached("USA", "IRQ"), db.near.cached("USA", "IRN"))
+	}
+}
