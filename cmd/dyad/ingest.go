@@ -127,7 +127,9 @@ func runIngest(ctx context.Context, g *globals, o *ingestOptions, args []string,
 		Budget:   cliBudget(o.budget),
 		Progress: progress,
 		Code:     codeFunc(c),
-		// The article and its merged mentions in one transaction (worker.go).
+		// The article and its merged mentions in one transaction (worker.go),
+		// the documents ready together in one batch when the store can.
+		Batch: db,
 		Store: func(ctx context.Context, a *article.Article, r any) (store.PutResult, error) {
 			res, _ := r.(coder.Result) // none when the article was already stored
 			put, err := storeCoded(ctx, db, a, res.Mentions)

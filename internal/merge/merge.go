@@ -68,6 +68,30 @@ type Story struct {
 	// rehome without a look at its mentions
 	refs           int
 	refFrom, refTo time.Time
+	// the bounds of all its mentions' windows (refWindow): the latest
+	// start among the bounded ones (bounded: there is one) and the
+	// earliest end, so that whether every window holds a span or meets a
+	// window is two comparisons, not a pass over the story (see allHold)
+	winStart, winEnd time.Time
+	bounded          bool
+}
+
+// allHold reports whether every mention's window contains [a, b] within
+// the slack (window.contains for each).
+func (s *Story) allHold(a, b time.Time) bool {
+	if len(s.Mentions) == 0 {
+		return true
+	}
+	return (!s.bounded || !a.Before(s.winStart.Add(-Slack))) && !b.After(s.winEnd.Add(Slack))
+}
+
+// allMeet reports whether every mention's window overlaps w
+// (window.overlaps for each).
+func (s *Story) allMeet(w window) bool {
+	if len(s.Mentions) == 0 {
+		return true
+	}
+	return (!s.bounded || !w.end.Before(s.winStart)) && (w.start.IsZero() || !s.winEnd.Before(w.start))
 }
 
 // vocab is the words of all the story's evidence sentences, by stem, each
@@ -102,6 +126,16 @@ func (s *Story) mayHold(start, end time.Time) bool {
 func (s *Story) add(ms ...*event.Mention) {
 	for _, m := range ms {
 		s.Mentions = append(s.Mentions, m)
+		if w := refWindow(m); len(s.Mentions) == 1 {
+			s.winStart, s.winEnd, s.bounded = w.start, w.end, !w.start.IsZero()
+		} else {
+			if !w.start.IsZero() && (!s.bounded || w.start.After(s.winStart)) {
+				s.winStart, s.bounded = w.start, true
+			}
+			if w.end.Before(s.winEnd) {
+				s.winEnd = w.end
+			}
+		}
 		note(&s.actors, m.Actor.EntityID)
 		note(&s.recipients, m.Recipient.EntityID)
 		s.notePair(m)
@@ -637,11 +671,9 @@ func (x *index) compatible(s *Story, m *event.Mention) (bool, string) {
 			return false, ""
 		}
 	default:
-		for _, o := range s.Mentions {
-			ow := refWindow(o)
-			if ref && !ow.overlaps(w) || !ref && !ow.contains(m.DateStart, m.DateEnd) {
-				return false, ""
-			}
+		// every mention's window meets a reference's, or holds a report
+		if ref && !s.allMeet(w) || !ref && !s.allHold(m.DateStart, m.DateEnd) {
+			return false, ""
 		}
 		if ref {
 			dates = fmt.Sprintf("joined as a reference: window %s meets the windows of the story's references", w)

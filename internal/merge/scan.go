@@ -171,19 +171,40 @@ func (s *Story) firstNear(m *event.Mention, fn func(o *event.Mention) (bool, str
 		return false, ""
 	}
 	x := s.nearIndex()
-	x.mark(x.wide)
 	// a placed mention within the slack of m covers a day from m's start
-	// less the slack to m's end plus the slack
-	for d, last := dayOf(m.DateStart.Add(-Slack)), dayOf(m.DateEnd.Add(Slack)); d <= last; d++ {
-		x.mark(x.byDay[d])
+	// less the slack to m's end plus the slack. The candidates are read in
+	// the story's order straight from the lists (each sorted), so that the
+	// search stops at the first that holds: collecting them all first made
+	// each new mention cost a share of the whole story, and merging a busy
+	// dyad quadratic.
+	lists := make([][]int32, 0, 16)
+	if len(x.wide) > 0 {
+		lists = append(lists, x.wide)
 	}
-	var buf [64]int32
-	for _, i := range x.marked(buf[:0]) {
-		if ok, why := fn(s.Mentions[i]); ok {
+	for d, last := dayOf(m.DateStart.Add(-Slack)), dayOf(m.DateEnd.Add(Slack)); d <= last; d++ {
+		if l := x.byDay[d]; len(l) > 0 {
+			lists = append(lists, l)
+		}
+	}
+	for {
+		next := int32(-1)
+		for _, l := range lists {
+			if len(l) > 0 && (next < 0 || l[0] < next) {
+				next = l[0]
+			}
+		}
+		if next < 0 {
+			return false, ""
+		}
+		for j, l := range lists {
+			if len(l) > 0 && l[0] == next {
+				lists[j] = l[1:] // a mention placed on several days is read once
+			}
+		}
+		if ok, why := fn(s.Mentions[next]); ok {
 			return true, why
 		}
 	}
-	return false, ""
 }
 
 // references returns, in the story's order, its references whose window

@@ -1,6 +1,8 @@
 // Package pipeline wires the stages together: sources are read, documents
 // extracted in a worker pool, and results written by one writer, so memory
-// stays bounded and the store sees one transaction per document.
+// stays bounded and the store sees one transaction per document, or per
+// batch of the documents ready together, each in a savepoint of its own
+// (Options.Batch).
 package pipeline
 
 import (
@@ -8,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -69,6 +72,77 @@ type Options struct {
 	// the article with what Code returned in one transaction, so a crash
 	// never leaves an article without its mentions. Its errors stop the run.
 	Store func(ctx context.Context, a *article.Article, coded any) (store.PutResult, error)
+	// Batch, when set with Store, is the store Store writes to. When it
+	// can batch (store.Batcher: SQLite), the documents waiting for the
+	// writer are stored in one transaction of it (up to MaxBatch, or BatchTime), each in a unit of its own (see
+	// store.Batch), which Store finds in its context (pipeline.StoreCoded
+	// does). The writer takes only what is ready, so a batch never waits
+	// for a document being coded, and a slow source still sees each
+	// document stored as soon as it is ready.
+	Batch store.Store
+}
+
+// MaxBatch and BatchTime bound a batch of the writer (Options.Batch): the
+// write lock is held no longer, so other writers of the same database
+// (another ingest, the dashboard) wait at most about that long.
+const (
+	MaxBatch  = 256
+	BatchTime = 500 * time.Millisecond
+)
+
+// storeBatch stores first and the results ready after it in one batch of
+// opt.Batch, then tells about each. A document whose unit fails stops the
+// run (like a failing store without batches): the units before it are
+// committed, and it and the rest are not stored.
+func storeBatch(ctx context.Context, opt Options, batcher store.Batcher, first result, results <-chan result, tell func(result, store.PutResult, error)) error {
+	type outcome struct {
+		res result
+		put store.PutResult
+		err error
+	}
+	var done []outcome
+	var fatal error
+	start := time.Now()
+	err := batcher.InBatch(ctx, func(bctx context.Context, b store.Batch) error {
+		bctx = store.WithBatch(bctx, opt.Batch, b)
+		res := first
+		for {
+			o := outcome{res: res, err: res.err}
+			if res.err == nil {
+				o.put, o.err = opt.Store(bctx, res.art, res.coded)
+				if o.err != nil {
+					fatal = naming(res.src, o.err) // its unit is undone; the others commit
+					return nil
+				}
+			}
+			done = append(done, o)
+			if len(done) >= MaxBatch || time.Since(start) > BatchTime {
+				return nil
+			}
+			var ok bool
+			select {
+			case res, ok = <-results:
+				if !ok {
+					return nil
+				}
+			default:
+				return nil // nothing ready: commit rather than wait
+			}
+		}
+	})
+	if err != nil {
+		// nothing of the batch is stored; what was read is not reported
+		if cerr := ctx.Err(); cerr != nil {
+			// interrupted: the transaction ended with the context, in
+			// whatever words database/sql found for it
+			return cerr
+		}
+		return err
+	}
+	for _, o := range done {
+		tell(o.res, o.put, o.err)
+	}
+	return fatal
 }
 
 type result struct {
@@ -117,28 +191,7 @@ func Ingest(ctx context.Context, r Reader, sink Sink, args []string, opt Options
 
 	var sum Summary
 	var fatal error
-	for res := range results {
-		if fatal != nil {
-			continue // drain so the workers can finish
-		}
-		put, err := store.PutResult{}, res.err
-		if err == nil {
-			if opt.Store != nil {
-				put, err = opt.Store(ctx, res.art, res.coded)
-			} else {
-				put, err = sink.PutArticle(ctx, res.art)
-			}
-			if err != nil {
-				fatal = err
-				cancel()
-				continue
-			}
-			if put.Created && opt.After != nil && opt.Store == nil {
-				if aerr := opt.After(ctx, res.art, res.coded); aerr != nil {
-					err = aerr
-				}
-			}
-		}
+	tell := func(res result, put store.PutResult, err error) {
 		switch {
 		case err != nil:
 			sum.Failed = append(sum.Failed, Failure{Source: res.src, Err: err})
@@ -154,6 +207,37 @@ func Ingest(ctx context.Context, r Reader, sink Sink, args []string, opt Options
 			opt.Progress(res.src, put, err)
 		}
 	}
+	for res := range results {
+		if fatal != nil {
+			continue // drain so the workers can finish
+		}
+		if batcher, ok := opt.Batch.(store.Batcher); ok && opt.Store != nil {
+			fatal = storeBatch(ctx, opt, batcher, res, results, tell)
+			if fatal != nil {
+				cancel()
+			}
+			continue
+		}
+		put, err := store.PutResult{}, res.err
+		if err == nil {
+			if opt.Store != nil {
+				put, err = opt.Store(ctx, res.art, res.coded)
+			} else {
+				put, err = sink.PutArticle(ctx, res.art)
+			}
+			if err != nil {
+				fatal = naming(res.src, err)
+				cancel()
+				continue
+			}
+			if put.Created && opt.After != nil && opt.Store == nil {
+				if aerr := opt.After(ctx, res.art, res.coded); aerr != nil {
+					err = aerr
+				}
+			}
+		}
+		tell(res, put, err)
+	}
 	if fatal != nil {
 		return sum, fatal
 	}
@@ -161,6 +245,15 @@ func Ingest(ctx context.Context, r Reader, sink Sink, args []string, opt Options
 		return sum, readErr
 	}
 	return sum, ctx.Err()
+}
+
+// naming is err with the document it stopped at named, when it does not
+// say already.
+func naming(src string, err error) error {
+	if strings.Contains(err.Error(), src) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", src, err)
 }
 
 // CodeFunc codes one extracted article; it stops when ctx is done.

@@ -25,7 +25,9 @@ type Transactor interface {
 // the merge and the mentions happen in one transaction, under a lock per
 // dyad, so concurrent writers never merge against a stale view and a crash
 // never leaves an article without its mentions. `dyad ingest`, `dyad
-// worker` and `dyad watch` all store through it.
+// worker` and `dyad watch` all store through it. When ctx carries a batch
+// of db (store.WithBatch), the unit runs in it instead: a savepoint of the
+// batch's transaction.
 func StoreCoded(ctx context.Context, db store.Store, a *article.Article, ms []event.Mention) (store.PutResult, error) {
 	var put store.PutResult
 	unit := func(ctx context.Context, tx store.Store) error {
@@ -62,6 +64,11 @@ func StoreCoded(ctx context.Context, db store.Store, a *article.Article, ms []ev
 			}
 		}
 		return tx.PutMentions(ctx, a.ID, ms)
+	}
+	if b := store.BatchFrom(ctx, db); b != nil {
+		// the writer of a bulk load batches documents (see Options.Batch)
+		err := b.Unit(ctx, unit)
+		return put, err
 	}
 	t, ok := db.(Transactor)
 	if !ok {

@@ -77,3 +77,41 @@ type Store interface {
 	Location() string
 	Close() error
 }
+
+// Batch is one transaction holding several units of work (a document and
+// its mentions each), so that a bulk load commits once per batch instead
+// of once per document.
+type Batch interface {
+	// Unit runs fn with a view of the store inside the batch's
+	// transaction. When fn fails, its writes alone are undone and the
+	// error returned; the units before it stay in the batch.
+	Unit(ctx context.Context, fn func(ctx context.Context, tx Store) error) error
+}
+
+// Batcher is a store that can run batches: fn's units are committed
+// together when fn returns nil, and none of them otherwise.
+type Batcher interface {
+	InBatch(ctx context.Context, fn func(ctx context.Context, b Batch) error) error
+}
+
+type batchKey struct{}
+
+type batchOf struct {
+	owner Store
+	b     Batch
+}
+
+// WithBatch returns a context carrying b, the open batch of owner: the
+// code storing a document through owner (pipeline.StoreCoded) runs its
+// unit in it instead of a transaction of its own.
+func WithBatch(ctx context.Context, owner Store, b Batch) context.Context {
+	return context.WithValue(ctx, batchKey{}, batchOf{owner, b})
+}
+
+// BatchFrom is the batch ctx carries for owner, or nil.
+func BatchFrom(ctx context.Context, owner Store) Batch {
+	if v, ok := ctx.Value(batchKey{}).(batchOf); ok && v.owner == owner {
+		return v.b
+	}
+	return nil
+}

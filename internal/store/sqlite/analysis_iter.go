@@ -56,6 +56,20 @@ func mentionWhere(f store.MentionFilter) (string, []any) {
 // iteration ends. It reads through the open transaction when there is one.
 func (s *DB) EachMention(ctx context.Context, f store.MentionFilter, fn func(*event.Mention) error) error {
 	where, args := mentionWhere(f)
+	order := " ORDER BY COALESCE(date_start, '9999'), m.article_id, m.seq"
+	if f.Limit > 0 {
+		order += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	return s.eachMention(ctx, where+order, args, func(m *event.Mention, _ mentionDates) error { return fn(m) })
+}
+
+// mentionDates are a mention's dates as stored (YYYY-MM-DD, "" for none),
+// which the filters compare as text.
+type mentionDates struct{ start, end string }
+
+// eachMention streams the mentions of the query whose WHERE and ORDER BY
+// clauses (or either) are tail, with the dates as stored.
+func (s *DB) eachMention(ctx context.Context, tail string, args []any, fn func(*event.Mention, mentionDates) error) error {
 	q := `SELECT m.id, m.article_id, a.source, a.url,
 		CASE WHEN a.dup_of IS NOT NULL THEN o.outlet ELSE a.outlet END,
 		event, mode, cameo, quad, score,
@@ -63,11 +77,7 @@ func (s *DB) EachMention(ctx context.Context, f store.MentionFilter, fn func(*ev
 		recip_text, recip_entity, recip_name, recip_code, recip_sector,
 		COALESCE(date_start, ''), COALESCE(date_end, ''), precision, date_text, background, claim, reported_by,
 		sentence, sent_start, sent_end, trigger, confidence, location, story_id, story_why, reference, a.date_conflict
-		FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = a.dup_of` +
-		where + " ORDER BY COALESCE(date_start, '9999'), m.article_id, m.seq"
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
-	}
+		FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = a.dup_of` + tail
 	rows, err := s.q.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("iterate mentions: %w", err)
@@ -75,20 +85,21 @@ func (s *DB) EachMention(ctx context.Context, f store.MentionFilter, fn func(*ev
 	defer rows.Close()
 	for rows.Next() {
 		var m event.Mention
-		var ds, de, rb string
+		var d mentionDates
+		var rb string
 		err := rows.Scan(&m.ID, &m.ArticleID, &m.Doc, &m.URL, &m.Outlet, &m.Event, &m.Mode, &m.CAMEO, &m.Quad, &m.Score,
 			&m.Actor.Text, &m.Actor.EntityID, &m.Actor.Entity, &m.Actor.Code, &m.Actor.Sector,
 			&m.Recipient.Text, &m.Recipient.EntityID, &m.Recipient.Entity, &m.Recipient.Code, &m.Recipient.Sector,
-			&ds, &de, &m.Precision, &m.DateText, &m.Background, &m.Claim, &rb,
+			&d.start, &d.end, &m.Precision, &m.DateText, &m.Background, &m.Claim, &rb,
 			&m.Sentence, &m.SentStart, &m.SentEnd, &m.Trigger, &m.Confidence, &m.Location, &m.StoryID, &m.StoryWhy, &m.Reference,
 			&m.ArticleDateConflict)
 		if err != nil {
 			return fmt.Errorf("iterate mentions: %w", err)
 		}
-		m.DateStart, _ = time.Parse(time.DateOnly, ds)
-		m.DateEnd, _ = time.Parse(time.DateOnly, de)
+		m.DateStart, _ = time.Parse(time.DateOnly, d.start)
+		m.DateEnd, _ = time.Parse(time.DateOnly, d.end)
 		_ = json.Unmarshal([]byte(rb), &m.ReportedBy)
-		if err := fn(&m); err != nil {
+		if err := fn(&m, d); err != nil {
 			return err
 		}
 	}

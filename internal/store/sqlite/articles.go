@@ -30,7 +30,7 @@ func (s *DB) PutArticle(ctx context.Context, a *article.Article) (store.PutResul
 		a.Hash = article.ContentHash(a.Text)
 	}
 	var res store.PutResult
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTxQ(ctx, func(tx querier) error {
 		err := tx.QueryRowContext(ctx, `SELECT id, COALESCE(dup_of, 0) FROM articles WHERE hash = ?`, a.Hash).Scan(&res.ID, &res.NearDupOf)
 		if err == nil {
 			return nil
@@ -72,7 +72,7 @@ func (s *DB) PutArticle(ctx context.Context, a *article.Article) (store.PutResul
 
 // findNear returns the earliest stored article whose SimHash is within
 // nearDistance of h, or 0.
-func findNear(ctx context.Context, tx *sql.Tx, h uint64) (int64, error) {
+func findNear(ctx context.Context, tx querier, h uint64) (int64, error) {
 	if h == 0 {
 		return 0, nil
 	}
@@ -193,8 +193,15 @@ func nullID(id int64) any {
 }
 
 // HasHash reports whether an article with this content hash is stored.
+// Outside a transaction it reads the last commit without waiting for the
+// writer's open one (an article in it is found when coded: PutArticle
+// then reports it stored).
 func (s *DB) HasHash(ctx context.Context, hash string) (bool, error) {
+	var q querier = s.q
+	if s.tx == nil && s.reads != nil {
+		q = s.reads
+	}
 	var n int
-	err := s.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE hash = ?`, hash).Scan(&n)
+	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE hash = ?`, hash).Scan(&n)
 	return n > 0, err
 }

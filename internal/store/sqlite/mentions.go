@@ -2,9 +2,10 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
@@ -12,42 +13,96 @@ import (
 
 var _ store.Mentions = (*DB)(nil)
 
+// mentionCols are the columns PutMentions writes, in its order.
+const mentionCols = `article_id, seq, event, mode, cameo, quad, score,
+	actor_text, actor_entity, actor_name, actor_code, actor_sector,
+	recip_text, recip_entity, recip_name, recip_code, recip_sector,
+	date_start, date_end, precision, date_text, background, claim, reported_by,
+	sentence, sent_start, sent_end, trigger, confidence, location, story_id, story_why, reference`
+
+const nMentionCols = 33
+
+// mentionsPerInsert is how many mentions one INSERT writes (33 values
+// each, under SQLite's limit of 32,766).
+const mentionsPerInsert = 256
+
 // PutMentions replaces the article's mentions atomically.
+//
+// It deletes only when the article has mentions, and writes them with one
+// statement per up to mentionsPerInsert: each statement that fires the
+// full-text triggers inside a transaction opens a savepoint, and FTS5
+// writes its pending index to disk at every savepoint, so a statement per
+// mention (and a DELETE of nothing before them) wrote one small index
+// segment per mention for SQLite to merge again.
 func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mention) error {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE article_id = ?`, articleID); err != nil {
+	err := s.inTxQ(ctx, func(tx querier) error {
+		var had bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM mentions WHERE article_id = ?)`, articleID).Scan(&had); err != nil {
 			return err
 		}
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO mentions (article_id, seq, event, mode, cameo, quad, score,
-			actor_text, actor_entity, actor_name, actor_code, actor_sector,
-			recip_text, recip_entity, recip_name, recip_code, recip_sector,
-			date_start, date_end, precision, date_text, background, claim, reported_by,
-			sentence, sent_start, sent_end, trigger, confidence, location, story_id, story_why, reference)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
-		for i, m := range ms {
-			rb, _ := json.Marshal(m.ReportedBy)
-			if m.ReportedBy == nil {
-				rb = []byte("[]")
+		if had {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE article_id = ?`, articleID); err != nil {
+				return err
 			}
-			_, err := stmt.ExecContext(ctx, articleID, i, m.Event, m.Mode, m.CAMEO, m.Quad, m.Score,
-				m.Actor.Text, m.Actor.EntityID, m.Actor.Entity, m.Actor.Code, m.Actor.Sector,
-				m.Recipient.Text, m.Recipient.EntityID, m.Recipient.Entity, m.Recipient.Code, m.Recipient.Sector,
-				nullDate(m.DateStart), nullDate(m.DateEnd), m.Precision, m.DateText, m.Background, m.Claim, string(rb),
-				m.Sentence, m.SentStart, m.SentEnd, m.Trigger, m.Confidence, m.Location, m.StoryID, m.StoryWhy,
-				m.Reference || m.Background) // history is recalled, whoever coded it
-			if err != nil {
+			s.near.dropArticle(articleID)
+		}
+		for from := 0; from < len(ms); from += mentionsPerInsert {
+			to := min(from+mentionsPerInsert, len(ms))
+			var q strings.Builder
+			q.WriteString(`INSERT INTO mentions (` + mentionCols + `) VALUES `)
+			args := make([]any, 0, (to-from)*nMentionCols)
+			for i := from; i < to; i++ {
+				m := &ms[i]
+				if i > from {
+					q.WriteByte(',')
+				}
+				q.WriteString("(?" + strings.Repeat(",?", nMentionCols-1) + ")")
+				rb, _ := json.Marshal(m.ReportedBy)
+				if m.ReportedBy == nil {
+					rb = []byte("[]")
+				}
+				args = append(args, articleID, i, m.Event, m.Mode, m.CAMEO, m.Quad, m.Score,
+					m.Actor.Text, m.Actor.EntityID, m.Actor.Entity, m.Actor.Code, m.Actor.Sector,
+					m.Recipient.Text, m.Recipient.EntityID, m.Recipient.Entity, m.Recipient.Code, m.Recipient.Sector,
+					nullDate(m.DateStart), nullDate(m.DateEnd), m.Precision, m.DateText, m.Background, m.Claim, string(rb),
+					m.Sentence, m.SentStart, m.SentEnd, m.Trigger, m.Confidence, m.Location, m.StoryID, m.StoryWhy,
+					m.Reference || m.Background) // history is recalled, whoever coded it
+			}
+			if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
 				return err
 			}
 		}
+		return s.cacheArticle(ctx, tx, articleID, ms)
+	})
+	if err != nil {
+		if s.tx == nil {
+			s.near.reset() // its own transaction rolled back (InTx resets for its own)
+		}
+		return fmt.Errorf("store mentions of article %d: %w", articleID, err)
+	}
+	return nil
+}
+
+// cacheArticle puts the article's newly stored mentions in the mention
+// cache, read back as EachMention gives them, when their dyad is held.
+func (s *DB) cacheArticle(ctx context.Context, tx querier, articleID int64, ms []event.Mention) error {
+	held := false
+	for i := range ms {
+		held = held || s.near.cached(ms[i].Actor.Code, ms[i].Recipient.Code)
+	}
+	if !held {
+		return nil
+	}
+	var rows []cachedMention
+	view := &DB{db: s.db, q: tx, tx: s.tx, path: s.path}
+	err := view.eachMention(ctx, " WHERE m.article_id = ? ORDER BY m.seq", []any{articleID}, func(m *event.Mention, d mentionDates) error {
+		rows = append(rows, cachedMention{*m, d})
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("store mentions of article %d: %w", articleID, err)
+		return err
 	}
+	s.near.add(rows)
 	return nil
 }
 
@@ -56,6 +111,7 @@ func (s *DB) RenameStory(ctx context.Context, from, to string) error {
 	if _, err := s.q.ExecContext(ctx, `UPDATE mentions SET story_id = ? WHERE story_id = ?`, to, from); err != nil {
 		return fmt.Errorf("join story %s into %s: %w", from, to, err)
 	}
+	s.near.rename(from, to)
 	return nil
 }
 
@@ -67,11 +123,19 @@ func (s *DB) MoveMention(ctx context.Context, m *event.Mention, to, why string) 
 	if err != nil {
 		return fmt.Errorf("move a mention of article %d into story %s: %w", m.ArticleID, to, err)
 	}
+	s.near.move(m, to, why)
 	return nil
 }
 
 // ListMentions returns the mentions matching f, oldest first.
 func (s *DB) ListMentions(ctx context.Context, f store.MentionFilter) ([]event.Mention, error) {
+	if s.tx != nil && cacheable(f) {
+		// inside a transaction, the cache has just been checked (InTx)
+		out, err := s.near.list(ctx, s, f)
+		if !errors.Is(err, errTooBig) {
+			return out, err
+		}
+	}
 	var out []event.Mention
 	err := s.EachMention(ctx, f, func(m *event.Mention) error {
 		out = append(out, *m)

@@ -29,12 +29,22 @@ var migrations embed.FS
 // far beyond any real wait and short enough to report a stuck writer.
 const busyTimeoutMS = 60_000
 
+// cacheKiB is the page cache of the connection (SQLite's default is 2 MB):
+// an ingest re-reads the mention and story indexes of the busy dyads for
+// every article, and a cache smaller than them sends each read to the file.
+const cacheKiB = 16 << 10
+
 // DB is a dyad store in one SQLite file.
 type DB struct {
 	db   *sql.DB
 	q    querier // db, or tx in the view InTx hands out
 	tx   *sql.Tx
 	path string
+	near *nearCache // shared by the views InTx hands out
+	// reads is a second connection for the reads that must not wait for
+	// the writer's transaction: HasHash, which the extraction workers ask
+	// while the writer holds a batch (WAL lets it read the last commit).
+	reads *sql.DB
 }
 
 // Open opens (creating if needed) the database at path and brings its schema
@@ -51,9 +61,14 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// deadlock), so a second `dyad ingest` or the dashboard's ingest beside
 	// a CLI ingest failed. Taking the write lock at BEGIN makes it wait its
 	// turn, up to busy_timeout. The pragmas run in order: busy_timeout first,
-	// so switching a new file to WAL also waits.
+	// so switching a new file to WAL also waits. For bulk loads: statement
+	// journals (each insert firing the story and full-text triggers opens
+	// one) stay in memory instead of temporary files, and the page cache
+	// holds the indexes a batch touches (pages are allocated as used, so a
+	// small database costs no more).
 	dsn := "file:" + path + "?_txlock=immediate&_pragma=busy_timeout(" + strconv.Itoa(busyTimeoutMS) +
-		")&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+		")&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
+		"&_pragma=temp_store(MEMORY)&_pragma=cache_size(" + strconv.Itoa(-cacheKiB) + ")"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -61,11 +76,18 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// One writer at a time is SQLite's model; a single connection also keeps
 	// transactions from tripping over each other's locks.
 	db.SetMaxOpenConns(1)
-	s := &DB{db: db, q: db, path: path}
+	s := &DB{db: db, q: db, path: path, near: &nearCache{}}
 	if err := s.migrateWaiting(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	reads, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout("+strconv.Itoa(busyTimeoutMS)+")&_pragma=query_only(1)")
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	reads.SetMaxOpenConns(1)
+	s.reads = reads
 	return s, nil
 }
 
@@ -102,6 +124,9 @@ func isBusy(err error) bool {
 func (s *DB) Close() error {
 	if s.tx != nil {
 		return nil // the view InTx hands out; the transaction ends with InTx
+	}
+	if s.reads != nil {
+		s.reads.Close()
 	}
 	return s.db.Close()
 }
@@ -179,6 +204,18 @@ func (s *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("schema version %d is newer than this dyad knows (%d): upgrade dyad", cur, latest)
 	}
 	return nil
+}
+
+// inTxQ is inTx for statements that may be prepared once per transaction:
+// in a view of InTx or InBatch, fn gets the view's querier, which keeps
+// each statement it prepares until the transaction ends (a batch stores
+// many documents with the same few statements, and preparing one that
+// fires the story and full-text triggers compiles them too).
+func (s *DB) inTxQ(ctx context.Context, fn func(querier) error) error {
+	if s.tx != nil {
+		return fn(s.q)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error { return fn(tx) })
 }
 
 // inTx runs fn in a transaction, committing on success and rolling back on

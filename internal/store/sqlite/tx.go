@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 
 	"github.com/dyad-project/dyad/internal/store"
 )
@@ -23,10 +24,150 @@ type querier interface {
 // so the lock names are not needed here; they are accepted so that SQLite
 // and PostgreSQL serve the same callers.
 func (s *DB) InTx(ctx context.Context, _ []string, fn func(ctx context.Context, tx store.Store) error) error {
+	return s.write(ctx, func(view *DB) error { return fn(ctx, view) })
+}
+
+// write runs fn with a view of the store in one transaction, committed
+// when fn returns nil and rolled back otherwise.
+func (s *DB) write(ctx context.Context, fn func(view *DB) error) error {
 	if s.tx != nil {
 		return errors.New("store: nested transaction")
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return fn(ctx, &DB{db: s.db, q: tx, tx: tx, path: s.path})
+	// The transaction runs on a connection of its own asking, so that the
+	// mention cache can tell whether another connection wrote since it
+	// last looked (see nearCache).
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	var id any
+	if err := conn.Raw(func(dc any) error { id = dc; return nil }); err != nil {
+		return err
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	var ver int64
+	if err := tx.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&ver); err != nil {
+		tx.Rollback()
+		return err
+	}
+	s.near.check(id, ver)
+	if err := fn(&DB{db: s.db, q: &prepared{tx: tx}, tx: tx, path: s.path, near: s.near}); err != nil {
+		tx.Rollback()
+		s.near.reset() // it followed writes now undone
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		s.near.reset()
+		return err
+	}
+	return nil
+}
+
+// InBatch runs fn in one transaction whose units (see batch.Unit) are
+// savepoints: a unit that fails is undone alone, and the others are
+// committed together when fn returns nil. SQLite serializes writers, so a
+// batch takes no lock names; PostgreSQL stores one document per
+// transaction, under its dyads' locks (no Batcher there).
+func (s *DB) InBatch(ctx context.Context, fn func(ctx context.Context, b store.Batch) error) error {
+	return s.write(ctx, func(view *DB) error {
+		b := &batch{view: view}
+		if err := fn(ctx, b); err != nil {
+			return err
+		}
+		return b.broken
 	})
+}
+
+var _ store.Batcher = (*DB)(nil)
+
+type batch struct {
+	view   *DB
+	broken error // a unit could not be undone: the batch must not commit
+}
+
+// Unit runs fn in a savepoint of the batch's transaction.
+func (b *batch) Unit(ctx context.Context, fn func(ctx context.Context, tx store.Store) error) error {
+	if b.broken != nil {
+		return b.broken
+	}
+	if _, err := b.view.tx.ExecContext(ctx, `SAVEPOINT unit`); err != nil {
+		return err
+	}
+	err := fn(ctx, b.view)
+	// the savepoint ends even when ctx is done: an interrupted unit is
+	// undone, and the batch's fate is then its transaction's
+	end := context.WithoutCancel(ctx)
+	if err != nil {
+		b.view.near.reset() // it may hold the undone writes
+		if _, rerr := b.view.tx.ExecContext(end, `ROLLBACK TO unit`); rerr != nil {
+			b.broken = fmt.Errorf("undo a failed unit: %w", rerr)
+			return errors.Join(err, b.broken)
+		}
+	}
+	if _, rerr := b.view.tx.ExecContext(end, `RELEASE unit`); rerr != nil {
+		b.broken = fmt.Errorf("end a unit: %w", rerr)
+		return errors.Join(err, b.broken)
+	}
+	return err
+}
+
+// prepared is a transaction that prepares each statement once and keeps
+// it until the transaction ends (database/sql closes a transaction's
+// statements then).
+type prepared struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+// maxPrepared bounds the statements one transaction keeps.
+const maxPrepared = 64
+
+func (p *prepared) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := p.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := p.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if p.stmts == nil {
+		p.stmts = map[string]*sql.Stmt{}
+	}
+	if len(p.stmts) >= maxPrepared {
+		for k, old := range p.stmts {
+			old.Close()
+			delete(p.stmts, k)
+		}
+	}
+	p.stmts[q] = st
+	return st, nil
+}
+
+func (p *prepared) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	st, err := p.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (p *prepared) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	st, err := p.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func (p *prepared) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	st, err := p.stmt(ctx, q)
+	if err != nil {
+		// a Row carrying the error, as database/sql gives for a bad query
+		return p.tx.QueryRowContext(ctx, q, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
 }

@@ -1,0 +1,247 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+// nearMention is a mention of a dyad for the cache tests.
+func nearMention(actor, recip, start, end, story string, background bool, dateText string) event.Mention {
+	return event.Mention{Event: "ACCUSE", Actor: event.Party{Code: actor}, Recipient: event.Party{Code: recip},
+		DateStart: day(start), DateEnd: day(end), Background: background, DateText: dateText,
+		Sentence: actor + " accused " + recip + " " + start, StoryID: story, StoryWhy: "first report"}
+}
+
+// putNear stores an article with ms and returns its id.
+func putNear(t *testing.T, s store.Store, src string, ms ...event.Mention) int64 {
+	t.Helper()
+	ctx := context.Background()
+	a := &article.Article{Source: src, Outlet: "outlet " + src, Text: "text of " + src, SimHash: uint64(len(src)) << 40}
+	r, err := s.PutArticle(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutMentions(ctx, r.ID, ms); err != nil {
+		t.Fatal(err)
+	}
+	return r.ID
+}
+
+// nearFilters are the asks StoredNear makes, and some it does not.
+var nearFilters = []store.MentionFilter{
+	{Actor: "USA", Recipient: "IRQ", Either: true},
+	{Actor: "IRQ", Recipient: "USA", Either: true, Since: day("2025-01-02"), Until: day("2025-01-09"), UndatedHistory: true},
+	{Actor: "USA", Recipient: "IRQ", Either: true, Since: day("2025-01-05"), Until: day("2025-01-05")},
+	{Actor: "USA", Recipient: "IRQ", Either: true, Until: day("2025-01-03"), UndatedHistory: true},
+	{Actor: "USA", Recipient: "IRN", Either: true, Since: day("2024-12-01"), Until: day("2025-02-01"), UndatedHistory: true},
+	{Actor: "IRN", Recipient: "IRQ", Either: true},
+}
+
+// checkNear compares, inside a transaction, what ListMentions answers
+// (from the cache for the dyad asks) with what the database holds.
+func checkNear(t *testing.T, db *DB, when string) {
+	t.Helper()
+	ctx := context.Background()
+	err := db.InTx(ctx, nil, func(ctx context.Context, tx store.Store) error {
+		for _, f := range nearFilters {
+			got, err := tx.ListMentions(ctx, f)
+			if err != nil {
+				return err
+			}
+			var want []event.Mention
+			if err := tx.(*DB).EachMention(ctx, f, func(m *event.Mention) error { want = append(want, *m); return nil }); err != nil {
+				return err
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: %+v: got %d mentions %v, the database holds %d %v", when, f, len(got), ids(got), len(want), ids(want))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func ids(ms []event.Mention) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, fmt.Sprintf("%d:%s:%s", m.ID, m.StoryID, m.StoryWhy))
+	}
+	return out
+}
+
+// The mention cache answers what the database holds, in its order, through
+// the writes the merge makes (new mentions, joined stories, moved
+// references), a rolled-back transaction and a replaced article.
+func TestNearCacheFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	putNear(t, db, "a.txt",
+		nearMention("USA", "IRQ", "2025-01-05", "2025-01-05", "S1", false, "on Sunday"),
+		nearMention("IRQ", "USA", "2025-01-06", "2025-01-06", "S2", false, "on Monday"),
+		nearMention("USA", "IRQ", "", "", "", false, ""),
+		nearMention("USA", "IRQ", "2020-01-01", "2025-01-04", "S3", true, ""))
+	putNear(t, db, "b.txt",
+		nearMention("USA", "IRN", "2025-01-05", "2025-01-05", "S4", false, "on Sunday"),
+		nearMention("USA", "IRQ", "2025-01-01", "2025-01-31", "S5", false, "in January"))
+	checkNear(t, db, "loaded")
+
+	var moved event.Mention
+	err := db.InTx(ctx, nil, func(ctx context.Context, tx store.Store) error {
+		if _, err := tx.ListMentions(ctx, nearFilters[0]); err != nil { // held from here
+			return err
+		}
+		putNear(t, tx, "c.txt", nearMention("USA", "IRQ", "2025-01-05", "2025-01-05", "S1", false, "on Sunday"),
+			nearMention("IRQ", "USA", "2025-01-02", "2025-01-02", "S6", false, "on Thursday"))
+		if err := tx.RenameStory(ctx, "S2", "S1"); err != nil {
+			return err
+		}
+		got, err := tx.ListMentions(ctx, store.MentionFilter{Actor: "USA", Recipient: "IRQ", Either: true, Since: day("2025-01-01")})
+		if err != nil {
+			return err
+		}
+		for _, m := range got {
+			if m.StoryID == "S5" {
+				moved = m
+			}
+		}
+		return tx.MoveMention(ctx, &moved, "S1", "joined as a reference")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if moved.StoryID != "S5" {
+		t.Fatalf("the reference to move was not listed")
+	}
+	checkNear(t, db, "after new mentions, a rename and a move")
+
+	err = db.InTx(ctx, nil, func(ctx context.Context, tx store.Store) error {
+		putNear(t, tx, "d.txt", nearMention("USA", "IRQ", "2025-01-07", "2025-01-07", "S7", false, "on Tuesday"))
+		if err := tx.RenameStory(ctx, "S1", "S7"); err != nil {
+			return err
+		}
+		return errors.New("undone")
+	})
+	if err == nil {
+		t.Fatal("the transaction did not fail")
+	}
+	checkNear(t, db, "after a rollback")
+
+	// an article's mentions replaced outside a transaction
+	a, err := db.ListArticles(ctx, store.ArticleFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PutMentions(ctx, a[0].ID, []event.Mention{nearMention("IRQ", "USA", "2025-01-08", "2025-01-08", "S8", false, "on Wednesday")}); err != nil {
+		t.Fatal(err)
+	}
+	checkNear(t, db, "after an article's mentions were replaced")
+}
+
+// Another connection's writes (another dyad ingest, the dashboard) are
+// seen by the next transaction: the cache is dropped when the database's
+// data_version says someone else committed.
+func TestNearCacheSeesOtherWriters(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	one, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer one.Close()
+	other, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	putNear(t, one, "a.txt", nearMention("USA", "IRQ", "2025-01-05", "2025-01-05", "S1", false, "on Sunday"))
+	checkNear(t, one, "loaded")
+	putNear(t, other, "b.txt", nearMention("IRQ", "USA", "2025-01-05", "2025-01-05", "S2", false, "on Sunday"))
+	if err := other.RenameStory(ctx, "S1", "S2"); err != nil {
+		t.Fatal(err)
+	}
+	checkNear(t, one, "after another connection wrote")
+	var n int
+	_ = one.InTx(ctx, nil, func(ctx context.Context, tx store.Store) error {
+		got, err := tx.ListMentions(ctx, nearFilters[0])
+		for _, m := range got {
+			if m.StoryID == "S2" {
+				n++
+			}
+		}
+		return err
+	})
+	if n != 2 {
+		t.Errorf("%d mentions in story S2 seen by the first connection, want 2", n)
+	}
+}
+
+// A transaction's view prepares each statement once and keeps at most
+// maxPrepared of them, whatever number of distinct statements it runs.
+func TestPreparedOncePerTransaction(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	err := db.InTx(ctx, nil, func(ctx context.Context, tx store.Store) error {
+		p, ok := tx.(*DB).q.(*prepared)
+		if !ok {
+			t.Fatalf("the view's querier is %T, want *prepared", tx.(*DB).q)
+		}
+		for range 3 {
+			if _, err := tx.HasHash(ctx, "h"); err != nil {
+				return err
+			}
+		}
+		if len(p.stmts) != 1 {
+			t.Errorf("%d statements kept after one asked three times, want 1", len(p.stmts))
+		}
+		first := p.stmts[`SELECT COUNT(*) FROM articles WHERE hash = ?`]
+		if _, err := tx.HasHash(ctx, "h"); err != nil || p.stmts[`SELECT COUNT(*) FROM articles WHERE hash = ?`] != first {
+			t.Errorf("the statement was prepared again (%v)", err)
+		}
+		for i := range 2 * maxPrepared {
+			var n int
+			if err := p.QueryRowContext(ctx, fmt.Sprintf("SELECT %d", i)).Scan(&n); err != nil || n != i {
+				t.Fatalf("SELECT %d = %d, %v", i, n, err)
+			}
+		}
+		if len(p.stmts) > maxPrepared {
+			t.Errorf("%d statements kept, want at most %d", len(p.stmts), maxPrepared)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Past maxCached mentions in all, the cache starts afresh with the dyad
+// asked about, and still answers what the database holds.
+func TestNearCacheBounded(t *testing.T) {
+	defer func(n int) { maxCached = n }(maxCached)
+	maxCached = 3
+	db := openTemp(t)
+	putNear(t, db, "a.txt",
+		nearMention("USA", "IRQ", "2025-01-05", "2025-01-05", "S1", false, "on Sunday"),
+		nearMention("IRQ", "USA", "2025-01-06", "2025-01-06", "S2", false, "on Monday"),
+		nearMention("USA", "IRN", "2025-01-05", "2025-01-05", "S3", false, "on Sunday"),
+		nearMention("IRN", "USA", "2025-01-05", "2025-01-05", "S4", false, "on Sunday"))
+	checkNear(t, db, "loaded")
+	db.near.mu.Lock()
+	held := db.near.size()
+	db.near.mu.Unlock()
+	if held > maxCached {
+		t.Errorf("%d mentions held, want at most %d", held, maxCached)
+	}
+	if !db.near.cached("USA", "IRN") || db.near.cached("USA", "IRQ") {
+		t.Errorf("the cache holds USA–IRQ %v and USA–IRN %v, want the last asked alone", db.near.cached("USA", "IRQ"), db.near.cached("USA", "IRN"))
+	}
+}
