@@ -439,6 +439,7 @@ func TestHoldersAfterSource(t *testing.T) {
 		{"GRC", "head_of_state", "2005-07-01", "Karolos Papoulias"},
 		{"CZE", "head_of_government", "2025-12-08", "Petr Fiala"},
 		{"CZE", "head_of_government", "2025-12-09", "Andrej Babiš"},
+		{"MMR", "head_of_government", "2025-08-01", "Nyo Saw"},
 		{"CHL", "head_of_state", "2026-03-10", "Gabriel Boric"},
 		{"CHL", "head_of_state", "2026-03-11", "José Antonio Kast"},
 		{"LBY", "head_of_government", "2024-01-01", "Abdulhamid Dabaiba"},
