@@ -632,6 +632,12 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"COERCE PER>CHL 2021-03-15..2021-03-15 asserted"},
 		},
 		{
+			name: "what may happen has not; what may have happened is suspected", published: "2021-03-20",
+			text: "Peru may well be able to hit Chile with missiles. Bolivian hackers may have attacked Ecuador's power grid.",
+			want: []string{"ASSAULT BOL>ECU 2021-03-20..2021-03-20 alleged"},
+			not:  []string{"ASSAULT PER"},
+		},
+		{
 			name: "failing to agree or to reach a deal rejects it", published: "2021-03-20",
 			text: "Peru and Chile failed to reach agreement on the border. Bolivia failed to agree with Ecuador on trade.",
 			want: []string{"REJECT PER>CHL 2021-03-20..2021-03-20 asserted", "REJECT BOL>ECU 2021-03-20..2021-03-20 asserted"},

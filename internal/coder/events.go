@@ -127,7 +127,8 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			}
 		}
 		// a refusal ("will not meet") is made now, whatever it refuses
-		future := s.hasWord(cs, tr.TokStart, futureWords) && !refusal(typ, tr) && typ != "THREATEN" && !offer
+		suspected := s.pastModal(cs, tr.TokStart)
+		future := s.hasWord(cs, tr.TokStart, futureWords) && !refusal(typ, tr) && typ != "THREATEN" && !offer && !suspected
 		if tr.IsNoun && s.hasWord(tr.TokStart-2, tr.TokStart, prospectWords) && !prepositions[s.lower(tr.TokStart-1)] {
 			continue // "a possible agreement", "future negotiations": not yet events
 		}
@@ -140,7 +141,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, unrealWords) {
 			continue // "the prospect of a deal", "failure to reach agreement", "postponed a trip"
 		}
-		if s.hasWord(cs, tr.TokStart, hypoWords) && typ != "THREATEN" || s.modalVerb(tr) {
+		if (s.hasWord(cs, tr.TokStart, hypoWords) || s.mayBefore(cs, tr.TokStart)) && typ != "THREATEN" || s.modalVerb(tr) {
 			continue // "Iran might attack Israel": a possibility, not an event
 		}
 		if (s.hasWord(cs, tr.TokStart, condWords) || s.conditionalClause(cs, tr)) && tr.Entry.Event != "THREATEN" {
@@ -205,6 +206,9 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			m.Confidence += 0.2
 		}
 		c.complete(d, s, tr, cs, actor, future, &m)
+		if suspected && (m.Claim == event.Asserted || m.Claim == event.Reported) {
+			m.Claim = event.Alleged // "hackers may have attacked the grid"
+		}
 		if blamer >= 0 {
 			// "the U.S. blamed the militia for a rocket attack": that the
 			// militia attacked is the accuser's allegation
@@ -935,6 +939,33 @@ func (s *sentence) refusal(from, to int) bool {
 			return true
 		case "not":
 			if p := s.lower(i - 1); p == "will" || p == "would" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayBefore reports the modal "may" of a possible act in tokens [from, to):
+// written in lower case, so not the month nor a name ("Theresa May"), and
+// not "may have", which tells of a past act someone suspects.
+func (s *sentence) mayBefore(from, to int) bool {
+	for i := max(from, 0); i < to && i < len(s.toks); i++ {
+		if s.toks[i].Text == "may" && s.lower(i+1) != "have" && !(s.lower(i+1) == "well" && s.lower(i+2) == "have") {
+			return true // "may have launched" tells of a past act, alleged
+		}
+	}
+	return false
+}
+
+// pastModal reports a modal of possibility on a past act in tokens
+// [from, to): "may have attacked", "could well have been": someone suspects
+// it happened; it is not planned.
+func (s *sentence) pastModal(from, to int) bool {
+	for i := max(from, 0); i < to && i < len(s.toks); i++ {
+		switch s.toks[i].Text {
+		case "may", "might", "could", "must":
+			if s.lower(i+1) == "have" || s.lower(i+1) == "well" && s.lower(i+2) == "have" {
 				return true
 			}
 		}
