@@ -638,6 +638,11 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ASSAULT PER"},
 		},
 		{
+			name: "a question asks, it does not report", published: "2021-03-20",
+			text: "Will Peru attack Chile? \"Why did Bolivia sanction Ecuador?\"",
+			not:  []string{"ASSAULT", "SANCTION", "COERCE"},
+		},
+		{
 			name: "failing to agree or to reach a deal rejects it", published: "2021-03-20",
 			text: "Peru and Chile failed to reach agreement on the border. Bolivia failed to agree with Ecuador on trade.",
 			want: []string{"REJECT PER>CHL 2021-03-20..2021-03-20 asserted", "REJECT BOL>ECU 2021-03-20..2021-03-20 asserted"},

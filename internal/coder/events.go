@@ -24,6 +24,9 @@ func mutual(tr lexicon.Trigger) bool {
 
 // codeSentence turns the triggers of one sentence into mentions.
 func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
+	if s.question() {
+		return nil // "Are you suggesting that if there's a strike …?": asked, not told
+	}
 	var out []event.Mention
 	seen := map[string]bool{}
 	var inner map[int]bool // mentions told inside another event's clause
@@ -956,6 +959,13 @@ func (s *sentence) mayBefore(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// question reports a sentence that ends in a question mark (before any
+// closing quotation mark): what it names is asked about, not reported.
+func (s *sentence) question() bool {
+	t := strings.TrimRight(s.text, " \t\n\"'”’)")
+	return strings.HasSuffix(t, "?")
 }
 
 // pastModal reports a modal of possibility on a past act in tokens
