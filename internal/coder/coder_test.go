@@ -643,6 +643,13 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ASSAULT", "SANCTION", "COERCE"},
 		},
 		{
+			name: "cutting aid, withdrawing peacekeepers and ending mediation reduce relations; diplomatic ties are diplomatic cooperation", published: "2021-03-20",
+			text: "Chile has established diplomatic ties with Paraguay. Peru reduced military aid to Bolivia. The UN withdrew peacekeepers from Ecuador. Brazil ended mediation efforts between Uruguay and Colombia. Argentina suspended food supplies to Venezuela.",
+			want: []string{"SANCTION PER>BOL 2021-03-20..2021-03-20 asserted", "SANCTION UNO>ECU 2021-03-20..2021-03-20 asserted",
+				"SUPPORT CHL>PRY 2021-03-20..2021-03-20 asserted", "SANCTION BRA>URY 2021-03-20..2021-03-20 asserted", "SANCTION ARG>VEN 2021-03-20..2021-03-20 asserted"},
+			not: []string{"AID", "RETREAT", "COOPERATE", "CONSULT"},
+		},
+		{
 			name: "failing to agree or to reach a deal rejects it", published: "2021-03-20",
 			text: "Peru and Chile failed to reach agreement on the border. Bolivia failed to agree with Ecuador on trade.",
 			want: []string{"REJECT PER>CHL 2021-03-20..2021-03-20 asserted", "REJECT BOL>ECU 2021-03-20..2021-03-20 asserted"},

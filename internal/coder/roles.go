@@ -184,6 +184,9 @@ func (s *sentence) object(tr lexicon.Trigger, preps []string, placeOK bool) *chu
 		if c.party.Code == "" && c.backer != "" {
 			continue // "against an Iran-backed militia": the sponsor qualifies the next party
 		}
+		if c.generic && tr.ObjStart >= 0 && ci >= tr.ObjStart && ci < tr.ObjEnd && !targetObjects[tr.Entry.Event] {
+			continue // "reduced military aid to X": a word of the thing handed, not who receives it
+		}
 		prev := s.lower(ci - 1)
 		// "in Lebanon and Gaza": a conjunct shares its neighbour's preposition
 		coordinated := (prev == "and" || prev == "or") && lastEnd == ci-1
@@ -256,6 +259,10 @@ func (s *sentence) possessor(tr lexicon.Trigger) *chunk {
 	}
 	return nil
 }
+
+// targetObjects are the types whose object is whom the act is aimed at
+// ("stormed the embassy compound"), not a thing handed over.
+var targetObjects = map[string]bool{"ASSAULT": true, "COERCE": true, "PROTEST": true, "THREATEN": true}
 
 // passive reports a "was warned", "were killed" form.
 func (s *sentence) passive(tr lexicon.Trigger) bool {
