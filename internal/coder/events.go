@@ -183,6 +183,14 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			// "Iranians demonstrated after the government hiked prices": a
 			// protest with no named target is against the protesters' own state
 			recip = &chunk{start: actor.start, end: actor.start, party: event.Party{Code: actor.party.Code, Sector: "GOV", Text: "(their government)"}}
+			if t := s.parsed(c.parser); t != nil && !tr.IsNoun {
+				if w := t.objectText(s, tr); w != "" {
+					// "boycotting the presidential poll", "a strike at the
+					// Grasberg mine": a target the words name, in the
+					// protesters' own country, is no government of theirs
+					recip.party.Sector, recip.party.Text, recip.located = "", w, true
+				}
+			}
 		}
 		if (recip == nil || recip == actor) && (needsRecipient(tr.Entry.Event) || needsRecipient(typ) || tr.IsNoun) {
 			continue

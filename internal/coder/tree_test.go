@@ -520,3 +520,16 @@ func TestNoOneActs(t *testing.T) {
 		t.Errorf("%q: 'no Peruvian official' acted: %+v", text, ms)
 	}
 }
+
+// A protest whose target the words name, but no party, is against that
+// target in the protesters' own country, not against "their government".
+func TestProtestTargetInWords(t *testing.T) {
+	text := "Peruvian opposition leaders are boycotting the presidential poll."
+	p := fakeParser{text: "Peruvian/ADJ/3/amod opposition/NOUN/3/compound leaders/NOUN/5/nsubj are/AUX/5/aux boycotting/VERB/0/root " +
+		"the/DET/8/det presidential/ADJ/8/amod poll/NOUN/5/obj ./PUNCT/5/punct"}
+	if ms := treeCoded(t, p, text); !anyMention(ms, func(m event.Mention) bool {
+		return m.Event == "PROTEST" && m.Recipient.Code == "PER" && m.Recipient.Text == "the presidential poll" && m.Recipient.Sector == ""
+	}) {
+		t.Errorf("%q: want PROTEST PER>PER against 'the presidential poll', got %+v", text, ms)
+	}
+}
