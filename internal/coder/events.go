@@ -144,7 +144,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, unrealWords) {
 			continue // "the prospect of a deal", "failure to reach agreement", "postponed a trip"
 		}
-		if (s.hasWord(cs, tr.TokStart, hypoWords) || s.mayBefore(cs, tr.TokStart)) && typ != "THREATEN" || s.modalVerb(tr) {
+		if (s.hasWord(cs, tr.TokStart, hypoWords) || s.mayBefore(cs, tr.TokStart)) && typ != "THREATEN" || s.modalVerb(tr) || c.modalTree(s, tr) {
 			continue // "Iran might attack Israel": a possibility, not an event
 		}
 		if (s.hasWord(cs, tr.TokStart, condWords) || s.conditionalClause(cs, tr)) && tr.Entry.Event != "THREATEN" {
@@ -1006,6 +1006,36 @@ func (s *sentence) modalVerb(tr lexicon.Trigger) bool {
 		default:
 			return false
 		}
+	}
+	return false
+}
+
+// modalTree reports, from the tree, a threatening verb that shares a modal
+// of possibility with the verb it is coordinated to: "which would make it
+// a major power in the region and threaten its neighbours".
+func (c *Coder) modalTree(s *sentence, tr lexicon.Trigger) bool {
+	t := s.parsed(c.parser)
+	if t == nil || tr.IsNoun || tr.Entry.Event != "THREATEN" {
+		return false
+	}
+	v := t.wordAt(tr.Start)
+	for range 3 {
+		if v < 0 || t.words[v].UPOS != "VERB" {
+			return false
+		}
+		for _, k := range t.kids[v] {
+			if t.words[k].Rel != "aux" {
+				continue
+			}
+			switch s.text[t.words[k].Start:t.words[k].End] {
+			case "would", "could", "might", "may":
+				return true
+			}
+		}
+		if t.words[v].Rel != "conj" {
+			return false
+		}
+		v = t.words[v].Head - 1
 	}
 	return false
 }

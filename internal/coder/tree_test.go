@@ -533,3 +533,14 @@ func TestProtestTargetInWords(t *testing.T) {
 		t.Errorf("%q: want PROTEST PER>PER against 'the presidential poll', got %+v", text, ms)
 	}
 }
+
+// A threatening verb coordinated to a verb under "would" shares its modal:
+// what would happen is not a threat made.
+func TestThreatSharesModal(t *testing.T) {
+	text := "Peru would then become a regional power and threaten Chile."
+	p := fakeParser{text: "Peru/PROPN/4/nsubj would/AUX/4/aux then/ADV/4/advmod become/VERB/0/root a/DET/7/det regional/ADJ/7/amod " +
+		"power/NOUN/4/xcomp and/CCONJ/9/cc threaten/VERB/4/conj Chile/PROPN/9/obj ./PUNCT/4/punct"}
+	if ms := treeCoded(t, p, text); anyMention(ms, func(m event.Mention) bool { return m.Event == "THREATEN" }) {
+		t.Errorf("%q: a possible threat coded as made: %+v", text, ms)
+	}
+}
