@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"github.com/dyad-project/dyad/internal/actors"
 	"slices"
 	"strings"
 	"unicode"
@@ -675,12 +676,51 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 			recip = c
 		}
 	}
+	if recip != nil && recip.generic && recip.party.EntityID == "" && (recip.party.Code == "" || recip.unplaced) {
+		if l := c.placedGroup(s, recip); l != nil {
+			recip = l // "food assistance to 300,000 people in northeast Nigeria"
+		}
+	}
 	if recip != nil && actor != nil && recip.generic && recip.party.Code == actor.party.Code && ownWords[s.lower(s.tokAt(recip.start)-1)] {
 		// "withdraw its troops from Chile": one's own men are what is
 		// moved; the other side is named after them, if at all
 		recip = s.partyAfter(recip)
 	}
 	return actor, recip, cs
+}
+
+// placedGroup is a group of no country of its own ("people", "troops")
+// that the tree places somewhere ("people in northeast Nigeria"), as a
+// party of that place in the phrase's words, or nil.
+func (c *Coder) placedGroup(s *sentence, g *chunk) *chunk {
+	t := s.parsed(c.parser)
+	if t == nil {
+		return nil
+	}
+	w := t.wordEnding(g.end - s.start)
+	if w < 0 {
+		return nil
+	}
+	l := t.located(s, w, 1)
+	if l == nil || l.party.Code == "" || !onlyPlaces(l) {
+		return nil // "police near the U.S. Embassy in Cairo" are no Americans
+	}
+	out := *g
+	out.party.Code, out.party.Text, out.start, out.end, out.located, out.unplaced = l.party.Code, l.party.Text, l.start, l.end, true, false
+	return &out
+}
+
+// onlyPlaces reports a party named by countries, capitals or demonyms
+// alone, not by a body or a person.
+func onlyPlaces(c *chunk) bool {
+	for _, m := range c.matches {
+		switch m.Kind {
+		case actors.KindCountry, actors.KindSeat, actors.KindDemonym:
+		default:
+			return false
+		}
+	}
+	return len(c.matches) > 0
 }
 
 // ownWords mark a party as belonging to the clause's subject.

@@ -544,3 +544,16 @@ func TestThreatSharesModal(t *testing.T) {
 		t.Errorf("%q: a possible threat coded as made: %+v", text, ms)
 	}
 }
+
+// A group of no country of its own that the tree places somewhere is a
+// party of that place, in the phrase's words: the aid went to Bolivia.
+func TestPlacedGroupRecipient(t *testing.T) {
+	text := "Peru provided food aid to 3,000 people in northern Bolivia."
+	p := fakeParser{text: "Peru/PROPN/2/nsubj provided/VERB/0/root food/NOUN/4/compound aid/NOUN/2/obj to/ADP/7/case 3,000/NUM/7/nummod " +
+		"people/NOUN/4/nmod in/ADP/10/case northern/ADJ/10/amod Bolivia/PROPN/7/nmod ./PUNCT/2/punct"}
+	if ms := treeCoded(t, p, text); !anyMention(ms, func(m event.Mention) bool {
+		return m.Event == "AID" && m.Recipient.Code == "BOL" && strings.Contains(m.Recipient.Text, "northern Bolivia")
+	}) {
+		t.Errorf("%q: want AID PER>BOL to the people in northern Bolivia, got %+v", text, ms)
+	}
+}
