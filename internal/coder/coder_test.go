@@ -650,6 +650,12 @@ func TestCodeSentences(t *testing.T) {
 			not: []string{"AID", "RETREAT", "COOPERATE", "CONSULT"},
 		},
 		{
+			name: "troops sent to keep a peace protect", published: "2021-03-20",
+			text: "Peru sent 200 troops to Bolivia to serve as a peacekeeping force.",
+			want: []string{"AID PER>BOL 2021-03-20..2021-03-20 asserted"},
+			not:  []string{"MOBILIZE"},
+		},
+		{
 			name: "failing to agree or to reach a deal rejects it", published: "2021-03-20",
 			text: "Peru and Chile failed to reach agreement on the border. Bolivia failed to agree with Ecuador on trade.",
 			want: []string{"REJECT PER>CHL 2021-03-20..2021-03-20 asserted", "REJECT BOL>ECU 2021-03-20..2021-03-20 asserted"},

@@ -164,6 +164,11 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 				recip = s.firstOtherAfter(c, actor.party.Code)
 			}
 		}
+		if typ == "MOBILIZE" && s.peacekeeping(cs) {
+			// "sent 200 troops to Syria to serve as a peacekeeping force":
+			// troops sent to keep a peace protect (CAMEO 074)
+			typ, mode, cameo = "AID", "", "074"
+		}
 		if typ == "ASSAULT" && !lethal(s.lower(tr.TokStart)) && politician(actor) && politician(recip) {
 			// "Trump fired back at Rouhani", "the president and the
 			// chancellor clashed": office holders attacking each other
@@ -721,6 +726,18 @@ func onlyPlaces(c *chunk) bool {
 		}
 	}
 	return len(c.matches) > 0
+}
+
+// peacekeeping reports a clause from token cs that sends its troops to keep
+// a peace: "peacekeepers", "a peacekeeping force", "on a peacekeeping mission".
+func (s *sentence) peacekeeping(cs int) bool {
+	end := s.clauseEnd(max(cs, 0))
+	for i := max(cs, 0); i < end && i < len(s.toks); i++ {
+		if strings.HasPrefix(s.toks[i].Lower, "peacekeep") {
+			return true
+		}
+	}
+	return false
 }
 
 // ownWords mark a party as belonging to the clause's subject.
