@@ -650,6 +650,11 @@ func TestCodeSentences(t *testing.T) {
 			not: []string{"AID", "RETREAT", "COOPERATE", "CONSULT"},
 		},
 		{
+			name: "one's own troops mobilized are not the other side", published: "2021-03-20",
+			text: "In Lima, Peru mobilized the army for a ground assault against Chile.",
+			want: []string{"MOBILIZE PER>CHL 2021-03-20..2021-03-20 asserted"},
+		},
+		{
 			name: "troops sent to keep a peace protect", published: "2021-03-20",
 			text: "Peru sent 200 troops to Bolivia to serve as a peacekeeping force.",
 			want: []string{"AID PER>BOL 2021-03-20..2021-03-20 asserted"},

@@ -686,6 +686,11 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 			recip = l // "food assistance to 300,000 people in northeast Nigeria"
 		}
 	}
+	if tr.Entry.Event == "MOBILIZE" && recip != nil && recip.generic && (recip.party.Code == "" || actor != nil && recip.party.Code == actor.party.Code) {
+		// "mobilized troops for the war against Iraq": the troops are
+		// what is mobilized; the other side is named after them, if at all
+		recip = s.partyAfter(recip)
+	}
 	if recip != nil && actor != nil && recip.generic && recip.party.Code == actor.party.Code && ownWords[s.lower(s.tokAt(recip.start)-1)] {
 		// "withdraw its troops from Chile": one's own men are what is
 		// moved; the other side is named after them, if at all
