@@ -655,6 +655,12 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"MOBILIZE PER>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
+			name: "a negation stays in its own clause; a verb right after 'and' shares it", published: "2021-03-20",
+			text: "The Chilean minister was not hurt and later condemned Peru on TV. Bolivia did not attack and kill Ecuadorian soldiers.",
+			want: []string{"ACCUSE CHL>PER 2021-03-20..2021-03-20 asserted"},
+			not:  []string{"ASSAULT BOL"},
+		},
+		{
 			name: "troops sent to keep a peace protect", published: "2021-03-20",
 			text: "Peru sent 200 troops to Bolivia to serve as a peacekeeping force.",
 			want: []string{"AID PER>BOL 2021-03-20..2021-03-20 asserted"},

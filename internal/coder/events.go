@@ -94,6 +94,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			// phrase's, not the verb's
 			negFrom = a
 		}
+		negFrom = s.negationScope(negFrom, tr)
 		if s.hasWord(negFrom, tr.TokStart, negations) {
 			// "will not attend", "refused to meet": a refusal is an event
 			if !refusable[typ] || tr.IsNoun && !s.lightVerbBefore(tr) || !s.refusal(cs, tr.TokStart) {
@@ -1170,6 +1171,19 @@ func (s *sentence) lightVerbBefore(tr lexicon.Trigger) bool {
 }
 
 var lightVerbs = set("reach", "sign", "conclude", "hold", "strike", "seal")
+
+// negationScope moves from past a negation that a coordinated clause leaves
+// behind: in "was not hurt and later went on TV to denounce the violence"
+// the "not" is the first verb's. A verb right after "and" shares it ("did
+// not attack and kill").
+func (s *sentence) negationScope(from int, tr lexicon.Trigger) int {
+	for i := tr.TokStart - 2; i >= from; i-- {
+		if w := s.lower(i); w == "and" || w == "but" {
+			return i + 1
+		}
+	}
+	return from
+}
 
 // conditionParty is the party a refusal waits on: the subject of an
 // "until" or "unless" clause after token i ("will not end the strike until
