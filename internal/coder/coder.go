@@ -242,12 +242,12 @@ func datelineEnd(text string) int {
 		}
 		if strings.ToUpper(first[0]) == first[0] || placeAndDate(head[:i]) {
 			// a dateline opens with the city in capitals, or names a
-			// place and more: "Harare, Zimbabwe -", "New York, May 17, IRNA -"
+			// place and more: "Lima, Peru -", "Quito, May 17, AGN -"
 			return i + len(dash)
 		}
 		return 0
 	}
-	// "Bogota, March 8 (IANS) The …": an agency in parentheses closes it
+	// "Quito, March 8 (AGN) The …": an agency in parentheses closes it
 	if open := strings.Index(head, " ("); open > 0 && placeAndDate(head[:open]) {
 		if end := strings.Index(head[open:], ") "); end > 2 {
 			agency := head[open+2 : open+end]
@@ -260,7 +260,7 @@ func datelineEnd(text string) int {
 }
 
 // placeAndDate reports a dateline head of a few comma-separated capitalised
-// or numeric parts ("Harare, Zimbabwe", "Bogota, March 8"), with a comma: a
+// or numeric parts ("Lima, Peru", "Quito, March 8"), with a comma: a
 // lone name before a dash is more often a sentence's subject.
 func placeAndDate(head string) bool {
 	if !strings.Contains(head, ",") {
@@ -340,10 +340,10 @@ func (c *chunk) referTo(ref *chunk) {
 }
 
 // titleAnaphora gives "the president", "the minister" with no country of
-// their own the person of the text who holds that title: "President Trump
-// … the president demanded", not the article's main country. A title the
-// text wrote ("President Trump") wins over one the knowledge base knows for
-// a person named without it ("Raul Castro").
+// their own the person of the text who holds that title: "President
+// Sagasti … the president demanded", not the article's main country. A
+// title the text wrote ("President Sagasti") wins over one the knowledge
+// base knows for a person named without it ("Piñera").
 func (d *doc) titleAnaphora(s *sentence) {
 	for _, c := range s.chunks {
 		w := strings.ToLower(c.party.Text)
@@ -374,7 +374,7 @@ func (c *Coder) possessed(s *sentence, day time.Time) {
 		for j := 0; j < i; j++ {
 			o := s.chunks[j]
 			if o.person || o.party.Code == "" || o.backer != "" || s.afterPreposition(s.tokAt(o.start), 0) {
-				continue // the owner is a subject, not "backed by Iran"
+				continue // the owner is a subject, not "backed by Peru"
 			}
 			ch.party.Code, ch.unplaced = o.party.Code, false
 			for _, m := range ch.matches {
@@ -382,8 +382,7 @@ func (c *Coder) possessed(s *sentence, day time.Time) {
 					continue
 				}
 				ch.party.Office = m.Office
-				if e, r, ok := c.kb.Holder(o.party.Code, m.Office, day); ok {
-					ch.party.EntityID, ch.party.Entity, ch.party.Sector = e.ID, e.Name, r.Sector
+				if c.holder(&ch.party, day) {
 					ch.person, ch.generic = true, false
 				}
 			}

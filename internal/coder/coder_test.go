@@ -600,8 +600,8 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"AGREE PER", "AGREE BOL"},
 		},
 		{
-			name: "a threat that could happen is not made; a woman named May threatens", published: "2021-03-20",
-			text: "Peru could threaten Chile with sanctions. Ecuador would also threaten Chile. Theresa May gives Bolivia a deadline.",
+			name: "a threat that could happen is not made; a minister named May threatens", published: "2021-03-20",
+			text: "Peru could threaten Chile with sanctions. Ecuador would also threaten Chile. The British minister Ms May gives Bolivia a deadline.",
 			want: []string{"THREATEN GBR>BOL 2021-03-20..2021-03-20 asserted"},
 			not:  []string{"THREATEN PER", "THREATEN ECU"},
 		},

@@ -103,7 +103,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			typ, mode, cameo = "REJECT", "", "12"
 			if recip == nil || recip.party.Code == "" {
 				if u := s.conditionParty(tr.TokEnd); u != nil && u != actor {
-					recip = u // "will not lift the embargo until Cuba reforms": refused to Cuba
+					recip = u // "will not lift the embargo until Chile reforms": refused to Chile
 				}
 			}
 		}
@@ -132,7 +132,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			}
 		}
 		// a refusal ("will not meet") is made now, whatever it refuses
-		suspected := s.pastModal(cs, tr.TokStart)
+		mayHappen, suspected := s.modals(cs, tr.TokStart)
 		future := s.hasWord(cs, tr.TokStart, futureWords) && !refusal(typ, tr) && typ != "THREATEN" && !offer && !suspected
 		if tr.IsNoun && s.hasWord(tr.TokStart-2, tr.TokStart, prospectWords) && !prepositions[s.lower(tr.TokStart-1)] {
 			continue // "a possible agreement", "future negotiations": not yet events
@@ -146,7 +146,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, unrealWords) {
 			continue // "the prospect of a deal", "failure to reach agreement", "postponed a trip"
 		}
-		if (s.hasWord(cs, tr.TokStart, hypoWords) || s.mayBefore(cs, tr.TokStart)) && typ != "THREATEN" || s.modalVerb(tr) || c.modalTree(s, tr) {
+		if (s.hasWord(cs, tr.TokStart, hypoWords) || mayHappen) && typ != "THREATEN" || s.modalVerb(tr) || c.modalTree(s, tr) {
 			continue // "Iran might attack Israel": a possibility, not an event
 		}
 		if (s.hasWord(cs, tr.TokStart, condWords) || s.conditionalClause(cs, tr)) && tr.Entry.Event != "THREATEN" {
@@ -166,7 +166,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			}
 		}
 		if typ == "MOBILIZE" && s.peacekeeping(cs) {
-			// "sent 200 troops to Syria to serve as a peacekeeping force":
+			// "sent 200 troops to Bolivia to serve as a peacekeeping force":
 			// troops sent to keep a peace protect (CAMEO 074)
 			typ, mode, cameo = "AID", "", "074"
 		}
@@ -193,7 +193,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			if t := s.parsed(c.parser); t != nil && !tr.IsNoun {
 				if w := t.objectText(s, tr); w != "" {
 					// "boycotting the presidential poll", "a strike at the
-					// Grasberg mine": a target the words name, in the
+					// copper mine": a target the words name, in the
 					// protesters' own country, is no government of theirs
 					recip.party.Sector, recip.party.Text, recip.located = "", w, true
 				}
@@ -225,7 +225,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		}
 		c.complete(d, s, tr, cs, actor, future, &m)
 		if suspected && (m.Claim == event.Asserted || m.Claim == event.Reported) {
-			m.Claim = event.Alleged // "hackers may have attacked the grid"
+			m.Claim = event.Alleged // "hackers may have attacked the power grid of Chile"
 		}
 		if blamer >= 0 {
 			// "the U.S. blamed the militia for a rocket attack": that the
@@ -480,7 +480,7 @@ var prospectWords = set("possible", "potential", "future", "further", "eventual"
 // is attacking, not protesting.
 // placeInside reports a recipient that is a place or a thing in a place
 // ("imposed a curfew on Basra", "a state of siege in Pando", "stormed the
-// mosque in Mosul"): a state acting there acts on a counterpart of its own
+// mosque in Arequipa"): a state acting there acts on a counterpart of its own
 // land, unlike "the White House" acting on "the US".
 func (s *sentence) placeInside(c *chunk) bool {
 	return c.located || placePreps[s.lower(s.tokAt(c.start)-1)]
@@ -684,11 +684,11 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	}
 	if recip != nil && recip.generic && recip.party.EntityID == "" && (recip.party.Code == "" || recip.unplaced) {
 		if l := c.placedGroup(s, recip); l != nil {
-			recip = l // "food assistance to 300,000 people in northeast Nigeria"
+			recip = l // "food aid to 3,000 people in northern Bolivia"
 		}
 	}
 	if tr.Entry.Event == "MOBILIZE" && recip != nil && recip.generic && (recip.party.Code == "" || actor != nil && recip.party.Code == actor.party.Code) {
-		// "mobilized troops for the war against Iraq": the troops are
+		// "mobilized the army for an assault against Chile": the troops are
 		// what is mobilized; the other side is named after them, if at all
 		recip = s.partyAfter(recip)
 	}
@@ -701,7 +701,7 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 }
 
 // placedGroup is a group of no country of its own ("people", "troops")
-// that the tree places somewhere ("people in northeast Nigeria"), as a
+// that the tree places somewhere ("people in northern Bolivia"), as a
 // party of that place in the phrase's words, or nil.
 func (c *Coder) placedGroup(s *sentence, g *chunk) *chunk {
 	t := s.parsed(c.parser)
@@ -714,7 +714,7 @@ func (c *Coder) placedGroup(s *sentence, g *chunk) *chunk {
 	}
 	l := t.located(s, w, 1)
 	if l == nil || l.party.Code == "" || !onlyPlaces(l) {
-		return nil // "police near the U.S. Embassy in Cairo" are no Americans
+		return nil // "police near the Chilean embassy in Lima" are no Chileans
 	}
 	out := *g
 	out.party.Code, out.party.Text, out.start, out.end, out.located, out.unplaced = l.party.Code, l.party.Text, l.start, l.end, true, false
@@ -967,7 +967,7 @@ var titleNouns = set("minister", "secretary", "president", "premier", "spokesman
 
 // titledOwn is titled, preferring a person whose title the text wrote
 // and, among those, the one the text names most ("the president" of an
-// article about Trump that also quotes President Putin is Trump).
+// article about Sagasti that also quotes President Piñera is Sagasti).
 func (d *doc) titledOwn(noun string) *chunk {
 	var best *chunk
 	bestN := 0
@@ -1020,18 +1020,6 @@ func (s *sentence) refusal(from, to int) bool {
 	return false
 }
 
-// mayBefore reports the modal "may" of a possible act in tokens [from, to):
-// written in lower case, so not the month nor a name ("Theresa May"), and
-// not "may have", which tells of a past act someone suspects.
-func (s *sentence) mayBefore(from, to int) bool {
-	for i := max(from, 0); i < to && i < len(s.toks); i++ {
-		if s.toks[i].Text == "may" && s.lower(i+1) != "have" && !(s.lower(i+1) == "well" && s.lower(i+2) == "have") {
-			return true // "may have launched" tells of a past act, alleged
-		}
-	}
-	return false
-}
-
 // question reports a sentence that ends in a question mark (before any
 // closing quotation mark): what it names is asked about, not reported.
 func (s *sentence) question() bool {
@@ -1039,19 +1027,22 @@ func (s *sentence) question() bool {
 	return strings.HasSuffix(t, "?")
 }
 
-// pastModal reports a modal of possibility on a past act in tokens
-// [from, to): "may have attacked", "could well have been": someone suspects
-// it happened; it is not planned.
-func (s *sentence) pastModal(from, to int) bool {
+// modals reads the modals of possibility in tokens [from, to): a
+// lower-case "may" (not the month nor a surname) of an act to come makes it
+// possible; "may", "might", "could" or "must" followed by "(well) have" tells
+// of a past act someone suspects ("may have attacked"), not a planned one.
+func (s *sentence) modals(from, to int) (possible, suspected bool) {
 	for i := max(from, 0); i < to && i < len(s.toks); i++ {
+		past := s.lower(i+1) == "have" || s.lower(i+1) == "well" && s.lower(i+2) == "have"
 		switch s.toks[i].Text {
-		case "may", "might", "could", "must":
-			if s.lower(i+1) == "have" || s.lower(i+1) == "well" && s.lower(i+2) == "have" {
-				return true
-			}
+		case "may":
+			possible = possible || !past
+			suspected = suspected || past
+		case "might", "could", "must":
+			suspected = suspected || past
 		}
 	}
-	return false
+	return possible, suspected
 }
 
 // modalVerb reports a threatening verb under a modal of possibility: "a
@@ -1064,7 +1055,7 @@ func (s *sentence) modalVerb(tr lexicon.Trigger) bool {
 	for i := tr.TokStart - 1; i >= 0 && i >= tr.TokStart-4; i-- {
 		switch w := s.lower(i); {
 		case w == "could" || w == "would" || w == "might" || w == "may":
-			return s.toks[i].Text == w || i == 0 // not "Theresa May"
+			return s.toks[i].Text == w || i == 0 // not the surname "May"
 		case w == "and" || skipAdverbs[w] || w == "also" || w == "not":
 		default:
 			return false

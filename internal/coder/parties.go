@@ -23,14 +23,14 @@ type chunk struct {
 	ownTitle   bool   // the title is written in the text, not the knowledge base's
 	unplaced   bool   // the country came from the article, not the words
 	open       bool   // a name the knowledge base does not know: no country
-	located    bool   // a thing standing for the place it lies in, in its own words ("the mosque in Mosul")
+	located    bool   // a thing standing for the place it lies in, in its own words ("the mosque in Arequipa")
 }
 
 // joinable reports whether the text between two matches lets them name one
 // party: spaces, a possessive, an article or a title word.
 func joinable(gap string) bool {
 	if gap == " - " || gap == " – " || gap == " — " {
-		return false // a spaced dash closes a dateline or an aside: "ALGIERS, Algeria - Police …"
+		return false // a spaced dash closes a dateline or an aside: "LIMA, Peru - Police …"
 	}
 	g := strings.TrimSpace(gap)
 	switch strings.ToLower(g) {
@@ -153,10 +153,7 @@ func (c *Coder) resolve(text string, ch *chunk, day time.Time, fallback string) 
 		ch.media = e.Kind == actors.KindMedia
 	case office != "" && country != "":
 		p.Code, p.Sector, p.Office = country, sector, office
-		if e, r, ok := c.kb.Holder(country, office, day); ok {
-			p.EntityID, p.Entity, p.Sector = e.ID, e.Name, r.Sector
-			ch.person = true
-		}
+		ch.person = c.holder(&p, day)
 	default:
 		p.Code, p.Sector = country, sector
 		ch.generic = country == "" || head.Kind == actors.KindAgent
@@ -171,4 +168,14 @@ func (c *Coder) resolve(text string, ch *chunk, day time.Time, fallback string) 
 		p.Sector = sector
 	}
 	ch.party = p
+}
+
+// holder makes p, an office of its country, the person who held it on day,
+// and reports whether the knowledge base knows one.
+func (c *Coder) holder(p *event.Party, day time.Time) bool {
+	e, r, ok := c.kb.Holder(p.Code, p.Office, day)
+	if ok {
+		p.EntityID, p.Entity, p.Sector = e.ID, e.Name, r.Sector
+	}
+	return ok
 }

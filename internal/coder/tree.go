@@ -134,7 +134,7 @@ func (t *tree) located(s *sentence, w, depth int) *chunk {
 			}
 			out := *c
 			out.start, out.end = s.start+lo, s.start+hi
-			// "the mosque in Mosul" lies in its place; "the army of X"
+			// "the mosque in Arequipa" lies in its place; "the army of X"
 			// belongs to its party
 			out.party.Text, out.located = s.text[lo:hi], placePreps[t.caseOf(s, k)]
 			return &out
@@ -242,8 +242,8 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 	}
 	obj := t.kid(v, "obj")
 	if recip == nil && obj >= 0 && mutual(tr) && slices.Contains(tr.Entry.RecipientPrep, "with") {
-		// "discussed Libya with Trump", "signed a pact on Syria with
-		// Turkey": a joint act's counterpart is who it was done with; the
+		// "discussed Bolivia with Chile", "signed a pact on Bolivia with
+		// Ecuador": a joint act's counterpart is who it was done with; the
 		// object is what it was about
 		recip = t.prepParty(s, []string{"with"}, v, obj)
 	}

@@ -106,8 +106,8 @@ func (c *Coder) wrongdoer(d *doc, s *sentence, speaker *chunk, from, to int) *ch
 var blameEntry = &lexicon.Entry{Verb: "say (who attacked)", Event: "ACCUSE", Mode: "allege", CAMEO: "112", Source: "coder"}
 
 // blames codes a speaker of another side telling that a party attacked or
-// seized ("officials said the operation was the handiwork of Unit 29155",
-// "the government said Taliban militants carried out the attack") as
+// seized ("officials said the operation was the work of Peru's army",
+// "the government said Chilean rebels carried out the attack") as
 // accusing that party: the account is the speaker's charge.
 func (c *Coder) blames(d *doc, s *sentence, ms []event.Mention, seen map[string]bool) []event.Mention {
 	var out []event.Mention
