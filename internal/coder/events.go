@@ -3,6 +3,7 @@ package coder
 import (
 	"fmt"
 	"github.com/dyad-project/dyad/internal/actors"
+	"github.com/dyad-project/dyad/internal/codes"
 	"slices"
 	"strings"
 	"unicode"
@@ -687,10 +688,21 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 			recip = l // "food aid to 3,000 people in northern Bolivia"
 		}
 	}
-	if tr.Entry.Event == "MOBILIZE" && recip != nil && recip.generic && (recip.party.Code == "" || actor != nil && recip.party.Code == actor.party.Code) {
-		// "mobilized the army for an assault against Chile": the troops are
-		// what is mobilized; the other side is named after them, if at all
-		recip = s.partyAfter(recip)
+	if handedTypes[tr.Entry.Event] && (tr.Entry.Mode != "release" || tr.Entry.Frame == "transfer") && recip != nil && recip.party.EntityID == "" && !recip.person && !onlyPlaces(recip) {
+		own := recip.generic && recip.party.Code == "" || actor != nil && recip.party.Code == actor.party.Code
+		if r := s.partyAfter(recip); receiver(r, actor) {
+			// "offered to send troops to Chile", "agreed to take in 1,500
+			// people living in Chile": a kind of party of no country, or
+			// the actor's own, is what is moved or given; the other side
+			// is named after it
+			if own || recip.generic && recip.unplaced {
+				recip = r
+			}
+		} else if own && recip.generic && tr.Entry.Event == "MOBILIZE" {
+			// "mobilized the army for an assault": the troops are what is
+			// mobilized, not the other side
+			recip = r
+		}
 	}
 	if recip != nil && actor != nil && recip.generic && recip.party.Code == actor.party.Code && ownWords[s.lower(s.tokAt(recip.start)-1)] {
 		// "withdraw its troops from Chile": one's own men are what is
@@ -745,6 +757,26 @@ func (s *sentence) peacekeeping(cs int) bool {
 	}
 	return false
 }
+
+// receiver reports whether r, the party named after what is handed, can
+// receive it: a party of a country, or a name, but not a world region
+// ("troops to the Middle East") nor a place of the actor's own country
+// ("at a ceremony in Lima" after a Peruvian act).
+func receiver(r, actor *chunk) bool {
+	switch {
+	case r == nil, r.generic && r.party.Code == "":
+		return false
+	case r.party.Code != "" && !codes.Known(r.party.Code):
+		return false
+	case actor != nil && onlyPlaces(r) && r.party.Code == actor.party.Code:
+		return false
+	}
+	return true
+}
+
+// handedTypes are the types whose object is what is given, moved or
+// agreed on, not whom the act is aimed at (see targetObjects).
+var handedTypes = map[string]bool{"MOBILIZE": true, "AGREE": true, "AID": true, "SUPPORT": true, "RETREAT": true, "COOPERATE": true}
 
 // ownWords mark a party as belonging to the clause's subject.
 var ownWords = set("its", "their", "his", "her", "our")
@@ -1584,7 +1616,7 @@ var readyWords = set("prepared", "ready", "willing", "poised", "offered", "offer
 // threatModes are the coercive acts a stated readiness makes a threat, with
 // the PLOVER THREATEN mode of each.
 // promised: acts whose announcement by their actor is a promise.
-var promised = map[string]bool{"AID": true, "RETREAT": true, "CONCEDE": true, "COOPERATE": true}
+var promised = map[string]bool{"AID": true, "RETREAT": true, "COOPERATE": true}
 
 // willWords make a clause a statement of what its subject will do.
 var willWords = set("will", "would", "shall", "'ll")
