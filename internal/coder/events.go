@@ -625,6 +625,12 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 			}
 		}
 	}
+	if n := c.nameBefore(s, actor); n != nil {
+		actor = n // "Conrad Smith, a former publisher, met …"
+	}
+	if n := c.nameBefore(s, recip); n != nil && (actor == nil || n.start != actor.start) {
+		recip = n
+	}
 	if actor == nil && !s.passive(tr) {
 		actor = d.pronoun(s, cs, tr.TokStart)
 	}

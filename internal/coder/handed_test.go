@@ -21,6 +21,7 @@ func TestHandedGoesToReceiver(t *testing.T) {
 		{"Peru offered Peruvian engineers at a meeting in Lima on Monday.", "Peruvian engineers"},
 		{"Peru agreed to send Peruvian doctors to the Middle East on Monday.", "Peruvian doctors"},
 		{"Chile freed twelve fishermen held at a Bolivian naval base on Monday.", "fishermen"},
+		{"The Peruvian president granted a full pardon to twelve Chilean fishermen on Monday.", "Chilean fishermen"},
 	}
 	for _, tt := range tests {
 		res := c.Code(&article.Article{Source: "t.txt", Text: tt.text, Published: day("2021-03-20")})

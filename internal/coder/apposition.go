@@ -1,0 +1,54 @@
+package coder
+
+import "strings"
+
+// nameBefore is the party a kind of party stands in apposition to: in
+// "Conrad Smith, a former publisher" the name the knowledge base does not
+// know is the party and the appositive only describes it, giving it its
+// country and sector. It is nil when desc follows no such name.
+func (c *Coder) nameBefore(s *sentence, desc *chunk) *chunk {
+	if desc == nil || desc.person || desc.open || desc.party.EntityID != "" || desc.start < s.start {
+		return nil
+	}
+	t := s.parsed(c.parser)
+	if t == nil {
+		return nil
+	}
+	before := s.text[:desc.start-s.start]
+	comma := strings.LastIndexByte(before, ',')
+	if comma < 0 {
+		return nil
+	}
+	words := strings.Fields(before[comma+1:])
+	if len(words) > 3 {
+		return nil
+	}
+	for _, w := range words {
+		if !appositionWords[strings.ToLower(w)] {
+			return nil // "Smith, who met the publisher": no apposition
+		}
+	}
+	w := t.wordEnding(comma)
+	for w >= 0 && (t.words[w].Rel == "flat" || t.words[w].Rel == "compound") && t.words[w].Head-1 < w {
+		w = t.words[w].Head - 1 // "Smith" of "Conrad Smith"
+	}
+	if w < 0 {
+		return nil
+	}
+	name := t.openParty(s, w)
+	if name == nil || name.end != s.start+comma {
+		return nil
+	}
+	out := *name
+	if out.party.Code == "" {
+		out.party.Code, out.unplaced = desc.party.Code, desc.unplaced
+	}
+	if out.party.Sector == "" {
+		out.party.Sector = desc.party.Sector
+	}
+	return &out
+}
+
+// appositionWords open an appositive noun phrase: "a former", "the
+// then", "an exiled".
+var appositionWords = set("a", "an", "the", "former", "then", "exiled", "jailed", "detained", "prominent", "veteran", "senior", "retired", "top", "leading", "local", "young", "longtime", "well-known", "outspoken")

@@ -1,0 +1,48 @@
+package coder
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/event"
+)
+
+// A name the knowledge base does not know, followed by an appositive kind
+// of party, is the party: the appositive gives it its country and sector,
+// whichever of the two the parse makes the head.
+func TestAppositiveDescribesName(t *testing.T) {
+	tests := []struct {
+		text, tree     string
+		actor, recip   string
+		actorCode, rec string
+	}{
+		{
+			text: "Police arrested Varo Tenzi, a former Peruvian publisher, on Monday.",
+			tree: "Police/NOUN/2/nsubj arrested/VERB/0/root Varo/PROPN/2/obj Tenzi/PROPN/3/flat ,/PUNCT/9/punct a/DET/9/det " +
+				"former/ADJ/9/amod Peruvian/ADJ/9/amod publisher/NOUN/2/obl:unmarked ,/PUNCT/12/punct on/ADP/12/case " +
+				"Monday/PROPN/2/obl ./PUNCT/2/punct",
+			recip: "Varo Tenzi", rec: "PER",
+		},
+		{
+			text: "Varo Tenzi, a Peruvian lawyer, met Bolivian officials on Monday.",
+			tree: "Varo/PROPN/6/nsubj Tenzi/PROPN/1/flat ,/PUNCT/6/punct a/DET/6/det Peruvian/ADJ/6/amod lawyer/NOUN/8/nsubj " +
+				",/PUNCT/6/punct met/VERB/0/root Bolivian/ADJ/10/amod officials/NOUN/8/obj on/ADP/12/case Monday/PROPN/8/obl ./PUNCT/8/punct",
+			actor: "Varo Tenzi", actorCode: "PER",
+		},
+	}
+	p := fakeParser{}
+	for _, tt := range tests {
+		p[tt.text] = tt.tree
+	}
+	for _, tt := range tests {
+		ms := treeCoded(t, p, tt.text)
+		if !slices.ContainsFunc(ms, func(m event.Mention) bool {
+			if tt.actor != "" {
+				return m.Actor.Text == tt.actor && m.Actor.Code == tt.actorCode
+			}
+			return m.Recipient.Text == tt.recip && m.Recipient.Code == tt.rec
+		}) {
+			t.Errorf("%q: mentions %+v, want the name with the appositive's country", tt.text, ms)
+		}
+	}
+}
