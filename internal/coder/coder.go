@@ -79,6 +79,7 @@ type doc struct {
 	content     window // the content's own window when the printed date is wrong
 	place       string // the country the paragraph last placed its events in ("In Egypt, …")
 	opens       *openNames
+	attacks     []event.Mention // the attacks coded so far, whose tolls are told again
 }
 
 // openNames are the names the knowledge base does not know that the text

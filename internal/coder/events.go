@@ -241,6 +241,11 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			continue
 		}
 		seen[key] = true
+		if m.Event == "ASSAULT" && m.Actor.Text == unidentified && d.attackTold(m) {
+			// "He said 69 people were wounded": the toll of an attack the
+			// text has told is no attack of its own
+			continue
+		}
 		// one actor, one event per clause: the main verb comes first, later
 		// triggers of the same actor mostly elaborate it
 		ck := fmt.Sprintf("%d|%s%s|%s", cs, m.Actor.Code, m.Actor.EntityID, m.Actor.Sector)
@@ -255,6 +260,9 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			inner[len(out)] = true
 		}
 		out = append(out, m)
+		if m.Event == "ASSAULT" {
+			d.attacks = append(d.attacks, m)
+		}
 		if recip != nil && recip != actor && m.Recipient.Code != "" {
 			// "met with Ban Ki-moon and Egyptian Foreign Minister Shukri":
 			// each side named in a coordinated object is a dyad of its own
@@ -450,6 +458,18 @@ func (c *Coder) embedded(s *sentence, ti int) bool {
 
 // unidentified is the text of the actor of an attack that names none.
 const unidentified = "(unidentified attackers)"
+
+// attackTold reports an attack already coded in the document on the same
+// side whose days hold m's (a killing "earlier this month" is not the toll
+// of an attack told for one day).
+func (d *doc) attackTold(m event.Mention) bool {
+	for _, a := range d.attacks {
+		if a.Recipient.Code == m.Recipient.Code && !m.DateStart.Before(a.DateStart) && !m.DateEnd.After(a.DateEnd) {
+			return true
+		}
+	}
+	return false
+}
 
 // unattributed reports an attack told without its attackers whose victims
 // belong to a country: an indefinite event noun or a passive verb with a
