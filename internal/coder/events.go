@@ -82,6 +82,12 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			continue
 		}
 		recip = d.regime(s, actor, recip)
+		if recip == nil && tr.Entry.Event == "THREATEN" && tr.Entry.Mode == "" {
+			// "vowed to prevail", "warned of a phase two": a threat of no
+			// act named to no one named is no event (a threatened attack,
+			// "will respond to any aggression", stands without a target)
+			continue
+		}
 		if tr.Entry.Event == "ACCUSE" {
 			if t := d.judged(s, tr, actor); t != nil {
 				recip = t // "condemned the airstrikes": whoever struck

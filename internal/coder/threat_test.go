@@ -1,0 +1,33 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/article"
+)
+
+// A threat that names neither an act nor a target is no event; one that
+// names either is.
+func TestThreatNeedsActOrTarget(t *testing.T) {
+	c := defaultCoder(t)
+	tests := []struct {
+		text   string
+		threat bool
+	}{
+		{"The Peruvian president vowed on Monday to prevail.", false},
+		{"The Peruvian president warned of a difficult winter on Monday.", false},
+		{"The Peruvian president warned Chile on Monday.", true},
+		{"Peru vowed on Monday to retaliate.", true},
+	}
+	for _, tt := range tests {
+		got := summaries(c.Code(&article.Article{Source: "t.txt", Text: tt.text, Published: day("2021-03-20")}))
+		has := false
+		for _, g := range got {
+			has = has || strings.HasPrefix(g, "THREATEN")
+		}
+		if has != tt.threat {
+			t.Errorf("%q: mentions %q, want a threat: %v", tt.text, got, tt.threat)
+		}
+	}
+}
