@@ -15,7 +15,10 @@ import (
 var violationWords = []string{"violation of", "violations of", "in breach of", "a breach of", "violated", "violates",
 	"violating", "illegal", "unlawful", "war crime", "war crimes", "crimes against humanity",
 	"unacceptable", "a mistake", "a serious mistake", "a grave mistake", "reckless", "irresponsible", "provocative",
-	"a provocation", "outrageous", "appalling", "shameful", "disgraceful", "unjustified", "deplorable"}
+	"a provocation", "outrageous", "appalling", "shameful", "disgraceful", "unjustified", "deplorable",
+	"disappointing", "unconstitutional", "stunt", "cowardice", "cowardly", "a failure", "failures", "disastrous", "a disaster",
+	"stupid", "absurd", "ridiculous", "hypocritical", "hypocrisy", "barbaric", "heinous", "the crimes of", "a farce", "a sham",
+	"show trial", "political trial", "blackmail", "meddling", "interference in"}
 
 var violationEntry = &lexicon.Entry{Verb: "say (a violation)", Event: "ACCUSE", CAMEO: "112", Source: "coder"}
 
