@@ -447,7 +447,7 @@ func (t *tree) wordEnding(off int) int {
 // town" or "they announced they would withdraw", the pronoun is the
 // speaker. Only a subject of the
 // right kind binds: "it" a party that is not a person, "he" or "she" a
-// person, "they" and "we" any party. Returns nil for any other word.
+// person or an unknown name, "they" and "we" any party. Returns nil for any other word.
 func (t *tree) bound(s *sentence, w int) *chunk {
 	if w < 0 || t.words[w].UPOS != "PRON" {
 		return nil
@@ -493,7 +493,9 @@ func pronounFits(p string) func(*chunk) bool {
 	case "it":
 		return func(c *chunk) bool { return !c.person }
 	case "he", "she":
-		return func(c *chunk) bool { return c.person }
+		// a name the knowledge base does not know that the text calls
+		// "he" or "she" is a person's
+		return func(c *chunk) bool { return c.person || c.open }
 	case "they", "we":
 		return func(*chunk) bool { return true }
 	}
