@@ -2,8 +2,10 @@ package coder
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/event"
 )
 
@@ -44,5 +46,17 @@ func TestAppositiveDescribesName(t *testing.T) {
 		}) {
 			t.Errorf("%q: mentions %+v, want the name with the appositive's country", tt.text, ms)
 		}
+	}
+}
+
+// A demonym that qualifies a name is one of that country's people, not the
+// state: the state may act on it ("a state is not its own counterpart"
+// holds only for the state itself).
+func TestDemonymOfANameIsNoState(t *testing.T) {
+	c := defaultCoder(t)
+	text := "Peru opened an investigation into Peruvian Sergeant Tomas Quispe on Monday."
+	got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}))
+	if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "ACCUSE PER>PER") }) {
+		t.Errorf("%q: mentions %q, want ACCUSE PER>PER", text, got)
 	}
 }

@@ -222,7 +222,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 				continue
 			}
 			m.Actor, m.Recipient = domestic(actor, recip, typ)
-			if m.Actor.Code != "" && m.Recipient.Code == m.Actor.Code && m.Recipient.Sector == "" && m.Recipient.EntityID == "" && !recip.generic && !recip.plural && !s.placeInside(recip) {
+			if m.Actor.Code != "" && m.Recipient.Code == m.Actor.Code && m.Recipient.Sector == "" && m.Recipient.EntityID == "" && !recip.generic && !recip.plural && !s.placeInside(recip) && !s.demonymOf(recip) {
 				continue // "the White House" acting on "the US": a state is not its own counterpart
 			}
 			if recip.media && typ == "CONSULT" {
@@ -511,6 +511,22 @@ var prospectWords = set("possible", "potential", "future", "further", "eventual"
 // land, unlike "the White House" acting on "the US".
 func (s *sentence) placeInside(c *chunk) bool {
 	return c.located || placePreps[s.lower(s.tokAt(c.start)-1)]
+}
+
+// demonymOf reports a party named only by a demonym that qualifies the
+// name after it ("the Colombian Sergeant Pablo Moncayo", "Australian VC
+// recipient Ben Smith"): one of that country's people, not the state. A
+// common noun after it ("the Russian economy") may be the state's own.
+func (s *sentence) demonymOf(c *chunk) bool {
+	if len(c.matches) != 1 || c.matches[0].Kind != actors.KindDemonym {
+		return false
+	}
+	next := s.tokAt(c.end)
+	if next < 0 || next >= len(s.toks) {
+		return false
+	}
+	w := s.toks[next].Text
+	return w != "" && unicode.IsUpper(rune(w[0]))
 }
 
 // politician reports a person who holds a political office (government,
