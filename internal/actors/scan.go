@@ -75,7 +75,7 @@ func (kb *KB) scan(ix *index, text string, all bool) []Match {
 
 func (c cand) match(text string, start, end int) Match {
 	m := Match{Start: start, End: end, Text: text[start:end], Kind: c.kind, Country: c.country,
-		Sector: c.sector, Office: c.office, Plural: c.plural}
+		Sector: c.sector, Office: c.office, Plural: c.plural, Place: c.prio == prioPlace}
 	switch c.kind {
 	case KindPerson, KindGroup, KindIGO, KindOrg, KindMedia, KindSurname:
 		m.Entity = c.ent

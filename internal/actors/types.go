@@ -60,6 +60,7 @@ type Match struct {
 	Sector     string  // for seats, agents, titles, groups
 	Office     string  // for titles
 	Plural     bool    // agents and demonym nouns ("Iranians", "militias")
+	Place      bool    // a city or region standing for its country ("Basra"), not the country's own name
 }
 
 // Resolution is one answer of Lookup.

@@ -60,3 +60,19 @@ func TestDemonymOfANameIsNoState(t *testing.T) {
 		t.Errorf("%q: mentions %q, want ACCUSE PER>PER", text, got)
 	}
 }
+
+// A city or region of a country is its people, not the state: a state may
+// act on it.
+func TestTownIsNoState(t *testing.T) {
+	c := defaultCoder(t)
+	for text, want := range map[string]bool{
+		"Peruvian officials imposed a curfew on Arequipa on Monday.": true,
+		"Peruvian officials imposed a curfew on Peru on Monday.":     false,
+	} {
+		got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}))
+		has := slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "COERCE PER>PER") })
+		if has != want {
+			t.Errorf("%q: mentions %q, want COERCE PER>PER: %v", text, got, want)
+		}
+	}
+}

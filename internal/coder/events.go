@@ -222,7 +222,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 				continue
 			}
 			m.Actor, m.Recipient = domestic(actor, recip, typ)
-			if m.Actor.Code != "" && m.Recipient.Code == m.Actor.Code && m.Recipient.Sector == "" && m.Recipient.EntityID == "" && !recip.generic && !recip.plural && !s.placeInside(recip) && !s.demonymOf(recip) {
+			if m.Actor.Code != "" && m.Recipient.Code == m.Actor.Code && m.Recipient.Sector == "" && m.Recipient.EntityID == "" && !recip.generic && !recip.plural && !s.placeInside(recip) && !s.demonymOf(recip) && !townOf(recip) {
 				continue // "the White House" acting on "the US": a state is not its own counterpart
 			}
 			if recip.media && typ == "CONSULT" {
@@ -511,6 +511,12 @@ var prospectWords = set("possible", "potential", "future", "further", "eventual"
 // land, unlike "the White House" acting on "the US".
 func (s *sentence) placeInside(c *chunk) bool {
 	return c.located || placePreps[s.lower(s.tokAt(c.start)-1)]
+}
+
+// townOf reports a party named by a city or region of a country ("imposed
+// a curfew on Basra"): its people, not the state.
+func townOf(c *chunk) bool {
+	return len(c.matches) == 1 && c.matches[0].Place
 }
 
 // demonymOf reports a party named only by a demonym that qualifies the
