@@ -7,6 +7,7 @@ import (
 
 	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/syntax"
 )
 
 // A name the knowledge base does not know, followed by an appositive kind
@@ -73,6 +74,26 @@ func TestTownIsNoState(t *testing.T) {
 		has := slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "COERCE PER>PER") })
 		if has != want {
 			t.Errorf("%q: mentions %q, want COERCE PER>PER: %v", text, got, want)
+		}
+	}
+}
+
+// A state's own official may act on the state's decision ("defended Peru's
+// decision"); the owner of the act's own object ("expressed Peru's
+// solidarity with Chile") is no recipient.
+func TestOwnerOfAThing(t *testing.T) {
+	m, err := syntax.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := defaultCoder(t).WithParser(SyntaxParser(m))
+	for text, want := range map[string]string{
+		"The Peruvian interior minister defended Peru's decision to close the border on Monday.": "SUPPORT PER>PER",
+		"The Peruvian president reiterated Peru's support for Chile on Monday.":                  "SUPPORT PER>CHL",
+	} {
+		got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}))
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, want) }) {
+			t.Errorf("%q: mentions %q, want %s", text, got, want)
 		}
 	}
 }

@@ -222,7 +222,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 				continue
 			}
 			m.Actor, m.Recipient = domestic(actor, recip, typ)
-			if m.Actor.Code != "" && m.Recipient.Code == m.Actor.Code && m.Recipient.Sector == "" && m.Recipient.EntityID == "" && !recip.generic && !recip.plural && !s.placeInside(recip) && !s.demonymOf(recip) && !townOf(recip) {
+			if m.Actor.Code != "" && m.Recipient.Code == m.Actor.Code && m.Recipient.Sector == "" && m.Recipient.EntityID == "" && !recip.generic && !recip.plural && !s.placeInside(recip) && !s.demonymOf(recip) && !townOf(recip) && !s.ownerOfThing(recip, tr) {
 				continue // "the White House" acting on "the US": a state is not its own counterpart
 			}
 			if recip.media && typ == "CONSULT" {
@@ -511,6 +511,25 @@ var prospectWords = set("possible", "potential", "future", "further", "eventual"
 // land, unlike "the White House" acting on "the US".
 func (s *sentence) placeInside(c *chunk) bool {
 	return c.located || placePreps[s.lower(s.tokAt(c.start)-1)]
+}
+
+// ownerOfThing reports a party named as the owner of a thing the act is
+// a verb acts on ("defended Germany's decision", "praised the UAE's efforts"): the
+// state's decision, defended by its own minister, is an act on that state.
+// The owner of the act's own noun or object ("reiterated Peru's support
+// for Chile") is no recipient.
+func (s *sentence) ownerOfThing(c *chunk, tr lexicon.Trigger) bool {
+	if !possessive(s, c) || tr.IsNoun {
+		return false
+	}
+	if at := s.tokAt(c.start); at != tr.TokEnd && (at != tr.TokEnd+1 || !determiners[s.lower(tr.TokEnd)]) {
+		return false // only the owner of the verb's direct object
+	}
+	next := s.tokAt(c.end)
+	if w := s.lower(next); w == "'s" || w == "’s" || w == "'" || w == "’" {
+		next++
+	}
+	return next != tr.TokStart && next != tr.ObjStart
 }
 
 // townOf reports a party named by a city or region of a country ("imposed
