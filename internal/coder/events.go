@@ -1281,17 +1281,30 @@ func (s *sentence) negationScope(from int, tr lexicon.Trigger) int {
 	return from
 }
 
+var byWord = set("by")
+
 // conditionParty is the party a refusal waits on: the subject of an
 // "until" or "unless" clause after token i ("will not end the strike until
-// the government meets our demands"), or nil.
+// the government meets our demands"), or the agent of its passive, or nil.
 func (s *sentence) conditionParty(i int) *chunk {
 	for ; i < len(s.toks); i++ {
 		if w := s.toks[i].Lower; w == "until" || w == "unless" || w == "till" {
 			break
 		}
 	}
+	if i >= len(s.toks) {
+		return nil
+	}
+	end := s.clauseEnd(i + 1)
 	for _, c := range s.chunks {
-		if ci := s.tokAt(c.start); ci > i && ci <= i+3 && c.party.Code != "" {
+		ci := s.tokAt(c.start)
+		if ci <= i || ci >= end || c.party.Code == "" && c.party.Sector == "" && !c.open {
+			continue
+		}
+		// the clause's subject ("until the authorities meet"), or the
+		// agent of its passive ("until their demands are met by the
+		// authorities")
+		if ci <= i+3 || s.hasWord(max(i, ci-3), ci, byWord) {
 			return c
 		}
 	}
