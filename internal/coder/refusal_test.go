@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/article"
@@ -21,6 +23,22 @@ func TestRefusalWaitsOnParty(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: mentions %+v, want REJECT to %q", text, res.Mentions, want)
+		}
+	}
+}
+
+// Stopping a fight is done to whom or where it was fought: "ended its war
+// against Peru", "declared a ceasefire in Peru", "ceased operations in Lima".
+func TestDeescalationRecipient(t *testing.T) {
+	c := defaultCoder(t)
+	for _, text := range []string{
+		"Chile ended its war against Peru on Monday.",
+		"The Chilean army declared a ceasefire in Peru on Monday.",
+		"The Chilean army ceased its military operations in Arequipa on Monday.",
+	} {
+		got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}))
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "RETREAT CHL>PER") }) {
+			t.Errorf("%q: mentions %q, want RETREAT CHL>PER", text, got)
 		}
 	}
 }
