@@ -716,11 +716,6 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 	if actor == nil && tr.IsNoun && tr.Entry.Event == "ASSAULT" {
 		actor = s.instrument(tr) // "the killing of X in a US airstrike"
 	}
-	if tr.Entry.Event == "ASSAULT" && (recip == nil || recip.generic || placeOnly(s, recip)) {
-		if v := s.victims(tr); v != nil {
-			recip = v // "…, injuring five U.S. soldiers"
-		}
-	}
 	if actor == nil && tr.IsNoun && tr.Entry.Event == "CONSULT" && recip != nil {
 		actor = d.speakerActor(s, tr)
 	}
@@ -761,6 +756,14 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 			recip = l // "food aid to 3,000 people in northern Bolivia"
 		}
 	}
+	if tr.Entry.Event == "ASSAULT" && (recip == nil || recip.generic || placeOnly(s, recip)) {
+		if v := s.victims(tr); v != nil && !(recip != nil && recip.located && recip.party.Code != "" && v.party.Code == recip.party.Code) {
+			// "…, injuring five U.S. soldiers"; but what was attacked,
+			// named in its own words ("an army base in Chile"), stands
+			// when the victims are of its country
+			recip = v
+		}
+	}
 	if handedTypes[tr.Entry.Event] && (tr.Entry.Mode != "release" || tr.Entry.Frame == "transfer") && recip != nil && recip.party.EntityID == "" && !recip.person && !onlyPlaces(recip) {
 		own := recip.generic && recip.party.Code == "" || actor != nil && recip.party.Code == actor.party.Code
 		if r := s.partyAfter(recip); receiver(r, actor) {
@@ -796,6 +799,9 @@ func (c *Coder) placedGroup(s *sentence, g *chunk) *chunk {
 	w := t.wordEnding(g.end - s.start)
 	if w < 0 {
 		return nil
+	}
+	if t.words[w].Rel == "compound" && t.words[w].Head-1 > w {
+		w = t.words[w].Head - 1 // "an army base in Chile": the base is placed
 	}
 	l := t.located(s, w, 1)
 	if l == nil || l.party.Code == "" || !onlyPlaces(l) {

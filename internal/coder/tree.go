@@ -126,9 +126,14 @@ func (t *tree) located(s *sentence, w, depth int) *chunk {
 		}
 		if c != nil {
 			lo, hi := t.words[w].Start, t.words[w].End
-			for _, k := range t.kids[w] {
-				if r := t.words[k].Rel; r != "case" && r != "punct" {
-					a, b := t.span(k)
+			for _, j := range t.kids[w] {
+				// the thing's words up to its place ("an army base in
+				// Peru"), without a time misattached after it
+				if r := t.words[j].Rel; r != "case" && r != "punct" && j <= k {
+					a, b := t.span(j)
+					if e := c.end - s.start; j == k && e >= t.words[k].End && e < b && len(timex.Find(s.text[e:b], time.Time{}, timex.Options{})) > 0 {
+						b = e // "in Peru", not "in Peru on Monday"
+					}
 					lo, hi = min(lo, a), max(hi, b)
 				}
 			}
