@@ -501,7 +501,7 @@ var gerundLinks = set("after", "before", "while", "when", "since", "by", "upon",
 // hypoWords make an act a possibility; a threat is made of possibilities.
 var hypoWords = set("might", "could")
 
-var prospectWords = set("possible", "potential", "future", "further", "eventual", "prospective", "proposed", "hypothetical")
+var prospectWords = set("possible", "potential", "future", "further", "eventual", "prospective", "proposed", "hypothetical", "any")
 
 // lethal reports a trigger word that kills or shoots: a crowd that kills
 // is attacking, not protesting.

@@ -31,3 +31,22 @@ func TestThreatNeedsActOrTarget(t *testing.T) {
 		}
 	}
 }
+
+// "Any" talks or attacks are not events that happened: "said any talks
+// with Peru must wait", "any strike on Peru will spark war".
+func TestAnyIsNoEvent(t *testing.T) {
+	c := defaultCoder(t)
+	for text, want := range map[string]bool{
+		"Chile said on Monday that any talks with Peru must wait.": false,
+		"Chile said on Monday that talks with Peru had begun.":     true,
+	} {
+		got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}))
+		has := false
+		for _, g := range got {
+			has = has || strings.HasPrefix(g, "CONSULT")
+		}
+		if has != want {
+			t.Errorf("%q: mentions %q, want talks: %v", text, got, want)
+		}
+	}
+}
