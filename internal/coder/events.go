@@ -141,7 +141,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		// a refusal ("will not meet") is made now, whatever it refuses
 		mayHappen, suspected := s.modals(cs, tr.TokStart)
 		future := s.hasWord(cs, tr.TokStart, futureWords) && !refusal(typ, tr) && typ != "THREATEN" && !offer && !suspected
-		if tr.IsNoun && s.hasWord(tr.TokStart-2, tr.TokStart, prospectWords) && !prepositions[s.lower(tr.TokStart-1)] {
+		if tr.IsNoun && (s.hasWord(tr.TokStart-2, tr.TokStart, prospectWords) && !prepositions[s.lower(tr.TokStart-1)] || c.conditionalSubject(s, tr)) {
 			continue // "a possible agreement", "future negotiations": not yet events
 		}
 		if tr.IsNoun && s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, desireWords) {
@@ -1154,6 +1154,31 @@ func (s *sentence) modals(from, to int) (possible, suspected bool) {
 		}
 	}
 	return possible, suspected
+}
+
+// conditionalSubject reports an event noun that is the subject of a verb
+// under "would", "could" or "might": "a successful seizure of the tanker
+// would increase tensions" tells what the act would do, not that it was
+// done.
+func (c *Coder) conditionalSubject(s *sentence, tr lexicon.Trigger) bool {
+	t := s.parsed(c.parser)
+	if t == nil {
+		return false
+	}
+	w := t.noun(tr)
+	if w < 0 || t.words[w].Rel != "nsubj" {
+		return false
+	}
+	h := t.words[w].Head - 1
+	for _, k := range t.kids[max(h, 0)] {
+		if h >= 0 && t.words[k].Rel == "aux" {
+			switch strings.ToLower(s.text[t.words[k].Start:t.words[k].End]) {
+			case "would", "could", "might":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // modalVerb reports a threatening verb under a modal of possibility: "a

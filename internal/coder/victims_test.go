@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/article"
@@ -28,6 +29,29 @@ func TestAttackedPlaceOrVictims(t *testing.T) {
 		}
 		if len(got) == 0 || got[0] != want {
 			t.Errorf("%q: attacked %q, want %q", text, got, want)
+		}
+	}
+}
+
+// An event noun that is the subject of a verb under "would", "could" or
+// "might" tells what the act would do, not that it was done.
+func TestConditionalSubject(t *testing.T) {
+	m, err := syntax.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := defaultCoder(t).WithParser(SyntaxParser(m))
+	for text, want := range map[string]bool{
+		"A Chilean seizure of the Peruvian tanker would increase tensions.": false,
+		"A Chilean seizure of the Peruvian tanker increased tensions.":      true,
+	} {
+		got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}))
+		has := false
+		for _, g := range got {
+			has = has || strings.HasPrefix(g, "COERCE")
+		}
+		if has != want {
+			t.Errorf("%q: mentions %q, want a seizure: %v", text, got, want)
 		}
 	}
 }
