@@ -119,6 +119,11 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			// readiness to coerce is a threat, made now
 			typ, mode, cameo = "THREATEN", threatMode(typ, mode), "130"
 		}
+		if at := attackWord(tr); typ == "ASSAULT" && at >= 0 && s.hasWord(at-3, at, verbalWords) {
+			// "launched a scathing attack on the government": words, not
+			// weapons
+			typ, mode, cameo = "ACCUSE", "disapprove", "111"
+		}
 		offer := false
 		if threatModes[typ] == "" && !tr.IsNoun && typ != "THREATEN" && s.lower(tr.TokStart-1) == "to" && s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, readyWords) {
 			// "Peru is willing to withdraw its troops", "offered to send
@@ -1772,3 +1777,19 @@ var threatModes = map[string]string{"SANCTION": "restrict", "ASSAULT": "violence
 
 // pastPlans after "had" and before "to" tell a plan that was overtaken.
 var pastPlans = set("planned", "intended", "hoped", "expected", "wanted", "meant")
+
+// attackWord is the token of an attack noun: the trigger itself, or the
+// object of "launched an attack"; -1 for a verb.
+func attackWord(tr lexicon.Trigger) int {
+	switch {
+	case tr.IsNoun:
+		return tr.TokStart
+	case tr.ObjStart > tr.TokStart:
+		return tr.ObjStart
+	}
+	return -1
+}
+
+// verbalWords make an attack one of words: "a scathing attack on …",
+// "verbal attacks"; "an extraordinary attack" may be either, and stays one.
+var verbalWords = set("scathing", "verbal", "blistering", "withering", "stinging", "rhetorical", "personal", "written", "sharp", "harsh", "bitter", "vitriolic", "partisan", "political")

@@ -50,3 +50,21 @@ func TestAnyIsNoEvent(t *testing.T) {
 		}
 	}
 }
+
+// An attack of words is an accusation: "launched a scathing attack on".
+func TestVerbalAttack(t *testing.T) {
+	c := defaultCoder(t)
+	for text, want := range map[string]string{
+		"The Peruvian president launched a scathing attack on Chile on Monday.": "ACCUSE PER>CHL",
+		"Peruvian troops launched an attack on Chile on Monday.":                 "ASSAULT PER>CHL",
+	} {
+		got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}))
+		ok := false
+		for _, g := range got {
+			ok = ok || strings.HasPrefix(g, want)
+		}
+		if !ok {
+			t.Errorf("%q: mentions %q, want %s", text, got, want)
+		}
+	}
+}
