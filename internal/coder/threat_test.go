@@ -56,7 +56,7 @@ func TestVerbalAttack(t *testing.T) {
 	c := defaultCoder(t)
 	for text, want := range map[string]string{
 		"The Peruvian president launched a scathing attack on Chile on Monday.": "ACCUSE PER>CHL",
-		"Peruvian troops launched an attack on Chile on Monday.":                 "ASSAULT PER>CHL",
+		"Peruvian troops launched an attack on Chile on Monday.":                "ASSAULT PER>CHL",
 	} {
 		got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}))
 		ok := false
