@@ -68,3 +68,23 @@ func TestVerbalAttack(t *testing.T) {
 		}
 	}
 }
+
+// A verb's word used as a noun, after an article or a possessive, names a
+// thing, not an act: "Chile's talk of appeasement" is no meeting.
+func TestVerbWordAsNoun(t *testing.T) {
+	c := defaultCoder(t)
+	for text, want := range map[string]bool{
+		"Chile's talk of appeasement with Peru alarmed Bolivia on Monday.":   false,
+		"Chile's “talk of appeasement” with Peru alarmed Bolivia on Monday.": false,
+		"Chile will talk with Peru on Monday.":                               true,
+	} {
+		got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}))
+		has := false
+		for _, g := range got {
+			has = has || strings.HasPrefix(g, "CONSULT")
+		}
+		if has != want {
+			t.Errorf("%q: mentions %q, want a meeting: %v", text, got, want)
+		}
+	}
+}
