@@ -1,0 +1,92 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/lexicon"
+)
+
+var namingEntry = &lexicon.Entry{Verb: "call (a name)", Event: "ACCUSE", Mode: "disapprove", CAMEO: "111", Source: "coder"}
+
+// namings codes "X called Y's speech a stunt", "calling the move
+// unconstitutional": naming a party, or what it did, with a second noun or
+// adjective is a judgement of it, a disapproval unless the words praise
+// ("called the talks a success"). Read from the tree: a form of "call"
+// with an object and a predicate after it.
+func (c *Coder) namings(d *doc, s *sentence, seen map[string]bool) []event.Mention {
+	t := s.parsed(c.parser)
+	if t == nil {
+		return nil
+	}
+	var out []event.Mention
+	for v, w := range t.words {
+		word := strings.ToLower(s.text[w.Start:w.End])
+		if w.UPOS != "VERB" || !callForms[word] {
+			continue
+		}
+		o := t.kid(v, "obj")
+		if o < 0 || t.words[o].UPOS == "PRON" {
+			continue // "called it a day"; a pronoun's party is not read here
+		}
+		pred := -1
+		for _, k := range t.kids[o] {
+			// "called Peru's decision a disgrace" parsed with the
+			// predicate under the object
+			if r := t.words[k].Rel; (r == "obj" || r == "xcomp" || r == "obl:unmarked") && k > o && t.words[k].UPOS == "NOUN" {
+				pred = k
+			}
+		}
+		for _, k := range t.kids[v] {
+			switch t.words[k].Rel {
+			case "xcomp", "obj", "obl:unmarked":
+				if k > o && (t.words[k].UPOS == "NOUN" || t.words[k].UPOS == "ADJ") {
+					pred = k
+				}
+			case "compound:prt", "obl":
+				if k > v && k < o+1 {
+					pred = -2 // "called off", "called on X": another verb
+				}
+			}
+			if pred == -2 {
+				break
+			}
+		}
+		if pred < 0 || t.praises(s, pred) {
+			continue
+		}
+		speaker := t.party(s, t.subject(s, v))
+		if speaker == nil && strings.HasSuffix(word, "ing") {
+			speaker = s.sentenceSubject() // "…, calling the move unconstitutional"
+		}
+		target := t.party(s, o)
+		if speaker == nil || target == nil || speaker == target || speaker.media || speaker.party.Code == "" {
+			continue
+		}
+		at := s.tokAt(s.start + w.Start)
+		sp := lexicon.Trigger{TokStart: at, TokEnd: at + 1, Start: w.Start, End: w.End, Lemma: "call"}
+		if m, ok := c.saidMention(d, s, sp, namingEntry, speaker, target.party, s.text[w.Start:w.End], seen); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+var callForms = set("call", "calls", "called", "calling", "dubbed", "dubs", "dub", "labelled", "labeled", "labels", "branded", "brands")
+
+// praises reports a predicate that names something good: "a success", "a
+// historic step", "constructive".
+func (t *tree) praises(s *sentence, w int) bool {
+	lo, hi := t.span(w)
+	for _, f := range strings.Fields(strings.ToLower(s.text[lo:hi])) {
+		if praiseWords[strings.Trim(f, `"“”'‘’.,`)] {
+			return true
+		}
+	}
+	return false
+}
+
+var praiseWords = set("success", "successful", "friend", "friends", "ally", "allies", "partner", "partners", "hero", "heroes",
+	"historic", "great", "good", "important", "positive", "excellent", "constructive", "productive", "breakthrough",
+	"victory", "step", "milestone", "model", "win", "welcome", "fruitful", "useful", "helpful", "honest", "strong",
+	"brave", "courageous", "wonderful", "fantastic", "best", "legitimate", "fair", "great", "visionary", "landmark")
