@@ -55,10 +55,15 @@ func TestAppositiveDescribesName(t *testing.T) {
 // holds only for the state itself).
 func TestDemonymOfANameIsNoState(t *testing.T) {
 	c := defaultCoder(t)
-	text := "Peru opened an investigation into Peruvian Sergeant Tomas Quispe on Monday."
-	got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}))
-	if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "ACCUSE PER>PER") }) {
-		t.Errorf("%q: mentions %q, want ACCUSE PER>PER", text, got)
+	for text, want := range map[string]bool{
+		"Peru opened an investigation into Peruvian Sergeant Tomas Quispe on Monday.":    true,
+		"Peru opened an investigation into former Peru defender Tomas Quispe on Monday.": true,
+		"Peru opened an investigation into the Peruvian economy on Monday.":              false,
+	} {
+		got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}))
+		if has := slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "ACCUSE PER>PER") }); has != want {
+			t.Errorf("%q: mentions %q, want ACCUSE PER>PER: %v", text, got, want)
+		}
 	}
 }
 

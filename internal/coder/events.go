@@ -544,20 +544,31 @@ func townOf(c *chunk) bool {
 	return len(c.matches) == 1 && c.matches[0].Place
 }
 
-// demonymOf reports a party named only by a demonym that qualifies the
-// name after it ("the Colombian Sergeant Pablo Moncayo", "Australian VC
-// recipient Ben Smith"): one of that country's people, not the state. A
-// common noun after it ("the Russian economy") may be the state's own.
+// demonymOf reports a party named only by a demonym or a country that
+// qualifies the name after it ("the Colombian Sergeant Pablo Moncayo",
+// "former Germany defender Christoph Metzelder"): one of that country's
+// people, not the state. A common noun after it ("the Russian economy")
+// may be the state's own.
 func (s *sentence) demonymOf(c *chunk) bool {
-	if len(c.matches) != 1 || c.matches[0].Kind != actors.KindDemonym {
+	if len(c.matches) != 1 || c.matches[0].Kind != actors.KindDemonym && c.matches[0].Kind != actors.KindCountry {
 		return false
+	}
+	if c.matches[0].Kind == actors.KindCountry && determiners[s.lower(s.tokAt(c.start)-1)] {
+		return false // "the U.S." is the state
 	}
 	next := s.tokAt(c.end)
-	if next < 0 || next >= len(s.toks) {
-		return false
+	for i := next; i >= 0 && i < len(s.toks) && i < next+2; i++ {
+		w := s.toks[i].Text
+		if w == "" || !unicode.IsLetter(rune(w[0])) || prepositions[strings.ToLower(w)] {
+			return false
+		}
+		if unicode.IsUpper(rune(w[0])) {
+			// "former Germany defender Christoph Metzelder": a name
+			// the country qualifies, not a party of its own
+			return i == next && c.matches[0].Kind == actors.KindDemonym || s.chunkAtTok(i, nil) == nil
+		}
 	}
-	w := s.toks[next].Text
-	return w != "" && unicode.IsUpper(rune(w[0]))
+	return false
 }
 
 // politician reports a person who holds a political office (government,
