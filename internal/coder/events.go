@@ -42,7 +42,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		case lexicon.FrameTransfer:
 			return !c.transfers(s, tr)
 		}
-		return s.lightVerb(tr) || s.noObject(tr) || s.showing(tr) || s.nounUse(tr)
+		return s.lightVerb(tr) || s.noObject(tr) || s.showing(tr)
 	})
 	dem, demanded := c.demands(d, s, seen)
 	for ti, tr := range s.triggers {
@@ -1805,26 +1805,3 @@ func attackWord(tr lexicon.Trigger) int {
 // verbalWords make an attack one of words: "a scathing attack on …",
 // "verbal attacks"; "an extraordinary attack" may be either, and stays one.
 var verbalWords = set("scathing", "verbal", "blistering", "withering", "stinging", "rhetorical", "personal", "written", "sharp", "harsh", "bitter", "vitriolic", "partisan", "political")
-
-// nounUse reports a verb entry matched on a word used as a noun: after an
-// article or a possessive ("South Korea's talk of appeasement", "the
-// talk of war"), the word names a thing, not an act of its subject.
-func (s *sentence) nounUse(tr lexicon.Trigger) bool {
-	if tr.IsNoun {
-		return false
-	}
-	i := tr.TokStart - 1
-	for i >= 0 && quoteMarks[s.lower(i)] {
-		i-- // South Korea's “talk of appeasement”
-	}
-	if i < 0 {
-		return false
-	}
-	w := s.lower(i)
-	return nounMarkers[w] || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
-}
-
-var quoteMarks = set("\"", "“", "”", "'", "‘", "’")
-
-// nounMarkers can only stand before a noun.
-var nounMarkers = set("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "'s", "’s")

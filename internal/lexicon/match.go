@@ -354,15 +354,30 @@ func properNameWord(toks []Token, i int) bool {
 	return len(p) > 0 && p[0] >= 'a' && p[0] <= 'z'
 }
 
-// afterDeterminer reports a determiner just before toks[i]: what follows is
-// a noun ("a target", "the shot"), never a verb.
+// afterDeterminer reports a determiner or a possessive just before toks[i]
+// (quote marks skipped): what follows is a noun ("a target", "the shot",
+// "Korea's talk"), never a verb.
 func afterDeterminer(toks []Token, i int) bool {
-	if i == 0 {
+	j := i - 1
+	for j >= 0 && quoteToken(toks[j].Lower) {
+		j-- // South Korea's “talk of appeasement”
+	}
+	if j < 0 {
 		return false
 	}
-	switch toks[i-1].Lower {
+	switch w := toks[j].Lower; w {
 	case "a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our",
 		"my", "your", "every", "each", "another", "no":
+		return true
+	default:
+		// a possessive: "Korea's talk", "Chile’s threat"
+		return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+	}
+}
+
+func quoteToken(w string) bool {
+	switch w {
+	case "\"", "“", "”", "‘", "’", "'":
 		return true
 	}
 	return false

@@ -135,6 +135,8 @@ func TestNoTrigger(t *testing.T) {
 	lex := mustDefault(t)
 	for _, s := range []string{
 		"Nothing could stop the march of time.",
+		"Chile's talk of appeasement alarmed Bolivia.", // a possessive makes "talk" a noun
+		"Chile's “talk” alarmed Bolivia.",
 		"The ministry said on Tuesday that it had no comment.",
 		"The talks resumed in March after a pause.", // only "talks"
 		"A man was treated in a hospital, Monday, March 9, 2020.",
