@@ -32,6 +32,8 @@ func TestTriggers(t *testing.T) {
 		{"The United Nations called on both sides to exercise restraint.", "REQUEST called on"},
 		{"Washington urged Baghdad to rein in the armed factions.", "REQUEST urged"},
 		{"The families appealed to the government to free the hostages.", "REQUEST appealed"},
+		{"The European Commission launched legal action against Chile.", "ACCUSE/allege launched"},
+		{"Peru will take legal action against the mining firm.", "ACCUSE/allege take"},
 		{"Protesters demanded the resignation of the prime minister.", "REQUEST/change demanded"},
 		{"The European Union pressed Belgrade to recognize Kosovo.", "REQUEST pressed"},
 		{"The minister asked Qatar for humanitarian assistance.", "REQUEST/assist asked"},
