@@ -33,6 +33,8 @@ func TestTriggers(t *testing.T) {
 		{"Washington urged Baghdad to rein in the armed factions.", "REQUEST urged"},
 		{"The families appealed to the government to free the hostages.", "REQUEST appealed"},
 		{"The European Commission launched legal action against Chile.", "ACCUSE/allege launched"},
+		{"Peru sent a military platoon to Haiti.", "MOBILIZE/troops sent"},
+		{"Chile handed over medical supplies to Peru.", "AID handed over"},
 		{"Peru will take legal action against the mining firm.", "ACCUSE/allege take"},
 		{"Protesters demanded the resignation of the prime minister.", "REQUEST/change demanded"},
 		{"The European Union pressed Belgrade to recognize Kosovo.", "REQUEST pressed"},
