@@ -651,7 +651,10 @@ func (t *tree) objectText(s *sentence, tr lexicon.Trigger) string {
 		return ""
 	}
 	o := t.kid(v, "obj")
-	if o < 0 || (t.words[o].UPOS != "NOUN" && t.words[o].UPOS != "PROPN") {
+	if o < 0 {
+		return t.complementText(s, v)
+	}
+	if t.words[o].UPOS != "NOUN" && t.words[o].UPOS != "PROPN" {
 		return ""
 	}
 	lo, hi := t.phrase(o, true)
@@ -659,6 +662,30 @@ func (t *tree) objectText(s *sentence, tr lexicon.Trigger) string {
 		lo, hi = t.phrase(o, false)
 	}
 	return s.text[lo:hi]
+}
+
+// complementText is what the infinitive of v acts on when it names no
+// party: the phrase after its preposition ("agreed to offer an aid package
+// to the cultural sector", "agreed to allow aid into the areas hit by the
+// cyclone"), or "".
+func (t *tree) complementText(s *sentence, v int) string {
+	for _, k := range t.kids[v] {
+		if t.words[k].Rel != "xcomp" || t.words[k].UPOS != "VERB" || t.kid(k, "mark") < 0 {
+			continue
+		}
+		for _, c := range t.kids[k] {
+			if t.words[c].Rel == "obl" && slices.Contains(complementPreps, t.caseOf(s, c)) && t.words[c].UPOS == "NOUN" {
+				lo, hi := t.phrase(c, false)
+				for _, k := range t.kids[c] {
+					if t.words[k].Rel == "case" && k < c {
+						lo = max(lo, t.words[k].End) // the phrase without its preposition
+					}
+				}
+				return strings.TrimSpace(s.text[lo:hi])
+			}
+		}
+	}
+	return ""
 }
 
 // phrase is the byte range of noun w with its modifiers, and with its
