@@ -248,8 +248,9 @@ func datelineEnd(text string) int {
 		}
 		return 0
 	}
-	// "Quito, March 8 (AGN) The …": an agency in parentheses closes it
-	if open := strings.Index(head, " ("); open > 0 && placeAndDate(head[:open]) {
+	// "Quito, March 8 (AGN) The …", "WASHINGTON (AP) The …": an agency
+	// in parentheses closes it
+	if open := strings.Index(head, " ("); open > 0 && (placeAndDate(head[:open]) || capitalsOnly(head[:open])) {
 		if end := strings.Index(head[open:], ") "); end > 2 {
 			agency := head[open+2 : open+end]
 			if strings.ToUpper(agency) == agency && len(agency) <= 8 {
@@ -258,6 +259,21 @@ func datelineEnd(text string) int {
 		}
 	}
 	return 0
+}
+
+// capitalsOnly reports a dateline city in capitals ("WASHINGTON", "LA
+// PAZ"): words of upper-case letters only.
+func capitalsOnly(head string) bool {
+	letters := 0
+	for _, r := range head {
+		switch {
+		case unicode.IsLower(r), unicode.IsDigit(r):
+			return false
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return letters >= 3
 }
 
 // placeAndDate reports a dateline head of a few comma-separated capitalised

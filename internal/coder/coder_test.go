@@ -781,6 +781,8 @@ func TestDatelineEnd(t *testing.T) {
 		{"Quito, May 17, AGN - The army said …", "The army said …"},
 		{"TEL AVIV-- The army said …", "The army said …"},
 		{"Quito, March 8 (AGN) The army said …", "The army said …"},
+		{"LIMA (AP) The army said …", "The army said …"},
+		{"The UN (UNO) said …", "The UN (UNO) said …"},
 		{"President Lasso - who had said little - spoke.", "President Lasso - who had said little - spoke."},
 		{"The army, the police and the courts (all three) said …", "The army, the police and the courts (all three) said …"},
 	} {
