@@ -2,10 +2,8 @@ package coder
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
-	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/syntax"
 )
@@ -50,55 +48,42 @@ func TestAppositiveDescribesName(t *testing.T) {
 	}
 }
 
-// A demonym that qualifies a name is one of that country's people, not the
-// state: the state may act on it ("a state is not its own counterpart"
-// holds only for the state itself).
+// A demonym or a country that qualifies a name is one of that country's
+// people, not the state: the state may act on it ("a state is not its own
+// counterpart" holds only for the state itself).
 func TestDemonymOfANameIsNoState(t *testing.T) {
-	c := defaultCoder(t)
-	for text, want := range map[string]bool{
-		"Peru opened an investigation into Peruvian Sergeant Tomas Quispe on Monday.":    true,
-		"Peru opened an investigation into former Peru defender Tomas Quispe on Monday.": true,
-		"Peru opened an investigation into the Peruvian economy on Monday.":              false,
-	} {
-		got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}))
-		if has := slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "ACCUSE PER>PER") }); has != want {
-			t.Errorf("%q: mentions %q, want ACCUSE PER>PER: %v", text, got, want)
-		}
-	}
+	checkPresence(t, defaultCoder(t), []presence{
+		{"Peru opened an investigation into Peruvian Sergeant Tomas Quispe on Monday.", "ACCUSE PER>PER", true},
+		{"Peru opened an investigation into former Peru defender Tomas Quispe on Monday.", "ACCUSE PER>PER", true},
+		{"Peru opened an investigation into the Peruvian economy on Monday.", "ACCUSE PER>PER", false},
+	})
 }
 
 // A city or region of a country is its people, not the state: a state may
 // act on it.
 func TestTownIsNoState(t *testing.T) {
-	c := defaultCoder(t)
-	for text, want := range map[string]bool{
-		"Peruvian officials imposed a curfew on Arequipa on Monday.": true,
-		"Peruvian officials imposed a curfew on Peru on Monday.":     false,
-	} {
-		got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}))
-		has := slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "COERCE PER>PER") })
-		if has != want {
-			t.Errorf("%q: mentions %q, want COERCE PER>PER: %v", text, got, want)
-		}
-	}
+	checkPresence(t, defaultCoder(t), []presence{
+		{"Peruvian officials imposed a curfew on Arequipa on Monday.", "COERCE PER>PER", true},
+		{"Peruvian officials imposed a curfew on Peru on Monday.", "COERCE PER>PER", false},
+	})
 }
 
 // A state's own official may act on the state's decision ("defended Peru's
-// decision"); the owner of the act's own object ("expressed Peru's
-// solidarity with Chile") is no recipient.
+// decision"); the owner of the act's own object ("reiterated Peru's
+// support for Chile") is no recipient.
 func TestOwnerOfAThing(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"The Peruvian interior minister defended Peru's decision to close the border on Monday.", "SUPPORT PER>PER", true},
+		{"The Peruvian president reiterated Peru's support for Chile on Monday.", "SUPPORT PER>CHL", true},
+	})
+}
+
+// parsingCoder is the default coder with the embedded parser.
+func parsingCoder(t *testing.T) *Coder {
+	t.Helper()
 	m, err := syntax.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := defaultCoder(t).WithParser(SyntaxParser(m))
-	for text, want := range map[string]string{
-		"The Peruvian interior minister defended Peru's decision to close the border on Monday.": "SUPPORT PER>PER",
-		"The Peruvian president reiterated Peru's support for Chile on Monday.":                  "SUPPORT PER>CHL",
-	} {
-		got := summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}))
-		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, want) }) {
-			t.Errorf("%q: mentions %q, want %s", text, got, want)
-		}
-	}
+	return defaultCoder(t).WithParser(SyntaxParser(m))
 }

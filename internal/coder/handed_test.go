@@ -1,36 +1,19 @@
 package coder
 
-import (
-	"testing"
-
-	"github.com/dyad-project/dyad/internal/article"
-)
+import "testing"
 
 // TestHandedGoesToReceiver: what an act gives or moves, when it is only a
 // kind of party or the actor's own people, is not the other side; the party
 // a preposition names after it is, unless that is a world region or a place
 // of the actor's own country. A release's object is whom it frees.
 func TestHandedGoesToReceiver(t *testing.T) {
-	c := defaultCoder(t)
-	tests := []struct {
-		text, recip string // recip: the first mention's recipient text
-	}{
-		{"Peru agreed to send Peruvian doctors to Ecuador on Monday.", "Ecuador"},
-		{"Peru offered 300 engineers for the reconstruction of Ecuador on Monday.", "Ecuador"},
-		{"The Peruvian government approved troop deployments in Ecuador on Monday.", "Ecuador"},
-		{"Peru offered Peruvian engineers at a meeting in Lima on Monday.", "Peruvian engineers"},
-		{"Peru agreed to send Peruvian doctors to the Middle East on Monday.", "Peruvian doctors"},
-		{"Chile freed twelve fishermen held at a Bolivian naval base on Monday.", "fishermen"},
-		{"The Peruvian president granted a full pardon to twelve Chilean fishermen on Monday.", "Chilean fishermen"},
-	}
-	for _, tt := range tests {
-		res := c.Code(&article.Article{Source: "t.txt", Text: tt.text, Published: day("2021-03-20")})
-		var got []string
-		for _, m := range res.Mentions {
-			got = append(got, m.Recipient.Text)
-		}
-		if len(got) == 0 || got[0] != tt.recip {
-			t.Errorf("%q: recipients %q, want %q first", tt.text, got, tt.recip)
-		}
-	}
+	checkRecipients(t, defaultCoder(t), []recipientOf{
+		{"Peru agreed to send Peruvian doctors to Ecuador on Monday.", "", "Ecuador"},
+		{"Peru offered 300 engineers for the reconstruction of Ecuador on Monday.", "", "Ecuador"},
+		{"The Peruvian government approved troop deployments in Ecuador on Monday.", "", "Ecuador"},
+		{"Peru offered Peruvian engineers at a meeting in Lima on Monday.", "", "Peruvian engineers"},
+		{"Peru agreed to send Peruvian doctors to the Middle East on Monday.", "", "Peruvian doctors"},
+		{"Chile freed twelve fishermen held at a Bolivian naval base on Monday.", "", "fishermen"},
+		{"The Peruvian president granted a full pardon to twelve Chilean fishermen on Monday.", "", "Chilean fishermen"},
+	})
 }

@@ -1,0 +1,54 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/article"
+)
+
+// presence is a sentence and whether coding it must give a mention whose
+// summary (see summaries) starts with prefix.
+type presence struct {
+	text, prefix string
+	want         bool
+}
+
+// checkPresence codes each text alone, published 2021-03-20, and reports
+// the texts whose mentions do not match.
+func checkPresence(t *testing.T, c *Coder, tests []presence) {
+	t.Helper()
+	for _, tt := range tests {
+		got := summaries(c.Code(&article.Article{Source: "t.txt", Text: tt.text, Published: day("2021-03-20")}))
+		has := false
+		for _, g := range got {
+			has = has || strings.HasPrefix(g, tt.prefix)
+		}
+		if has != tt.want {
+			t.Errorf("%q: mentions %q, want %q: %v", tt.text, got, tt.prefix, tt.want)
+		}
+	}
+}
+
+// recipientOf is a sentence and the recipient text its first mention of
+// event must have ("" for any event type).
+type recipientOf struct {
+	text, event, recip string
+}
+
+// checkRecipients codes each text alone, published 2021-03-20, and reports
+// the texts whose first mention of the event has another recipient.
+func checkRecipients(t *testing.T, c *Coder, tests []recipientOf) {
+	t.Helper()
+	for _, tt := range tests {
+		var got []string
+		for _, m := range c.Code(&article.Article{Source: "t.txt", Text: tt.text, Published: day("2021-03-20")}).Mentions {
+			if tt.event == "" || m.Event == tt.event {
+				got = append(got, m.Recipient.Text)
+			}
+		}
+		if len(got) == 0 || got[0] != tt.recip {
+			t.Errorf("%q: %s recipients %q, want %q first", tt.text, tt.event, got, tt.recip)
+		}
+	}
+}
