@@ -766,6 +766,9 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 		// "Blinken and Sudani discussed …": the other side is the conjunct
 		if c := s.conjunct(actor, tr.TokStart); c != nil {
 			recip = c
+		} else if c := s.conjunctBefore(actor, cs); c != nil {
+			// the actor found was the second of the two
+			actor, recip = c, actor
 		}
 	}
 	if recip != nil && recip.generic && recip.party.EntityID == "" && (recip.party.Code == "" || recip.unplaced) {

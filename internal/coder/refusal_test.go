@@ -20,3 +20,11 @@ func TestDeescalationRecipient(t *testing.T) {
 		{"The Chilean army ceased its military operations in Arequipa on Monday.", "RETREAT CHL>PER", true},
 	})
 }
+
+// Two parties joined by "and" before a joint act are its two sides, the
+// first acting: "Peruvian and Chilean forces agreed to hold exercises".
+func TestCoordinatedSides(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Peruvian and the Chilean armed forces have agreed to hold joint exercises next year.", "AGREE PER>CHL", true},
+	})
+}

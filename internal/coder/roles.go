@@ -133,6 +133,25 @@ func (s *sentence) conjunct(c *chunk, trTok int) *chunk {
 
 var conjunctDets = set("the", "his", "her")
 
+// conjunctBefore returns the party joined to c by an "and" before it, in
+// the clause from token cs: "Japan and the Australian army agreed …" when
+// c is the army.
+func (s *sentence) conjunctBefore(c *chunk, cs int) *chunk {
+	i := s.tokAt(c.start) - 1
+	if conjunctDets[s.lower(i)] {
+		i--
+	}
+	if s.lower(i) != "and" {
+		return nil
+	}
+	for _, d := range s.chunks {
+		if s.tokAt(d.end) == i && s.tokAt(d.start) >= max(cs, 0) && d != c {
+			return d
+		}
+	}
+	return nil
+}
+
 // afterAnd returns the party after "and" at token i, allowing one of dets
 // between ("Hussein and the Iranian minister").
 func (s *sentence) afterAnd(i int, dets map[string]bool) *chunk {
