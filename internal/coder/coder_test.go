@@ -557,11 +557,6 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"AGREE"},
 		},
 		{
-			name: "an arrest is dated by how long the person has been held", published: "2015-05-26",
-			text: "Jason Rezaian, who has been detained for more than 10 months, was arrested at his home in Tehran by Iranian authorities.",
-			want: []string{"COERCE IRN>USA 2014-07-01..2014-07-31 asserted"},
-		},
-		{
 			name: "a person's undated statement takes the day the text says they spoke", published: "2015-02-25",
 			text: "National Security Adviser Susan Rice warned that Israeli Prime Minister Benjamin Netanyahu's speech will be destructive.\n\n\"It's destructive to the relationship,\" Rice said Tuesday on PBS.",
 			want: []string{"ACCUSE USA>ISR 2015-02-24..2015-02-24 asserted"},

@@ -58,12 +58,7 @@ func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *ev
 			best, bestDist = i, dist
 		}
 	}
-	held, heldOK := s.heldSince(exprs, m.Event)
 	switch {
-	case best < 0 && heldOK:
-		// "Rezaian, who has been detained for more than 10 months, was
-		// arrested at his home": the arrest began the detention
-		m.DateStart, m.DateEnd, m.Precision, m.DateText = held.Start, held.End, string(held.Precision), "(start of the detention)"
 	case best >= 0:
 		w := exprs[best].Window
 		// "jailed since July": the jailing is July's; the state lasts, the
@@ -181,35 +176,6 @@ func (s *sentence) verbBefore(i, cs int, tr lexicon.Trigger) bool {
 		}
 	}
 	return false
-}
-
-var perfectBe = set("been")
-
-// heldSince returns, for an arrest in a sentence that says how long the
-// person has been held ("has been detained for more than 10 months"), the
-// calendar month (or year, or day) the holding began.
-func (s *sentence) heldSince(exprs []timex.Expr, typ string) (window, bool) {
-	if typ != "COERCE" {
-		return window{}, false
-	}
-	for _, e := range exprs {
-		if !e.Duration || e.Prep != "for" || e.Window.IsZero() {
-			continue
-		}
-		ei := s.tokAt(s.start + e.Start)
-		if !s.hasWord(max(0, ei-4), ei, perfectBe) {
-			continue // "was held for ten days" is over; only "has been held for" counts back from now
-		}
-		grain, unit := timex.Day, strings.ToLower(e.Text)
-		switch {
-		case strings.Contains(unit, "year"):
-			grain = timex.Year
-		case strings.Contains(unit, "month"):
-			grain = timex.Month
-		}
-		return timex.Within(e.Window.Start, grain), true
-	}
-	return window{}, false
 }
 
 // othersTime reports a time phrase that modifies the noun of another
