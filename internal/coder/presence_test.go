@@ -52,3 +52,13 @@ func checkRecipients(t *testing.T, c *Coder, tests []recipientOf) {
 		}
 	}
 }
+
+// A trigger word inside a name the knowledge base knows is no trigger:
+// "Amnesty International" grants no amnesty, the "Popular Mobilization
+// Forces" mobilize no one by being named.
+func TestTriggerInsideName(t *testing.T) {
+	checkPresence(t, defaultCoder(t), []presence{
+		{"Amnesty International said on Monday that Peru had jailed three reporters.", "RETREAT", false},
+		{"The Popular Mobilization Forces said on Monday that Peru had jailed three reporters.", "MOBILIZE", false},
+	})
+}

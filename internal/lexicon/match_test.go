@@ -154,7 +154,6 @@ func TestNoTrigger(t *testing.T) {
 		"The court struck down the law on Friday.",
 		"Officials spoke on condition of anonymity.",
 		"The government has to deal with the crisis.",
-		"The Popular Mobilization Forces are a state-sanctioned body.",
 		"Aid workers reached the town on foot.",
 		"Free and fair elections are planned.",
 		"She was on life support for a week.",
