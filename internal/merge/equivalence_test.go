@@ -31,6 +31,11 @@ func randomMentions(r *rand.Rand, n, vocab, days int) []event.Mention {
 			words[i] = fmt.Sprintf("Vardo%c%c", 'a'+i%26, 'a'+i/26%26)
 		case 1:
 			words[i] = []string{"attack", "week", "embassy", "consulate", "talks", "oil", "strike", "port"}[i%8]
+		case 2:
+			// numbers, calendar words, stopwords, short words, capitals and
+			// letters beyond ASCII (read without the one-pass tokeniser)
+			words[i] = []string{"2031", "Monday", "March", "the", "US", "of", "Zürich", "İzmir", "attacked",
+				"Attacks", "ATTACKING", "studies", "B52s", "x-ray"}[i/4%14]
 		default:
 			words[i] = fmt.Sprintf("word%c%c", 'a'+i%26, 'a'+i/26%26)
 		}
@@ -186,4 +191,25 @@ func firstDiff(got, want string) string {
 		}
 	}
 	return fmt.Sprintf("lengths %d and %d lines", len(g), len(w))
+}
+
+// BenchmarkMergeMonthOld is BenchmarkMergeMonth on oldmerge, so that the
+// two are measured side by side in one run on a noisy machine:
+//
+//	go test ./internal/merge -run '^$' -bench 'MergeMonth' -benchtime 1x
+func BenchmarkMergeMonthOld(b *testing.B) {
+	for _, n := range monthSizes(b) {
+		ms := busyMonth(n)
+		b.Run(fmt.Sprintf("%d", n), func(b *testing.B) {
+			var stories int
+			for b.Loop() {
+				for i := range ms {
+					ms[i].StoryID, ms[i].StoryWhy = "", ""
+				}
+				stories = len(oldmerge.Merge(ms))
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/mention")
+			b.ReportMetric(float64(stories), "stories")
+		})
+	}
 }

@@ -200,15 +200,7 @@ func busyMonth(n int) []event.Mention {
 //
 //	go test ./internal/merge -run '^$' -bench MergeMonth -benchtime 1x
 func BenchmarkMergeMonth(b *testing.B) {
-	sizes := []int{10000, 100000}
-	if s := os.Getenv("DYAD_BENCH_MENTIONS"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sizes = []int{n}
-	}
-	for _, n := range sizes {
+	for _, n := range monthSizes(b) {
 		ms := busyMonth(n)
 		b.Run(fmt.Sprintf("%d", n), func(b *testing.B) {
 			var stories int
@@ -222,6 +214,19 @@ func BenchmarkMergeMonth(b *testing.B) {
 			b.ReportMetric(float64(stories), "stories")
 		})
 	}
+}
+
+// monthSizes are the sizes of BenchmarkMergeMonth: 10,000, 30,000 and
+// 100,000 mentions, or $DYAD_BENCH_MENTIONS.
+func monthSizes(b *testing.B) []int {
+	if s := os.Getenv("DYAD_BENCH_MENTIONS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return []int{n}
+	}
+	return []int{10000, 30000, 100000}
 }
 
 func TestSidesConflict(t *testing.T) {

@@ -136,42 +136,45 @@ func terms(s string, into map[string]term) {
 // words, however the knowledge base resolved them. The mention's own trigger is left out: its
 // type is already the story's.
 func (x *index) identifiers(s *Story, m *event.Mention) (float64, []string) {
-	return x.shared(s, x.said(m).ids, 1, true)
+	return x.shared(s, x.terms(m).ids, 1, true)
 }
 
 // gain is the weight of identifiers(s, m) alone, with no list of names.
 func (x *index) gain(s *Story, m *event.Mention) float64 {
-	sum, _ := x.shared(s, x.said(m).ids, 1, false)
-	return sum
+	return x.sum(s, m, 1)
 }
 
 // identifiersWithout is the weight of identifiers(s minus m, m) for a
 // mention m of s: the words m shares with the rest of its own story. A
 // stem of m's is in the rest when more mentions of s than m alone have it.
 func (x *index) identifiersWithout(s *Story, m *event.Mention) float64 {
-	sum, _ := x.shared(s, x.said(m).ids, 2, false)
-	return sum
+	return x.sum(s, m, 2)
 }
 
-// ownTerms are the words of m's sentence that can identify its event (see
-// terms), with their weights, the trigger's own left out: its type is
-// already the story's.
-func ownTerms(m *event.Mention) []identifier {
-	own := map[string]term{}
-	terms(m.Sentence, own)
-	trig := map[string]term{}
-	terms(m.Trigger, trig)
-	out := make([]identifier, 0, len(own))
-	for st, t := range own {
-		if _, ok := trig[st]; !ok {
-			w := weight(st)
-			if t.name {
-				w = max(w, nameWeight)
-			}
-			out = append(out, identifier{st, t, w})
-		}
+type sumKey struct {
+	s     *Story
+	m     *event.Mention
+	least int
+}
+
+type sumVal struct {
+	vgen uint64
+	sum  float64
+}
+
+// sum is the weight of m's identifiers that at least least mentions of s
+// have. It depends only on which of m's stems s has once and twice, so
+// what was computed holds while the story's vgen is the same: rehome asks
+// about the same pairs again and again as a busy story grows.
+func (x *index) sum(s *Story, m *event.Mention, least int) float64 {
+	s.vocab(x)
+	k := sumKey{s, m, least}
+	if v, ok := x.sums[k]; ok && v.vgen == s.vgen {
+		return v.sum
 	}
-	return out
+	sum, _ := x.shared(s, x.read(m).ids, least, false)
+	x.sums[k] = sumVal{s.vgen, sum}
+	return sum
 }
 
 // shared weighs the identifiers that at least least mentions of s have,
@@ -179,7 +182,7 @@ func ownTerms(m *event.Mention) []identifier {
 // when names is set. The hits are gathered in a buffer of x's.
 func (x *index) shared(s *Story, ids []identifier, least int, names bool) (float64, []string) {
 	hits := x.hits[:0]
-	words := s.vocab()
+	words := s.vocab(x)
 	for _, id := range ids {
 		if id.w > 0 && words[id.stem] >= least {
 			hits = append(hits, hit{id.form, id.w})

@@ -1,0 +1,270 @@
+package merge
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dyad-project/dyad/internal/event"
+)
+
+// said is what one mention's evidence sentence gives the comparisons, read
+// once per mention rather than once per comparison: its content words as
+// numbers, sorted (see words); the stems of all its terms (see terms), for
+// its story's vocabulary; the words that can identify its event with their
+// forms and weights, the trigger's left out (see identifiers); and its key.
+type said struct {
+	words   []uint32
+	stems   []uint32
+	ids     []identifier
+	key     string
+	hasRead bool
+	hasKey  bool
+	// side numbers the mention's sides (see Story.conflicts)
+	side    uint32
+	hasSide bool
+}
+
+type identifier struct {
+	stem uint32
+	term
+	w float64 // its weight (see weight), at least nameWeight for a name
+}
+
+func (x *index) said(m *event.Mention) *said {
+	if d, ok := x.memo[m]; ok {
+		return d
+	}
+	if x.memo == nil {
+		x.memo = map[*event.Mention]*said{}
+	}
+	d := &said{}
+	x.memo[m] = d
+	return d
+}
+
+// id is the number of a word or stem.
+func (x *index) id(w string) uint32 {
+	if n, ok := x.intern[w]; ok {
+		return n
+	}
+	if x.intern == nil {
+		x.intern = map[string]uint32{}
+	}
+	n := uint32(len(x.intern))
+	x.intern[w] = n
+	return n
+}
+
+// weight is weight(st) for the stem numbered n, computed once.
+func (x *index) weight(n uint32, st string) float64 {
+	for int(n) >= len(x.weights) {
+		x.weights = append(x.weights, math.NaN())
+	}
+	if w := x.weights[n]; !math.IsNaN(w) {
+		return w
+	}
+	w := weight(st)
+	x.weights[n] = w
+	return w
+}
+
+// words are m's content words (see words) as numbers, sorted.
+func (x *index) words(m *event.Mention) []uint32 { return x.read(m).words }
+
+// terms gives the stems and identifiers of m.
+func (x *index) terms(m *event.Mention) *said { return x.read(m) }
+
+// key is key(m), built once.
+func (x *index) key(m *event.Mention) string {
+	d := x.said(m)
+	if !d.hasKey {
+		d.key, d.hasKey = key(m), true
+	}
+	return d.key
+}
+
+// read fills what m's sentence says. An ASCII sentence is read in one
+// pass; any other goes through words and terms themselves, whose
+// lower-casing and splitting a one-pass reading of Unicode would have to
+// match rune for rune.
+func (x *index) read(m *event.Mention) *said { return x.readInto(m, x.said(m)) }
+
+// readInto fills d, the said of m.
+func (x *index) readInto(m *event.Mention, d *said) *said {
+	if d.hasRead {
+		return d
+	}
+	d.hasRead = true
+	if !isASCII(m.Sentence) || !isASCII(m.Trigger) {
+		ws := words(m.Sentence)
+		d.words = make([]uint32, len(ws))
+		for i, w := range ws {
+			d.words[i] = x.id(w)
+		}
+		slices.Sort(d.words)
+		own := map[string]term{}
+		terms(m.Sentence, own)
+		trig := map[string]term{}
+		terms(m.Trigger, trig)
+		d.stems = make([]uint32, 0, len(own))
+		d.ids = make([]identifier, 0, len(own))
+		for st, t := range own {
+			n := x.id(st)
+			d.stems = append(d.stems, n)
+			if _, ok := trig[st]; !ok {
+				d.ids = append(d.ids, x.identifier(n, st, t))
+			}
+		}
+		return d
+	}
+	own := x.seen[:0]
+	d.words = make([]uint32, 0, len(m.Sentence)/6+1)
+	for i, at := 0, 0; ; i++ {
+		w, e, end := x.nextWord(m.Sentence, at)
+		if end < 0 {
+			break
+		}
+		at = end
+		if !e.content {
+			continue
+		}
+		d.words = append(d.words, e.id)
+		if !e.term {
+			continue
+		}
+		name := i > 0 && 'A' <= w[0] && w[0] <= 'Z'
+		known := false
+		for k := range own {
+			if own[k].n == e.stem {
+				if name && !own[k].t.name {
+					own[k].t = term{w, name}
+				}
+				known = true
+				break
+			}
+		}
+		if !known {
+			own = append(own, seen{e.stem, e.st, term{w, name}})
+		}
+	}
+	x.seen = own[:0]
+	slices.Sort(d.words)
+	d.words = slices.Compact(d.words)
+	trig := x.trig[:0]
+	for at := 0; ; {
+		_, e, end := x.nextWord(m.Trigger, at)
+		if end < 0 {
+			break
+		}
+		at = end
+		if e.term {
+			trig = append(trig, e.stem)
+		}
+	}
+	x.trig = trig[:0]
+	d.stems = make([]uint32, 0, len(own))
+	d.ids = make([]identifier, 0, len(own))
+	for _, o := range own {
+		d.stems = append(d.stems, o.n)
+		if !slices.Contains(trig, o.n) {
+			d.ids = append(d.ids, x.identifier(o.n, o.st, o.t))
+		}
+	}
+	return d
+}
+
+// lexEntry is what reading needs of a lower-case ASCII word, found once
+// per word: whether words keeps it (content), whether terms does (term),
+// its number and its stem's.
+type lexEntry struct {
+	id, stem      uint32
+	st            string
+	content, term bool
+}
+
+func (x *index) lexEntry(lw string) *lexEntry {
+	e := &lexEntry{content: len(lw) > 2 && !stopwords[lw]}
+	if e.content {
+		e.id = x.id(lw)
+		e.term = !calendar[lw] && strings.IndexFunc(lw, isASCIILetter) >= 0
+	}
+	if e.term {
+		e.st = stem(lw)
+		e.stem = x.id(e.st)
+	}
+	x.lex[lw] = e
+	return e
+}
+
+// nextWord is nextField with the word's entry, looked up without
+// allocating its lower case.
+func (x *index) nextWord(s string, at int) (string, *lexEntry, int) {
+	w, end := nextField(s, at)
+	if end < 0 {
+		return "", nil, -1
+	}
+	lw := x.lower[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lw = append(lw, c)
+	}
+	x.lower = lw
+	if e, ok := x.lex[string(lw)]; ok {
+		return w, e, end
+	}
+	if x.lex == nil {
+		x.lex = map[string]*lexEntry{}
+	}
+	return w, x.lexEntry(string(lw)), end
+}
+
+// seen is a stem of a sentence being read, with its first form.
+type seen struct {
+	n  uint32
+	st string
+	t  term
+}
+
+// identifier weighs a stem of a mention's own (see ownTerms before).
+func (x *index) identifier(n uint32, st string, t term) identifier {
+	w := x.weight(n, st)
+	if t.name {
+		w = max(w, nameWeight)
+	}
+	return identifier{n, t, w}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }
+
+// nextField returns the first run of ASCII letters and digits in s from
+// at (the fields strings.FieldsFunc gives an ASCII text with
+// unicode.IsLetter and unicode.IsDigit) and where it ends; end is -1 when
+// there is none.
+func nextField(s string, at int) (w string, end int) {
+	alnum := func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+	for at < len(s) && !alnum(s[at]) {
+		at++
+	}
+	if at == len(s) {
+		return "", -1
+	}
+	end = at
+	for end < len(s) && alnum(s[end]) {
+		end++
+	}
+	return s[at:end], end
+}
