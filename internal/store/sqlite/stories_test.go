@@ -2,7 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/store/storetest"
@@ -65,4 +68,67 @@ func TestStoryAggregates(t *testing.T) {
 	}
 	defer db.Close()
 	storetest.CheckStoryAggregates(ctx, t, db, db.storyRows)
+}
+
+// A database made before 0010 gets its stories recomputed with the new
+// counts when opened, and later inserts keep them equal to a recompute.
+func TestStoryIncrementalMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	raw, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	names, _ := migrations.ReadDir("migrations")
+	for _, n := range names {
+		v, _ := strconv.Atoi(n.Name()[:4])
+		if v >= 10 {
+			continue
+		}
+		body, _ := migrations.ReadFile("migrations/" + n.Name())
+		if _, err := raw.Exec(string(body)); err != nil {
+			t.Fatalf("%s: %v", n.Name(), err)
+		}
+		if _, err := raw.Exec(`INSERT INTO schema_version VALUES (?)`, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{
+		`INSERT INTO articles (id, source, outlet, published, text, hash, simhash, band0, band1, band2, band3, ingested) VALUES
+			(1, 'a', 'Agency', '2031-03-04', 'x', 'h1', 1, 1, 0, 0, 0, '2031-03-04'),
+			(2, 'b', '', '2032-02-01', 'y', 'h2', 2, 2, 0, 0, 0, '2032-02-01'),
+			(3, 'c', 'Daily', NULL, 'z', 'h3', 3, 3, 0, 0, 0, '2032-02-01')`,
+		`INSERT INTO mentions (article_id, seq, event, actor_code, recip_code, date_start, date_end, background, reference,
+			claim, sentence, sent_start, sent_end, story_id) VALUES
+			(2, 0, 'ASSAULT', 'XAR', 'XBE', '2031-01-01', '2031-12-31', 1, 1, 'asserted', 'The 2031 attack.', 0, 16, 'S1'),
+			(1, 0, 'ASSAULT', 'XAR', 'XBE', '2031-03-03', '2031-03-03', 0, 0, 'asserted', 'Gunmen stormed it.', 0, 18, 'S1'),
+			(3, 0, 'ASSAULT', 'XAR', 'XBE', NULL, NULL, 0, 1, 'asserted', 'Once.', 0, 5, 'S2'),
+			(1, 1, 'ASSAULT', 'XAR', 'XBE', '2031-03-01', '2031-04-30', 0, 0, 'planned', 'They plan more.', 19, 34, 'S2')`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	raw.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	stored, full, err := db.storyRows(ctx)
+	if err != nil || len(stored) != 2 || strings.Join(stored, "\n") != strings.Join(full, "\n") {
+		t.Fatalf("after migration (%v):\nstored %q\nfull   %q", err, stored, full)
+	}
+	if _, err := db.db.ExecContext(ctx, `INSERT INTO mentions (article_id, seq, event, actor_code, recip_code, date_start,
+		date_end, reference, sentence, sent_start, sent_end, story_id) VALUES
+		(3, 1, 'ASSAULT', 'XAR', 'XBE', '2031-02-01', '2031-02-02', 0, 'Again.', 6, 12, 'S2')`); err != nil {
+		t.Fatal(err)
+	}
+	stored, full, err = db.storyRows(ctx)
+	if err != nil || strings.Join(stored, "\n") != strings.Join(full, "\n") {
+		t.Fatalf("an insert after migration (%v):\nstored %q\nfull   %q", err, stored, full)
+	}
 }
