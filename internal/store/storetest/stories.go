@@ -46,10 +46,14 @@ func CheckStoryAggregates(ctx context.Context, t *testing.T, s store.Store, rows
 	stories := []string{"S1", "S2", "S3", "S4", ""}
 	var arts []*article.Article
 	var stored [][]event.Mention
-	mentionsFor := func(a *article.Article) []event.Mention {
+	mentionsFor := func(a *article.Article, early bool) []event.Mention {
 		var ms []event.Mention
 		for j := range 1 + r.IntN(4) {
-			m := mention([]string{"THREATEN", "ACCUSE"}[r.IntN(2)], "USA", "IRQ", "", "", fmt.Sprintf("%s %d", a.Source, j))
+			// types, quads and countries vary within a story: the story
+			// takes its first mention's
+			m := mention([]string{"THREATEN", "ACCUSE"}[r.IntN(2)], []string{"USA", "IRN"}[r.IntN(2)], "IRQ", "", "",
+				fmt.Sprintf("%s %d", a.Source, j))
+			m.Quad = r.IntN(4)
 			m.SentStart, m.SentEnd = j*10, j*10+5
 			if r.IntN(6) > 0 {
 				d := day("2031-03-01").AddDate(0, 0, r.IntN(20))
@@ -57,8 +61,10 @@ func CheckStoryAggregates(ctx context.Context, t *testing.T, s store.Store, rows
 			}
 			m.StoryID = stories[r.IntN(len(stories))]
 			// S4 is known only from references: its dates are all its
-			// mentions', undated ones among them
-			m.Reference = r.IntN(3) == 0 || m.StoryID == "S4"
+			// mentions', undated ones among them; the others begin with
+			// references (early), so that their first mention changes
+			// when a report comes
+			m.Reference = r.IntN(3) == 0 || m.StoryID == "S4" || early
 			ms = append(ms, m)
 		}
 		return ms
@@ -75,7 +81,7 @@ func CheckStoryAggregates(ctx context.Context, t *testing.T, s store.Store, rows
 		}
 		put(t, s, a)
 		arts = append(arts, a)
-		ms := mentionsFor(a)
+		ms := mentionsFor(a, i < 4)
 		putMentions(t, s, a.ID, ms...)
 		stored = append(stored, ms)
 		check(fmt.Sprintf("article %d stored", i))
@@ -83,7 +89,7 @@ func CheckStoryAggregates(ctx context.Context, t *testing.T, s store.Store, rows
 	// re-storing the same mentions changes nothing, new ones replace them
 	putMentions(t, s, arts[3].ID, stored[3]...)
 	check("article 3 stored again")
-	stored[7] = mentionsFor(arts[7])
+	stored[7] = mentionsFor(arts[7], false)
 	putMentions(t, s, arts[7].ID, stored[7]...)
 	check("article 7 re-coded")
 	putMentions(t, s, arts[8].ID)

@@ -76,33 +76,48 @@ DROP TRIGGER mentions_story_ai;
 DROP TRIGGER mentions_story_ad;
 DROP TRIGGER mentions_story_au;
 
--- An inserted mention: its story's counts and bounds move by it alone.
--- The outlet and recall counts rise when the mention brings an outlet or a
--- recalling article the story did not have (asked before it is noted).
+-- An inserted mention: its story's counts and bounds move by it alone, in
+-- one upsert of the story's row (excluded is the row the mention alone
+-- would make). The outlet and recall counts rise when the mention brings an
+-- outlet or a recalling article the story did not have (asked before they
+-- are noted). A story's first mention is the earliest report, else the
+-- earliest mention: when it changes, it is the new mention, whose type and
+-- countries the story then takes.
 CREATE TRIGGER mentions_story_ai AFTER INSERT ON mentions
 WHEN new.story_id <> '' AND NOT EXISTS (SELECT 1 FROM story_hold) BEGIN
-    INSERT INTO stories (id) VALUES (new.story_id) ON CONFLICT (id) DO NOTHING;
-    UPDATE stories SET
+    INSERT INTO stories (id, event, quad, actor_code, recip_code, date_start, date_end, mentions, outlets, first_mention,
+                         recalled, recall_start, recall_end, rep_start, rep_end, all_start, all_end, rep_first, all_first)
+    SELECT new.story_id, new.event, new.quad, new.actor_code, new.recip_code, new.date_start, new.date_end, 1,
+           x.outlet IS NOT NULL AND NOT EXISTS (
+               SELECT 1 FROM story_outlets so WHERE so.story_id = new.story_id AND so.outlet = x.outlet),
+           new.id,
+           new.reference <> 0 AND NOT EXISTS (
+               SELECT 1 FROM story_recalls WHERE story_id = new.story_id AND article_id = new.article_id),
+           CASE WHEN new.reference <> 0 THEN x.published END, CASE WHEN new.reference <> 0 THEN x.published END,
+           CASE WHEN new.reference = 0 THEN new.date_start END, CASE WHEN new.reference = 0 THEN new.date_end END,
+           new.date_start, new.date_end, CASE WHEN new.reference = 0 THEN new.id END, new.id
+    FROM (SELECT CASE WHEN a.dup_of IS NOT NULL THEN NULLIF(o.outlet, '') ELSE NULLIF(a.outlet, '') END outlet, a.published
+          FROM articles a LEFT JOIN articles o ON o.id = a.dup_of WHERE a.id = new.article_id) x
+    WHERE true
+    ON CONFLICT (id) DO UPDATE SET
         mentions = mentions + 1,
-        outlets = outlets + (SELECT x.outlet IS NOT NULL AND NOT EXISTS (
-                                 SELECT 1 FROM story_outlets so WHERE so.story_id = new.story_id AND so.outlet = x.outlet)
-                             FROM (SELECT CASE WHEN a.dup_of IS NOT NULL THEN NULLIF(o.outlet, '') ELSE NULLIF(a.outlet, '') END outlet
-                                   FROM articles a LEFT JOIN articles o ON o.id = a.dup_of WHERE a.id = new.article_id) x),
-        recalled = recalled + (new.reference <> 0 AND NOT EXISTS (
-                                   SELECT 1 FROM story_recalls WHERE story_id = new.story_id AND article_id = new.article_id)),
-        recall_start = CASE WHEN new.reference = 0 THEN recall_start
-                            ELSE COALESCE(MIN(recall_start, (SELECT published FROM articles WHERE id = new.article_id)),
-                                          recall_start, (SELECT published FROM articles WHERE id = new.article_id)) END,
-        recall_end = CASE WHEN new.reference = 0 THEN recall_end
-                          ELSE COALESCE(MAX(recall_end, (SELECT published FROM articles WHERE id = new.article_id)),
-                                        recall_end, (SELECT published FROM articles WHERE id = new.article_id)) END,
-        rep_start = CASE WHEN new.reference <> 0 THEN rep_start ELSE COALESCE(MIN(rep_start, new.date_start), rep_start, new.date_start) END,
-        rep_end = CASE WHEN new.reference <> 0 THEN rep_end ELSE COALESCE(MAX(rep_end, new.date_end), rep_end, new.date_end) END,
-        all_start = COALESCE(MIN(all_start, new.date_start), all_start, new.date_start),
-        all_end = COALESCE(MAX(all_end, new.date_end), all_end, new.date_end),
-        rep_first = CASE WHEN new.reference <> 0 THEN rep_first ELSE COALESCE(MIN(rep_first, new.id), new.id) END,
-        all_first = COALESCE(MIN(all_first, new.id), new.id)
-    WHERE id = new.story_id;
+        outlets = outlets + excluded.outlets,
+        recalled = recalled + excluded.recalled,
+        recall_start = COALESCE(MIN(recall_start, excluded.recall_start), recall_start, excluded.recall_start),
+        recall_end = COALESCE(MAX(recall_end, excluded.recall_end), recall_end, excluded.recall_end),
+        rep_start = COALESCE(MIN(rep_start, excluded.rep_start), rep_start, excluded.rep_start),
+        rep_end = COALESCE(MAX(rep_end, excluded.rep_end), rep_end, excluded.rep_end),
+        all_start = COALESCE(MIN(all_start, excluded.all_start), all_start, excluded.all_start),
+        all_end = COALESCE(MAX(all_end, excluded.all_end), all_end, excluded.all_end),
+        rep_first = COALESCE(MIN(rep_first, excluded.rep_first), rep_first, excluded.rep_first),
+        all_first = COALESCE(MIN(all_first, excluded.all_first), all_first, excluded.all_first),
+        date_start = COALESCE(COALESCE(MIN(rep_start, excluded.rep_start), rep_start, excluded.rep_start), COALESCE(MIN(all_start, excluded.all_start), all_start, excluded.all_start)),
+        date_end = COALESCE(COALESCE(MAX(rep_end, excluded.rep_end), rep_end, excluded.rep_end), COALESCE(MAX(all_end, excluded.all_end), all_end, excluded.all_end)),
+        first_mention = COALESCE(COALESCE(MIN(rep_first, excluded.rep_first), rep_first, excluded.rep_first), COALESCE(MIN(all_first, excluded.all_first), all_first, excluded.all_first)),
+        event = CASE WHEN COALESCE(COALESCE(MIN(rep_first, excluded.rep_first), rep_first, excluded.rep_first), COALESCE(MIN(all_first, excluded.all_first), all_first, excluded.all_first)) = excluded.first_mention THEN excluded.event ELSE event END,
+        quad = CASE WHEN COALESCE(COALESCE(MIN(rep_first, excluded.rep_first), rep_first, excluded.rep_first), COALESCE(MIN(all_first, excluded.all_first), all_first, excluded.all_first)) = excluded.first_mention THEN excluded.quad ELSE quad END,
+        actor_code = CASE WHEN COALESCE(COALESCE(MIN(rep_first, excluded.rep_first), rep_first, excluded.rep_first), COALESCE(MIN(all_first, excluded.all_first), all_first, excluded.all_first)) = excluded.first_mention THEN excluded.actor_code ELSE actor_code END,
+        recip_code = CASE WHEN COALESCE(COALESCE(MIN(rep_first, excluded.rep_first), rep_first, excluded.rep_first), COALESCE(MIN(all_first, excluded.all_first), all_first, excluded.all_first)) = excluded.first_mention THEN excluded.recip_code ELSE recip_code END;
     INSERT INTO story_outlets (story_id, outlet, n)
     SELECT new.story_id, x.outlet, 1
     FROM (SELECT CASE WHEN a.dup_of IS NOT NULL THEN NULLIF(o.outlet, '') ELSE NULLIF(a.outlet, '') END outlet
@@ -112,12 +127,6 @@ WHEN new.story_id <> '' AND NOT EXISTS (SELECT 1 FROM story_hold) BEGIN
     INSERT INTO story_recalls (story_id, article_id, n)
     SELECT new.story_id, new.article_id, 1 WHERE new.reference <> 0
     ON CONFLICT (story_id, article_id) DO UPDATE SET n = n + 1;
-    UPDATE stories SET date_start = COALESCE(rep_start, all_start), date_end = COALESCE(rep_end, all_end),
-                       first_mention = COALESCE(rep_first, all_first)
-    WHERE id = new.story_id;
-    UPDATE stories SET (event, quad, actor_code, recip_code) =
-        (SELECT f.event, f.quad, f.actor_code, f.recip_code FROM mentions f WHERE f.id = stories.first_mention)
-    WHERE id = new.story_id;
 END;
 
 CREATE TRIGGER mentions_story_ad AFTER DELETE ON mentions
