@@ -198,18 +198,5 @@ func firstDiff(got, want string) string {
 //
 //	go test ./internal/merge -run '^$' -bench 'MergeMonth' -benchtime 1x
 func BenchmarkMergeMonthOld(b *testing.B) {
-	for _, n := range monthSizes(b) {
-		ms := busyMonth(n)
-		b.Run(fmt.Sprintf("%d", n), func(b *testing.B) {
-			var stories int
-			for b.Loop() {
-				for i := range ms {
-					ms[i].StoryID, ms[i].StoryWhy = "", ""
-				}
-				stories = len(oldmerge.Merge(ms))
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/mention")
-			b.ReportMetric(float64(stories), "stories")
-		})
-	}
+	benchMonth(b, func(ms []event.Mention) int { return len(oldmerge.Merge(ms)) })
 }

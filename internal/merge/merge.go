@@ -282,7 +282,8 @@ type index struct {
 	// what each mention's evidence says, read once per mention rather
 	// than once per comparison: a mention is compared with many
 	memo map[*event.Mention]*said
-	hits []hit // scratch of shared
+	slab []said // where the next saids are
+	hits []hit  // scratch of shared
 	// words and stems as numbers: comparing two sentences compares
 	// integers, and a story's vocabulary hashes no strings
 	intern map[string]uint32
@@ -348,10 +349,16 @@ func (x *index) remove(gone map[*Story]bool) {
 		}
 		return out
 	}
+	if len(gone) == 0 {
+		return
+	}
 	x.stories = keep(x.stories)
+	// each key's list once, however many of a story's mentions share it
+	keys := map[string]bool{}
 	for g := range gone {
 		for _, m := range g.Mentions {
-			if k := key(m); k != "" {
+			if k := x.key(m); k != "" && !keys[k] {
+				keys[k] = true
 				x.byKey[k] = keep(x.byKey[k])
 			}
 		}
@@ -641,10 +648,13 @@ func fold(x *index, into *Story, group []*Story) *Story {
 		}
 	}
 	sort.Slice(rest, func(a, b int) bool { return rest[a].ID < rest[b].ID })
-	gone := map[*Story]bool{}
+	var gone map[*Story]bool
 	for _, g := range rest {
 		if x.clashes(into, g) || !agree(into, g) {
 			continue
+		}
+		if gone == nil {
+			gone = map[*Story]bool{}
 		}
 		for _, o := range g.Mentions {
 			o.StoryID = into.ID

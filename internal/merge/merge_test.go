@@ -200,6 +200,12 @@ func busyMonth(n int) []event.Mention {
 //
 //	go test ./internal/merge -run '^$' -bench MergeMonth -benchtime 1x
 func BenchmarkMergeMonth(b *testing.B) {
+	benchMonth(b, func(ms []event.Mention) int { return len(Merge(ms)) })
+}
+
+// benchMonth runs merge (which returns how many stories it made) on
+// busyMonth at each of monthSizes.
+func benchMonth(b *testing.B, merge func([]event.Mention) int) {
 	for _, n := range monthSizes(b) {
 		ms := busyMonth(n)
 		b.Run(fmt.Sprintf("%d", n), func(b *testing.B) {
@@ -208,7 +214,7 @@ func BenchmarkMergeMonth(b *testing.B) {
 				for i := range ms {
 					ms[i].StoryID, ms[i].StoryWhy = "", ""
 				}
-				stories = len(Merge(ms))
+				stories = merge(ms)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/mention")
 			b.ReportMetric(float64(stories), "stories")

@@ -39,7 +39,11 @@ func (x *index) said(m *event.Mention) *said {
 	if x.memo == nil {
 		x.memo = map[*event.Mention]*said{}
 	}
-	d := &said{}
+	if len(x.slab) == 0 {
+		x.slab = make([]said, 256) // one allocation for many mentions
+	}
+	d := &x.slab[0]
+	x.slab = x.slab[1:]
 	x.memo[m] = d
 	return d
 }

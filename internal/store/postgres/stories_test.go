@@ -34,15 +34,7 @@ func (s *DB) storyRows(ctx context.Context) (stored, full []string, err error) {
 			return nil, err
 		}
 		defer rows.Close()
-		var out []string
-		for rows.Next() {
-			var line string
-			if err := rows.Scan(&line); err != nil {
-				return nil, err
-			}
-			out = append(out, line)
-		}
-		return out, rows.Err()
+		return storetest.Lines(rows)
 	}
 	if stored, err = read(`SELECT * FROM stories`); err != nil {
 		return nil, nil, err

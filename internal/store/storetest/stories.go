@@ -17,6 +17,24 @@ import (
 // outlets, first mention, recalls).
 type StoryRows func(ctx context.Context) (stored, recomputed []string, err error)
 
+// Lines reads the one text column of rows (database/sql's or pgx's), for
+// a StoryRows.
+func Lines(rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}) ([]string, error) {
+	var out []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return nil, err
+		}
+		out = append(out, line)
+	}
+	return out, rows.Err()
+}
+
 // CheckStoryAggregates writes mentions in every way the writers do
 // (articles with and without outlets, syndicated copies, reports and
 // references, undated mentions, several a story), re-stores articles
