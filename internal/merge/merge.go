@@ -110,7 +110,7 @@ func (s *Story) vocab(x *index) map[uint32]int {
 		s.words = map[uint32]int{}
 	}
 	for ; s.counted < len(s.Mentions); s.counted++ {
-		for _, st := range x.terms(s.Mentions[s.counted]).stems {
+		for _, st := range x.read(s.Mentions[s.counted]).stems {
 			c := s.words[st]
 			s.words[st] = c + 1
 			if c < 2 {

@@ -74,11 +74,6 @@ func (x *index) weight(n uint32, st string) float64 {
 	return w
 }
 
-// words are m's content words (see words) as numbers, sorted.
-func (x *index) words(m *event.Mention) []uint32 { return x.read(m).words }
-
-// terms gives the stems and identifiers of m.
-func (x *index) terms(m *event.Mention) *said { return x.read(m) }
 
 // key is key(m), built once.
 func (x *index) key(m *event.Mention) string {

@@ -136,7 +136,7 @@ func terms(s string, into map[string]term) {
 // words, however the knowledge base resolved them. The mention's own trigger is left out: its
 // type is already the story's.
 func (x *index) identifiers(s *Story, m *event.Mention) (float64, []string) {
-	return x.shared(s, x.terms(m).ids, 1, true)
+	return x.shared(s, x.read(m).ids, 1, true)
 }
 
 // gain is the weight of identifiers(s, m) alone, with no list of names.
