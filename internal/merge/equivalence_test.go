@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/merge/oldmerge"
@@ -35,7 +36,8 @@ func randomMentions(r *rand.Rand, n, vocab, days int) []event.Mention {
 			// numbers, calendar words, stopwords, short words, capitals and
 			// letters beyond ASCII (read without the one-pass tokeniser)
 			words[i] = []string{"2031", "Monday", "March", "the", "US", "of", "Zürich", "İzmir", "attacked",
-				"Attacks", "ATTACKING", "studies", "B52s", "x-ray"}[i/4%14]
+				"Attacks", "ATTACKING", "studies", "B52s", "x-ray", "“Éire”", "Ölçek—", "\xffbad\xfe", "ΑΘΗΝΑ",
+				"naïve", "Straße", "'s"}[i/4%21]
 		default:
 			words[i] = fmt.Sprintf("word%c%c", 'a'+i%26, 'a'+i/26%26)
 		}
@@ -199,4 +201,16 @@ func firstDiff(got, want string) string {
 //	go test ./internal/merge -run '^$' -bench 'MergeMonth' -benchtime 1x
 func BenchmarkMergeMonthOld(b *testing.B) {
 	benchMonth(b, func(ms []event.Mention) int { return len(oldmerge.Merge(ms)) })
+}
+
+// Lower-casing a rune never makes a letter or digit of a separator or the
+// reverse, so splitting a sentence and lower-casing each word gives the
+// words lower-casing it and splitting gives (see index.readInto).
+func TestLowerKeepsLetters(t *testing.T) {
+	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if alnum(r) != alnum(unicode.ToLower(r)) {
+			t.Errorf("%U: letter or digit %v, lower case %U %v", r, alnum(r), unicode.ToLower(r), alnum(unicode.ToLower(r)))
+		}
+	}
 }

@@ -6,11 +6,9 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/dyad-project/dyad/internal/event"
 )
@@ -919,21 +917,6 @@ func similarity(wa, wb []uint32) float64 {
 		}
 	}
 	return float64(inter) / float64(len(wa)+len(wb)-inter)
-}
-
-// words are a sentence's content words, lower-cased, sorted and each
-// once: longer than two letters and not stopwords.
-func words(s string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		if len(w) > 2 && !stopwords[w] {
-			out = append(out, w)
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 // swapped is m with actor and recipient exchanged (reciprocal events are

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/internal/event"
@@ -74,7 +75,6 @@ func (x *index) weight(n uint32, st string) float64 {
 	return w
 }
 
-
 // key is key(m), built once.
 func (x *index) key(m *event.Mention) string {
 	d := x.said(m)
@@ -84,40 +84,28 @@ func (x *index) key(m *event.Mention) string {
 	return d.key
 }
 
-// read fills what m's sentence says. An ASCII sentence is read in one
-// pass; any other goes through words and terms themselves, whose
-// lower-casing and splitting a one-pass reading of Unicode would have to
-// match rune for rune.
+// read fills what m's sentence says, in one pass over it.
 func (x *index) read(m *event.Mention) *said { return x.readInto(m, x.said(m)) }
 
-// readInto fills d, the said of m.
+// readInto fills d, the said of m, from one splitting of its sentence into
+// runs of letters and digits, each lower-cased:
+//   - its content words, as numbers, sorted and each once: those longer
+//     than two letters and not stopwords (similarity compares them);
+//   - its terms, the words that can identify an event, by stem (see stem):
+//     content words that are not calendar words and hold a letter (dates
+//     are compared as windows, not as words), each with the first form the
+//     text gave it and whether it was written as a name (capitalised after
+//     the sentence's first word; a later capitalised form wins);
+//   - its identifiers: its terms but the trigger's, weighted.
+//
+// Splitting and then lower-casing gives the same words as lower-casing
+// and then splitting: lower-casing a rune never changes whether it is a
+// letter or a digit (TestLowerKeepsLetters).
 func (x *index) readInto(m *event.Mention, d *said) *said {
 	if d.hasRead {
 		return d
 	}
 	d.hasRead = true
-	if !isASCII(m.Sentence) || !isASCII(m.Trigger) {
-		ws := words(m.Sentence)
-		d.words = make([]uint32, len(ws))
-		for i, w := range ws {
-			d.words[i] = x.id(w)
-		}
-		slices.Sort(d.words)
-		own := map[string]term{}
-		terms(m.Sentence, own)
-		trig := map[string]term{}
-		terms(m.Trigger, trig)
-		d.stems = make([]uint32, 0, len(own))
-		d.ids = make([]identifier, 0, len(own))
-		for st, t := range own {
-			n := x.id(st)
-			d.stems = append(d.stems, n)
-			if _, ok := trig[st]; !ok {
-				d.ids = append(d.ids, x.identifier(n, st, t))
-			}
-		}
-		return d
-	}
 	own := x.seen[:0]
 	d.words = make([]uint32, 0, len(m.Sentence)/6+1)
 	for i, at := 0, 0; ; i++ {
@@ -133,7 +121,7 @@ func (x *index) readInto(m *event.Mention, d *said) *said {
 		if !e.term {
 			continue
 		}
-		name := i > 0 && 'A' <= w[0] && w[0] <= 'Z'
+		name := i > 0 && startsUpper(w)
 		known := false
 		for k := range own {
 			if own[k].n == e.stem {
@@ -187,11 +175,14 @@ func (x *index) lexEntry(lw string) *lexEntry {
 	e := &lexEntry{content: len(lw) > 2 && !stopwords[lw]}
 	if e.content {
 		e.id = x.id(lw)
-		e.term = !calendar[lw] && strings.IndexFunc(lw, isASCIILetter) >= 0
+		e.term = !calendar[lw] && strings.IndexFunc(lw, unicode.IsLetter) >= 0
 	}
 	if e.term {
 		e.st = stem(lw)
 		e.stem = x.id(e.st)
+	}
+	if x.lex == nil {
+		x.lex = map[string]*lexEntry{}
 	}
 	x.lex[lw] = e
 	return e
@@ -204,6 +195,13 @@ func (x *index) nextWord(s string, at int) (string, *lexEntry, int) {
 	if end < 0 {
 		return "", nil, -1
 	}
+	if !isASCII(w) {
+		lw := strings.ToLower(w)
+		if e, ok := x.lex[lw]; ok {
+			return w, e, end
+		}
+		return w, x.lexEntry(lw), end
+	}
 	lw := x.lower[:0]
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -215,9 +213,6 @@ func (x *index) nextWord(s string, at int) (string, *lexEntry, int) {
 	x.lower = lw
 	if e, ok := x.lex[string(lw)]; ok {
 		return w, e, end
-	}
-	if x.lex == nil {
-		x.lex = map[string]*lexEntry{}
 	}
 	return w, x.lexEntry(string(lw)), end
 }
@@ -247,23 +242,35 @@ func isASCII(s string) bool {
 	return true
 }
 
-func isASCIILetter(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }
-
-// nextField returns the first run of ASCII letters and digits in s from
-// at (the fields strings.FieldsFunc gives an ASCII text with
-// unicode.IsLetter and unicode.IsDigit) and where it ends; end is -1 when
-// there is none.
+// nextField returns the first run of letters and digits in s from at (a
+// field strings.FieldsFunc gives with unicode.IsLetter and unicode.IsDigit;
+// bytes that are not UTF-8 part fields, as there) and where it ends; end is
+// -1 when there is none.
 func nextField(s string, at int) (w string, end int) {
-	alnum := func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
-	for at < len(s) && !alnum(s[at]) {
-		at++
+	start := -1
+	for at < len(s) {
+		r, size := rune(s[at]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[at:])
+		}
+		alnum := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		switch {
+		case alnum && start < 0:
+			start = at
+		case !alnum && start >= 0:
+			return s[start:at], at
+		}
+		at += size
 	}
-	if at == len(s) {
+	if start < 0 {
 		return "", -1
 	}
-	end = at
-	for end < len(s) && alnum(s[end]) {
-		end++
-	}
-	return s[at:end], end
+	return s[start:], len(s)
+}
+
+// startsUpper reports a word whose first letter is upper case.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }

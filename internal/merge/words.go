@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/dyad-project/dyad/data"
 	"github.com/dyad-project/dyad/internal/event"
@@ -112,24 +111,6 @@ var calendar = map[string]bool{"monday": true, "tuesday": true, "wednesday": tru
 	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
 	"sept": true, "oct": true, "nov": true, "dec": true}
-
-// terms are a text's words that can identify an event, by stem. Numbers are
-// left out: dates are compared as windows, not as words.
-func terms(s string, into map[string]term) {
-	for i, w := range strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		lw := strings.ToLower(w)
-		if len(lw) <= 2 || stopwords[lw] || calendar[lw] || strings.IndexFunc(lw, unicode.IsLetter) < 0 {
-			continue
-		}
-		st := stem(lw)
-		name := i > 0 && unicode.IsUpper([]rune(w)[0])
-		if t, ok := into[st]; !ok || name && !t.name {
-			into[st] = term{w, name}
-		}
-	}
-}
 
 // identifiers are the words m shares with the story s, weighted by rarity
 // (names at least nameWeight): names of places, people and targets are such
