@@ -295,10 +295,12 @@ type index struct {
 	// depend on, when none moved (see rehome)
 	homed map[homeKey]homeState
 	// clash is what clashes last answered for two stories
-	clash map[[2]*Story]clashState
-	lists [][]int32 // scratch of firstNear
-	seen  []seen    // scratch of read
-	lower []byte    // scratch of read
+	clash  map[[2]*Story]clashState
+	lists  [][]int32        // scratch of firstNear
+	refs   []*event.Mention // scratch of references
+	refIdx []int32          // scratch of references
+	seen   []seen           // scratch of read
+	lower  []byte           // scratch of read
 	// lex is what reading found of each lower-case ASCII word
 	lex  map[string]*lexEntry
 	trig []uint32 // scratch of read

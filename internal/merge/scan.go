@@ -273,8 +273,11 @@ func (s *Story) firstNear(ix *index, m *event.Mention, fn func(o *event.Mention,
 // references returns, in the story's order, its references whose window
 // may hold start..end: all of them for a small story, else those placed
 // on a day the window of one holding it could start.
+//
+// The list is scratch of ix's, good until the next call.
 func (s *Story) references(ix *index, start, end time.Time) []*event.Mention {
-	var out []*event.Mention
+	out := ix.refs[:0]
+	defer func() { ix.refs = out[:0] }()
 	if len(s.Mentions) < nearScan {
 		for _, o := range s.Mentions {
 			if isReference(o) {
@@ -287,7 +290,8 @@ func (s *Story) references(ix *index, start, end time.Time) []*event.Mention {
 	// a window holding start..end ends on or after end: the wide ones
 	// are sorted by their end, and a busy story's references recalling
 	// earlier days are passed over without a look
-	var idx []int32
+	idx := ix.refIdx[:0]
+	defer func() { ix.refIdx = idx[:0] }()
 	at, _ := slices.BinarySearchFunc(x.refWide, end, func(r wideRef, t time.Time) int { return r.end.Compare(t) })
 	for _, r := range x.refWide[at:] {
 		idx = append(idx, r.i)
