@@ -281,7 +281,6 @@ type index struct {
 	// than once per comparison: a mention is compared with many
 	memo map[*event.Mention]*said
 	slab []said // where the next saids are
-	hits []hit  // scratch of shared
 	// words and stems as numbers: comparing two sentences compares
 	// integers, and a story's vocabulary hashes no strings
 	intern map[string]uint32

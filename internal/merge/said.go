@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -159,6 +160,14 @@ func (x *index) readInto(m *event.Mention, d *said) *said {
 			d.ids = append(d.ids, x.identifier(o.n, o.st, o.t))
 		}
 	}
+	// heaviest first, then by form: the order shared adds them in, so
+	// that a sum is the same float whichever story it is taken with
+	slices.SortFunc(d.ids, func(a, b identifier) int {
+		if a.w != b.w {
+			return cmp.Compare(b.w, a.w)
+		}
+		return strings.Compare(a.form, b.form)
+	})
 	return d
 }
 

@@ -2,11 +2,9 @@ package merge
 
 import (
 	"bufio"
-	"cmp"
 	"fmt"
 	"log/slog"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -159,42 +157,21 @@ func (x *index) sum(s *Story, m *event.Mention, least int) float64 {
 }
 
 // shared weighs the identifiers that at least least mentions of s have,
-// adding the weights heaviest first (then by name), and lists their forms
-// when names is set. The hits are gathered in a buffer of x's.
+// adding the weights heaviest first (then by form: ids are in that order,
+// see readInto), and lists their forms when names is set.
 func (x *index) shared(s *Story, ids []identifier, least int, names bool) (float64, []string) {
-	hits := x.hits[:0]
 	words := s.vocab(x)
+	var sum float64
+	var out []string
 	for _, id := range ids {
 		if id.w > 0 && words[id.stem] >= least {
-			hits = append(hits, hit{id.form, id.w})
+			sum += id.w
+			if names {
+				out = append(out, id.form)
+			}
 		}
-	}
-	slices.SortFunc(hits, func(a, b hit) int {
-		switch {
-		case a.w != b.w:
-			return cmp.Compare(b.w, a.w)
-		default:
-			return strings.Compare(a.name, b.name)
-		}
-	})
-	x.hits = hits
-	var sum float64
-	for _, h := range hits {
-		sum += h.w
-	}
-	if !names {
-		return sum, nil
-	}
-	out := make([]string, 0, len(hits))
-	for _, h := range hits {
-		out = append(out, h.name)
 	}
 	return sum, out
-}
-
-type hit struct {
-	name string
-	w    float64
 }
 
 // sharedText lists the identifiers for an explanation.
