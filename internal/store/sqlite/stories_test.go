@@ -3,10 +3,15 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/article"
+	"github.com/dyad-project/dyad/internal/event"
 
 	"github.com/dyad-project/dyad/internal/store/storetest"
 )
@@ -122,5 +127,59 @@ func TestStoryIncrementalMigration(t *testing.T) {
 	stored, full, err = db.storyRows(ctx)
 	if err != nil || strings.Join(stored, "\n") != strings.Join(full, "\n") {
 		t.Fatalf("an insert after migration (%v):\nstored %q\nfull   %q", err, stored, full)
+	}
+}
+
+// BenchmarkStoryInsert stores articles of five mentions of one busy story,
+// with the incremental triggers of 0010 and with 0008's recompute at every
+// mention (old), side by side: ns/mention must stay flat as the story grows.
+//
+//	go test ./internal/store/sqlite -run '^$' -bench StoryInsert -benchtime 1x
+func BenchmarkStoryInsert(b *testing.B) {
+	ctx := context.Background()
+	for _, old := range []bool{false, true} {
+		for _, n := range []int{1000, 4000} {
+			name := fmt.Sprintf("incremental/%d", n)
+			if old {
+				name = fmt.Sprintf("old/%d", n)
+			}
+			b.Run(name, func(b *testing.B) {
+				for range b.N {
+					b.StopTimer()
+					db, err := Open(ctx, filepath.Join(b.TempDir(), "dyad.db"))
+					if err != nil {
+						b.Fatal(err)
+					}
+					if old {
+						body, _ := migrations.ReadFile("migrations/0008_unknown_outlet.sql")
+						if _, err := db.db.ExecContext(ctx, string(body)); err != nil {
+							b.Fatal(err)
+						}
+					}
+					day, _ := time.Parse(time.DateOnly, "2031-03-01")
+					b.StartTimer()
+					for i := 0; i < n/5; i++ {
+						a := &article.Article{Source: fmt.Sprintf("a%d", i), Outlet: fmt.Sprintf("outlet %d", i%50),
+							Text: fmt.Sprintf("text %d", i), SimHash: uint64(i) * 0x9E3779B97F4A7C15}
+						if _, err := db.PutArticle(ctx, a); err != nil {
+							b.Fatal(err)
+						}
+						ms := make([]event.Mention, 5)
+						for j := range ms {
+							ms[j] = event.Mention{Event: "ACCUSE", Actor: event.Party{Code: "USA"}, Recipient: event.Party{Code: "IRN"},
+								DateStart: day.AddDate(0, 0, i%30), DateEnd: day.AddDate(0, 0, i%30), Sentence: "Washington accused Tehran.",
+								SentStart: j * 30, SentEnd: j*30 + 26, StoryID: "S1", Reference: j == 4}
+						}
+						if err := db.PutMentions(ctx, a.ID, ms); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.StopTimer()
+					db.Close()
+					b.StartTimer()
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/mention")
+			})
+		}
 	}
 }
