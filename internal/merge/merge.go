@@ -493,6 +493,7 @@ func rehome(x *index, s *Story, k string) {
 	if k == "" || s.reports == 0 {
 		return
 	}
+	kn := x.id(k) // the key as a number, for homed
 	for _, y := range x.byKey[k] {
 		if y == s || y.reports == 0 || y.Event != s.Event || !y.mayHold(s.start, s.end) {
 			continue
@@ -505,7 +506,7 @@ func rehome(x *index, s *Story, k string) {
 		// first days most of them change none of these.
 		s.vocab(x)
 		y.vocab(x)
-		hk := homeKey{s, y, k}
+		hk := homeKey{s, y, kn}
 		state := homeState{s.start, s.end, s.vgen, s.pgen, y.vgen, y.refs}
 		if x.homed[hk] == state {
 			continue
@@ -554,7 +555,7 @@ func rehome(x *index, s *Story, k string) {
 
 type homeKey struct {
 	s, y *Story
-	k    string
+	k    uint32
 }
 
 type homeState struct {
