@@ -49,7 +49,7 @@ type Story struct {
 	// the entities named on each side by its mentions, so that a new
 	// mention's clash with any of them is found without a scan
 	actors, recipients map[string]bool
-	// the words of its evidence sentences by stem (see terms), with the
+	// the words of its evidence sentences by stem (see readInto), with the
 	// number of its first counted mentions that have each: filled only
 	// when a reference asks (vocab), so merging reports costs no
 	// tokenising. The counts give the words of the story without one of

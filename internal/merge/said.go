@@ -12,9 +12,9 @@ import (
 )
 
 // said is what one mention's evidence sentence gives the comparisons, read
-// once per mention rather than once per comparison: its content words as
-// numbers, sorted (see words); the stems of all its terms (see terms), for
-// its story's vocabulary; the words that can identify its event with their
+// once per mention rather than once per comparison (see readInto): its
+// content words as numbers, sorted; the stems of all its terms, for its
+// story's vocabulary; the words that can identify its event with their
 // forms and weights, the trigger's left out (see identifiers); and its key.
 type said struct {
 	words   []uint32
@@ -233,7 +233,8 @@ type seen struct {
 	t  term
 }
 
-// identifier weighs a stem of a mention's own (see ownTerms before).
+// identifier weighs one of a mention's own stems: names weigh at least
+// nameWeight.
 func (x *index) identifier(n uint32, st string, t term) identifier {
 	w := x.weight(n, st)
 	if t.name {
