@@ -390,7 +390,7 @@ func MergeInto(stored []event.Mention, ms []event.Mention) []*Story {
 		}
 		st.add(m)
 	}
-	x := &index{byKey: map[string][]*Story{}, memo: map[*event.Mention]*said{}, sums: map[sumKey]sumVal{},
+	x := &index{byKey: map[string][]*Story{}, memo: make(map[*event.Mention]*said, len(stored)+len(ms)), sums: map[sumKey]sumVal{},
 		sideIDs: map[sides]uint32{}, homed: map[homeKey]homeState{}, clash: map[[2]*Story]clashState{}}
 	for _, st := range stories {
 		x.put(st)
