@@ -6,11 +6,9 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/dyad-project/dyad/internal/event"
 )
@@ -51,13 +49,22 @@ type Story struct {
 	// the entities named on each side by its mentions, so that a new
 	// mention's clash with any of them is found without a scan
 	actors, recipients map[string]bool
-	// the words of its evidence sentences by stem (see terms), with the
+	// the words of its evidence sentences by stem (see readInto), with the
 	// number of its first counted mentions that have each: filled only
 	// when a reference asks (vocab), so merging reports costs no
 	// tokenising. The counts give the words of the story without one of
 	// its mentions (see without) with no second pass over the others.
-	words   map[string]int
+	words   map[uint32]int
 	counted int
+	// vgen changes whenever a stem's count reaches one or two or the
+	// words are recounted: a weight of shared words (see index.sum)
+	// computed at one vgen holds until it changes
+	vgen uint64
+	// conflict is what conflicts answered for each pair of sides (by
+	// number) since the story last noted a new pair: 1 no, 2 yes
+	conflict []uint8
+	// pgen changes whenever the story notes a new pair
+	pgen uint64
 	// the pairs of entities its mentions name, and its mentions by day
 	// and article (see scan.go)
 	pairs map[sides]bool
@@ -96,20 +103,17 @@ func (s *Story) allMeet(w window) bool {
 
 // vocab is the words of all the story's evidence sentences, by stem, each
 // with the number of mentions that have it.
-func (s *Story) vocab() map[string]int {
+func (s *Story) vocab(x *index) map[uint32]int {
 	if s.words == nil {
-		s.words = map[string]int{}
+		s.words = map[uint32]int{}
 	}
-	var own map[string]term
 	for ; s.counted < len(s.Mentions); s.counted++ {
-		if own == nil {
-			own = map[string]term{}
-		} else {
-			clear(own)
-		}
-		terms(s.Mentions[s.counted].Sentence, own)
-		for st := range own {
-			s.words[st]++
+		for _, st := range x.read(s.Mentions[s.counted]).stems {
+			c := s.words[st]
+			s.words[st] = c + 1
+			if c < 2 {
+				s.vgen++
+			}
 		}
 	}
 	return s.words
@@ -168,6 +172,8 @@ func (s *Story) rebuild() {
 	ms := s.Mentions
 	s.Mentions, s.start, s.end, s.reports = nil, time.Time{}, time.Time{}, 0
 	s.actors, s.recipients, s.words, s.counted = nil, nil, nil, 0
+	s.vgen++ // words may be lost: what was summed at the last vgen no longer holds
+	s.conflict = nil
 	s.refs, s.refFrom, s.refTo = 0, time.Time{}, time.Time{}
 	s.pairs, s.near = nil, nil
 	s.add(ms...)
@@ -274,33 +280,29 @@ type index struct {
 	// what each mention's evidence says, read once per mention rather
 	// than once per comparison: a mention is compared with many
 	memo map[*event.Mention]*said
-	hits []hit // scratch of shared
-}
-
-// said is what one mention's evidence sentence gives the comparisons:
-// its content words, sorted (see words), and the words that can identify
-// its event with their forms, the trigger's left out (see identifiers).
-type said struct {
-	words []string
-	ids   []identifier
-}
-
-type identifier struct {
-	stem string
-	term
-	w float64 // its weight (see weight), at least nameWeight for a name
-}
-
-func (x *index) said(m *event.Mention) *said {
-	if d, ok := x.memo[m]; ok {
-		return d
-	}
-	if x.memo == nil {
-		x.memo = map[*event.Mention]*said{}
-	}
-	d := &said{words: words(m.Sentence), ids: ownTerms(m)}
-	x.memo[m] = d
-	return d
+	slab []said // where the next saids are
+	// words and stems as numbers: comparing two sentences compares
+	// integers, and a story's vocabulary hashes no strings
+	intern map[string]uint32
+	// the weight of each stem by its number, NaN until asked
+	weights []float64
+	// sums are weights of shared words already computed (see sum)
+	sums map[sumKey]sumVal
+	// sideIDs number the pairs of entities mentions name
+	sideIDs map[sides]uint32
+	// homed is what rehome last found each other story's references to
+	// depend on, when none moved (see rehome)
+	homed map[homeKey]homeState
+	// clash is what clashes last answered for two stories
+	clash  map[[2]*Story]clashState
+	lists  [][]int32        // scratch of firstNear
+	refs   []*event.Mention // scratch of references
+	refIdx []int32          // scratch of references
+	seen   []seen           // scratch of read
+	lower  []byte           // scratch of read
+	// lex is what reading found of each lower-case ASCII word
+	lex  map[string]*lexEntry
+	trig []uint32 // scratch of read
 }
 
 // key is what a mention shares with every mention of its story; "" for a
@@ -346,10 +348,16 @@ func (x *index) remove(gone map[*Story]bool) {
 		}
 		return out
 	}
+	if len(gone) == 0 {
+		return
+	}
 	x.stories = keep(x.stories)
+	// each key's list once, however many of a story's mentions share it
+	keys := map[string]bool{}
 	for g := range gone {
 		for _, m := range g.Mentions {
-			if k := key(m); k != "" {
+			if k := x.key(m); k != "" && !keys[k] {
+				keys[k] = true
 				x.byKey[k] = keep(x.byKey[k])
 			}
 		}
@@ -382,7 +390,8 @@ func MergeInto(stored []event.Mention, ms []event.Mention) []*Story {
 		}
 		st.add(m)
 	}
-	x := &index{byKey: map[string][]*Story{}, memo: map[*event.Mention]*said{}}
+	x := &index{byKey: map[string][]*Story{}, memo: make(map[*event.Mention]*said, len(stored)+len(ms)), sums: map[sumKey]sumVal{},
+		sideIDs: map[sides]uint32{}, homed: map[homeKey]homeState{}, clash: map[[2]*Story]clashState{}}
 	for _, st := range stories {
 		x.put(st)
 	}
@@ -401,23 +410,25 @@ func mergeNew(x *index, ms []event.Mention) []*Story {
 		}
 		return x.SentStart < y.SentStart
 	})
+	type match struct {
+		s   *Story
+		why reason
+	}
+	var scratch []match
 	for _, i := range idx {
 		m := &ms[i]
 		m.Reference = isReference(m)
-		type match struct {
-			s   *Story
-			why string
-		}
-		var found []match
-		if k := key(m); k != "" {
+		found := scratch[:0]
+		dm := x.said(m)
+		if k := x.key(m); k != "" {
 			for _, s := range x.byKey[k] {
-				if ok, why := x.compatible(s, m); ok {
+				if ok, why := x.compatible(s, m, dm); ok {
 					found = append(found, match{s, why})
 				}
 			}
 		}
 		var joined *Story
-		var why string
+		var why reason
 		switch {
 		case len(found) == 1:
 			joined, why = found[0].s, found[0].why
@@ -458,14 +469,16 @@ func mergeNew(x *index, ms []event.Mention) []*Story {
 				m.StoryWhy = "first reference (known only from later accounts so far)"
 			}
 		} else {
-			joined.Reasons = append(joined.Reasons, fmt.Sprintf("%s: %s", m.Doc, why))
-			m.StoryWhy = why
+			text := why.String()
+			joined.Reasons = append(joined.Reasons, m.Doc+": "+text)
+			m.StoryWhy = text
 			joined.add(m)
 		}
 		m.StoryID = joined.ID
 		if !m.Reference {
-			rehome(x, joined, key(m))
+			rehome(x, joined, x.key(m))
 		}
+		scratch = found[:0]
 	}
 	return x.stories
 }
@@ -480,17 +493,31 @@ func rehome(x *index, s *Story, k string) {
 	if k == "" || s.reports == 0 {
 		return
 	}
+	kn := x.id(k) // the key as a number, for homed
 	for _, y := range x.byKey[k] {
 		if y == s || y.reports == 0 || y.Event != s.Event || !y.mayHold(s.start, s.end) {
 			continue
 		}
+		// Whether a reference of y moves depends only on s's span, the
+		// words s has once and twice, the pairs s names, the words y has
+		// twice and y's references: when none of these changed since y
+		// was last looked at for s and none moved, none moves now. A busy
+		// story is rehomed at every report that joins it, and after its
+		// first days most of them change none of these.
+		s.vocab(x)
+		y.vocab(x)
+		hk := homeKey{s, y, kn}
+		state := homeState{s.start, s.end, s.vgen, s.pgen, y.vgen, y.refs}
+		if x.homed[hk] == state {
+			continue
+		}
 		var moved bool
-		for _, o := range y.references(s.start, s.end) {
+		for _, o := range y.references(x, s.start, s.end) {
 			// moving is for a clear case: the reports lie inside the
 			// window itself, not only within the slack of its edge
 			w := refWindow(o)
 			inside := (w.start.IsZero() || !s.start.Before(w.start)) && !s.end.After(w.end)
-			if !isReference(o) || !inside || key(o) != k || s.mayConflict(o) && clashesWith(s, o) {
+			if !isReference(o) || !inside || x.key(o) != k || s.mayConflict(o) && s.conflicts(x, o) {
 				continue
 			}
 			gain := x.gain(s, o)
@@ -519,12 +546,29 @@ func rehome(x *index, s *Story, k string) {
 			}
 			y.Mentions = kept
 			y.rebuild()
+			delete(x.homed, hk)
+			continue
 		}
+		x.homed[hk] = state
 	}
 }
 
-// clashesWith reports a mention of s naming other people than m on a side.
-func clashesWith(s *Story, m *event.Mention) bool { return s.conflicts(m) }
+type homeKey struct {
+	s, y *Story
+	k    uint32
+}
+
+type homeState struct {
+	start, end time.Time
+	vgen, pgen uint64
+	yvgen      uint64
+	yRefs      int // a rebuild changes yvgen
+}
+
+type clashState struct {
+	apgen, bpgen uint64
+	clash        bool
+}
 
 // lead is the story a group folds into: the smallest ID among those with
 // reports, else the smallest.
@@ -604,10 +648,13 @@ func fold(x *index, into *Story, group []*Story) *Story {
 		}
 	}
 	sort.Slice(rest, func(a, b int) bool { return rest[a].ID < rest[b].ID })
-	gone := map[*Story]bool{}
+	var gone map[*Story]bool
 	for _, g := range rest {
-		if clashes(into, g) || !agree(into, g) {
+		if x.clashes(into, g) || !agree(into, g) {
 			continue
+		}
+		if gone == nil {
+			gone = map[*Story]bool{}
 		}
 		for _, o := range g.Mentions {
 			o.StoryID = into.ID
@@ -625,15 +672,26 @@ func fold(x *index, into *Story, group []*Story) *Story {
 
 // clashes reports two stories with mentions naming different people for
 // one side.
-func clashes(a, b *Story) bool {
-	for x := range a.pairs {
-		for y := range b.pairs {
-			if x.conflict(y) {
-				return true
+//
+// The answer holds until either notes a new pair: the stories a mention
+// finds compatible are mostly the same few again and again.
+func (x *index) clashes(a, b *Story) bool {
+	k := [2]*Story{a, b}
+	if c, ok := x.clash[k]; ok && c.apgen == a.pgen && c.bpgen == b.pgen {
+		return c.clash
+	}
+	c := clashState{a.pgen, b.pgen, false}
+pairs:
+	for p := range a.pairs {
+		for q := range b.pairs {
+			if p.conflict(q) {
+				c.clash = true
+				break pairs
 			}
 		}
 	}
-	return false
+	x.clash[k] = c
+	return c.clash
 }
 
 // compatible says whether m reports the same event as the story s: the
@@ -647,81 +705,148 @@ func clashes(a, b *Story) bool {
 // identifiers); a story known only from references takes a report whose day
 // every reference's window holds, or a reference whose window meets them
 // all. A reference never lets a report join a story of another day.
-func (x *index) compatible(s *Story, m *event.Mention) (bool, string) {
+func (x *index) compatible(s *Story, m *event.Mention, dm *said) (bool, reason) {
 	if family(m.Event) != s.Event || m.Recipient.Code == "" || m.DateStart.IsZero() {
-		return false, ""
+		return false, reason{}
 	}
 	// No mention of the story may name other people on either side: two
 	// senators' accusations of one prime minister are two stories even when
 	// a third, unnamed mention would bridge them.
-	if s.mayConflict(m) && s.conflicts(m) {
-		return false, ""
+	if s.conflictsSaid(x, m, dm) {
+		return false, reason{}
 	}
 	ref := isReference(m)
 	w := refWindow(m)
-	var dates string
+	var why reason
 	switch {
 	case s.reports > 0 && ref:
 		if !w.contains(s.start, s.end) {
-			return false, ""
+			return false, reason{}
 		}
-		dates = fmt.Sprintf("joined as a reference: window %s contains %s", w, span(s.start, s.end))
+		why = reason{dates: refContains, w: w, a: s.start, b: s.end}
 	case s.reports > 0:
 		if m.DateStart.After(s.end.Add(Slack)) || s.start.After(m.DateEnd.Add(Slack)) {
-			return false, ""
+			return false, reason{}
 		}
 	default:
 		// every mention's window meets a reference's, or holds a report
 		if ref && !s.allMeet(w) || !ref && !s.allHold(m.DateStart, m.DateEnd) {
-			return false, ""
+			return false, reason{}
 		}
 		if ref {
-			dates = fmt.Sprintf("joined as a reference: window %s meets the windows of the story's references", w)
+			why = reason{dates: refMeets, w: w}
 		} else {
-			dates = fmt.Sprintf("a report of an event known from references: %s lies in their windows", span(m.DateStart, m.DateEnd))
+			why = reason{dates: reportInRefs, a: m.DateStart, b: m.DateEnd}
 		}
 	}
-	same := func(o *event.Mention) (bool, string) { return x.sameEvent(o, m) }
-	if dates == "" {
-		return s.firstNear(m, same)
+	same := func(o *event.Mention, do *said) bool { return x.sameEvent(o, m, do, dm) }
+	if why.dates == noDates {
+		if o, do := s.firstNear(x, m, same); o != nil {
+			return true, reason{same: x.sameAs(o, m, do, dm)}
+		}
+		return false, reason{}
 	}
-	if s.datedApart(m) {
-		return false, "" // one text dating them apart tells two events (see sameEvent)
+	if s.datedApart(x, m) {
+		return false, reason{} // one text dating them apart tells two events (see sameEvent)
 	}
-	if sum, names := x.identifiers(s, m); sum >= minShared {
-		return true, dates + "; " + sharedText(names, sum)
+	if sum, _ := x.shared(s, x.readInto(m, dm).ids, 1, false); sum >= minShared {
+		why.sum, why.names = x.identifiers(s, m)
+		return true, why
 	}
 	// what merged such mentions before references were told apart still
 	// does: the same people, or much the same wording
-	if ok, why := s.firstNear(m, same); ok {
-		return true, dates + "; " + why
+	if o, do := s.firstNear(x, m, same); o != nil {
+		why.same = x.sameAs(o, m, do, dm)
+		return true, why
 	}
-	return false, ""
+	return false, reason{}
 }
 
-func (x *index) sameEvent(o, m *event.Mention) (bool, string) {
+// reason is why a mention joins a story, kept as its parts and written out
+// (String) only for the story it joins: a mention is found compatible
+// with several.
+type reason struct {
+	dates dateReason
+	w     window
+	a, b  time.Time
+	// the identifiers shared (names set), or the mention it is the same
+	// event as (same.o set)
+	names []string
+	sum   float64
+	same  sameAs
+}
+
+type dateReason uint8
+
+const (
+	noDates      dateReason = iota
+	refContains             // a reference whose window holds the story's reports
+	refMeets                // a reference meeting the windows of a story known from references
+	reportInRefs            // a report of an event known from references
+)
+
+// sameAs is the mention o of the story m is the same event as, with
+// their saids: their similarity is computed only for the reason given.
+type sameAs struct {
+	o, m   *event.Mention
+	do, dm *said
+}
+
+func (x *index) sameAs(o, m *event.Mention, do, dm *said) sameAs {
+	x.readInto(o, do)
+	x.readInto(m, dm)
+	return sameAs{o, m, do, dm}
+}
+
+func (r reason) String() string {
+	var dates string
+	switch r.dates {
+	case refContains:
+		dates = fmt.Sprintf("joined as a reference: window %s contains %s", r.w, span(r.a, r.b))
+	case refMeets:
+		dates = fmt.Sprintf("joined as a reference: window %s meets the windows of the story's references", r.w)
+	case reportInRefs:
+		dates = fmt.Sprintf("a report of an event known from references: %s lies in their windows", span(r.a, r.b))
+	}
+	var what string
+	if r.same.o != nil {
+		m := r.same.m
+		sim := similarity(r.same.do.words, r.same.dm.words)
+		what = fmt.Sprintf("same type %s, dyad %s→%s, dates within %d days of %s, evidence similarity %.2f",
+			m.Event, m.Actor.Code, m.Recipient.Code, int(Slack.Hours()/24), r.same.o.Doc, sim)
+	} else {
+		what = sharedText(r.names, r.sum)
+	}
+	if dates == "" {
+		return what
+	}
+	return dates + "; " + what
+}
+
+// sameEvent reports whether o and m tell one event (see compatible).
+//
+// do and dm are their saids.
+func (x *index) sameEvent(o, m *event.Mention, do, dm *said) bool {
 	same := sameDyad(o, m)
 	if !same && reciprocal[family(m.Event)] {
 		same = sameParty(o.Actor, m.Recipient) && sameParty(o.Recipient, m.Actor)
 	}
 	if !same || o.Recipient.Code == "" || o.DateStart.IsZero() {
-		return false, "" // a one-sided event is too vague to equate
+		return false // a one-sided event is too vague to equate
 	}
 	if m.DateStart.After(o.DateEnd.Add(Slack)) || o.DateStart.After(m.DateEnd.Add(Slack)) {
-		return false, ""
+		return false
 	}
 	if m.Doc == o.Doc && m.DateText != "" && o.DateText != "" && apart(m, o) {
 		// one text dating two such events differently tells two events:
 		// "arrested three days after the confrontation" and "indicted on
 		// Monday"
-		return false, ""
+		return false
 	}
-	sim := similarity(x.said(o).words, x.said(m).words)
-	if m.Doc != o.Doc && !sameEntities(o, m) && !(reciprocal[family(m.Event)] && sameEntities(o, swapped(m))) && sim < minSimilarity {
-		return false, ""
+	if m.Doc != o.Doc && !sameEntities(o, m) && !(reciprocal[family(m.Event)] && sameEntities(o, swapped(m))) {
+		return similarity(x.readInto(o, do).words, x.readInto(m, dm).words) >= minSimilarity
 	}
-	return true, fmt.Sprintf("same type %s, dyad %s→%s, dates within %d days of %s, evidence similarity %.2f",
-		m.Event, m.Actor.Code, m.Recipient.Code, int(Slack.Hours()/24), o.Doc, sim)
+	return true
 }
 
 // apart reports windows whose middles lie more than Slack apart.
@@ -776,7 +901,7 @@ var stopwords = map[string]bool{"the": true, "a": true, "an": true, "of": true, 
 
 // similarity is the Jaccard overlap of two sentences' content words (see
 // words).
-func similarity(wa, wb []string) float64 {
+func similarity(wa, wb []uint32) float64 {
 	if len(wa) == 0 || len(wb) == 0 {
 		return 0
 	}
@@ -794,21 +919,6 @@ func similarity(wa, wb []string) float64 {
 		}
 	}
 	return float64(inter) / float64(len(wa)+len(wb)-inter)
-}
-
-// words are a sentence's content words, lower-cased, sorted and each
-// once: longer than two letters and not stopwords.
-func words(s string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		if len(w) > 2 && !stopwords[w] {
-			out = append(out, w)
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 // swapped is m with actor and recipient exchanged (reciprocal events are

@@ -200,15 +200,13 @@ func busyMonth(n int) []event.Mention {
 //
 //	go test ./internal/merge -run '^$' -bench MergeMonth -benchtime 1x
 func BenchmarkMergeMonth(b *testing.B) {
-	sizes := []int{10000, 100000}
-	if s := os.Getenv("DYAD_BENCH_MENTIONS"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sizes = []int{n}
-	}
-	for _, n := range sizes {
+	benchMonth(b, func(ms []event.Mention) int { return len(Merge(ms)) })
+}
+
+// benchMonth runs merge (which returns how many stories it made) on
+// busyMonth at each of monthSizes.
+func benchMonth(b *testing.B, merge func([]event.Mention) int) {
+	for _, n := range monthSizes(b) {
 		ms := busyMonth(n)
 		b.Run(fmt.Sprintf("%d", n), func(b *testing.B) {
 			var stories int
@@ -216,12 +214,25 @@ func BenchmarkMergeMonth(b *testing.B) {
 				for i := range ms {
 					ms[i].StoryID, ms[i].StoryWhy = "", ""
 				}
-				stories = len(Merge(ms))
+				stories = merge(ms)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/mention")
 			b.ReportMetric(float64(stories), "stories")
 		})
 	}
+}
+
+// monthSizes are the sizes of BenchmarkMergeMonth: 10,000, 30,000 and
+// 100,000 mentions, or $DYAD_BENCH_MENTIONS.
+func monthSizes(b *testing.B) []int {
+	if s := os.Getenv("DYAD_BENCH_MENTIONS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return []int{n}
+	}
+	return []int{10000, 30000, 100000}
 }
 
 func TestSidesConflict(t *testing.T) {

@@ -1,7 +1,7 @@
 package merge
 
 import (
-	"math/bits"
+	"slices"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/event"
@@ -45,19 +45,91 @@ func (s *Story) notePair(m *event.Mention) {
 	if s.pairs == nil {
 		s.pairs = map[sides]bool{}
 	}
-	s.pairs[p] = true
+	if !s.pairs[p] {
+		s.pairs[p] = true
+		s.pgen++
+		clear(s.conflict) // a new pair may conflict where none did
+	}
 }
 
 // conflicts reports whether any mention of s conflicts with m: one
 // comparison per pair of entities the story names, not per mention.
-func (s *Story) conflicts(m *event.Mention) bool {
+// The answer is kept by m's sides (numbered by x) until the story notes a
+// new pair: a busy story is asked about the same few pairs again and again.
+func (s *Story) conflicts(x *index, m *event.Mention) bool {
+	if len(s.pairs) == 0 {
+		return false
+	}
+	return s.conflictsSaid(x, m, x.said(m))
+}
+
+// conflictsSaid is conflicts with the said of m at hand.
+func (s *Story) conflictsSaid(x *index, m *event.Mention, d *said) bool {
+	if len(s.pairs) == 0 {
+		return false
+	}
+	if !d.hasSide {
+		mp := sidesOf(m)
+		n, ok := x.sideIDs[mp]
+		if !ok {
+			n = uint32(len(x.sideIDs))
+			x.sideIDs[mp] = n
+		}
+		d.side, d.hasSide = n, true
+	}
+	if int(d.side) < len(s.conflict) && s.conflict[d.side] != 0 {
+		return s.conflict[d.side] == 2
+	}
 	mp := sidesOf(m)
+	c := false
 	for p := range s.pairs {
 		if p.conflict(mp) {
-			return true
+			c = true
+			break
 		}
 	}
-	return false
+	if int(d.side) < maxSides {
+		for int(d.side) >= len(s.conflict) {
+			s.conflict = append(s.conflict, 0)
+		}
+		s.conflict[d.side] = 1
+		if c {
+			s.conflict[d.side] = 2
+		}
+	}
+	return c
+}
+
+// maxSides is the number of pairs of sides whose conflicts a story keeps
+// (a byte each); others are found again each time.
+const maxSides = 4096
+
+// days are lists of a story's mentions by day, dense from the first day
+// any is placed on: a lookup is an index, not a hash.
+type days struct {
+	first int64
+	lists [][]int32
+}
+
+func (ds *days) add(d int64, i int32) {
+	switch {
+	case len(ds.lists) == 0:
+		ds.first = d
+	case d < ds.first:
+		ds.lists = append(make([][]int32, ds.first-d, int64(len(ds.lists))+ds.first-d), ds.lists...)
+		ds.first = d
+	}
+	for d-ds.first >= int64(len(ds.lists)) {
+		ds.lists = append(ds.lists, nil)
+	}
+	ds.lists[d-ds.first] = append(ds.lists[d-ds.first], i)
+}
+
+func (ds *days) at(d int64) []int32 {
+	if d < ds.first || d-ds.first >= int64(len(ds.lists)) {
+		return nil
+	}
+	return ds.lists[d-ds.first]
 }
 
 // nearIndex places a story's dated mentions on the days their windows
@@ -65,41 +137,23 @@ func (s *Story) conflicts(m *event.Mention) bool {
 // windows start (those of at most farWindow), and the mentions whose text
 // dates them by article; it is filled as mentions are added.
 type nearIndex struct {
-	byDay  map[int64][]int32
+	byDay  days
 	wide   []int32
 	refDay map[int64][]int32
 	// refWidest is the widest window among the references placed by day
 	refWidest time.Duration
-	refWide   []int32
-	byDoc     map[string][]int32
-	counted   int
-	// marks is a bitmap over the story's mentions: candidates from
-	// several days are marked, then read in the story's order, each once
-	marks []uint64
+	// refWide are the other references (unbounded or wider), sorted by
+	// the end of their windows: only those ending after a span can hold it
+	refWide []wideRef
+	byDoc   map[string][]int32
+	// said are the saids of the story's mentions, in its order
+	said    []*said
+	counted int
 }
 
-// mark sets the bits of the positions in each list.
-func (x *nearIndex) mark(lists ...[]int32) {
-	for _, l := range lists {
-		for _, i := range l {
-			for int(i>>6) >= len(x.marks) {
-				x.marks = append(x.marks, 0)
-			}
-			x.marks[i>>6] |= 1 << (i & 63)
-		}
-	}
-}
-
-// marked returns the marked positions in order and clears the marks.
-func (x *nearIndex) marked(out []int32) []int32 {
-	for w, b := range x.marks {
-		for b != 0 {
-			out = append(out, int32(w<<6+bits.TrailingZeros64(b)))
-			b &= b - 1
-		}
-		x.marks[w] = 0
-	}
-	return out
+type wideRef struct {
+	end time.Time
+	i   int32
 }
 
 const (
@@ -123,13 +177,14 @@ func dayOf(t time.Time) int64 {
 	return d
 }
 
-func (s *Story) nearIndex() *nearIndex {
+func (s *Story) nearIndex(ix *index) *nearIndex {
 	if s.near == nil {
-		s.near = &nearIndex{byDay: map[int64][]int32{}, refDay: map[int64][]int32{}, byDoc: map[string][]int32{}}
+		s.near = &nearIndex{refDay: map[int64][]int32{}, byDoc: map[string][]int32{}}
 	}
 	x := s.near
 	for ; x.counted < len(s.Mentions); x.counted++ {
 		i, o := int32(x.counted), s.Mentions[x.counted]
+		x.said = append(x.said, ix.said(o))
 		if o.DateText != "" {
 			x.byDoc[o.Doc] = append(x.byDoc[o.Doc], i)
 		}
@@ -139,7 +194,7 @@ func (s *Story) nearIndex() *nearIndex {
 			x.wide = append(x.wide, i)
 		default:
 			for d, last := dayOf(o.DateStart), dayOf(o.DateEnd); d <= last; d++ {
-				x.byDay[d] = append(x.byDay[d], i)
+				x.byDay.add(d, i)
 			}
 		}
 		if !isReference(o) {
@@ -147,7 +202,11 @@ func (s *Story) nearIndex() *nearIndex {
 		}
 		w := refWindow(o)
 		if w.start.IsZero() || w.end.Sub(w.start) > farWindow {
-			x.refWide = append(x.refWide, i)
+			at, _ := slices.BinarySearchFunc(x.refWide, w.end, func(r wideRef, t time.Time) int { return r.end.Compare(t) })
+			for at < len(x.refWide) && x.refWide[at].end.Equal(w.end) {
+				at++ // the same end: in the story's order
+			}
+			x.refWide = slices.Insert(x.refWide, at, wideRef{w.end, i})
 			continue
 		}
 		d := dayOf(w.start)
@@ -161,31 +220,35 @@ func (s *Story) nearIndex() *nearIndex {
 // which fn holds, among those whose window comes within the slack of m's:
 // the only ones sameEvent can equate with m. It is the loop over all
 // mentions for small stories and vague mentions.
-func (s *Story) firstNear(m *event.Mention, fn func(o *event.Mention) (bool, string)) (bool, string) {
+// fn is given the said of each (see index.said).
+func (s *Story) firstNear(ix *index, m *event.Mention, fn func(o *event.Mention, d *said) bool) (*event.Mention, *said) {
 	if len(s.Mentions) < nearScan || m.DateStart.IsZero() || m.DateEnd.Sub(m.DateStart) > farWindow {
 		for _, o := range s.Mentions {
-			if ok, why := fn(o); ok {
-				return true, why
+			if d := ix.said(o); fn(o, d) {
+				return o, d
 			}
 		}
-		return false, ""
+		return nil, nil
 	}
-	x := s.nearIndex()
+	scratch := &ix.lists
+	x := s.nearIndex(ix)
 	// a placed mention within the slack of m covers a day from m's start
 	// less the slack to m's end plus the slack. The candidates are read in
 	// the story's order straight from the lists (each sorted), so that the
 	// search stops at the first that holds: collecting them all first made
 	// each new mention cost a share of the whole story, and merging a busy
 	// dyad quadratic.
-	lists := make([][]int32, 0, 16)
+	ls := (*scratch)[:0]
+	defer func() { *scratch = ls[:0] }()
 	if len(x.wide) > 0 {
-		lists = append(lists, x.wide)
+		ls = append(ls, x.wide)
 	}
 	for d, last := dayOf(m.DateStart.Add(-Slack)), dayOf(m.DateEnd.Add(Slack)); d <= last; d++ {
-		if l := x.byDay[d]; len(l) > 0 {
-			lists = append(lists, l)
+		if l := x.byDay.at(d); len(l) > 0 {
+			ls = append(ls, l)
 		}
 	}
+	lists := ls
 	for {
 		next := int32(-1)
 		for _, l := range lists {
@@ -194,15 +257,15 @@ func (s *Story) firstNear(m *event.Mention, fn func(o *event.Mention) (bool, str
 			}
 		}
 		if next < 0 {
-			return false, ""
+			return nil, nil
 		}
 		for j, l := range lists {
 			if len(l) > 0 && l[0] == next {
 				lists[j] = l[1:] // a mention placed on several days is read once
 			}
 		}
-		if ok, why := fn(s.Mentions[next]); ok {
-			return true, why
+		if o, d := s.Mentions[next], x.said[next]; fn(o, d) {
+			return o, d
 		}
 	}
 }
@@ -210,8 +273,11 @@ func (s *Story) firstNear(m *event.Mention, fn func(o *event.Mention) (bool, str
 // references returns, in the story's order, its references whose window
 // may hold start..end: all of them for a small story, else those placed
 // on a day the window of one holding it could start.
-func (s *Story) references(start, end time.Time) []*event.Mention {
-	var out []*event.Mention
+//
+// The list is scratch of ix's, good until the next call.
+func (s *Story) references(ix *index, start, end time.Time) []*event.Mention {
+	out := ix.refs[:0]
+	defer func() { ix.refs = out[:0] }()
 	if len(s.Mentions) < nearScan {
 		for _, o := range s.Mentions {
 			if isReference(o) {
@@ -220,17 +286,25 @@ func (s *Story) references(start, end time.Time) []*event.Mention {
 		}
 		return out
 	}
-	x := s.nearIndex()
-	x.mark(x.refWide)
+	x := s.nearIndex(ix)
+	// a window holding start..end ends on or after end: the wide ones
+	// are sorted by their end, and a busy story's references recalling
+	// earlier days are passed over without a look
+	idx := ix.refIdx[:0]
+	defer func() { ix.refIdx = idx[:0] }()
+	at, _ := slices.BinarySearchFunc(x.refWide, end, func(r wideRef, t time.Time) int { return r.end.Compare(t) })
+	for _, r := range x.refWide[at:] {
+		idx = append(idx, r.i)
+	}
 	// a placed window holding start..end starts on or before start and
 	// no earlier than end less the widest placed window
 	if end.Sub(start) <= x.refWidest {
 		for d, last := dayOf(end.Add(-x.refWidest)), dayOf(start); d <= last; d++ {
-			x.mark(x.refDay[d])
+			idx = append(idx, x.refDay[d]...)
 		}
 	}
-	var buf [64]int32
-	for _, i := range x.marked(buf[:0]) {
+	slices.Sort(idx) // each is in one list once: no duplicates
+	for _, i := range idx {
 		out = append(out, s.Mentions[i])
 	}
 	return out
@@ -238,7 +312,7 @@ func (s *Story) references(start, end time.Time) []*event.Mention {
 
 // datedApart reports a mention of s from m's article that the text dates
 // apart from m (see apart).
-func (s *Story) datedApart(m *event.Mention) bool {
+func (s *Story) datedApart(ix *index, m *event.Mention) bool {
 	if m.DateText == "" {
 		return false
 	}
@@ -250,7 +324,7 @@ func (s *Story) datedApart(m *event.Mention) bool {
 		}
 		return false
 	}
-	for _, i := range s.nearIndex().byDoc[m.Doc] {
+	for _, i := range s.nearIndex(ix).byDoc[m.Doc] {
 		if apart(m, s.Mentions[i]) {
 			return true
 		}

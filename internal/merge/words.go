@@ -2,15 +2,12 @@ package merge
 
 import (
 	"bufio"
-	"cmp"
 	"fmt"
 	"log/slog"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/dyad-project/dyad/data"
 	"github.com/dyad-project/dyad/internal/event"
@@ -113,104 +110,68 @@ var calendar = map[string]bool{"monday": true, "tuesday": true, "wednesday": tru
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
 	"sept": true, "oct": true, "nov": true, "dec": true}
 
-// terms are a text's words that can identify an event, by stem. Numbers are
-// left out: dates are compared as windows, not as words.
-func terms(s string, into map[string]term) {
-	for i, w := range strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		lw := strings.ToLower(w)
-		if len(lw) <= 2 || stopwords[lw] || calendar[lw] || strings.IndexFunc(lw, unicode.IsLetter) < 0 {
-			continue
-		}
-		st := stem(lw)
-		name := i > 0 && unicode.IsUpper([]rune(w)[0])
-		if t, ok := into[st]; !ok || name && !t.name {
-			into[st] = term{w, name}
-		}
-	}
-}
-
 // identifiers are the words m shares with the story s, weighted by rarity
 // (names at least nameWeight): names of places, people and targets are such
 // words, however the knowledge base resolved them. The mention's own trigger is left out: its
 // type is already the story's.
 func (x *index) identifiers(s *Story, m *event.Mention) (float64, []string) {
-	return x.shared(s, x.said(m).ids, 1, true)
+	return x.shared(s, x.read(m).ids, 1, true)
 }
 
 // gain is the weight of identifiers(s, m) alone, with no list of names.
 func (x *index) gain(s *Story, m *event.Mention) float64 {
-	sum, _ := x.shared(s, x.said(m).ids, 1, false)
-	return sum
+	return x.sum(s, m, 1)
 }
 
 // identifiersWithout is the weight of identifiers(s minus m, m) for a
 // mention m of s: the words m shares with the rest of its own story. A
 // stem of m's is in the rest when more mentions of s than m alone have it.
 func (x *index) identifiersWithout(s *Story, m *event.Mention) float64 {
-	sum, _ := x.shared(s, x.said(m).ids, 2, false)
+	return x.sum(s, m, 2)
+}
+
+type sumKey struct {
+	s     *Story
+	m     *event.Mention
+	least int
+}
+
+type sumVal struct {
+	vgen uint64
+	sum  float64
+}
+
+// sum is the weight of m's identifiers that at least least mentions of s
+// have. It depends only on which of m's stems s has once and twice, so
+// what was computed holds while the story's vgen is the same: rehome asks
+// about the same pairs again and again as a busy story grows.
+func (x *index) sum(s *Story, m *event.Mention, least int) float64 {
+	s.vocab(x)
+	k := sumKey{s, m, least}
+	if v, ok := x.sums[k]; ok && v.vgen == s.vgen {
+		return v.sum
+	}
+	sum, _ := x.shared(s, x.read(m).ids, least, false)
+	x.sums[k] = sumVal{s.vgen, sum}
 	return sum
 }
 
-// ownTerms are the words of m's sentence that can identify its event (see
-// terms), with their weights, the trigger's own left out: its type is
-// already the story's.
-func ownTerms(m *event.Mention) []identifier {
-	own := map[string]term{}
-	terms(m.Sentence, own)
-	trig := map[string]term{}
-	terms(m.Trigger, trig)
-	out := make([]identifier, 0, len(own))
-	for st, t := range own {
-		if _, ok := trig[st]; !ok {
-			w := weight(st)
-			if t.name {
-				w = max(w, nameWeight)
-			}
-			out = append(out, identifier{st, t, w})
-		}
-	}
-	return out
-}
-
 // shared weighs the identifiers that at least least mentions of s have,
-// adding the weights heaviest first (then by name), and lists their forms
-// when names is set. The hits are gathered in a buffer of x's.
+// adding the weights heaviest first (then by form: ids are in that order,
+// see readInto), and lists their forms when names is set.
 func (x *index) shared(s *Story, ids []identifier, least int, names bool) (float64, []string) {
-	hits := x.hits[:0]
-	words := s.vocab()
+	words := s.vocab(x)
+	var sum float64
+	var out []string
 	for _, id := range ids {
 		if id.w > 0 && words[id.stem] >= least {
-			hits = append(hits, hit{id.form, id.w})
+			sum += id.w
+			if names {
+				out = append(out, id.form)
+			}
 		}
-	}
-	slices.SortFunc(hits, func(a, b hit) int {
-		switch {
-		case a.w != b.w:
-			return cmp.Compare(b.w, a.w)
-		default:
-			return strings.Compare(a.name, b.name)
-		}
-	})
-	x.hits = hits
-	var sum float64
-	for _, h := range hits {
-		sum += h.w
-	}
-	if !names {
-		return sum, nil
-	}
-	out := make([]string, 0, len(hits))
-	for _, h := range hits {
-		out = append(out, h.name)
 	}
 	return sum, out
-}
-
-type hit struct {
-	name string
-	w    float64
 }
 
 // sharedText lists the identifiers for an explanation.

@@ -41,7 +41,8 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 			return err
 		}
 		if had {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE article_id = ?`, articleID); err != nil {
+			if err := holdStories(ctx, tx, `SELECT DISTINCT story_id FROM mentions WHERE article_id = ?`, []any{articleID},
+				`DELETE FROM mentions WHERE article_id = ?`, articleID); err != nil {
 				return err
 			}
 			s.near.dropArticle(articleID)
@@ -108,10 +109,56 @@ func (s *DB) cacheArticle(ctx context.Context, tx querier, articleID int64, ms [
 
 // RenameStory moves the mentions of story from into story to.
 func (s *DB) RenameStory(ctx context.Context, from, to string) error {
-	if _, err := s.q.ExecContext(ctx, `UPDATE mentions SET story_id = ? WHERE story_id = ?`, to, from); err != nil {
+	err := s.inTxQ(ctx, func(tx querier) error {
+		return holdStories(ctx, tx, `SELECT ? UNION SELECT ?`, []any{from, to},
+			`UPDATE mentions SET story_id = ? WHERE story_id = ?`, to, from)
+	})
+	if err != nil {
 		return fmt.Errorf("join story %s into %s: %w", from, to, err)
 	}
 	s.near.rename(from, to)
+	return nil
+}
+
+// holdStories runs a statement that deletes or moves many mentions with
+// the per-mention story triggers held (migration 0010: each would
+// recompute a whole story, once per mention), then recomputes once each
+// story that ids (a query with its args) names, read before the statement.
+// tx must be a transaction, so that no other writer ever sees the hold.
+func holdStories(ctx context.Context, tx querier, ids string, idArgs []any, stmt string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, ids, idArgs...)
+	if err != nil {
+		return err
+	}
+	var stories []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		if id != "" {
+			stories = append(stories, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO story_hold (held) VALUES (1)`); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, stmt, args...); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM story_hold`); err != nil {
+		return err
+	}
+	for _, id := range stories {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO story_refresh (id) VALUES (?)`, id); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
