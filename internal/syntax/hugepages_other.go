@@ -3,4 +3,4 @@
 package syntax
 
 // hugeAlloc is make elsewhere than on Linux (see hugepages_linux.go).
-func hugeAlloc[T any](_ *weights, n int) []T { return make([]T, n) }
+func hugeAlloc[T any](n int) []T { return make([]T, n) }
