@@ -179,7 +179,7 @@ func tableSize(n int) int {
 // of 8 MB spans 2,000 small pages, more than the TLB holds, and a page walk
 // per feature cost as much as the miss itself.
 func (w *weights) score(feats []uint64, scores []int32) {
-	clear(scores)
+	var acc [256]int32
 	mask := uint64(len(w.slots) - 1)
 	var got [scoreBatch]uint64
 	for lo := 0; lo < len(feats); lo += scoreBatch {
@@ -214,10 +214,11 @@ func (w *weights) score(feats []uint64, scores []int32) {
 			}
 			o := uint32(s) >> lenBits
 			for _, p := range w.pairs[o : o+uint32(s&maxRow)] {
-				scores[p.cls] += int32(p.w)
+				acc[p.cls] += int32(p.w)
 			}
 		}
 	}
+	copy(scores, acc[:len(scores)])
 }
 
 const scoreBatch = 128
