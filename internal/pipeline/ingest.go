@@ -9,7 +9,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -146,6 +148,7 @@ func storeBatch(ctx context.Context, opt Options, batcher store.Batcher, first r
 }
 
 type result struct {
+	seq   int // the document's place in the reader's order
 	src   string
 	art   *article.Article
 	coded any
@@ -163,31 +166,56 @@ func Ingest(ctx context.Context, r Reader, sink Sink, args []string, opt Options
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	docs := make(chan source.Doc, workers*2)
-	results := make(chan result, workers*2)
+	// Documents are numbered in the order the reader gives them and handed
+	// to the writer in that order, whatever order the workers finish in:
+	// which of two identical documents is stored (the first), the ids and
+	// the order of the progress lines do not depend on the scheduling. A
+	// window of numbered documents bounds what waits for a slow one.
+	window := workers * 8
+	raw := make(chan source.Doc, workers*2)
+	docs := make(chan numbered, workers*2)
+	done := make(chan result, workers*2)
+	slots := make(chan struct{}, window)
 	var readErr error
 	go func() {
+		defer close(raw)
+		readErr = r.Read(ctx, args, raw)
+	}()
+	go func() {
 		defer close(docs)
-		readErr = r.Read(ctx, args, docs)
+		seq := 0
+		for d := range raw {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				continue // interrupted: drain the reader, hand nothing on
+			}
+			docs <- numbered{seq: seq, doc: d}
+			seq++
+		}
 	}()
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for d := range docs {
-				res := extractDoc(ctx, d)
+			for n := range docs {
+				res := extractDoc(ctx, n.doc)
+				res.seq = n.seq
 				if res.err == nil && opt.Code != nil && !known(ctx, sink, res.art) {
 					res.coded, res.err = CodeWithin(ctx, opt.Budget, res.art, opt.Code)
 				}
 				if ctx.Err() != nil {
+					<-slots
 					continue // interrupted: nothing half-done is handed on
 				}
-				results <- res
+				done <- res
 			}
 		}()
 	}
-	go func() { wg.Wait(); close(results) }()
+	go func() { wg.Wait(); close(done) }()
+	results := make(chan result, workers*2)
+	go inOrder(done, results, slots)
 
 	var sum Summary
 	var fatal error
@@ -245,6 +273,42 @@ func Ingest(ctx context.Context, r Reader, sink Sink, args []string, opt Options
 		return sum, readErr
 	}
 	return sum, ctx.Err()
+}
+
+// numbered is a document with its place in the reader's order.
+type numbered struct {
+	seq int
+	doc source.Doc
+}
+
+// inOrder passes results on to out in the order of their numbers, freeing a
+// slot of the window for each, and closes out after the last. A number
+// that never comes (an interrupted document) is skipped once in is closed.
+func inOrder(in <-chan result, out chan<- result, slots <-chan struct{}) {
+	defer close(out)
+	waiting := map[int]result{}
+	next := 0
+	flush := func() {
+		for {
+			r, ok := waiting[next]
+			if !ok {
+				return
+			}
+			delete(waiting, next)
+			next++
+			<-slots
+			out <- r
+		}
+	}
+	for r := range in {
+		waiting[r.seq] = r
+		flush()
+	}
+	seqs := slices.Sorted(maps.Keys(waiting))
+	for _, seq := range seqs {
+		next = seq
+		flush()
+	}
 }
 
 // naming is err with the document it stopped at named, when it does not

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -201,5 +202,51 @@ func TestIngestInterrupted(t *testing.T) {
 	}
 	if sum.New != 1 || len(sum.Failed) != 0 || len(sink.byHash) != 1 {
 		t.Errorf("summary = %+v with %d stored, want a.txt alone stored and no failure", sum, len(sink.byHash))
+	}
+}
+
+// TestIngestOrderIndependent codes documents on several workers with the
+// first ones slowest, so they finish in the reverse of the reader's order:
+// the writer still sees them in the reader's order, so of two identical
+// documents the first is the one stored, and every run stores the same.
+func TestIngestOrderIndependent(t *testing.T) {
+	var docs docsReader
+	for i := range 8 {
+		docs = append(docs, source.Doc{Source: fmt.Sprintf("%d.txt", i), Body: text(i)})
+	}
+	docs = append(docs, source.Doc{Source: "0-copy.txt", Body: text(0)}, source.Doc{Source: "3-copy.txt", Body: text(3)})
+	slowFirst := func(_ context.Context, a *article.Article) (any, error) {
+		for i, d := range docs {
+			if d.Source == a.Source {
+				time.Sleep(time.Duration(len(docs)-i) * 5 * time.Millisecond)
+			}
+		}
+		return a.Source, nil
+	}
+	run := func() (stored, told []string) {
+		opt := pipeline.Options{Workers: 4, Code: slowFirst,
+			After: func(_ context.Context, a *article.Article, _ any) error {
+				stored = append(stored, fmt.Sprintf("%d:%s", a.ID, a.Source))
+				return nil
+			},
+			Progress: func(src string, _ store.PutResult, _ error) { told = append(told, src) }}
+		if _, err := pipeline.Ingest(context.Background(), docs, &memSink{byHash: map[string]int64{}}, nil, opt); err != nil {
+			t.Fatalf("Ingest: %v", err)
+		}
+		return stored, told
+	}
+	want := []string{"1:0.txt", "2:1.txt", "3:2.txt", "4:3.txt", "5:4.txt", "6:5.txt", "7:6.txt", "8:7.txt"}
+	for range 3 {
+		stored, told := run()
+		if !slices.Equal(stored, want) {
+			t.Fatalf("stored %v, want %v (the first of identical documents, in the reader's order)", stored, want)
+		}
+		var order []string
+		for _, d := range docs {
+			order = append(order, d.Source)
+		}
+		if !slices.Equal(told, order) {
+			t.Fatalf("progress told %v, want the reader's order %v", told, order)
+		}
 	}
 }

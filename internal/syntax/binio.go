@@ -117,7 +117,7 @@ func (b *binReader) weights() *weights {
 		b.err = ErrFormat
 		return &weights{}
 	}
-	w := &weights{nClasses: int(nc), slots: make([]uint64, size), pairs: make([]pair, npairs)}
+	w := &weights{nClasses: int(nc), slots: hugeAlloc[uint64](int(size)), pairs: hugeAlloc[pair](int(npairs))}
 	i, off := -1, uint64(0)
 	for k := uint32(0); k < filled && b.err == nil; k++ {
 		gap, n := binary.Uvarint(b.data)

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"bytes"
 	"errors"
 	"runtime"
 	"strings"
@@ -125,4 +126,18 @@ func TestLoadMemory(t *testing.T) {
 	t.Logf("model file %.1f MB; decoded in %s; heap %.1f MB", float64(len(embedded))/1e6, elapsed.Round(time.Millisecond),
 		float64(after.HeapAlloc-before.HeapAlloc)/1e6)
 	runtime.KeepAlive(m)
+}
+
+// TestRoundTrip writes the decoded model back: the same bytes as the file,
+// so the run-time layout of the weights (rows partly held in their slots)
+// loses nothing of the model.
+func TestRoundTrip(t *testing.T) {
+	m := loadModel(t)
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), embedded) {
+		t.Fatalf("model written back differs from the embedded file (%d vs %d bytes)", buf.Len(), len(embedded))
+	}
 }
