@@ -128,9 +128,9 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"THREATEN CHL>PER 2021-02-03..2021-02-03 asserted", "THREATEN PER>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "active verb with titled person and country object", published: "2024-11-05",
-			text: "US Secretary of State Antony Blinken on Tuesday called on Iraq to rein in armed groups.",
-			want: []string{"REQUEST USA>IRQ 2024-11-05..2024-11-05 asserted"},
+			name: "active verb with titled person and country object", published: "2021-03-16",
+			text: "Chilean Foreign Minister Varo Tenzi on Tuesday called on Peru to disarm its border militias.",
+			want: []string{"REQUEST CHL>PER 2021-03-16..2021-03-16 asserted"},
 		},
 		{
 			name: "month phrase and background", published: "2025-11-04",
@@ -153,9 +153,9 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ACCUSE USA>IRQ 2019-12-23..2019-12-29 asserted", "ASSAULT IRQ>IRQ 2019-12-23..2019-12-29 alleged"},
 		},
 		{
-			name: "blaming a party for the attack told already codes the blame only", published: "2020-01-01",
-			text: "President Trump blamed Iran for the attack on the embassy.",
-			want: []string{"ACCUSE USA>IRN 2020-01-01..2020-01-01 asserted"},
+			name: "blaming a party for the attack told already codes the blame only", published: "2021-03-20",
+			text: "Chilean President Andres Morales blamed Peru for the attack on the consulate.",
+			want: []string{"ACCUSE CHL>PER 2021-03-20..2021-03-20 asserted"},
 			not:  []string{"ASSAULT"},
 		},
 		{
@@ -169,9 +169,9 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"CONCEDE IRN> 2020-01-11..2020-01-11 reported"}, // "insisting" is someone's account
 		},
 		{
-			name: "police and the crowd they disperse are two parties of one country", published: "2020-01-12",
-			text: "A ceremony late Saturday in Tehran turned into a protest, with hundreds of Iranians chanting against the country's leaders — and police dispersing them with tear gas.",
-			want: []string{"ASSAULT IRN>IRN 2020-01-11..2020-01-11 asserted"},
+			name: "police and the crowd they disperse are two parties of one country", published: "2021-03-21",
+			text: "A funeral late Saturday in Quito became a rally, with hundreds of Ecuadorians shouting against the country's rulers — and police dispersing them with tear gas.",
+			want: []string{"ASSAULT ECU>ECU 2021-03-20..2021-03-20 asserted"},
 		},
 		{
 			name: "a state is not its own counterpart", published: "2018-05-09",
@@ -185,9 +185,9 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ASSAULT"},
 		},
 		{
-			name: "announcing support for a deal", published: "2016-09-11",
-			text: "The Syrian government announced its support of the ceasefire deal Saturday, according to state television.",
-			want: []string{"SUPPORT SYR> 2016-09-10..2016-09-10 reported"},
+			name: "announcing support for a deal", published: "2021-03-20",
+			text: "The Bolivian government announced its support of the truce agreement on Friday, according to state television.",
+			want: []string{"SUPPORT BOL> 2021-03-19..2021-03-19 reported"},
 		},
 		{
 			name: "favoring a deal", published: "2016-09-11",
@@ -201,9 +201,9 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ASSAULT ISR>IRN"},
 		},
 		{
-			name: "noun trigger with from and to", published: "2025-11-04",
-			text: "Baghdad received a sharply worded warning from US Secretary of War Pete Hegseth.",
-			want: []string{"THREATEN USA>IRQ 2025-11-04..2025-11-04 asserted"},
+			name: "noun trigger with from and to", published: "2021-03-20",
+			text: "Lima received a stern warning from Chilean Defense Minister Varo Tenzi.",
+			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
 			name: "fronted phrase before the subject", published: "2026-01-26",
@@ -232,9 +232,9 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"SANCTION"},
 		},
 		{
-			name: "coordinated subject of a meeting", published: "2020-09-27",
-			text: "Iraqi Foreign Minister Fuad Hussein and Iranian Foreign Minister Javad Zarif met in Tehran on Saturday.",
-			want: []string{"CONSULT IRQ>IRN 2020-09-26..2020-09-26 asserted"},
+			name: "coordinated subject of a meeting", published: "2021-03-21",
+			text: "Peru's foreign minister and Chile's foreign minister met in Santiago on Saturday.",
+			want: []string{"CONSULT PER>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
 			name: "a refusal to meet is a rejection", published: "2015-05-10",
@@ -248,9 +248,9 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ASSAULT EGY>EGY 2012-09-13..2012-09-13 asserted"},
 		},
 		{
-			name: "warning that another party errs is an accusation", published: "2015-02-25",
-			text: "National Security Adviser Susan Rice warned that Israeli Prime Minister Benjamin Netanyahu's speech would be destructive.",
-			want: []string{"ACCUSE USA>ISR 2015-02-25..2015-02-25 asserted"},
+			name: "warning that another party errs is an accusation", published: "2021-03-20",
+			text: "Chilean Interior Minister Ana Brisel warned that Peruvian President Carlos Ruizoto's plan would be harmful.",
+			want: []string{"ACCUSE CHL>PER 2021-03-20..2021-03-20 asserted"},
 			not:  []string{"THREATEN"},
 		},
 		{
@@ -290,9 +290,9 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ASSAULT"},
 		},
 		{
-			name: "a denial rejects an accusation, not the place it names", published: "2020-01-01",
-			text: "Iran denied involvement in the attack on the embassy in Baghdad on Wednesday.",
-			want: []string{"REJECT IRN> 2020-01-01..2020-01-01 asserted"},
+			name: "a denial rejects an accusation, not the place it names", published: "2021-03-20",
+			text: "Chile denied involvement in the bombing of the consulate in Lima on Saturday.",
+			want: []string{"REJECT CHL> 2021-03-20..2021-03-20 asserted"},
 		},
 		{
 			name: "consult needs a counterpart", published: "2025-11-04",
@@ -305,9 +305,9 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ACCUSE", "REQUEST"},
 		},
 		{
-			name: "a dated sentence without events anchors the following month", published: "2025-11-04",
-			text: "The attacks ended after three soldiers died in January 2024. The following month, US warplanes launched heavy strikes on resistance sites in Iraq.",
-			want: []string{"ASSAULT USA>IRQ 2024-02-01..2024-02-29 asserted"},
+			name: "a dated sentence without events anchors the following month", published: "2021-03-20",
+			text: "The raids stopped after two guards died in March 2019. The following month, Chilean jets launched heavy strikes on rebel camps in Peru.",
+			want: []string{"ASSAULT CHL>PER 2019-04-01..2019-04-30 asserted"},
 		},
 		{
 			name: "a possibility is not an event", published: "2018-05-08",
@@ -315,9 +315,9 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ASSAULT", "AGREE"},
 		},
 		{
-			name: "a verb after a closed relative clause takes the appositive", published: "2012-09-13",
-			text: "The leader of an Iranian-backed militia that previously attacked U.S. troops, Asaib Ahl al-Haq, threatened to attack American interests in Iraq.",
-			want: []string{"THREATEN IRQ>USA 2012-09-13..2012-09-13 asserted"},
+			name: "a verb after a closed relative clause takes the appositive", published: "2021-03-20",
+			text: "The leader of an Ecuadorian-backed militia that previously attacked Chilean troops, Saraya Khorasani, threatened to attack Chilean interests in Peru.",
+			want: []string{"THREATEN IRQ>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
 			name: "a verb after a closed relative clause takes the antecedent", published: "2016-05-20",
@@ -325,9 +325,9 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ACCUSE IRQ>IRN 2016-05-20..2016-05-20 asserted", "REQUEST IRQ>IRQ 2016-05-20..2016-05-20 asserted"},
 		},
 		{
-			name: "a place named in the paragraph holds for its generic parties", published: "2012-09-13",
-			text: "Egyptian protesters clashed Thursday with police near the U.S. Embassy in Cairo. Police used tear gas to disperse the protesters.",
-			want: []string{"ASSAULT EGY>EGY 2012-09-13..2012-09-13 asserted"},
+			name: "a place named in the paragraph holds for its generic parties", published: "2021-03-20",
+			text: "Bolivian students clashed Saturday with police near the Peruvian Embassy in La Paz. Police fired tear gas to disperse the students.",
+			want: []string{"ASSAULT BOL>BOL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
 			name: "an exchange named by countries only does not lend its date to another type", published: "2012-09-13",
@@ -355,8 +355,8 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"PROTEST"},
 		},
 		{
-			name: "a crowd that kills attacks", published: "2012-09-13",
-			text: "A crowd of protesters overwhelmed the consulate in Benghazi late Tuesday, killing the U.S. ambassador.",
+			name: "a crowd that kills attacks", published: "2021-03-20",
+			text: "A mob of demonstrators overwhelmed the embassy in Lima late Friday, killing the Chilean consul.",
 			not:  []string{"PROTEST"},
 		},
 		{
@@ -370,24 +370,24 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ACCUSE USA>USA 2015-02-25..2015-02-25 asserted"},
 		},
 		{
-			name: "the group is the group named last", published: "2014-07-25",
-			text: "A Hamas spokesman, Sami Abu Zuhri, said the group agreed to a 12-hour lull with Israel.",
-			want: []string{"AGREE PSE>ISR 2014-07-25..2014-07-25 reported"},
+			name: "the group is the group named last", published: "2021-03-20",
+			text: "A Fatah spokesman, Varo Tenzi, said the group agreed to a two-day truce with Jordan.",
+			want: []string{"AGREE PSE>JOR 2021-03-20..2021-03-20 reported"},
 		},
 		{
-			name: "a subjectless clause shares the sentence subject", published: "2020-01-12",
-			text: "Iran downed the flight as it braced for possible American retaliation after firing ballistic missiles at two bases in Iraq housing U.S. forces.",
-			want: []string{"ASSAULT IRN>USA 2020-01-12..2020-01-12 asserted"},
+			name: "a subjectless clause shares the sentence subject", published: "2021-03-20",
+			text: "Peru downed the drone as it prepared for possible Chilean retaliation after firing rockets at two camps in Bolivia housing Chilean soldiers.",
+			want: []string{"ASSAULT PER>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "an object does not cross into an as-clause", published: "2020-01-12",
-			text: "Iran downed the flight as it braced for American retaliation.",
+			name: "an object does not cross into an as-clause", published: "2021-03-20",
+			text: "Peru downed the drone as it prepared for Chilean retaliation.",
 			not:  []string{"ASSAULT"},
 		},
 		{
-			name: "each side of a coordinated object is a dyad", published: "2014-07-25",
-			text: "Secretary of State John Kerry met with U.N. Secretary-General Ban Ki-moon and Egyptian Foreign Minister Sameh Shukri in Cairo.",
-			want: []string{"CONSULT USA>UNO 2014-07-25..2014-07-25 asserted", "CONSULT USA>EGY 2014-07-25..2014-07-25 asserted"},
+			name: "each side of a coordinated object is a dyad", published: "2021-03-20",
+			text: "Chilean Foreign Minister Varo Tenzi met with the U.N. envoy and Peruvian Foreign Minister Lino Garat in Quito.",
+			want: []string{"CONSULT CHL>UNO 2021-03-20..2021-03-20 asserted", "CONSULT CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
 			name: "office holders attacking each other do it in words", published: "2021-03-02",
@@ -438,20 +438,20 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"CONSULT JPN>NOR"},
 		},
 		{
-			name: "a passive subject's own agent is the recipient", published: "2014-07-25",
-			text: "A deal proposed by Egypt last week was rejected by Hamas because the group said it wasn't consulted.",
-			want: []string{"REJECT PSE>EGY 2014-07-14..2014-07-20 reported"},
+			name: "a passive subject's own agent is the recipient", published: "2021-03-20",
+			text: "A plan proposed by Chile last month was rejected by Peru because the government said it had not been asked.",
+			want: []string{"REJECT PER>CHL 2021-02-01..2021-02-28 reported"},
 		},
 		{
-			name: "a wire dateline is not an actor, and a fronted phrase does not swallow the verb", published: "2012-09-13",
-			text: "SANAA, Yemen (AP) — With chants of “Death to America,” hundreds of protesters stormed the U.S. Embassy compound in Yemen’s capital on Thursday.",
-			want: []string{"PROTEST YEM>USA 2012-09-13..2012-09-13 asserted"},
+			name: "a wire dateline is not an actor, and a fronted phrase does not swallow the verb", published: "2021-03-20",
+			text: "QUITO, Ecuador (AP) — With shouts of “Down with Peru,” hundreds of students stormed the Peruvian Embassy compound in Ecuador’s capital on Friday.",
+			want: []string{"PROTEST ECU>PER 2021-03-19..2021-03-19 asserted"},
 			not:  []string{"ASSAULT"},
 		},
 		{
-			name: "a crowd dispersed by security forces is of their country", published: "2012-09-13",
-			text: "Yemeni security forces fired in the air and used tear gas to disperse the demonstrators at the U.S. Embassy.",
-			want: []string{"ASSAULT YEM>YEM 2012-09-13..2012-09-13 asserted"},
+			name: "a crowd dispersed by security forces is of their country", published: "2021-03-20",
+			text: "Bolivian riot police fired in the air and used tear gas to disperse the demonstrators at the Chilean Embassy.",
+			want: []string{"ASSAULT BOL>BOL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
 			name: "the regime is the state the text is about, not the actor's own", published: "2018-05-08",
@@ -459,14 +459,14 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"COERCE USA>IRN 2018-05-08..2018-05-08 planned"},
 		},
 		{
-			name: "an event noun after about-prepositions is not the subject's act", published: "2012-09-13",
-			text: "Egypt's president, Mohammad Morsi, who had been slow to speak out on Tuesday's assault on the U.S. embassy, promised to protect it.",
+			name: "an event noun after about-prepositions is not the subject's act", published: "2021-03-20",
+			text: "Peru's president, Carlos Ruizoto, who had been slow to speak out on Friday's raid on the Chilean consulate, promised to protect it.",
 			not:  []string{"ASSAULT", "CONSULT"},
 		},
 		{
-			name: "a letter of warning is still the sender's", published: "2020-05-07",
-			text: "US Secretary of State Mike Pompeo dispatched a letter of warning to Iraqi Prime Minister Mustafa al-Kadhimi.",
-			want: []string{"THREATEN USA>IRQ 2020-05-07..2020-05-07 asserted"},
+			name: "a letter of warning is still the sender's", published: "2021-03-20",
+			text: "Chilean Foreign Minister Varo Tenzi sent a letter of warning to Peruvian Prime Minister Lino Garat.",
+			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
 			name: "averting and wanting are not events", published: "2015-05-10",
@@ -484,24 +484,24 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ACCUSE IRQ>USA 2020-01-01..2020-01-01 asserted"},
 		},
 		{
-			name: "calling an event a crime accuses its actor", published: "2020-01-01",
-			text: "Hundreds of militiamen and their supporters broke into the U.S. embassy compound in Baghdad. Secretary of State Mike Pompeo called the assault \"state-sponsored terror\".",
-			want: []string{"PROTEST IRQ>USA 2020-01-01..2020-01-01 asserted", "ACCUSE USA>IRQ 2020-01-01..2020-01-01 asserted"},
+			name: "calling an event a crime accuses its actor", published: "2021-03-20",
+			text: "Hundreds of miners and their supporters broke into the Chilean embassy compound in Lima. Chilean Foreign Minister Varo Tenzi called the assault \"organized terror\".",
+			want: []string{"PROTEST PER>CHL 2021-03-20..2021-03-20 asserted", "ACCUSE CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a reduced relative is passive", published: "2020-01-01",
-			text: "Kataeb Hezbollah, the Iran-backed militia targeted by the U.S. airstrikes in Iraq, refused to leave.",
-			want: []string{"ASSAULT USA>IRQ 2020-01-01..2020-01-01 asserted"},
+			name: "a reduced relative is passive", published: "2021-03-20",
+			text: "The Peruvian militia targeted by the Chilean airstrikes on Sunday refused to disarm.",
+			want: []string{"ASSAULT CHL>PER 2021-03-14..2021-03-14 asserted"},
 		},
 		{
-			name: "a passive's agent can be an event with its own actor", published: "2016-05-20",
-			text: "Sadr City was struck Wednesday by the second large market bombing by the Islamic State in a week.",
-			want: []string{"ASSAULT IMG>IRQ 2016-05-18..2016-05-18 asserted"},
+			name: "a passive's agent can be an event with its own actor", published: "2021-03-20",
+			text: "A Chilean border town was struck Friday by the second large bombing by Peruvian rebels in a week.",
+			want: []string{"ASSAULT PER>CHL 2021-03-19..2021-03-19 asserted"},
 		},
 		{
-			name: "a charge names the doer of the act it is for, dated by its own phrase", published: "2018-01-01",
-			text: "Israel indicted a 16-year-old Palestinian girl on Monday on charges including assault for punching an Israeli soldier in the face two weeks ago.",
-			want: []string{"COERCE ISR>PSE 2018-01-01..2018-01-01 asserted", "ASSAULT PSE>ISR 2017-12-15..2017-12-21 asserted"},
+			name: "a charge names the doer of the act it is for, dated by its own phrase", published: "2021-03-15",
+			text: "Chile indicted a 19-year-old Peruvian student on Monday on charges including assault for kicking a Chilean policeman in the leg three weeks ago.",
+			want: []string{"COERCE CHL>PER 2021-03-15..2021-03-15 asserted", "ASSAULT PER>CHL 2021-02-19..2021-02-25 asserted"},
 		},
 		{
 			name: "a crowd gathering outside an embassy protests against its state", published: "2020-01-12",
@@ -514,15 +514,15 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ACCUSE GBR>IRN 2020-01-12..2020-01-12 asserted"},
 		},
 		{
-			name: "a quoted violation names the party it is laid on", published: "2018-05-08",
-			text: "\"The position promulgated by Washington represents a significant violation of the JCPOA,\" the Russian foreign ministry said in a statement, describing it as \"new confirmation of incompetence.\"",
-			want: []string{"ACCUSE RUS>USA 2018-05-08..2018-05-08 reported"},
-			not:  []string{"ACCUSE USA"},
+			name: "a quoted violation names the party it is laid on", published: "2021-03-20",
+			text: "\"The position taken by Lima represents a serious violation of the border treaty,\" the Chilean foreign ministry said in a statement, calling it \"further proof of bad faith.\"",
+			want: []string{"ACCUSE CHL>PER 2021-03-20..2021-03-20 reported"},
+			not:  []string{"ACCUSE PER"},
 		},
 		{
-			name: "a verbal participle after a comma is an act of its own", published: "2014-07-25",
-			text: "Palestinian Justice Minister Saleem Al-Saqqa filed a complaint to the International Criminal Court on Friday, accusing Israel of war crimes.",
-			want: []string{"ACCUSE PSE>ISR 2014-07-25..2014-07-25 asserted"},
+			name: "a verbal participle after a comma is an act of its own", published: "2021-03-20",
+			text: "Bolivian Justice Minister Ana Brisel filed a complaint with the International Court of Justice on Saturday, accusing Chile of illegal fishing.",
+			want: []string{"ACCUSE BOL>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
 			name: "a stated readiness to coerce is a threat", published: "2018-05-08",
@@ -542,9 +542,9 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"CONSULT"},
 		},
 		{
-			name: "a gerund read as a noun after 'after' shares the sentence subject", published: "2016-09-09",
-			text: "President Barack Obama has questioned whether a deal was possible after meeting Monday in China with Russian President Vladimir Putin.",
-			want: []string{"CONSULT USA>RUS 2016-09-05..2016-09-05 asserted"},
+			name: "a gerund read as a noun after 'after' shares the sentence subject", published: "2021-03-20",
+			text: "Chilean President Andres Morales has questioned whether a treaty was possible after meeting Monday in Brazil with Peruvian President Carlos Ruizoto.",
+			want: []string{"CONSULT CHL>PER 2021-03-15..2021-03-15 asserted"},
 		},
 		{
 			name: "refusing to attend a summit rejects its host", published: "2015-05-10",
@@ -557,9 +557,9 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"AGREE"},
 		},
 		{
-			name: "a person's undated statement takes the day the text says they spoke", published: "2015-02-25",
-			text: "National Security Adviser Susan Rice warned that Israeli Prime Minister Benjamin Netanyahu's speech will be destructive.\n\n\"It's destructive to the relationship,\" Rice said Tuesday on PBS.",
-			want: []string{"ACCUSE USA>ISR 2015-02-24..2015-02-24 asserted"},
+			name: "a person's undated statement takes the day the text says they spoke", published: "2024-03-16",
+			text: "Argentine Foreign Minister Diana Mondino warned that Brazil's new tariff plan will be harmful.\n\n\"It's harmful to the relationship,\" Mondino said Thursday on radio.",
+			want: []string{"ACCUSE ARG>BRA 2024-03-14..2024-03-14 asserted"},
 		},
 		{
 			name: "undated text keeps its events undated", published: "",
@@ -618,7 +618,7 @@ func TestCodeSentences(t *testing.T) {
 		},
 		{
 			name: "a protest verb taking a clause shows, not protests", published: "2021-03-20",
-			text: "Peru has six months to start demonstrating whether it is willing to roll back its program.",
+			text: "Chile has until June to begin demonstrating whether it can reform its pension system.",
 			not:  []string{"PROTEST"},
 		},
 		{
