@@ -751,11 +751,11 @@ func BenchmarkCode(b *testing.B) {
 	c := defaultCoder(b)
 	text := ""
 	for len(text) < 4000 {
-		text += "US Secretary of State Antony Blinken on Tuesday called on Iraq to rein in armed groups. " +
-			"Iranian-backed militias have dismissed the US warning and vowed to continue attacks on US forces. " +
-			"In early August, the Islamic Resistance in Iraq claimed responsibility for a drone attack on a base in western Iraq. "
+		text += "Chilean Foreign Minister Varo Tenzi on Tuesday urged Peru to disband its armed groups. " +
+			"Peruvian-backed militias have brushed off the Chilean demand and vowed to keep attacking Chilean troops. " +
+			"In early March, a Bolivian rebel group claimed responsibility for a rocket attack on an army post in northern Chile. "
 	}
-	a := &article.Article{Source: "bench.txt", Text: text, Published: day("2024-11-05")}
+	a := &article.Article{Source: "bench.txt", Text: text, Published: day("2021-03-20")}
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
