@@ -450,7 +450,7 @@ func TestCodeSentences(t *testing.T) {
 		},
 		{
 			name: "a crowd dispersed by security forces is of their country", published: "2021-03-20",
-			text: "Bolivian riot police fired in the air and used tear gas to disperse the demonstrators at the Chilean Embassy.",
+			text: "Bolivian riot police fired rubber bullets to disperse the demonstrators outside the Chilean Embassy.",
 			want: []string{"ASSAULT BOL>BOL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
