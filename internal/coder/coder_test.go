@@ -133,24 +133,19 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"REQUEST CHL>PER 2021-03-16..2021-03-16 asserted"},
 		},
 		{
-			name: "month phrase and background", published: "2025-11-04",
-			text: "In September, Kataib Hezbollah released a detained researcher to Iraqi authorities.",
-			want: []string{"RETREAT IRQ>IRQ 2025-09-01..2025-09-30 asserted"},
+			name: "month phrase and background", published: "2021-03-20",
+			text: "In June, Peruvian rebels released a kidnapped engineer to Chilean authorities.",
+			want: []string{"RETREAT PER>CHL 2020-06-01..2020-06-30 asserted"},
 		},
 		{
-			name: "passive voice puts the agent after by", published: "2016-05-20",
-			text: "The Iraqi prime minister was criticized by Iranian officials on Wednesday.",
-			want: []string{"ACCUSE IRN>IRQ 2016-05-18..2016-05-18 asserted"},
+			name: "passive voice puts the agent after by", published: "2021-03-20",
+			text: "The Peruvian prime minister was criticized by Chilean officials on Wednesday.",
+			want: []string{"ACCUSE CHL>PER 2021-03-17..2021-03-17 asserted"},
 		},
 		{
-			name: "an attack told inside a protest names both its sides", published: "2020-01-01",
-			text: "Hundreds of militiamen broke into the embassy compound to protest U.S. airstrikes against an Iran-backed Iraqi militia over the weekend that killed 25 fighters.",
-			want: []string{"ASSAULT USA>IRQ 2019-12-28..2019-12-29 asserted"},
-		},
-		{
-			name: "blaming a party for a new attack alleges it attacked", published: "2020-01-01",
-			text: "The U.S. blamed Kataib Hezbollah for a rocket attack on an Iraqi military base in Kirkuk last week.",
-			want: []string{"ACCUSE USA>IRQ 2019-12-23..2019-12-29 asserted", "ASSAULT IRQ>IRQ 2019-12-23..2019-12-29 alleged"},
+			name: "blaming a party for a new attack alleges it attacked", published: "2021-03-20",
+			text: "Chile blamed the Peruvian rebels for a mortar attack on a Chilean army post in Arica last week.",
+			want: []string{"ACCUSE CHL>PER 2021-03-08..2021-03-14 asserted", "ASSAULT PER>CHL 2021-03-08..2021-03-14 alleged"},
 		},
 		{
 			name: "blaming a party for the attack told already codes the blame only", published: "2021-03-20",
@@ -159,14 +154,14 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ASSAULT"},
 		},
 		{
-			name: "an event dated by its distance from another", published: "2018-01-02",
-			text: "Ahed Tamimi was filmed in December slapping Israeli soldiers. Israeli troops arrested Tamimi at her home three days after the confrontation.",
-			want: []string{"ASSAULT PSE>ISR 2017-12-01..2017-12-31 asserted", "COERCE ISR>PSE 2017-12-04..2018-01-03 asserted"},
+			name: "an event dated by its distance from another", published: "2021-03-20",
+			text: "Peruvian student Lina Varga was filmed in February slapping Chilean soldiers. Chilean troops arrested the student at her home four days after the confrontation.",
+			want: []string{"ASSAULT PER>CHL 2021-02-01..2021-02-28 asserted", "COERCE CHL>PER 2021-02-05..2021-03-04 asserted"},
 		},
 		{
-			name: "a negation in the opening phrase is not the verb's", published: "2020-01-12",
-			text: "After insisting the armed forces were not to blame, Iranian authorities on Saturday admitted accidentally shooting down the plane.",
-			want: []string{"CONCEDE IRN> 2020-01-11..2020-01-11 reported"}, // "insisting" is someone's account
+			name: "a negation in the opening phrase is not the verb's", published: "2021-03-20",
+			text: "After insisting its air force was not to blame, Chilean authorities on Friday admitted accidentally shooting down the plane.",
+			want: []string{"CONCEDE CHL> 2021-03-19..2021-03-19 reported"},
 		},
 		{
 			name: "police and the crowd they disperse are two parties of one country", published: "2021-03-21",
@@ -174,14 +169,14 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ASSAULT ECU>ECU 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a state is not its own counterpart", published: "2018-05-09",
-			text: "President Trump withdrew the U.S. from the nuclear deal on Tuesday.",
-			not:  []string{"RETREAT USA>USA"},
+			name: "a state is not its own counterpart", published: "2021-03-20",
+			text: "President Morales withdrew Chile from the fishing deal on Tuesday.",
+			not:  []string{"RETREAT CHL>CHL"},
 		},
 		{
-			name: "a crowd breaking through is a riot", published: "2016-05-21",
-			text: "Iraqi protesters broke through the barricades on Friday and reached the parliament.",
-			want: []string{"PROTEST IRQ>IRQ 2016-05-20..2016-05-20 asserted"},
+			name: "a crowd breaking through is a riot", published: "2021-03-20",
+			text: "Bolivian protesters broke through the barricades on Friday and reached the parliament.",
+			want: []string{"PROTEST BOL>BOL 2021-03-19..2021-03-19 asserted"},
 			not:  []string{"ASSAULT"},
 		},
 		{
@@ -190,15 +185,15 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"SUPPORT BOL> 2021-03-19..2021-03-19 reported"},
 		},
 		{
-			name: "favoring a deal", published: "2016-09-11",
-			text: "The Syrian opposition favors the new deal, Bassma Kodmani said in a statement Saturday.",
-			want: []string{"SUPPORT SYR> 2016-09-10..2016-09-10 asserted"}, // the opposition speaks through its member
+			name: "favoring a deal", published: "2021-03-20",
+			text: "The Bolivian opposition favors the new accord, Lino Garat said in a statement Friday.",
+			want: []string{"SUPPORT BOL> 2021-03-19..2021-03-19 asserted"},
 		},
 		{
-			name: "a sponsor before the target is not the target", published: "2020-01-01",
-			text: "Israeli jets struck an Iran-backed Syrian militia on Tuesday.",
-			want: []string{"ASSAULT ISR>SYR 2019-12-31..2019-12-31 asserted"},
-			not:  []string{"ASSAULT ISR>IRN"},
+			name: "a sponsor before the target is not the target", published: "2021-03-20",
+			text: "Chilean jets struck a Bolivian-backed Peruvian militia on Tuesday.",
+			want: []string{"ASSAULT CHL>PER 2021-03-16..2021-03-16 asserted"},
+			not:  []string{"ASSAULT CHL>BOL"},
 		},
 		{
 			name: "noun trigger with from and to", published: "2021-03-20",
@@ -206,19 +201,19 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "fronted phrase before the subject", published: "2026-01-26",
-			text: "During the protests that shook Iran in late December, President Donald Trump threatened Tehran.",
-			want: []string{"THREATEN USA>IRN 2025-12-21..2025-12-31 asserted"}, // during the protests
+			name: "fronted phrase before the subject", published: "2021-03-20",
+			text: "During the protests that shook Peru in late February, Chile's president threatened Lima.",
+			want: []string{"THREATEN CHL>PER 2021-02-21..2021-02-28 asserted"},
 		},
 		{
-			name: "reported speech is attributed", published: "2025-11-02",
-			text: "Iraqi Defense Minister Thabit al-Abbasi said Washington warned Baghdad over the factions.",
-			want: []string{"THREATEN USA>IRQ 2025-11-02..2025-11-02 reported"},
+			name: "reported speech is attributed", published: "2021-03-20",
+			text: "Peruvian Defense Minister Lino Garat said Santiago warned Lima over the militias.",
+			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 reported"},
 		},
 		{
-			name: "allegedly marks the claim", published: "2025-11-04",
-			text: "Iraqi media said Washington allegedly threatened Baghdad with sanctions.",
-			want: []string{"THREATEN USA>IRQ 2025-11-04..2025-11-04 alleged"},
+			name: "allegedly marks the claim", published: "2021-03-20",
+			text: "Peruvian media said Santiago allegedly threatened Lima with sanctions.",
+			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 alleged"},
 		},
 		{
 			name: "negated events are not coded", published: "2020-01-12",
@@ -226,9 +221,9 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"ASSAULT"},
 		},
 		{
-			name: "infinitive complement is not a second event", published: "2020-09-27",
-			text: "The United States threatened to close its embassy in Baghdad.",
-			want: []string{"THREATEN USA>IRQ 2020-09-27..2020-09-27 asserted"},
+			name: "infinitive complement is not a second event", published: "2021-03-20",
+			text: "Chile threatened to close its embassy in Lima.",
+			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 asserted"},
 			not:  []string{"SANCTION"},
 		},
 		{
@@ -237,15 +232,15 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"CONSULT PER>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a refusal to meet is a rejection", published: "2015-05-10",
-			text: "Iranian President Hassan Rouhani refused to meet US officials on Friday.",
-			want: []string{"REJECT IRN>USA 2015-05-08..2015-05-08 asserted"},
+			name: "a refusal to meet is a rejection", published: "2021-03-20",
+			text: "Peruvian President Carlos Ruizoto refused to meet Chilean officials on Friday.",
+			want: []string{"REJECT PER>CHL 2021-03-19..2021-03-19 asserted"},
 			not:  []string{"CONSULT"},
 		},
 		{
-			name: "generic party placed by the sentence", published: "2012-09-13",
-			text: "In Cairo, police fired tear gas at protesters near the U.S. Embassy.",
-			want: []string{"ASSAULT EGY>EGY 2012-09-13..2012-09-13 asserted"},
+			name: "generic party placed by the sentence", published: "2021-03-20",
+			text: "In La Paz, police fired tear gas at protesters near the Chilean Embassy.",
+			want: []string{"ASSAULT BOL>BOL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
 			name: "warning that another party errs is an accusation", published: "2021-03-20",
@@ -254,39 +249,39 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"THREATEN"},
 		},
 		{
-			name: "warning that one will act is a threat", published: "2020-09-27",
-			text: "Washington warned that the US will strike militia groups in Iraq.",
-			want: []string{"THREATEN USA>IRQ 2020-09-27..2020-09-27 asserted"},
+			name: "warning that one will act is a threat", published: "2021-03-20",
+			text: "Santiago warned that Chile will strike rebel groups in Peru.",
+			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "an agentless arrest is the state's", published: "2015-05-26",
-			text: "The American journalist was arrested at his home in Tehran in July.",
-			want: []string{"COERCE IRN>USA 2014-07-01..2014-07-31 asserted"},
+			name: "an agentless arrest is the state's", published: "2021-03-20",
+			text: "The Chilean journalist was arrested at his home in Lima in July.",
+			want: []string{"COERCE PER>CHL 2020-07-01..2020-07-31 asserted"},
 		},
 		{
-			name: "a quoted judgement is an accusation", published: "2015-02-25",
-			text: "Senator Lindsey Graham called Iran's offer “a dangerous stunt” on Tuesday.",
-			want: []string{"ACCUSE USA>IRN 2015-02-24..2015-02-24 asserted"},
+			name: "a quoted judgement is an accusation", published: "2021-03-20",
+			text: "Chilean Senator Ana Brisel called Peru's offer “a cynical trick” on Tuesday.",
+			want: []string{"ACCUSE CHL>PER 2021-03-16..2021-03-16 asserted"},
 		},
 		{
-			name: "talks between two parties", published: "2015-02-25",
-			text: "A ceasefire was negotiated between Russia and the United States on Tuesday.",
-			want: []string{"CONSULT RUS>USA 2015-02-24..2015-02-24 asserted"},
+			name: "talks between two parties", published: "2021-03-20",
+			text: "A truce was negotiated between Peru and Chile on Tuesday.",
+			want: []string{"CONSULT PER>CHL 2021-03-16..2021-03-16 asserted"},
 		},
 		{
-			name: "a protest without a named target is against the state", published: "2020-01-12",
-			text: "Iranian students demonstrated in Tehran on Saturday.",
-			want: []string{"PROTEST IRN>IRN 2020-01-11..2020-01-11 asserted"},
+			name: "a protest without a named target is against the state", published: "2021-03-20",
+			text: "Ecuadorian students demonstrated in Quito on Saturday.",
+			want: []string{"PROTEST ECU>ECU 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a caused act belongs to the one prompted", published: "2026-01-26",
-			text: "On Thursday, President Donald Trump threatened to strike Iran, prompting Tehran to vow retaliation.",
-			want: []string{"THREATEN USA>IRN 2026-01-22..2026-01-22 asserted", "THREATEN IRN>USA 2026-01-22..2026-01-22 asserted"},
+			name: "a caused act belongs to the one prompted", published: "2021-03-20",
+			text: "On Thursday, Chilean President Andres Morales threatened to strike Peru, prompting Lima to vow retaliation.",
+			want: []string{"THREATEN CHL>PER 2021-03-18..2021-03-18 asserted", "THREATEN PER>CHL 2021-03-18..2021-03-18 asserted"},
 		},
 		{
-			name: "a crowd storming a building protests", published: "2016-04-30",
-			text: "Hundreds of Iraqi protesters stormed the parliament in Baghdad on Saturday.",
-			want: []string{"PROTEST IRQ>IRQ 2016-04-30..2016-04-30 asserted"},
+			name: "a crowd storming a building protests", published: "2021-03-20",
+			text: "Hundreds of Peruvian protesters stormed the parliament in Lima on Saturday.",
+			want: []string{"PROTEST PER>PER 2021-03-20..2021-03-20 asserted"},
 			not:  []string{"ASSAULT"},
 		},
 		{
@@ -295,13 +290,13 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"REJECT CHL> 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "consult needs a counterpart", published: "2025-11-04",
-			text: "Abbasi has spoken up about the call.",
+			name: "consult needs a counterpart", published: "2024-03-20",
+			text: "Mondino has spoken up about the call.",
 			not:  []string{"CONSULT"},
 		},
 		{
-			name: "an appeal or a charge without an addressee is commentary", published: "2018-05-08",
-			text: "Analysts and critics said the decision undermines the credibility of the administration. The US had pressed to free her.",
+			name: "an appeal or a charge without an addressee is commentary", published: "2021-03-20",
+			text: "Analysts and critics said the ruling weakens the standing of the government. Chile had pushed to free him.",
 			not:  []string{"ACCUSE", "REQUEST"},
 		},
 		{
@@ -310,8 +305,8 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ASSAULT CHL>PER 2019-04-01..2019-04-30 asserted"},
 		},
 		{
-			name: "a possibility is not an event", published: "2018-05-08",
-			text: "US officials cited concerns that Iran might attack Israel. Officials were less than optimistic about a possible agreement with Russia.",
+			name: "a possibility is not an event", published: "2021-03-20",
+			text: "Chilean officials voiced fears that Peru might attack Bolivia. Diplomats were not hopeful about a possible agreement with Ecuador.",
 			not:  []string{"ASSAULT", "AGREE"},
 		},
 		{
@@ -320,9 +315,9 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"THREATEN IRQ>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a verb after a closed relative clause takes the antecedent", published: "2016-05-20",
-			text: "Sadr, who has criticized Iran, called on the Iraqi government to resign.",
-			want: []string{"ACCUSE IRQ>IRN 2016-05-20..2016-05-20 asserted", "REQUEST IRQ>IRQ 2016-05-20..2016-05-20 asserted"},
+			name: "a verb after a closed relative clause takes the antecedent", published: "2024-03-20",
+			text: "Mondino, who has criticized Brazil, called on the Argentine government to resign.",
+			want: []string{"ACCUSE ARG>BRA 2024-03-20..2024-03-20 asserted", "REQUEST ARG>ARG 2024-03-20..2024-03-20 asserted"},
 		},
 		{
 			name: "a place named in the paragraph holds for its generic parties", published: "2021-03-20",
@@ -330,28 +325,28 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ASSAULT BOL>BOL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "an exchange named by countries only does not lend its date to another type", published: "2012-09-13",
-			text: "On Tuesday, police arrested protesters in Cairo. Police used tear gas to disperse the protesters in Cairo.",
-			want: []string{"COERCE EGY>EGY 2012-09-11..2012-09-11 asserted", "ASSAULT EGY>EGY 2012-09-13..2012-09-13 asserted"},
+			name: "an exchange named by countries only does not lend its date to another type", published: "2021-03-18",
+			text: "On Tuesday, police arrested protesters in Quito. Police used tear gas to disperse the protesters in Quito.",
+			want: []string{"COERCE ECU>ECU 2021-03-16..2021-03-16 asserted", "ASSAULT ECU>ECU 2021-03-18..2021-03-18 asserted"},
 		},
 		{
-			name: "an event that failed, was put off or is only in prospect did not happen", published: "2020-01-01",
-			text: "Pompeo on Wednesday postponed a trip to Ukraine. Tough words for Russia dimmed the prospect of a deal with Moscow. Britain regretted the failure to reach agreement with Iran.",
+			name: "an event that failed, was put off or is only in prospect did not happen", published: "2021-03-20",
+			text: "The Chilean foreign minister on Wednesday postponed a trip to Bolivia. Harsh words for Peru dimmed the prospect of a deal with Lima. Ecuador regretted the failure to reach agreement with Chile.",
 			not:  []string{"CONSULT", "AGREE"},
 		},
 		{
-			name: "Europeans are coded as the European side", published: "2018-05-08",
-			text: "The US held talks with European officials on Tuesday.",
-			want: []string{"CONSULT USA>EUR 2018-05-08..2018-05-08 asserted"},
+			name: "Europeans are coded as the European side", published: "2021-03-20",
+			text: "Chile held talks with European officials on Tuesday.",
+			want: []string{"CONSULT CHL>EUR 2021-03-16..2021-03-16 asserted"},
 		},
 		{
-			name: "a refusal is dated when it was said", published: "2015-02-25",
-			text: "President Barack Obama has said he will not meet with Benjamin Netanyahu ahead of his speech in March.",
-			want: []string{"REJECT USA>ISR 2015-02-25..2015-02-25 asserted"},
+			name: "a refusal is dated when it was said", published: "2021-03-20",
+			text: "Chilean President Andres Morales has said he will not meet with the Peruvian president ahead of his visit in April.",
+			want: []string{"REJECT CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a place before a relative clause did not act", published: "2020-01-01",
-			text: "The U.S. blamed Kataib Hezbollah for a rocket attack on a base in the city of Kirkuk that killed a U.S. contractor.",
+			name: "a place before a relative clause did not act", published: "2021-03-20",
+			text: "Chile blamed the Peruvian rebels for a mortar attack on a base in the town of Arica that killed a Chilean guard.",
 			not:  []string{"PROTEST"},
 		},
 		{
@@ -360,14 +355,14 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"PROTEST"},
 		},
 		{
-			name: "photo credits are not parties", published: "2020-01-12",
-			text: "Protesters gathered at the vigil in Tehran on Saturday. (AP Photo/Ebrahim Noroozi)",
-			want: []string{"PROTEST IRN>IRN 2020-01-11..2020-01-11 asserted"},
+			name: "photo credits are not parties", published: "2021-03-20",
+			text: "Protesters gathered at the vigil in Quito on Saturday. (AP Photo/Lino Garat)",
+			want: []string{"PROTEST ECU>ECU 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a title introduces a surname", published: "2015-02-25",
-			text: "Vice President Biden won't attend the speech. Senator Lindsey Graham called Biden’s absence “appalling and unacceptable.”",
-			want: []string{"ACCUSE USA>USA 2015-02-25..2015-02-25 asserted"},
+			name: "a title introduces a surname", published: "2024-03-20",
+			text: "Foreign Minister Mondino won't attend the summit. Argentine Senator Ana Brisel called Mondino’s absence “shameful and unacceptable.”",
+			want: []string{"ACCUSE ARG>ARG 2024-03-20..2024-03-20 asserted"},
 		},
 		{
 			name: "the group is the group named last", published: "2021-03-20",
@@ -454,9 +449,9 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ASSAULT BOL>BOL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "the regime is the state the text is about, not the actor's own", published: "2018-05-08",
-			text: "Iran rejected the talks with Iraq. Iran said it would resume enrichment. President Donald Trump visited Israel. Trump said he would initiate new sanctions on the regime.",
-			want: []string{"COERCE USA>IRN 2018-05-08..2018-05-08 planned"},
+			name: "the regime is the state the text is about, not the actor's own", published: "2021-03-20",
+			text: "Peru rejected the talks with Bolivia. Peru said it would resume drilling. Chilean President Andres Morales visited Ecuador. Morales said he would impose new sanctions on the regime.",
+			want: []string{"COERCE CHL>PER 2021-03-20..2021-03-20 planned"},
 		},
 		{
 			name: "an event noun after about-prepositions is not the subject's act", published: "2021-03-20",
@@ -469,19 +464,19 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "averting and wanting are not events", published: "2015-05-10",
-			text: "Afghanistan's government sought to avert any protests. The Houthis said they would like to see aid delivered to Yemen.",
+			name: "averting and wanting are not events", published: "2021-03-20",
+			text: "Ecuador's government sought to avert any strikes. The Bolivian rebels said they would like to see aid delivered to Peru.",
 			not:  []string{"PROTEST", "AID"},
 		},
 		{
-			name: "a definite agent noun refers back to the one named before", published: "2018-01-01",
-			text: "An Israeli soldier stood at the gate. In the West Bank village, a Palestinian girl punched the soldier.",
-			want: []string{"ASSAULT PSE>ISR 2018-01-01..2018-01-01 asserted"},
+			name: "a definite agent noun refers back to the one named before", published: "2021-03-20",
+			text: "A Chilean soldier stood at the gate. In the border village, a Peruvian boy punched the soldier.",
+			want: []string{"ASSAULT PER>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "condemning an event accuses whoever did it", published: "2020-01-01",
-			text: "U.S. jets struck Kataib Hezbollah in Iraq on Sunday. Iraq's government vehemently condemned the airstrikes on the militia.",
-			want: []string{"ACCUSE IRQ>USA 2020-01-01..2020-01-01 asserted"},
+			name: "condemning an event accuses whoever did it", published: "2021-03-20",
+			text: "Chilean jets struck Peruvian rebels in Peru on Sunday. Peru's government sharply condemned the airstrikes on the rebels.",
+			want: []string{"ACCUSE PER>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
 			name: "calling an event a crime accuses its actor", published: "2021-03-20",
@@ -504,14 +499,14 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"COERCE CHL>PER 2021-03-15..2021-03-15 asserted", "ASSAULT PER>CHL 2021-02-19..2021-02-25 asserted"},
 		},
 		{
-			name: "a crowd gathering outside an embassy protests against its state", published: "2020-01-12",
-			text: "In Tehran, dozens of hard-liners gathered outside the British Embassy, chanting slogans. Hundreds of people chanted against the country's leaders.",
-			want: []string{"PROTEST IRN>GBR 2020-01-12..2020-01-12 asserted"},
+			name: "a crowd gathering outside an embassy protests against its state", published: "2021-03-20",
+			text: "In Quito, dozens of students gathered outside the Peruvian Embassy, shouting slogans. Hundreds of people shouted against the country's rulers.",
+			want: []string{"PROTEST ECU>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "saying something broke the law accuses whoever did it", published: "2020-01-12",
-			text: "Police in Tehran briefly detained the British ambassador to Iran. Britain said its envoy was detained “without grounds” and in “flagrant violation of international law.”",
-			want: []string{"ACCUSE GBR>IRN 2020-01-12..2020-01-12 asserted"},
+			name: "saying something broke the law accuses whoever did it", published: "2021-03-20",
+			text: "Police in Quito briefly detained the Peruvian ambassador to Ecuador. Peru said its envoy was detained “without cause” and in “clear violation of international law.”",
+			want: []string{"ACCUSE PER>ECU 2021-03-20..2021-03-20 asserted"},
 		},
 		{
 			name: "a quoted violation names the party it is laid on", published: "2021-03-20",
@@ -525,9 +520,9 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"ACCUSE BOL>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a stated readiness to coerce is a threat", published: "2018-05-08",
-			text: "A State Department official said the US is prepared to sanction Europeans.",
-			want: []string{"THREATEN USA>EUR 2018-05-08..2018-05-08 reported"},
+			name: "a stated readiness to coerce is a threat", published: "2021-03-20",
+			text: "A Chilean foreign ministry official said Chile is prepared to sanction Peruvians.",
+			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 reported"},
 			not:  []string{"SANCTION"},
 		},
 		{
@@ -537,8 +532,8 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"RETREAT"},
 		},
 		{
-			name: "a plan in the past perfect was overtaken", published: "2015-05-10",
-			text: "President Barack Obama had planned to meet King Salman of Saudi Arabia one-on-one.",
+			name: "a plan in the past perfect was overtaken", published: "2021-03-20",
+			text: "Chilean President Andres Morales had planned to meet the king of Spain one-on-one.",
 			not:  []string{"CONSULT"},
 		},
 		{
@@ -547,13 +542,13 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"CONSULT CHL>PER 2021-03-15..2021-03-15 asserted"},
 		},
 		{
-			name: "refusing to attend a summit rejects its host", published: "2015-05-10",
-			text: "Saudi Foreign Minister Adel al-Jubeir announced that King Salman of Saudi Arabia will not attend a Camp David summit of US and allied Arab leaders.",
-			want: []string{"REJECT SAU>USA 2015-05-10..2015-05-10 reported"},
+			name: "refusing to attend a summit rejects its host", published: "2021-03-20",
+			text: "Peruvian Foreign Minister Lino Garat announced that the Peruvian president will not attend a Santiago summit of Chilean and allied Andean leaders.",
+			want: []string{"REJECT PER>CHL 2021-03-20..2021-03-20 reported"},
 		},
 		{
-			name: "a verb in an if or whether clause is open, not done", published: "2018-05-08",
-			text: "It is not clear whether Russia would agree with China. If we were to get the Europeans to agree with Washington, Iran would lose.",
+			name: "a verb in an if or whether clause is open, not done", published: "2021-03-20",
+			text: "It is not clear whether Peru would agree with Chile. If we were to get the Bolivians to agree with Quito, Lima would lose.",
 			not:  []string{"AGREE"},
 		},
 		{
@@ -563,8 +558,8 @@ func TestCodeSentences(t *testing.T) {
 		},
 		{
 			name: "undated text keeps its events undated", published: "",
-			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
-			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},
+			text: "Chilean jets struck rebel positions in Peru.",
+			want: []string{"ASSAULT CHL>PER 0001-01-01..0001-01-01 asserted"},
 		},
 		{
 			name: "a count left without its 'were' after a passive was hurt, not hurting", published: "2021-03-20",
@@ -708,11 +703,11 @@ func TestCodeSentences(t *testing.T) {
 
 func TestLocation(t *testing.T) {
 	c := defaultCoder(t)
-	res := c.Code(&article.Article{Text: "Israeli jets struck Hezbollah positions in southern Lebanon on Monday.", Published: day("2024-10-01")})
-	if len(res.Mentions) == 0 || res.Mentions[0].Location != "LBN" {
+	res := c.Code(&article.Article{Text: "Chilean jets struck rebel positions in Peru on Monday.", Published: day("2021-03-20")})
+	if len(res.Mentions) == 0 || res.Mentions[0].Location != "PER" {
 		t.Fatalf("location of the strike: %+v", res.Mentions)
 	}
-	res = c.Code(&article.Article{Text: "Iran accused Israel of sabotage.", Published: day("2024-10-01")})
+	res = c.Code(&article.Article{Text: "Peru accused Chile of sabotage.", Published: day("2021-03-20")})
 	if len(res.Mentions) == 0 || res.Mentions[0].Location != "" {
 		t.Fatalf("no place stated, yet a location: %+v", res.Mentions)
 	}
