@@ -715,28 +715,28 @@ func TestLocation(t *testing.T) {
 
 func TestDateCheckFlagsAnachronism(t *testing.T) {
 	c := defaultCoder(t)
-	text := "US Secretary of State Mike Pompeo dispatched a letter to Iraqi President Barham Salih. " +
-		"Iraqi Prime Minister Mustafa al-Kadhimi visited Tehran in July."
-	res := c.Code(&article.Article{Source: "old.txt", Text: text, Published: day("2025-11-18")})
+	text := "Argentine Foreign Minister Diana Mondino sent a letter to the president of Uruguay. " +
+		"German Foreign Minister Annalena Baerbock visited Montevideo in July."
+	res := c.Code(&article.Article{Source: "old.txt", Text: text, Published: day("2026-11-18")})
 	if !res.Check.Conflict {
-		t.Fatalf("printed 2025 date of a 2020 story not flagged: %+v", res.Check)
+		t.Fatalf("printed 2026 date of a 2024 story not flagged: %+v", res.Check)
 	}
-	if res.Check.End.After(day("2021-01-21")) || res.Check.Start.Before(day("2018-04-26")) {
+	if res.Check.End.After(day("2024-10-31")) || res.Check.Start.Before(day("2023-12-10")) {
 		t.Fatalf("content window %v..%v outside the roles' overlap", res.Check.Start, res.Check.End)
 	}
 	for _, m := range res.Mentions {
-		if m.DateEnd.After(day("2021-01-20")) {
+		if m.DateEnd.After(day("2024-10-30")) {
 			t.Errorf("event dated after the content window: %+v", m)
 		}
 	}
 	// A title given for the wrong country is reported; the person keeps
 	// the knowledge base's country.
-	wrong := c.Code(&article.Article{Text: "Iranian Foreign Minister Javad Zarif met Pompeo. Iraq's Foreign Minister Zarif called the tensions unfortunate.", Published: day("2020-09-27")})
+	wrong := c.Code(&article.Article{Text: "Argentine Foreign Minister Diana Mondino met Vieira. Brazil's Foreign Minister Mondino called the tensions unfortunate.", Published: day("2024-05-15")})
 	if len(wrong.Check.Inconsistent) != 1 {
 		t.Errorf("role error not reported once: %q", wrong.Check.Inconsistent)
 	}
 	// The same text printed in its own time is not a conflict.
-	res = c.Code(&article.Article{Source: "ok.txt", Text: text, Published: day("2020-09-27")})
+	res = c.Code(&article.Article{Source: "ok.txt", Text: text, Published: day("2024-05-15")})
 	if res.Check.Conflict {
 		t.Fatalf("false conflict: %+v", res.Check)
 	}
