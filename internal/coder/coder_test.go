@@ -217,7 +217,7 @@ func TestCodeSentences(t *testing.T) {
 		},
 		{
 			name: "negated events are not coded", published: "2020-01-12",
-			text: "Iran did not attack Israel on Saturday.",
+			text: "Peru did not attack Chile on Saturday.",
 			not:  []string{"ASSAULT"},
 		},
 		{
