@@ -128,266 +128,261 @@ func TestCodeSentences(t *testing.T) {
 			want: []string{"THREATEN CHL>PER 2021-02-03..2021-02-03 asserted", "THREATEN PER>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "active verb with titled person and country object", published: "2024-11-05",
-			text: "US Secretary of State Antony Blinken on Tuesday called on Iraq to rein in armed groups.",
-			want: []string{"REQUEST USA>IRQ 2024-11-05..2024-11-05 asserted"},
+			name: "active verb with titled person and country object", published: "2021-03-16",
+			text: "Chilean Foreign Minister Varo Tenzi on Tuesday called on Peru to disarm its border militias.",
+			want: []string{"REQUEST CHL>PER 2021-03-16..2021-03-16 asserted"},
 		},
 		{
-			name: "month phrase and background", published: "2025-11-04",
-			text: "In September, Kataib Hezbollah released a detained researcher to Iraqi authorities.",
-			want: []string{"RETREAT IRQ>IRQ 2025-09-01..2025-09-30 asserted"},
+			name: "month phrase and background", published: "2021-03-20",
+			text: "In June, Peruvian rebels released a kidnapped engineer to Chilean authorities.",
+			want: []string{"RETREAT PER>CHL 2020-06-01..2020-06-30 asserted"},
 		},
 		{
-			name: "passive voice puts the agent after by", published: "2016-05-20",
-			text: "The Iraqi prime minister was criticized by Iranian officials on Wednesday.",
-			want: []string{"ACCUSE IRN>IRQ 2016-05-18..2016-05-18 asserted"},
+			name: "passive voice puts the agent after by", published: "2021-03-20",
+			text: "The Peruvian prime minister was criticized by Chilean officials on Wednesday.",
+			want: []string{"ACCUSE CHL>PER 2021-03-17..2021-03-17 asserted"},
 		},
 		{
-			name: "an attack told inside a protest names both its sides", published: "2020-01-01",
-			text: "Hundreds of militiamen broke into the embassy compound to protest U.S. airstrikes against an Iran-backed Iraqi militia over the weekend that killed 25 fighters.",
-			want: []string{"ASSAULT USA>IRQ 2019-12-28..2019-12-29 asserted"},
+			name: "blaming a party for a new attack alleges it attacked", published: "2021-03-20",
+			text: "Chile blamed the Peruvian rebels for a mortar attack on a Chilean army post in Arica last week.",
+			want: []string{"ACCUSE CHL>PER 2021-03-08..2021-03-14 asserted", "ASSAULT PER>CHL 2021-03-08..2021-03-14 alleged"},
 		},
 		{
-			name: "blaming a party for a new attack alleges it attacked", published: "2020-01-01",
-			text: "The U.S. blamed Kataib Hezbollah for a rocket attack on an Iraqi military base in Kirkuk last week.",
-			want: []string{"ACCUSE USA>IRQ 2019-12-23..2019-12-29 asserted", "ASSAULT IRQ>IRQ 2019-12-23..2019-12-29 alleged"},
-		},
-		{
-			name: "blaming a party for the attack told already codes the blame only", published: "2020-01-01",
-			text: "President Trump blamed Iran for the attack on the embassy.",
-			want: []string{"ACCUSE USA>IRN 2020-01-01..2020-01-01 asserted"},
+			name: "blaming a party for the attack told already codes the blame only", published: "2021-03-20",
+			text: "Chilean President Andres Morales blamed Peru for the attack on the consulate.",
+			want: []string{"ACCUSE CHL>PER 2021-03-20..2021-03-20 asserted"},
 			not:  []string{"ASSAULT"},
 		},
 		{
-			name: "an event dated by its distance from another", published: "2018-01-02",
-			text: "Ahed Tamimi was filmed in December slapping Israeli soldiers. Israeli troops arrested Tamimi at her home three days after the confrontation.",
-			want: []string{"ASSAULT PSE>ISR 2017-12-01..2017-12-31 asserted", "COERCE ISR>PSE 2017-12-04..2018-01-03 asserted"},
+			name: "an event dated by its distance from another", published: "2021-03-20",
+			text: "Peruvian student Lina Varga was filmed in February slapping Chilean soldiers. Chilean troops arrested the student at her home four days after the confrontation.",
+			want: []string{"ASSAULT PER>CHL 2021-02-01..2021-02-28 asserted", "COERCE CHL>PER 2021-02-05..2021-03-04 asserted"},
 		},
 		{
-			name: "a negation in the opening phrase is not the verb's", published: "2020-01-12",
-			text: "After insisting the armed forces were not to blame, Iranian authorities on Saturday admitted accidentally shooting down the plane.",
-			want: []string{"CONCEDE IRN> 2020-01-11..2020-01-11 reported"}, // "insisting" is someone's account
+			name: "a negation in the opening phrase is not the verb's", published: "2021-03-20",
+			text: "After insisting its air force was not to blame, Chilean authorities on Friday admitted accidentally shooting down the plane.",
+			want: []string{"CONCEDE CHL> 2021-03-19..2021-03-19 reported"},
 		},
 		{
-			name: "police and the crowd they disperse are two parties of one country", published: "2020-01-12",
-			text: "A ceremony late Saturday in Tehran turned into a protest, with hundreds of Iranians chanting against the country's leaders — and police dispersing them with tear gas.",
-			want: []string{"ASSAULT IRN>IRN 2020-01-11..2020-01-11 asserted"},
+			name: "police and the crowd they disperse are two parties of one country", published: "2021-03-21",
+			text: "A funeral late Saturday in Quito became a rally, with hundreds of Ecuadorians shouting against the country's rulers — and police dispersing them with tear gas.",
+			want: []string{"ASSAULT ECU>ECU 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a state is not its own counterpart", published: "2018-05-09",
-			text: "President Trump withdrew the U.S. from the nuclear deal on Tuesday.",
-			not:  []string{"RETREAT USA>USA"},
+			name: "a state is not its own counterpart", published: "2021-03-20",
+			text: "President Morales withdrew Chile from the fishing deal on Tuesday.",
+			not:  []string{"RETREAT CHL>CHL"},
 		},
 		{
-			name: "a crowd breaking through is a riot", published: "2016-05-21",
-			text: "Iraqi protesters broke through the barricades on Friday and reached the parliament.",
-			want: []string{"PROTEST IRQ>IRQ 2016-05-20..2016-05-20 asserted"},
+			name: "a crowd breaking through is a riot", published: "2021-03-20",
+			text: "Bolivian protesters broke through the barricades on Friday and reached the parliament.",
+			want: []string{"PROTEST BOL>BOL 2021-03-19..2021-03-19 asserted"},
 			not:  []string{"ASSAULT"},
 		},
 		{
-			name: "announcing support for a deal", published: "2016-09-11",
-			text: "The Syrian government announced its support of the ceasefire deal Saturday, according to state television.",
-			want: []string{"SUPPORT SYR> 2016-09-10..2016-09-10 reported"},
+			name: "announcing support for a deal", published: "2021-03-20",
+			text: "The Bolivian government announced its support of the truce agreement on Friday, according to state television.",
+			want: []string{"SUPPORT BOL> 2021-03-19..2021-03-19 reported"},
 		},
 		{
-			name: "favoring a deal", published: "2016-09-11",
-			text: "The Syrian opposition favors the new deal, Bassma Kodmani said in a statement Saturday.",
-			want: []string{"SUPPORT SYR> 2016-09-10..2016-09-10 asserted"}, // the opposition speaks through its member
+			name: "favoring a deal", published: "2021-03-20",
+			text: "The Bolivian opposition favors the new accord, Lino Garat said in a statement Friday.",
+			want: []string{"SUPPORT BOL> 2021-03-19..2021-03-19 asserted"},
 		},
 		{
-			name: "a sponsor before the target is not the target", published: "2020-01-01",
-			text: "Israeli jets struck an Iran-backed Syrian militia on Tuesday.",
-			want: []string{"ASSAULT ISR>SYR 2019-12-31..2019-12-31 asserted"},
-			not:  []string{"ASSAULT ISR>IRN"},
+			name: "a sponsor before the target is not the target", published: "2021-03-20",
+			text: "Chilean jets struck a Bolivian-backed Peruvian militia on Tuesday.",
+			want: []string{"ASSAULT CHL>PER 2021-03-16..2021-03-16 asserted"},
+			not:  []string{"ASSAULT CHL>BOL"},
 		},
 		{
-			name: "noun trigger with from and to", published: "2025-11-04",
-			text: "Baghdad received a sharply worded warning from US Secretary of War Pete Hegseth.",
-			want: []string{"THREATEN USA>IRQ 2025-11-04..2025-11-04 asserted"},
+			name: "noun trigger with from and to", published: "2021-03-20",
+			text: "Lima received a stern warning from Chilean Defense Minister Varo Tenzi.",
+			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "fronted phrase before the subject", published: "2026-01-26",
-			text: "During the protests that shook Iran in late December, President Donald Trump threatened Tehran.",
-			want: []string{"THREATEN USA>IRN 2025-12-21..2025-12-31 asserted"}, // during the protests
+			name: "fronted phrase before the subject", published: "2021-03-20",
+			text: "During the protests that shook Peru in late February, Chile's president threatened Lima.",
+			want: []string{"THREATEN CHL>PER 2021-02-21..2021-02-28 asserted"},
 		},
 		{
-			name: "reported speech is attributed", published: "2025-11-02",
-			text: "Iraqi Defense Minister Thabit al-Abbasi said Washington warned Baghdad over the factions.",
-			want: []string{"THREATEN USA>IRQ 2025-11-02..2025-11-02 reported"},
+			name: "reported speech is attributed", published: "2021-03-20",
+			text: "Peruvian Defense Minister Lino Garat said Santiago warned Lima over the militias.",
+			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 reported"},
 		},
 		{
-			name: "allegedly marks the claim", published: "2025-11-04",
-			text: "Iraqi media said Washington allegedly threatened Baghdad with sanctions.",
-			want: []string{"THREATEN USA>IRQ 2025-11-04..2025-11-04 alleged"},
+			name: "allegedly marks the claim", published: "2021-03-20",
+			text: "Peruvian media said Santiago allegedly threatened Lima with sanctions.",
+			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 alleged"},
 		},
 		{
 			name: "negated events are not coded", published: "2020-01-12",
-			text: "Iran did not attack Israel on Saturday.",
+			text: "Peru did not attack Chile on Saturday.",
 			not:  []string{"ASSAULT"},
 		},
 		{
-			name: "infinitive complement is not a second event", published: "2020-09-27",
-			text: "The United States threatened to close its embassy in Baghdad.",
-			want: []string{"THREATEN USA>IRQ 2020-09-27..2020-09-27 asserted"},
+			name: "infinitive complement is not a second event", published: "2021-03-20",
+			text: "Chile threatened to close its embassy in Lima.",
+			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 asserted"},
 			not:  []string{"SANCTION"},
 		},
 		{
-			name: "coordinated subject of a meeting", published: "2020-09-27",
-			text: "Iraqi Foreign Minister Fuad Hussein and Iranian Foreign Minister Javad Zarif met in Tehran on Saturday.",
-			want: []string{"CONSULT IRQ>IRN 2020-09-26..2020-09-26 asserted"},
+			name: "coordinated subject of a meeting", published: "2021-03-21",
+			text: "Peru's foreign minister and Chile's foreign minister met in Santiago on Saturday.",
+			want: []string{"CONSULT PER>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a refusal to meet is a rejection", published: "2015-05-10",
-			text: "Iranian President Hassan Rouhani refused to meet US officials on Friday.",
-			want: []string{"REJECT IRN>USA 2015-05-08..2015-05-08 asserted"},
+			name: "a refusal to meet is a rejection", published: "2021-03-20",
+			text: "Peruvian President Carlos Ruizoto refused to meet Chilean officials on Friday.",
+			want: []string{"REJECT PER>CHL 2021-03-19..2021-03-19 asserted"},
 			not:  []string{"CONSULT"},
 		},
 		{
-			name: "generic party placed by the sentence", published: "2012-09-13",
-			text: "In Cairo, police fired tear gas at protesters near the U.S. Embassy.",
-			want: []string{"ASSAULT EGY>EGY 2012-09-13..2012-09-13 asserted"},
+			name: "generic party placed by the sentence", published: "2021-03-20",
+			text: "In La Paz, police fired tear gas at protesters near the Chilean Embassy.",
+			want: []string{"ASSAULT BOL>BOL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "warning that another party errs is an accusation", published: "2015-02-25",
-			text: "National Security Adviser Susan Rice warned that Israeli Prime Minister Benjamin Netanyahu's speech would be destructive.",
-			want: []string{"ACCUSE USA>ISR 2015-02-25..2015-02-25 asserted"},
+			name: "warning that another party errs is an accusation", published: "2021-03-20",
+			text: "Chilean Interior Minister Ana Brisel warned that Peruvian President Carlos Ruizoto's plan would be harmful.",
+			want: []string{"ACCUSE CHL>PER 2021-03-20..2021-03-20 asserted"},
 			not:  []string{"THREATEN"},
 		},
 		{
-			name: "warning that one will act is a threat", published: "2020-09-27",
-			text: "Washington warned that the US will strike militia groups in Iraq.",
-			want: []string{"THREATEN USA>IRQ 2020-09-27..2020-09-27 asserted"},
+			name: "warning that one will act is a threat", published: "2021-03-20",
+			text: "Santiago warned that Chile will strike rebel groups in Peru.",
+			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "an agentless arrest is the state's", published: "2015-05-26",
-			text: "The American journalist was arrested at his home in Tehran in July.",
-			want: []string{"COERCE IRN>USA 2014-07-01..2014-07-31 asserted"},
+			name: "an agentless arrest is the state's", published: "2021-03-20",
+			text: "The Chilean journalist was arrested at his home in Lima in July.",
+			want: []string{"COERCE PER>CHL 2020-07-01..2020-07-31 asserted"},
 		},
 		{
-			name: "a quoted judgement is an accusation", published: "2015-02-25",
-			text: "Senator Lindsey Graham called Iran's offer “a dangerous stunt” on Tuesday.",
-			want: []string{"ACCUSE USA>IRN 2015-02-24..2015-02-24 asserted"},
+			name: "a quoted judgement is an accusation", published: "2021-03-20",
+			text: "Chilean Senator Ana Brisel called Peru's offer “a cynical trick” on Tuesday.",
+			want: []string{"ACCUSE CHL>PER 2021-03-16..2021-03-16 asserted"},
 		},
 		{
-			name: "talks between two parties", published: "2015-02-25",
-			text: "A ceasefire was negotiated between Russia and the United States on Tuesday.",
-			want: []string{"CONSULT RUS>USA 2015-02-24..2015-02-24 asserted"},
+			name: "talks between two parties", published: "2021-03-20",
+			text: "A truce was negotiated between Peru and Chile on Tuesday.",
+			want: []string{"CONSULT PER>CHL 2021-03-16..2021-03-16 asserted"},
 		},
 		{
-			name: "a protest without a named target is against the state", published: "2020-01-12",
-			text: "Iranian students demonstrated in Tehran on Saturday.",
-			want: []string{"PROTEST IRN>IRN 2020-01-11..2020-01-11 asserted"},
+			name: "a protest without a named target is against the state", published: "2021-03-20",
+			text: "Ecuadorian students demonstrated in Quito on Saturday.",
+			want: []string{"PROTEST ECU>ECU 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a caused act belongs to the one prompted", published: "2026-01-26",
-			text: "On Thursday, President Donald Trump threatened to strike Iran, prompting Tehran to vow retaliation.",
-			want: []string{"THREATEN USA>IRN 2026-01-22..2026-01-22 asserted", "THREATEN IRN>USA 2026-01-22..2026-01-22 asserted"},
+			name: "a caused act belongs to the one prompted", published: "2021-03-20",
+			text: "On Thursday, Chilean President Andres Morales threatened to strike Peru, prompting Lima to vow retaliation.",
+			want: []string{"THREATEN CHL>PER 2021-03-18..2021-03-18 asserted", "THREATEN PER>CHL 2021-03-18..2021-03-18 asserted"},
 		},
 		{
-			name: "a crowd storming a building protests", published: "2016-04-30",
-			text: "Hundreds of Iraqi protesters stormed the parliament in Baghdad on Saturday.",
-			want: []string{"PROTEST IRQ>IRQ 2016-04-30..2016-04-30 asserted"},
+			name: "a crowd storming a building protests", published: "2021-03-20",
+			text: "Hundreds of Peruvian protesters stormed the parliament in Lima on Saturday.",
+			want: []string{"PROTEST PER>PER 2021-03-20..2021-03-20 asserted"},
 			not:  []string{"ASSAULT"},
 		},
 		{
-			name: "a denial rejects an accusation, not the place it names", published: "2020-01-01",
-			text: "Iran denied involvement in the attack on the embassy in Baghdad on Wednesday.",
-			want: []string{"REJECT IRN> 2020-01-01..2020-01-01 asserted"},
+			name: "a denial rejects an accusation, not the place it names", published: "2021-03-20",
+			text: "Chile denied involvement in the bombing of the consulate in Lima on Saturday.",
+			want: []string{"REJECT CHL> 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "consult needs a counterpart", published: "2025-11-04",
-			text: "Abbasi has spoken up about the call.",
+			name: "consult needs a counterpart", published: "2024-03-20",
+			text: "Mondino has spoken up about the call.",
 			not:  []string{"CONSULT"},
 		},
 		{
-			name: "an appeal or a charge without an addressee is commentary", published: "2018-05-08",
-			text: "Analysts and critics said the decision undermines the credibility of the administration. The US had pressed to free her.",
+			name: "an appeal or a charge without an addressee is commentary", published: "2021-03-20",
+			text: "Analysts and critics said the ruling weakens the standing of the government. Chile had pushed to free him.",
 			not:  []string{"ACCUSE", "REQUEST"},
 		},
 		{
-			name: "a dated sentence without events anchors the following month", published: "2025-11-04",
-			text: "The attacks ended after three soldiers died in January 2024. The following month, US warplanes launched heavy strikes on resistance sites in Iraq.",
-			want: []string{"ASSAULT USA>IRQ 2024-02-01..2024-02-29 asserted"},
+			name: "a dated sentence without events anchors the following month", published: "2021-03-20",
+			text: "The raids stopped after two guards died in March 2019. The following month, Chilean jets launched heavy strikes on rebel camps in Peru.",
+			want: []string{"ASSAULT CHL>PER 2019-04-01..2019-04-30 asserted"},
 		},
 		{
-			name: "a possibility is not an event", published: "2018-05-08",
-			text: "US officials cited concerns that Iran might attack Israel. Officials were less than optimistic about a possible agreement with Russia.",
+			name: "a possibility is not an event", published: "2021-03-20",
+			text: "Chilean officials voiced fears that Peru might attack Bolivia. Diplomats were not hopeful about a possible agreement with Ecuador.",
 			not:  []string{"ASSAULT", "AGREE"},
 		},
 		{
-			name: "a verb after a closed relative clause takes the appositive", published: "2012-09-13",
-			text: "The leader of an Iranian-backed militia that previously attacked U.S. troops, Asaib Ahl al-Haq, threatened to attack American interests in Iraq.",
-			want: []string{"THREATEN IRQ>USA 2012-09-13..2012-09-13 asserted"},
+			name: "a verb after a closed relative clause takes the appositive", published: "2021-03-20",
+			text: "The leader of an Ecuadorian-backed militia that previously attacked Chilean troops, Saraya Khorasani, threatened to attack Chilean interests in Peru.",
+			want: []string{"THREATEN IRQ>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a verb after a closed relative clause takes the antecedent", published: "2016-05-20",
-			text: "Sadr, who has criticized Iran, called on the Iraqi government to resign.",
-			want: []string{"ACCUSE IRQ>IRN 2016-05-20..2016-05-20 asserted", "REQUEST IRQ>IRQ 2016-05-20..2016-05-20 asserted"},
+			name: "a verb after a closed relative clause takes the antecedent", published: "2024-03-20",
+			text: "Mondino, who has criticized Brazil, called on the Argentine government to resign.",
+			want: []string{"ACCUSE ARG>BRA 2024-03-20..2024-03-20 asserted", "REQUEST ARG>ARG 2024-03-20..2024-03-20 asserted"},
 		},
 		{
-			name: "a place named in the paragraph holds for its generic parties", published: "2012-09-13",
-			text: "Egyptian protesters clashed Thursday with police near the U.S. Embassy in Cairo. Police used tear gas to disperse the protesters.",
-			want: []string{"ASSAULT EGY>EGY 2012-09-13..2012-09-13 asserted"},
+			name: "a place named in the paragraph holds for its generic parties", published: "2021-03-20",
+			text: "Bolivian students clashed Saturday with police near the Peruvian Embassy in La Paz. Police fired tear gas to disperse the students.",
+			want: []string{"ASSAULT BOL>BOL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "an exchange named by countries only does not lend its date to another type", published: "2012-09-13",
-			text: "On Tuesday, police arrested protesters in Cairo. Police used tear gas to disperse the protesters in Cairo.",
-			want: []string{"COERCE EGY>EGY 2012-09-11..2012-09-11 asserted", "ASSAULT EGY>EGY 2012-09-13..2012-09-13 asserted"},
+			name: "an exchange named by countries only does not lend its date to another type", published: "2021-03-18",
+			text: "On Tuesday, police arrested protesters in Quito. Police used tear gas to disperse the protesters in Quito.",
+			want: []string{"COERCE ECU>ECU 2021-03-16..2021-03-16 asserted", "ASSAULT ECU>ECU 2021-03-18..2021-03-18 asserted"},
 		},
 		{
-			name: "an event that failed, was put off or is only in prospect did not happen", published: "2020-01-01",
-			text: "Pompeo on Wednesday postponed a trip to Ukraine. Tough words for Russia dimmed the prospect of a deal with Moscow. Britain regretted the failure to reach agreement with Iran.",
+			name: "an event that failed, was put off or is only in prospect did not happen", published: "2021-03-20",
+			text: "The Chilean foreign minister on Wednesday postponed a trip to Bolivia. Harsh words for Peru dimmed the prospect of a deal with Lima. Ecuador regretted the failure to reach agreement with Chile.",
 			not:  []string{"CONSULT", "AGREE"},
 		},
 		{
-			name: "Europeans are coded as the European side", published: "2018-05-08",
-			text: "The US held talks with European officials on Tuesday.",
-			want: []string{"CONSULT USA>EUR 2018-05-08..2018-05-08 asserted"},
+			name: "Europeans are coded as the European side", published: "2021-03-20",
+			text: "Chile held talks with European officials on Tuesday.",
+			want: []string{"CONSULT CHL>EUR 2021-03-16..2021-03-16 asserted"},
 		},
 		{
-			name: "a refusal is dated when it was said", published: "2015-02-25",
-			text: "President Barack Obama has said he will not meet with Benjamin Netanyahu ahead of his speech in March.",
-			want: []string{"REJECT USA>ISR 2015-02-25..2015-02-25 asserted"},
+			name: "a refusal is dated when it was said", published: "2021-03-20",
+			text: "Chilean President Andres Morales has said he will not meet with the Peruvian president ahead of his visit in April.",
+			want: []string{"REJECT CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a place before a relative clause did not act", published: "2020-01-01",
-			text: "The U.S. blamed Kataib Hezbollah for a rocket attack on a base in the city of Kirkuk that killed a U.S. contractor.",
+			name: "a place before a relative clause did not act", published: "2021-03-20",
+			text: "Chile blamed the Peruvian rebels for a mortar attack on a base in the town of Arica that killed a Chilean guard.",
 			not:  []string{"PROTEST"},
 		},
 		{
-			name: "a crowd that kills attacks", published: "2012-09-13",
-			text: "A crowd of protesters overwhelmed the consulate in Benghazi late Tuesday, killing the U.S. ambassador.",
+			name: "a crowd that kills attacks", published: "2021-03-20",
+			text: "A mob of demonstrators overwhelmed the embassy in Lima late Friday, killing the Chilean consul.",
 			not:  []string{"PROTEST"},
 		},
 		{
-			name: "photo credits are not parties", published: "2020-01-12",
-			text: "Protesters gathered at the vigil in Tehran on Saturday. (AP Photo/Ebrahim Noroozi)",
-			want: []string{"PROTEST IRN>IRN 2020-01-11..2020-01-11 asserted"},
+			name: "photo credits are not parties", published: "2021-03-20",
+			text: "Protesters gathered at the vigil in Quito on Saturday. (AP Photo/Lino Garat)",
+			want: []string{"PROTEST ECU>ECU 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a title introduces a surname", published: "2015-02-25",
-			text: "Vice President Biden won't attend the speech. Senator Lindsey Graham called Biden’s absence “appalling and unacceptable.”",
-			want: []string{"ACCUSE USA>USA 2015-02-25..2015-02-25 asserted"},
+			name: "a title introduces a surname", published: "2024-03-20",
+			text: "Foreign Minister Mondino won't attend the summit. Argentine Senator Ana Brisel called Mondino’s absence “shameful and unacceptable.”",
+			want: []string{"ACCUSE ARG>ARG 2024-03-20..2024-03-20 asserted"},
 		},
 		{
-			name: "the group is the group named last", published: "2014-07-25",
-			text: "A Hamas spokesman, Sami Abu Zuhri, said the group agreed to a 12-hour lull with Israel.",
-			want: []string{"AGREE PSE>ISR 2014-07-25..2014-07-25 reported"},
+			name: "the group is the group named last", published: "2021-03-20",
+			text: "A Fatah spokesman, Varo Tenzi, said the group agreed to a two-day truce with Jordan.",
+			want: []string{"AGREE PSE>JOR 2021-03-20..2021-03-20 reported"},
 		},
 		{
-			name: "a subjectless clause shares the sentence subject", published: "2020-01-12",
-			text: "Iran downed the flight as it braced for possible American retaliation after firing ballistic missiles at two bases in Iraq housing U.S. forces.",
-			want: []string{"ASSAULT IRN>USA 2020-01-12..2020-01-12 asserted"},
+			name: "a subjectless clause shares the sentence subject", published: "2021-03-20",
+			text: "Peru downed the drone as it prepared for possible Chilean retaliation after firing rockets at two camps in Bolivia housing Chilean soldiers.",
+			want: []string{"ASSAULT PER>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "an object does not cross into an as-clause", published: "2020-01-12",
-			text: "Iran downed the flight as it braced for American retaliation.",
+			name: "an object does not cross into an as-clause", published: "2021-03-20",
+			text: "Peru downed the drone as it prepared for Chilean retaliation.",
 			not:  []string{"ASSAULT"},
 		},
 		{
-			name: "each side of a coordinated object is a dyad", published: "2014-07-25",
-			text: "Secretary of State John Kerry met with U.N. Secretary-General Ban Ki-moon and Egyptian Foreign Minister Sameh Shukri in Cairo.",
-			want: []string{"CONSULT USA>UNO 2014-07-25..2014-07-25 asserted", "CONSULT USA>EGY 2014-07-25..2014-07-25 asserted"},
+			name: "each side of a coordinated object is a dyad", published: "2021-03-20",
+			text: "Chilean Foreign Minister Varo Tenzi met with the U.N. envoy and Peruvian Foreign Minister Lino Garat in Quito.",
+			want: []string{"CONSULT CHL>UNO 2021-03-20..2021-03-20 asserted", "CONSULT CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
 			name: "office holders attacking each other do it in words", published: "2021-03-02",
@@ -438,96 +433,96 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"CONSULT JPN>NOR"},
 		},
 		{
-			name: "a passive subject's own agent is the recipient", published: "2014-07-25",
-			text: "A deal proposed by Egypt last week was rejected by Hamas because the group said it wasn't consulted.",
-			want: []string{"REJECT PSE>EGY 2014-07-14..2014-07-20 reported"},
+			name: "a passive subject's own agent is the recipient", published: "2021-03-20",
+			text: "A plan proposed by Chile last month was rejected by Peru because the government said it had not been asked.",
+			want: []string{"REJECT PER>CHL 2021-02-01..2021-02-28 reported"},
 		},
 		{
-			name: "a wire dateline is not an actor, and a fronted phrase does not swallow the verb", published: "2012-09-13",
-			text: "SANAA, Yemen (AP) — With chants of “Death to America,” hundreds of protesters stormed the U.S. Embassy compound in Yemen’s capital on Thursday.",
-			want: []string{"PROTEST YEM>USA 2012-09-13..2012-09-13 asserted"},
+			name: "a wire dateline is not an actor, and a fronted phrase does not swallow the verb", published: "2021-03-20",
+			text: "QUITO, Ecuador (AP) — With shouts of “Down with Peru,” hundreds of students stormed the Peruvian Embassy compound in Ecuador’s capital on Friday.",
+			want: []string{"PROTEST ECU>PER 2021-03-19..2021-03-19 asserted"},
 			not:  []string{"ASSAULT"},
 		},
 		{
-			name: "a crowd dispersed by security forces is of their country", published: "2012-09-13",
-			text: "Yemeni security forces fired in the air and used tear gas to disperse the demonstrators at the U.S. Embassy.",
-			want: []string{"ASSAULT YEM>YEM 2012-09-13..2012-09-13 asserted"},
+			name: "a crowd dispersed by security forces is of their country", published: "2021-03-20",
+			text: "Bolivian riot police fired rubber bullets to disperse the demonstrators outside the Chilean Embassy.",
+			want: []string{"ASSAULT BOL>BOL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "the regime is the state the text is about, not the actor's own", published: "2018-05-08",
-			text: "Iran rejected the talks with Iraq. Iran said it would resume enrichment. President Donald Trump visited Israel. Trump said he would initiate new sanctions on the regime.",
-			want: []string{"COERCE USA>IRN 2018-05-08..2018-05-08 planned"},
+			name: "the regime is the state the text is about, not the actor's own", published: "2021-03-20",
+			text: "Peru rejected the talks with Bolivia. Peru said it would resume drilling. Chilean President Andres Morales visited Ecuador. Morales said he would impose new sanctions on the regime.",
+			want: []string{"COERCE CHL>PER 2021-03-20..2021-03-20 planned"},
 		},
 		{
-			name: "an event noun after about-prepositions is not the subject's act", published: "2012-09-13",
-			text: "Egypt's president, Mohammad Morsi, who had been slow to speak out on Tuesday's assault on the U.S. embassy, promised to protect it.",
+			name: "an event noun after about-prepositions is not the subject's act", published: "2021-03-20",
+			text: "The Peruvian president, slow to speak out on Friday's assault on the Chilean embassy, promised to protect it.",
 			not:  []string{"ASSAULT", "CONSULT"},
 		},
 		{
-			name: "a letter of warning is still the sender's", published: "2020-05-07",
-			text: "US Secretary of State Mike Pompeo dispatched a letter of warning to Iraqi Prime Minister Mustafa al-Kadhimi.",
-			want: []string{"THREATEN USA>IRQ 2020-05-07..2020-05-07 asserted"},
+			name: "a letter of warning is still the sender's", published: "2021-03-20",
+			text: "Chilean Foreign Minister Varo Tenzi sent a letter of warning to Peruvian Prime Minister Lino Garat.",
+			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "averting and wanting are not events", published: "2015-05-10",
-			text: "Afghanistan's government sought to avert any protests. The Houthis said they would like to see aid delivered to Yemen.",
+			name: "averting and wanting are not events", published: "2021-03-20",
+			text: "Ecuador's government sought to avert any strikes. The Bolivian rebels said they would like to see aid delivered to Peru.",
 			not:  []string{"PROTEST", "AID"},
 		},
 		{
-			name: "a definite agent noun refers back to the one named before", published: "2018-01-01",
-			text: "An Israeli soldier stood at the gate. In the West Bank village, a Palestinian girl punched the soldier.",
-			want: []string{"ASSAULT PSE>ISR 2018-01-01..2018-01-01 asserted"},
+			name: "a definite agent noun refers back to the one named before", published: "2021-03-20",
+			text: "A Chilean soldier stood at the gate. In the border village, a Peruvian boy punched the soldier.",
+			want: []string{"ASSAULT PER>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "condemning an event accuses whoever did it", published: "2020-01-01",
-			text: "U.S. jets struck Kataib Hezbollah in Iraq on Sunday. Iraq's government vehemently condemned the airstrikes on the militia.",
-			want: []string{"ACCUSE IRQ>USA 2020-01-01..2020-01-01 asserted"},
+			name: "condemning an event accuses whoever did it", published: "2021-03-20",
+			text: "Chilean jets struck Peruvian rebels in Peru on Sunday. Peru's government sharply condemned the airstrikes on the rebels.",
+			want: []string{"ACCUSE PER>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "calling an event a crime accuses its actor", published: "2020-01-01",
-			text: "Hundreds of militiamen and their supporters broke into the U.S. embassy compound in Baghdad. Secretary of State Mike Pompeo called the assault \"state-sponsored terror\".",
-			want: []string{"PROTEST IRQ>USA 2020-01-01..2020-01-01 asserted", "ACCUSE USA>IRQ 2020-01-01..2020-01-01 asserted"},
+			name: "calling an event a crime accuses its actor", published: "2021-03-20",
+			text: "Hundreds of miners and their supporters broke into the Chilean embassy compound in Lima. Chilean Foreign Minister Varo Tenzi called the assault \"organized terror\".",
+			want: []string{"PROTEST PER>CHL 2021-03-20..2021-03-20 asserted", "ACCUSE CHL>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a reduced relative is passive", published: "2020-01-01",
-			text: "Kataeb Hezbollah, the Iran-backed militia targeted by the U.S. airstrikes in Iraq, refused to leave.",
-			want: []string{"ASSAULT USA>IRQ 2020-01-01..2020-01-01 asserted"},
+			name: "a reduced relative is passive", published: "2021-03-20",
+			text: "The Peruvian militia targeted by the Chilean airstrikes on Sunday refused to disarm.",
+			want: []string{"ASSAULT CHL>PER 2021-03-14..2021-03-14 asserted"},
 		},
 		{
-			name: "a passive's agent can be an event with its own actor", published: "2016-05-20",
-			text: "Sadr City was struck Wednesday by the second large market bombing by the Islamic State in a week.",
-			want: []string{"ASSAULT IMG>IRQ 2016-05-18..2016-05-18 asserted"},
+			name: "a passive's agent can be an event with its own actor", published: "2021-03-20",
+			text: "A Chilean border town was struck Friday by the second large bombing by Peruvian rebels in a week.",
+			want: []string{"ASSAULT PER>CHL 2021-03-19..2021-03-19 asserted"},
 		},
 		{
-			name: "a charge names the doer of the act it is for, dated by its own phrase", published: "2018-01-01",
-			text: "Israel indicted a 16-year-old Palestinian girl on Monday on charges including assault for punching an Israeli soldier in the face two weeks ago.",
-			want: []string{"COERCE ISR>PSE 2018-01-01..2018-01-01 asserted", "ASSAULT PSE>ISR 2017-12-15..2017-12-21 asserted"},
+			name: "a charge names the doer of the act it is for, dated by its own phrase", published: "2021-03-15",
+			text: "Chile indicted a 19-year-old Peruvian student on Monday on charges including assault for kicking a Chilean policeman in the leg three weeks ago.",
+			want: []string{"COERCE CHL>PER 2021-03-15..2021-03-15 asserted", "ASSAULT PER>CHL 2021-02-19..2021-02-25 asserted"},
 		},
 		{
-			name: "a crowd gathering outside an embassy protests against its state", published: "2020-01-12",
-			text: "In Tehran, dozens of hard-liners gathered outside the British Embassy, chanting slogans. Hundreds of people chanted against the country's leaders.",
-			want: []string{"PROTEST IRN>GBR 2020-01-12..2020-01-12 asserted"},
+			name: "a crowd gathering outside an embassy protests against its state", published: "2021-03-20",
+			text: "In Quito, dozens of students gathered outside the Peruvian Embassy, shouting slogans. Hundreds of people shouted against the country's rulers.",
+			want: []string{"PROTEST ECU>PER 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "saying something broke the law accuses whoever did it", published: "2020-01-12",
-			text: "Police in Tehran briefly detained the British ambassador to Iran. Britain said its envoy was detained “without grounds” and in “flagrant violation of international law.”",
-			want: []string{"ACCUSE GBR>IRN 2020-01-12..2020-01-12 asserted"},
+			name: "saying something broke the law accuses whoever did it", published: "2021-03-20",
+			text: "Police in Quito briefly detained the Peruvian ambassador to Ecuador. Peru said its envoy was detained “without cause” and in “clear violation of international law.”",
+			want: []string{"ACCUSE PER>ECU 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a quoted violation names the party it is laid on", published: "2018-05-08",
-			text: "\"The position promulgated by Washington represents a significant violation of the JCPOA,\" the Russian foreign ministry said in a statement, describing it as \"new confirmation of incompetence.\"",
-			want: []string{"ACCUSE RUS>USA 2018-05-08..2018-05-08 reported"},
-			not:  []string{"ACCUSE USA"},
+			name: "a quoted violation names the party it is laid on", published: "2021-03-20",
+			text: "\"The position taken by Lima represents a serious violation of the border treaty,\" the Chilean foreign ministry said in a statement, calling it \"further proof of bad faith.\"",
+			want: []string{"ACCUSE CHL>PER 2021-03-20..2021-03-20 reported"},
+			not:  []string{"ACCUSE PER"},
 		},
 		{
-			name: "a verbal participle after a comma is an act of its own", published: "2014-07-25",
-			text: "Palestinian Justice Minister Saleem Al-Saqqa filed a complaint to the International Criminal Court on Friday, accusing Israel of war crimes.",
-			want: []string{"ACCUSE PSE>ISR 2014-07-25..2014-07-25 asserted"},
+			name: "a verbal participle after a comma is an act of its own", published: "2021-03-20",
+			text: "Bolivian Justice Minister Ana Brisel filed a complaint with the International Court of Justice on Saturday, accusing Chile of illegal fishing.",
+			want: []string{"ACCUSE BOL>CHL 2021-03-20..2021-03-20 asserted"},
 		},
 		{
-			name: "a stated readiness to coerce is a threat", published: "2018-05-08",
-			text: "A State Department official said the US is prepared to sanction Europeans.",
-			want: []string{"THREATEN USA>EUR 2018-05-08..2018-05-08 reported"},
+			name: "a stated readiness to coerce is a threat", published: "2021-03-20",
+			text: "A Chilean foreign ministry official said Chile is prepared to sanction Peruvians.",
+			want: []string{"THREATEN CHL>PER 2021-03-20..2021-03-20 reported"},
 			not:  []string{"SANCTION"},
 		},
 		{
@@ -537,34 +532,34 @@ func TestCodeSentences(t *testing.T) {
 			not:  []string{"RETREAT"},
 		},
 		{
-			name: "a plan in the past perfect was overtaken", published: "2015-05-10",
-			text: "President Barack Obama had planned to meet King Salman of Saudi Arabia one-on-one.",
+			name: "a plan in the past perfect was overtaken", published: "2021-03-20",
+			text: "Chilean President Andres Morales had planned to meet the king of Spain one-on-one.",
 			not:  []string{"CONSULT"},
 		},
 		{
-			name: "a gerund read as a noun after 'after' shares the sentence subject", published: "2016-09-09",
-			text: "President Barack Obama has questioned whether a deal was possible after meeting Monday in China with Russian President Vladimir Putin.",
-			want: []string{"CONSULT USA>RUS 2016-09-05..2016-09-05 asserted"},
+			name: "a gerund read as a noun after 'after' shares the sentence subject", published: "2021-03-20",
+			text: "Chilean President Andres Morales has questioned whether a treaty was possible after meeting Monday in Brazil with Peruvian President Carlos Ruizoto.",
+			want: []string{"CONSULT CHL>PER 2021-03-15..2021-03-15 asserted"},
 		},
 		{
-			name: "refusing to attend a summit rejects its host", published: "2015-05-10",
-			text: "Saudi Foreign Minister Adel al-Jubeir announced that King Salman of Saudi Arabia will not attend a Camp David summit of US and allied Arab leaders.",
-			want: []string{"REJECT SAU>USA 2015-05-10..2015-05-10 reported"},
+			name: "refusing to attend a summit rejects its host", published: "2021-03-20",
+			text: "Peruvian Foreign Minister Lino Garat announced that the Peruvian president will not attend a Santiago summit of Chilean and allied Andean leaders.",
+			want: []string{"REJECT PER>CHL 2021-03-20..2021-03-20 reported"},
 		},
 		{
-			name: "a verb in an if or whether clause is open, not done", published: "2018-05-08",
-			text: "It is not clear whether Russia would agree with China. If we were to get the Europeans to agree with Washington, Iran would lose.",
+			name: "a verb in an if or whether clause is open, not done", published: "2021-03-20",
+			text: "It is not clear whether Peru would agree with Chile. If we were to get the Bolivians to agree with Quito, Lima would lose.",
 			not:  []string{"AGREE"},
 		},
 		{
-			name: "a person's undated statement takes the day the text says they spoke", published: "2015-02-25",
-			text: "National Security Adviser Susan Rice warned that Israeli Prime Minister Benjamin Netanyahu's speech will be destructive.\n\n\"It's destructive to the relationship,\" Rice said Tuesday on PBS.",
-			want: []string{"ACCUSE USA>ISR 2015-02-24..2015-02-24 asserted"},
+			name: "a person's undated statement takes the day the text says they spoke", published: "2024-03-16",
+			text: "Argentine Foreign Minister Diana Mondino warned that Brazil's new tariff plan will be harmful.\n\n\"It's harmful to the relationship,\" Mondino said Thursday on radio.",
+			want: []string{"ACCUSE ARG>BRA 2024-03-14..2024-03-14 asserted"},
 		},
 		{
 			name: "undated text keeps its events undated", published: "",
-			text: "Israeli jets struck Hezbollah positions in southern Lebanon.",
-			want: []string{"ASSAULT ISR>LBN 0001-01-01..0001-01-01 asserted"},
+			text: "Chilean jets struck rebel positions in Peru.",
+			want: []string{"ASSAULT CHL>PER 0001-01-01..0001-01-01 asserted"},
 		},
 		{
 			name: "a count left without its 'were' after a passive was hurt, not hurting", published: "2021-03-20",
@@ -618,7 +613,7 @@ func TestCodeSentences(t *testing.T) {
 		},
 		{
 			name: "a protest verb taking a clause shows, not protests", published: "2021-03-20",
-			text: "Peru has six months to start demonstrating whether it is willing to roll back its program.",
+			text: "Chile has three months to start demonstrating whether it is ready to scale back its mining plans.",
 			not:  []string{"PROTEST"},
 		},
 		{
@@ -708,11 +703,11 @@ func TestCodeSentences(t *testing.T) {
 
 func TestLocation(t *testing.T) {
 	c := defaultCoder(t)
-	res := c.Code(&article.Article{Text: "Israeli jets struck Hezbollah positions in southern Lebanon on Monday.", Published: day("2024-10-01")})
-	if len(res.Mentions) == 0 || res.Mentions[0].Location != "LBN" {
+	res := c.Code(&article.Article{Text: "Chilean jets struck rebel positions in Peru on Monday.", Published: day("2021-03-20")})
+	if len(res.Mentions) == 0 || res.Mentions[0].Location != "PER" {
 		t.Fatalf("location of the strike: %+v", res.Mentions)
 	}
-	res = c.Code(&article.Article{Text: "Iran accused Israel of sabotage.", Published: day("2024-10-01")})
+	res = c.Code(&article.Article{Text: "Peru accused Chile of sabotage.", Published: day("2021-03-20")})
 	if len(res.Mentions) == 0 || res.Mentions[0].Location != "" {
 		t.Fatalf("no place stated, yet a location: %+v", res.Mentions)
 	}
@@ -720,28 +715,28 @@ func TestLocation(t *testing.T) {
 
 func TestDateCheckFlagsAnachronism(t *testing.T) {
 	c := defaultCoder(t)
-	text := "US Secretary of State Mike Pompeo dispatched a letter to Iraqi President Barham Salih. " +
-		"Iraqi Prime Minister Mustafa al-Kadhimi visited Tehran in July."
-	res := c.Code(&article.Article{Source: "old.txt", Text: text, Published: day("2025-11-18")})
+	text := "Argentine Foreign Minister Diana Mondino sent a letter to the president of Uruguay. " +
+		"German Foreign Minister Annalena Baerbock visited Montevideo in July."
+	res := c.Code(&article.Article{Source: "old.txt", Text: text, Published: day("2026-11-18")})
 	if !res.Check.Conflict {
-		t.Fatalf("printed 2025 date of a 2020 story not flagged: %+v", res.Check)
+		t.Fatalf("printed 2026 date of a 2024 story not flagged: %+v", res.Check)
 	}
-	if res.Check.End.After(day("2021-01-21")) || res.Check.Start.Before(day("2018-04-26")) {
+	if res.Check.End.After(day("2024-10-31")) || res.Check.Start.Before(day("2023-12-10")) {
 		t.Fatalf("content window %v..%v outside the roles' overlap", res.Check.Start, res.Check.End)
 	}
 	for _, m := range res.Mentions {
-		if m.DateEnd.After(day("2021-01-20")) {
+		if m.DateEnd.After(day("2024-10-30")) {
 			t.Errorf("event dated after the content window: %+v", m)
 		}
 	}
 	// A title given for the wrong country is reported; the person keeps
 	// the knowledge base's country.
-	wrong := c.Code(&article.Article{Text: "Iranian Foreign Minister Javad Zarif met Pompeo. Iraq's Foreign Minister Zarif called the tensions unfortunate.", Published: day("2020-09-27")})
+	wrong := c.Code(&article.Article{Text: "Argentine Foreign Minister Diana Mondino met Vieira. Brazil's Foreign Minister Mondino called the tensions unfortunate.", Published: day("2024-05-15")})
 	if len(wrong.Check.Inconsistent) != 1 {
 		t.Errorf("role error not reported once: %q", wrong.Check.Inconsistent)
 	}
 	// The same text printed in its own time is not a conflict.
-	res = c.Code(&article.Article{Source: "ok.txt", Text: text, Published: day("2020-09-27")})
+	res = c.Code(&article.Article{Source: "ok.txt", Text: text, Published: day("2024-05-15")})
 	if res.Check.Conflict {
 		t.Fatalf("false conflict: %+v", res.Check)
 	}
@@ -751,11 +746,11 @@ func BenchmarkCode(b *testing.B) {
 	c := defaultCoder(b)
 	text := ""
 	for len(text) < 4000 {
-		text += "US Secretary of State Antony Blinken on Tuesday called on Iraq to rein in armed groups. " +
-			"Iranian-backed militias have dismissed the US warning and vowed to continue attacks on US forces. " +
-			"In early August, the Islamic Resistance in Iraq claimed responsibility for a drone attack on a base in western Iraq. "
+		text += "Chilean Foreign Minister Varo Tenzi on Tuesday urged Peru to disband its armed groups. " +
+			"Peruvian-backed militias have brushed off the Chilean demand and vowed to keep attacking Chilean troops. " +
+			"In early March, a Bolivian rebel group claimed responsibility for a rocket attack on an army post in northern Chile. "
 	}
-	a := &article.Article{Source: "bench.txt", Text: text, Published: day("2024-11-05")}
+	a := &article.Article{Source: "bench.txt", Text: text, Published: day("2021-03-20")}
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {

@@ -19,10 +19,10 @@ import (
 //
 //	go test ./internal/coder -run '^$' -fuzz FuzzCode -fuzztime 60s -fuzzminimizetime 0
 func FuzzCode(f *testing.F) {
-	f.Add("US Secretary of State Antony Blinken on Tuesday called on Iraq to rein in armed groups.")
-	f.Add("“Two days after, Baghdad received a warning from Hegseth,” he said. He was arrested.")
-	f.Add("In September, Kataib Hezbollah freed Elizabeth Tsurkov. Elizabeth was kidnapped in March 2023 by them.")
-	f.Add("BAGHDAD — Iran, Iraq and the U.S. met; they didn't agree. Rubio called Iran's offer “a stunt”")
+	f.Add("Chilean Foreign Minister Varo Tenzi on Tuesday called on Peru to disarm its border militias.")
+	f.Add("“Three days later, Lima received a warning from Tenzi,” he said. He was detained.")
+	f.Add("In June, Peruvian rebels freed Lino Garat. Garat was abducted in April 2019 by them.")
+	f.Add("QUITO — Peru, Chile and Bolivia met; they didn't agree. Morales called Peru's offer “a trick”")
 	f.Add(runOn(64 << 10))
 	f.Add(strings.Repeat("Iran, ", 5000))
 	c := defaultCoder(f)

@@ -16,11 +16,11 @@ import (
 // runOn builds n bytes of news-like words with no full stop: the worst case
 // for any search that looks across a sentence.
 func runOn(n int) string {
-	words := strings.Fields(`Iraqi forces said the militia attacked a U.S. base near Baghdad and
-	the Secretary of State Antony Blinken warned Iran that armed groups would face consequences while
-	protesters in Basra demanded the release of detained activists and police fired tear gas on the crowd
-	officials in Tehran accused Washington of aggression and the United Nations called for talks between
-	the two sides after Kataib Hezbollah threatened to strike American troops`)
+	words := strings.Fields(`Peruvian forces said the militia attacked a Chilean base near Lima and
+	the Foreign Minister Varo Tenzi warned Bolivia that armed groups would face consequences while
+	protesters in Arequipa demanded the release of detained activists and police fired tear gas on the crowd
+	officials in La Paz accused Santiago of aggression and the United Nations called for talks between
+	the two sides after Peruvian rebels threatened to strike Chilean troops`)
 	r := rand.New(rand.NewPCG(7, 7))
 	var sb strings.Builder
 	for sb.Len() < n {

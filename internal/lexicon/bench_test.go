@@ -3,12 +3,12 @@ package lexicon
 import "testing"
 
 var benchSentences = []string{
-	"US Secretary of State Marco Rubio warned Iraq on Sunday against allowing Iran-backed militias to operate freely.",
-	"Baghdad received a sharply worded warning from US Secretary of War Pete Hegseth, conveyed in a phone call to his Iraqi counterpart, Defense Minister Thabet al-Abbasi.",
-	"The Iraqi factions even carried out joint operations with the Yemeni Armed Forces, the group said in a statement on Telegram.",
+	"Chilean Foreign Minister Varo Tenzi warned Peru on Sunday against allowing Bolivian-backed militias to operate freely.",
+	"Lima received a stern warning from Chilean Defense Minister Ana Brisel, delivered in a phone call to her Peruvian counterpart, Defense Minister Lino Garat.",
+	"The Peruvian rebels even carried out joint raids with the Bolivian border units, the group said in a statement on its website.",
 	"Police fired tear gas to disperse the demonstrators outside the embassy, and at least 12 protesters were arrested.",
 	"The ministry said the talks, which began in Muscat in April, would resume after the holiday.",
-	"Kerry said the accord would allow for humanitarian access to parts of Syria such as Aleppo caught in the fighting.",
+	"Tenzi said the truce would allow for relief convoys to reach parts of Peru such as Puno cut off by the fighting.",
 	"Analysts said the economy had grown by 3.5 percent in the first quarter of the year despite high inflation.",
 	"Washington imposed new sanctions on Iranian oil exports and called on its allies to follow suit.",
 }

@@ -73,7 +73,7 @@ func TestPagesShowNotNews(t *testing.T) {
 func withArabic(t *testing.T) (*Server, int64) {
 	t.Helper()
 	db := fixture(t)
-	a := &article.Article{Source: "ar002.txt", Title: "ماتيس: لا أعلم حتى الآن من هاجم قواتنا في سوريا", Language: "ar",
+	a := &article.Article{Source: "ar002.txt", Title: "وزير: لم نعرف بعد من أطلق النار على الحدود", Language: "ar",
 		Text: "قال وزير الدفاع الأميركي إن الولايات المتحدة لم تتأكد بعد من الجهة التي نفذت الهجوم.", SimHash: 0x3c3c3c}
 	r, err := db.PutArticle(context.Background(), a)
 	if err != nil {

@@ -55,7 +55,7 @@ var rows = []row{
 	{"slow to speak out on Tuesday's assault", "2012-09-13", false, "", "on Tuesday's", "2012-09-11/2012-09-11 day"},
 	{"the Saturday vigil", "2020-01-12", false, "", "Saturday", "2020-01-11/2020-01-11 day"},
 	{"the photo of Saturday, July 26.", "2014-07-25", false, "", "Saturday, July 26", "2014-07-26/2014-07-26 day"},
-	{"In this Thursday, Dec. 28, 2017 file photo", "", false, "", "In this Thursday, Dec. 28, 2017", "2017-12-28/2017-12-28 day"},
+	{"In this Tuesday, Nov. 14, 2017 file photo", "", false, "", "In this Tuesday, Nov. 14, 2017", "2017-11-14/2017-11-14 day"},
 	{"the government on Tuesday announced", "", false, "", "on Tuesday", ""},
 
 	// months
@@ -102,7 +102,7 @@ var rows = []row{
 	{"not the day after tomorrow", "2018-05-08", false, "", "the day after tomorrow", "2018-05-10/2018-05-10 day"},
 	{"due by end of March", "2018-05-08", true, "", "by end of March", "2019-03-21/2019-03-31 week"},
 	{"Today we are announcing", "2016-09-09", false, "", "Today", "2016-09-09/2016-09-09 day"},
-	{"interview with CBS News on New Year's Eve.", "2020-01-01", false, "", "on New Year's Eve", "2019-12-31/2019-12-31 day"},
+	{"told a radio station on New Year's Eve.", "2020-01-01", false, "", "on New Year's Eve", "2019-12-31/2019-12-31 day"},
 	{"on New Year's Day", "2020-03-01", false, "", "on New Year's Day", "2020-01-01/2020-01-01 day"},
 	{"a truce by Christmas Eve", "2019-11-01", true, "", "by Christmas Eve", "2019-12-24/2019-12-24 day"},
 
