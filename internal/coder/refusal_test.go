@@ -28,3 +28,11 @@ func TestCoordinatedSides(t *testing.T) {
 		{"Peruvian and the Chilean armed forces have agreed to hold joint exercises next year.", "AGREE PER>CHL", true},
 	})
 }
+
+// A party may end in a name the knowledge base does not know before the
+// "and" that joins it to the other side of a meeting.
+func TestConjunctAfterUnknownName(t *testing.T) {
+	checkPresence(t, defaultCoder(t), []presence{
+		{"Peruvian Foreign Minister Varo Tenzi and Chilean Foreign Minister Ana Brisel met in Lima on Monday.", "CONSULT PER>CHL", true},
+	})
+}

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/dyad-project/dyad/internal/lexicon"
 )
@@ -125,7 +126,16 @@ func (s *sentence) lastComma(from, to int) int {
 // conjunct returns the party joined to c by "and" before the trigger
 // ("Hussein and Zarif discussed…"), the other side of a reciprocal event.
 func (s *sentence) conjunct(c *chunk, trTok int) *chunk {
-	if d := s.afterAnd(s.tokAt(c.end), conjunctDets); d != nil && s.tokAt(d.start) < trTok {
+	i := s.tokAt(c.end)
+	for k := 0; k < 3 && i < trTok && s.lower(i) != "and" && i < len(s.toks); k++ {
+		// "Peruvian Foreign Minister Varo Tenzi and …": a name the
+		// knowledge base does not know may close the first party
+		if w := s.toks[i].Text; w == "" || !unicode.IsUpper(rune(w[0])) {
+			return nil
+		}
+		i++
+	}
+	if d := s.afterAnd(i, conjunctDets); d != nil && s.tokAt(d.start) < trTok {
 		return d
 	}
 	return nil
@@ -144,9 +154,16 @@ func (s *sentence) conjunctBefore(c *chunk, cs int) *chunk {
 	if s.lower(i) != "and" {
 		return nil
 	}
-	for _, d := range s.chunks {
-		if s.tokAt(d.end) == i && s.tokAt(d.start) >= max(cs, 0) && d != c {
-			return d
+	// the first party may end in a name the knowledge base does not know:
+	// "Peruvian Foreign Minister Varo Tenzi and …"
+	for end := i; end > i-4 && end > 0; end-- {
+		for _, d := range s.chunks {
+			if s.tokAt(d.end) == end && s.tokAt(d.start) >= max(cs, 0) && d != c {
+				return d
+			}
+		}
+		if w := s.toks[end-1].Text; w == "" || !unicode.IsUpper(rune(w[0])) {
+			return nil
 		}
 	}
 	return nil
