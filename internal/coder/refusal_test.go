@@ -36,3 +36,12 @@ func TestConjunctAfterUnknownName(t *testing.T) {
 		{"Peruvian Foreign Minister Varo Tenzi and Chilean Foreign Minister Ana Brisel met in Lima on Monday.", "CONSULT PER>CHL", true},
 	})
 }
+
+// A title followed by a name the knowledge base does not know is the
+// subject right before the verb, even after a fronted phrase that names
+// another party.
+func TestTitledUnknownName(t *testing.T) {
+	checkPresence(t, defaultCoder(t), []presence{
+		{"During the protests that shook Peru last month, Chilean President Andres Morales threatened Lima with sanctions.", "THREATEN CHL>PER", true},
+	})
+}

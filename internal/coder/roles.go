@@ -1,8 +1,11 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/dyad-project/dyad/internal/actors"
 
 	"github.com/dyad-project/dyad/internal/lexicon"
 )
@@ -440,6 +443,7 @@ func (s *sentence) adjacent(trTok, cs int) *chunk {
 	if i < cs {
 		return nil
 	}
+	i = s.titledName(i, cs)
 	for k, c := range s.chunks {
 		if s.tokAt(c.end)-1 != i {
 			continue
@@ -458,6 +462,26 @@ func (s *sentence) adjacent(trTok, cs int) *chunk {
 		return c
 	}
 	return nil
+}
+
+// titledName returns, for a name the knowledge base does not know ending at
+// token i after a title ("Chilean President Andres Morales"), the token
+// where the title's party ends; else i.
+func (s *sentence) titledName(i, cs int) int {
+	j := i
+	for ; j >= cs && j > i-3; j-- {
+		if w := s.toks[j].Text; w == "" || !unicode.IsUpper(rune(w[0])) {
+			return i
+		}
+		for _, c := range s.chunks {
+			if s.tokAt(c.end)-1 == j-1 && j-1 >= cs && slices.ContainsFunc(c.matches, func(m actors.Match) bool { return m.Kind == actors.KindTitle }) {
+				if s.chunkAtTok(j, nil) == nil {
+					return j - 1
+				}
+			}
+		}
+	}
+	return i
 }
 
 // possessive reports a party written with 's ("Iran's").
