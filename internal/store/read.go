@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"time"
 
@@ -218,6 +219,31 @@ type Reader interface {
 	StoryReader
 	ArticleReader
 	Analytics
+}
+
+// OutletsFromRows reads (story id, outlet name) rows into SortedOutlets.
+func OutletsFromRows(rows Rows) (map[string][]string, error) {
+	pairs, err := Collect(rows, func(r Rows) (p [2]string, err error) {
+		err = r.Scan(&p[0], &p[1])
+		return p, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("outlets of stories: %w", err)
+	}
+	return SortedOutlets(pairs), nil
+}
+
+// StoryIDs is ids without "" and repeats.
+func StoryIDs(ids []string) []string {
+	seen := map[string]bool{"": true}
+	var out []string
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // SortedOutlets collects the outlet names per story from (story, outlet)

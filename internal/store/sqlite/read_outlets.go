@@ -11,7 +11,7 @@ import (
 // outletNames returns the independent outlets of each story in ids by
 // name, as the stories' outlets count them (outletExpr, unknown left out).
 func (s *DB) outletNames(ctx context.Context, ids []string) (map[string][]string, error) {
-	ids = storyIDs(ids)
+	ids = store.StoryIDs(ids)
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -26,31 +26,7 @@ func (s *DB) outletNames(ctx context.Context, ids []string) (map[string][]string
 		return nil, fmt.Errorf("outlets of stories: %w", err)
 	}
 	defer rows.Close()
-	var pairs [][2]string
-	for rows.Next() {
-		var p [2]string
-		if err := rows.Scan(&p[0], &p[1]); err != nil {
-			return nil, fmt.Errorf("outlets of stories: %w", err)
-		}
-		pairs = append(pairs, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("outlets of stories: %w", err)
-	}
-	return store.SortedOutlets(pairs), nil
-}
-
-// storyIDs is ids without "" and repeats.
-func storyIDs(ids []string) []string {
-	seen := map[string]bool{"": true}
-	var out []string
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	return out
+	return store.OutletsFromRows(rows)
 }
 
 // nameStoryOutlets sets OutletNames on each story ([] when none is known)
@@ -74,7 +50,7 @@ func (s *DB) nameStoryOutlets(ctx context.Context, sts []store.Story) error {
 // (store.NameSides) from their mentions.
 func (s *DB) nameStorySides(ctx context.Context, sts []store.Story, ids []string) error {
 	args := make([]any, 0, len(ids))
-	for _, id := range storyIDs(ids) {
+	for _, id := range store.StoryIDs(ids) {
 		args = append(args, id)
 	}
 	if len(args) == 0 {
