@@ -559,10 +559,10 @@ func (s *sentence) demonymOf(c *chunk) bool {
 	next := s.tokAt(c.end)
 	for i := next; i >= 0 && i < len(s.toks) && i < next+2; i++ {
 		w := s.toks[i].Text
-		if w == "" || !unicode.IsLetter(rune(w[0])) || prepositions[strings.ToLower(w)] {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLetter(r) || prepositions[strings.ToLower(w)] {
 			return false
 		}
-		if unicode.IsUpper(rune(w[0])) {
+		if isUpper(w) {
 			// "former Germany defender Christoph Metzelder": a name
 			// the country qualifies, not a party of its own
 			return i == next && c.matches[0].Kind == actors.KindDemonym || s.chunkAtTok(i, nil) == nil
@@ -1190,8 +1190,11 @@ func (c *Coder) conditionalSubject(s *sentence, tr lexicon.Trigger) bool {
 		return false
 	}
 	h := t.words[w].Head - 1
-	for _, k := range t.kids[max(h, 0)] {
-		if h >= 0 && t.words[k].Rel == "aux" {
+	if h < 0 {
+		return false
+	}
+	for _, k := range t.kids[h] {
+		if t.words[k].Rel == "aux" {
 			switch strings.ToLower(s.text[t.words[k].Start:t.words[k].End]) {
 			case "would", "could", "might":
 				return true

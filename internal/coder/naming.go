@@ -89,4 +89,4 @@ func (t *tree) praises(s *sentence, w int) bool {
 var praiseWords = set("success", "successful", "friend", "friends", "ally", "allies", "partner", "partners", "hero", "heroes",
 	"historic", "great", "good", "important", "positive", "excellent", "constructive", "productive", "breakthrough",
 	"victory", "step", "milestone", "model", "win", "welcome", "fruitful", "useful", "helpful", "honest", "strong",
-	"brave", "courageous", "wonderful", "fantastic", "best", "legitimate", "fair", "great", "visionary", "landmark")
+	"brave", "courageous", "wonderful", "fantastic", "best", "legitimate", "fair", "visionary", "landmark")

@@ -3,7 +3,6 @@ package coder
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/dyad-project/dyad/internal/actors"
 
@@ -133,7 +132,7 @@ func (s *sentence) conjunct(c *chunk, trTok int) *chunk {
 	for k := 0; k < 3 && i < trTok && s.lower(i) != "and" && i < len(s.toks); k++ {
 		// "Peruvian Foreign Minister Varo Tenzi and …": a name the
 		// knowledge base does not know may close the first party
-		if w := s.toks[i].Text; w == "" || !unicode.IsUpper(rune(w[0])) {
+		if !isUpper(s.toks[i].Text) {
 			return nil
 		}
 		i++
@@ -165,7 +164,7 @@ func (s *sentence) conjunctBefore(c *chunk, cs int) *chunk {
 				return d
 			}
 		}
-		if w := s.toks[end-1].Text; w == "" || !unicode.IsUpper(rune(w[0])) {
+		if !isUpper(s.toks[end-1].Text) {
 			return nil
 		}
 	}
@@ -470,7 +469,7 @@ func (s *sentence) adjacent(trTok, cs int) *chunk {
 func (s *sentence) titledName(i, cs int) int {
 	j := i
 	for ; j >= cs && j > i-3; j-- {
-		if w := s.toks[j].Text; w == "" || !unicode.IsUpper(rune(w[0])) {
+		if !isUpper(s.toks[j].Text) {
 			return i
 		}
 		for _, c := range s.chunks {

@@ -311,7 +311,7 @@ func (t *tree) complementRecipient(s *sentence, v, depth int) *chunk {
 		return nil
 	}
 	for _, k := range t.kids[v] {
-		if t.words[k].Rel != "xcomp" || t.words[k].UPOS != "VERB" || t.kid(k, "mark") < 0 {
+		if !t.infinitive(k) {
 			continue // only an infinitive ("to lift"), not a participle or an adjective
 		}
 		for _, tr := range s.triggers {
@@ -664,13 +664,19 @@ func (t *tree) objectText(s *sentence, tr lexicon.Trigger) string {
 	return s.text[lo:hi]
 }
 
+// infinitive reports a word that is an infinitive complement ("to lift"),
+// not a participle or an adjective.
+func (t *tree) infinitive(k int) bool {
+	return t.words[k].Rel == "xcomp" && t.words[k].UPOS == "VERB" && t.kid(k, "mark") >= 0
+}
+
 // complementText is what the infinitive of v acts on when it names no
 // party: the phrase after its preposition ("agreed to offer an aid package
 // to the cultural sector", "agreed to allow aid into the areas hit by the
 // cyclone"), or "".
 func (t *tree) complementText(s *sentence, v int) string {
 	for _, k := range t.kids[v] {
-		if t.words[k].Rel != "xcomp" || t.words[k].UPOS != "VERB" || t.kid(k, "mark") < 0 {
+		if !t.infinitive(k) {
 			continue
 		}
 		for _, c := range t.kids[k] {
