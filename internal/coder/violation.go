@@ -18,7 +18,7 @@ var violationWords = []string{"violation of", "violations of", "in breach of", "
 	"a provocation", "outrageous", "appalling", "shameful", "disgraceful", "unjustified", "deplorable",
 	"disappointing", "unconstitutional", "stunt", "cowardice", "cowardly", "a failure", "failures", "disastrous", "a disaster",
 	"stupid", "absurd", "ridiculous", "hypocritical", "hypocrisy", "barbaric", "heinous", "the crimes of", "a farce", "a sham",
-	"show trial", "political trial", "blackmail", "meddling", "interference in"}
+	"show trial", "blackmail", "meddling", "interference in"}
 
 var violationEntry = &lexicon.Entry{Verb: "say (a violation)", Event: "ACCUSE", CAMEO: "112", Source: "coder"}
 
