@@ -10,10 +10,6 @@ func (c *Coder) nameBefore(s *sentence, desc *chunk) *chunk {
 	if desc == nil || desc.person || desc.open || desc.party.EntityID != "" || desc.start < s.start {
 		return nil
 	}
-	t := s.parsed(c.parser)
-	if t == nil {
-		return nil
-	}
 	before := s.text[:desc.start-s.start]
 	comma := strings.LastIndexByte(before, ',')
 	if comma < 0 {
@@ -27,6 +23,10 @@ func (c *Coder) nameBefore(s *sentence, desc *chunk) *chunk {
 		if !appositionWords[strings.ToLower(w)] {
 			return nil // "Smith, who met the publisher": no apposition
 		}
+	}
+	t := s.parsed(c.parser) // only now: most parties follow no comma
+	if t == nil {
+		return nil
 	}
 	w := t.wordEnding(comma)
 	for w >= 0 && (t.words[w].Rel == "flat" || t.words[w].Rel == "compound") && t.words[w].Head-1 < w {

@@ -1181,6 +1181,9 @@ func (s *sentence) modals(from, to int) (possible, suspected bool) {
 // would increase tensions" tells what the act would do, not that it was
 // done.
 func (c *Coder) conditionalSubject(s *sentence, tr lexicon.Trigger) bool {
+	if !s.hasWord(tr.TokEnd, len(s.toks), conditionalAux) {
+		return false // parse only when a conditional follows the noun
+	}
 	t := s.parsed(c.parser)
 	if t == nil {
 		return false
@@ -1195,14 +1198,15 @@ func (c *Coder) conditionalSubject(s *sentence, tr lexicon.Trigger) bool {
 	}
 	for _, k := range t.kids[h] {
 		if t.words[k].Rel == "aux" {
-			switch strings.ToLower(s.text[t.words[k].Start:t.words[k].End]) {
-			case "would", "could", "might":
+			if conditionalAux[strings.ToLower(s.text[t.words[k].Start:t.words[k].End])] {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+var conditionalAux = set("would", "could", "might")
 
 // modalVerb reports a threatening verb under a modal of possibility: "a
 // deal that could threaten our survival", "which would threaten its
