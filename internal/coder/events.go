@@ -155,6 +155,9 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if s.lower(tr.TokStart-1) == "to" && pastPlans[s.lower(tr.TokStart-2)] && s.lower(tr.TokStart-3) == "had" {
 			continue // "Obama had planned to meet Salman": a plan overtaken
 		}
+		if !offer && typ == tr.Entry.Event && c.nominalInfinitive(s, tr) {
+			continue // "the ability to strike", "reluctant to target": a capacity or a stance, no act
+		}
 		if s.hasWord(max(cs, tr.TokStart-4), tr.TokStart, unrealWords) {
 			continue // "the prospect of a deal", "failure to reach agreement", "postponed a trip"
 		}
@@ -424,13 +427,22 @@ func (s *sentence) chunkAtTok(i int, dets map[string]bool) *chunk {
 // attacker just before it and the target after it: "to protest U.S.
 // airstrikes against an Iran-backed militia over the weekend" tells of the
 // airstrikes as well as of the protest.
+//
+// A demonym right before the word makes it a noun whatever the lexicon
+// read ("to protest Ugandan airstrikes against …" is no verb).
 func ownDyad(s *sentence, tr lexicon.Trigger, actor, recip *chunk) bool {
-	if !tr.IsNoun || tr.Entry.Event != "ASSAULT" {
+	if tr.Entry.Event != "ASSAULT" || !tr.IsNoun && !endsInDemonym(actor) {
 		return false
 	}
 	return actor != nil && recip != nil && !actor.generic && !actor.person &&
 		actor.party.Code != "" && recip.party.Code != "" && actor.party.Code != recip.party.Code &&
 		s.tokAt(actor.end) == tr.TokStart && recip.start >= s.start+tr.End
+}
+
+// endsInDemonym reports a party whose last word is a demonym ("Ugandan").
+func endsInDemonym(c *chunk) bool {
+	return c != nil && len(c.matches) > 0 && c.matches[len(c.matches)-1].Kind == actors.KindDemonym &&
+		c.matches[len(c.matches)-1].End == c.end
 }
 
 // embedded reports a trigger that only completes another one in its clause:

@@ -62,3 +62,26 @@ func TestTriggerInsideName(t *testing.T) {
 		{"The Popular Mobilization Forces said on Monday that Peru had jailed three reporters.", "MOBILIZE", false},
 	})
 }
+
+// TestAttackInsideProtest: an attack noun that names its attacker just
+// before it and its target after it is told as well as the protest against
+// it; a demonym before the noun keeps it a noun.
+func TestAttackInsideProtest(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Thousands of Kenyans marched in Nairobi on Sunday to protest Ugandan airstrikes against a Somali militia.", "ASSAULT UGA>SOM", true},
+		{"Thousands of Kenyans marched in Nairobi on Sunday to protest Ugandan airstrikes against a Somali militia.", "PROTEST KEN>UGA", true},
+		{"Thousands of Kenyans marched in Nairobi on Sunday to protest airstrikes against a Somali militia.", "ASSAULT", false},
+	})
+}
+
+// TestNominalInfinitive: a verb that completes a noun or a predicate
+// adjective is a capacity or a stance, not an act; the same verb after a
+// verb of doing is coded.
+func TestNominalInfinitive(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Peru wants the ability to strike Chile within minutes, an analyst said.", "ASSAULT", false},
+		{"Brazil has been more reluctant than Peru to sanction Chilean banks.", "COERCE", false},
+		{"Peru moved on Sunday to sanction Chilean banks.", "COERCE PER>CHL", true},
+		{"Peru's president called new Chilean President Ana Brisel on Tuesday to congratulate her.", "SUPPORT PER>CHL", true},
+	})
+}

@@ -716,3 +716,33 @@ func (t *tree) phrase(w int, full bool) (lo, hi int) {
 	}
 	return lo, hi
 }
+
+// nominalInfinitive reports a verb trigger that completes a noun or a
+// predicate adjective ("wants the ability to strike", "has been reluctant to
+// target"): what a party can, may or is minded to do, not what it did. An
+// adjective must be predicated (have a copula): "called new Prime Minister
+// Ana Brisel to congratulate her" is a misparse, not an attitude.
+func (c *Coder) nominalInfinitive(s *sentence, tr lexicon.Trigger) bool {
+	if tr.IsNoun || s.lower(tr.TokStart-1) != "to" {
+		return false
+	}
+	t := s.parsed(c.parser)
+	if t == nil {
+		return false
+	}
+	v := t.wordAt(tr.Start)
+	if v < 0 || t.words[v].UPOS != "VERB" || t.kid(v, "mark") < 0 {
+		return false
+	}
+	h := t.words[v].Head - 1
+	if h < 0 {
+		return false
+	}
+	switch t.words[h].UPOS {
+	case "NOUN":
+		return true
+	case "ADJ":
+		return t.kid(h, "cop") >= 0
+	}
+	return false
+}
