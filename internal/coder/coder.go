@@ -201,6 +201,7 @@ func (c *Coder) CodeContext(ctx context.Context, a *article.Article) (Result, er
 	}
 	d.datedBySaying(out)
 	datedAfterEvent(out, c.lex)
+	datedBeforeMain(out)
 	shareDates(out, d.ref)
 	for i := range out {
 		out[i].ArticleID, out[i].Doc, out[i].Outlet = a.ID, a.Source, a.Outlet

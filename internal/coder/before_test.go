@@ -1,0 +1,43 @@
+package coder
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/event"
+)
+
+func TestDatedBeforeMain(t *testing.T) {
+	d := func(s string) time.Time {
+		v, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	tests := []struct {
+		sentence, trigger, dateText string
+		wantStart, wantEnd          string
+	}{
+		// the shooting, told inside the clause, is two weeks before the raid
+		{"The raid comes two weeks after a Ruritanian envoy was shot dead in Lima.", "shot", "", "2021-03-06", "2021-03-06"},
+		// "less than a week": any day of the week before
+		{"The bombing came less than a week after Peru and the rebels signed a truce.", "signed", "", "2021-03-13", "2021-03-19"},
+		// a time phrase taken from the main clause is moved with it
+		{"Troops fired on the crowd on Saturday, three days after the group attacked a convoy.", "attacked", "on Saturday", "2021-03-17", "2021-03-17"},
+		// a fronted phrase dates the main clause, not this one
+		{"Two days after the vote, troops fired on protesters.", "fired", "", "2021-03-20", "2021-03-20"},
+		// the clause's own time phrase stands
+		{"Talks began a day after the army shelled the town on Monday.", "shelled", "on Monday", "2021-03-20", "2021-03-20"},
+		// the trigger before "after" is the later event
+		{"Peru expelled the envoy three days after the protest.", "expelled", "", "2021-03-20", "2021-03-20"},
+	}
+	for _, tt := range tests {
+		ms := []event.Mention{{Sentence: tt.sentence, Trigger: tt.trigger, DateText: tt.dateText,
+			DateStart: d("2021-03-20"), DateEnd: d("2021-03-20"), Precision: "day"}}
+		datedBeforeMain(ms)
+		if got := ms[0].DateStart.Format("2006-01-02") + " " + ms[0].DateEnd.Format("2006-01-02"); got != tt.wantStart+" "+tt.wantEnd {
+			t.Errorf("%q: dated %s, want %s %s (%q)", tt.sentence, got, tt.wantStart, tt.wantEnd, ms[0].DateText)
+		}
+	}
+}
