@@ -1,6 +1,9 @@
 package coder
 
 import (
+	"slices"
+
+	"github.com/dyad-project/dyad/internal/codes"
 	"strings"
 	"time"
 
@@ -134,6 +137,14 @@ func (c *Coder) resolve(text string, ch *chunk, day time.Time, fallback string) 
 	}
 	p := event.Party{Text: text[ch.start:ch.end], Start: ch.start, End: ch.end}
 	switch {
+	case head.Entity != nil && foreignBody(head.Entity, country):
+		// "the Peruvian Department of Justice": an institution the
+		// knowledge base knows under another state's name is this
+		// state's own
+		p.Code, p.Sector = country, sector
+		if len(head.Entity.Sectors) > 0 {
+			p.Sector = head.Entity.Sectors[0]
+		}
 	case head.Entity != nil:
 		e := head.Entity
 		p.EntityID, p.Entity = e.ID, e.Name
@@ -178,4 +189,11 @@ func (c *Coder) holder(p *event.Party, day time.Time) bool {
 		p.EntityID, p.Entity, p.Sector = e.ID, e.Name, r.Sector
 	}
 	return ok
+}
+
+// foreignBody reports an organisation of one state named with another
+// state's demonym or name before it.
+func foreignBody(e *actors.Entity, country string) bool {
+	return country != "" && e.Kind == actors.KindOrg && e.Country != "" && e.Country != country &&
+		!slices.Contains(codes.NonState, e.Country)
 }

@@ -85,3 +85,12 @@ func TestNominalInfinitive(t *testing.T) {
 		{"Peru's president called new Chilean President Ana Brisel on Tuesday to congratulate her.", "SUPPORT PER>CHL", true},
 	})
 }
+
+// TestForeignBody: an institution the knowledge base knows as another
+// state's, named with a demonym, is the demonym's state's own.
+func TestForeignBody(t *testing.T) {
+	checkPresence(t, defaultCoder(t), []presence{
+		{"The Peruvian Department of Justice has launched an investigation into the Chilean firm.", "ACCUSE PER>CHL", true},
+		{"The Department of Justice has launched an investigation into the Chilean firm.", "ACCUSE USA>CHL", true},
+	})
+}
