@@ -241,7 +241,12 @@ func accept(cs []cand, text string, words []token) (cand, bool) {
 // that need them (people, groups): a country, demonym or seat must be
 // written as registered, up to case, accents and a possessive, or "Some"
 // would be Finland's "Suomi" (and an organisation too: "Asian" is not ASEAN).
+//
+// An acronym is never a transliteration either: "ODA" is not the UDA.
 func spelled(c cand, text string, words []token) bool {
+	if len(words) == 1 && allCaps(text[words[0].core:words[0].end]) {
+		return registered(c, plain(text[words[0].start:words[0].end]))
+	}
 	if c.kind != KindCountry && c.kind != KindDemonym && c.kind != KindSeat && c.kind != KindIGO {
 		return true
 	}

@@ -217,3 +217,28 @@ func TestSpeltBeforeFolded(t *testing.T) {
 		}
 	}
 }
+
+// TestAcronymSpelled: an acronym is matched as registered, never through
+// the vowel merges of transliteration ("ODA", official development
+// assistance, is not the UDA).
+func TestAcronymSpelled(t *testing.T) {
+	kb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Peru gave Chile ODA worth 40 million dollars.", false},
+		{"The UDA declared a ceasefire.", true},
+	} {
+		found := false
+		for _, m := range kb.Scan(c.text) {
+			found = found || m.Entity != nil && strings.Contains(m.Entity.Name, "Ulster")
+		}
+		if found != c.want {
+			t.Errorf("Scan(%q) = %v: Ulster Defence Association %v, want %v", c.text, texts(kb.Scan(c.text)), found, c.want)
+		}
+	}
+}
