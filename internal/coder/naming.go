@@ -3,9 +3,11 @@ package coder
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/lexicon"
+	"github.com/dyad-project/dyad/internal/timex"
 )
 
 var namingEntry = &lexicon.Entry{Verb: "call (a name)", Event: "ACCUSE", Mode: "disapprove", CAMEO: "111", Source: "coder"}
@@ -33,29 +35,7 @@ func (c *Coder) namings(d *doc, s *sentence, seen map[string]bool) []event.Menti
 		if o < 0 || t.words[o].UPOS == "PRON" {
 			continue // "called it a day"; a pronoun's party is not read here
 		}
-		pred := -1
-		for _, k := range t.kids[o] {
-			// "called Peru's decision a disgrace" parsed with the
-			// predicate under the object
-			if r := t.words[k].Rel; (r == "obj" || r == "xcomp" || r == "obl:unmarked") && k > o && t.words[k].UPOS == "NOUN" {
-				pred = k
-			}
-		}
-		for _, k := range t.kids[v] {
-			switch t.words[k].Rel {
-			case "xcomp", "obj", "obl:unmarked":
-				if k > o && (t.words[k].UPOS == "NOUN" || t.words[k].UPOS == "ADJ") {
-					pred = k
-				}
-			case "compound:prt", "obl":
-				if k > v && k < o+1 {
-					pred = -2 // "called off", "called on X": another verb
-				}
-			}
-			if pred == -2 {
-				break
-			}
-		}
+		pred := t.namePredicate(s, v, o)
 		if pred < 0 || t.praises(s, pred) {
 			continue
 		}
@@ -74,6 +54,45 @@ func (c *Coder) namings(d *doc, s *sentence, seen map[string]bool) []event.Menti
 		}
 	}
 	return out
+}
+
+// namePredicate is the noun or adjective that names the object o of the
+// calling verb v ("called the move a disgrace"), -1 when there is none, -2
+// when "call" is another verb ("called off", "called on X").
+func (t *tree) namePredicate(s *sentence, v, o int) int {
+	pred := -1
+	for _, k := range t.kids[o] {
+		// "called Peru's decision a disgrace" parsed with the
+		// predicate under the object
+		if r := t.words[k].Rel; (r == "obj" || r == "xcomp" || r == "obl:unmarked") && k > o && t.words[k].UPOS == "NOUN" {
+			pred = k
+		}
+	}
+	for _, k := range t.kids[v] {
+		switch t.words[k].Rel {
+		case "xcomp", "obj", "obl:unmarked":
+			if k > o && (t.words[k].UPOS == "NOUN" || t.words[k].UPOS == "ADJ") {
+				pred = k
+			}
+		case "compound:prt", "obl":
+			if k > v && k < o+1 {
+				pred = -2 // "called off", "called on X": another verb
+			}
+		}
+		if pred == -2 {
+			break
+		}
+	}
+	if pred >= 0 && t.isTime(s, pred) {
+		return -1 // "called Peru's president last week": when, not what
+	}
+	return pred
+}
+
+// isTime reports a word whose phrase is a time: "last week", "Friday".
+func (t *tree) isTime(s *sentence, w int) bool {
+	lo, hi := t.span(w)
+	return len(timex.Find(s.text[lo:hi], time.Time{}, timex.Options{})) > 0
 }
 
 var callForms = set("call", "calls", "called", "calling", "dubbed", "dubs", "dub", "labelled", "labeled", "labels", "branded", "brands")
