@@ -194,6 +194,7 @@ func (c *Coder) CodeContext(ctx context.Context, a *article.Article) (Result, er
 		ms := c.codeSentence(d, s)
 		d.noteSaid(s)
 		out = append(out, ms...)
+		d.claimedBack(s, out, len(ms))
 		if d.anchor == before {
 			d.anchorFrom(s)
 		}
