@@ -191,6 +191,11 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			// without weapons named do it in words
 			typ, mode, cameo = "ACCUSE", "", "111"
 		}
+		if typ == "ASSAULT" && mode == "" && !lethal(s.lower(tr.TokStart)) && partisan[actor.party.Sector] {
+			// "fresh Republican attacks on the president": parties and
+			// legislators attack in words (an armed group is REB first)
+			typ, mode, cameo = "ACCUSE", "", "111"
+		}
 		if typ == "ASSAULT" && actor.party.EntityID == "" && actor.party.Sector == "CVL" && tr.Entry.Mode == "" && !lethal(s.lower(tr.TokStart)) {
 			// "hundreds of protesters stormed the Green Zone": crowds
 			// without weapons named are protesting, not attacking
@@ -586,6 +591,9 @@ func (s *sentence) demonymOf(c *chunk) bool {
 
 // politician reports a person who holds a political office (government,
 // legislature, party): not a gunman, a soldier or a crowd.
+// partisan sectors fight with words.
+var partisan = map[string]bool{"PTY": true, "LEG": true, "OPP": true}
+
 func politician(c *chunk) bool {
 	if c == nil || !c.person {
 		return false

@@ -94,3 +94,14 @@ func TestForeignBody(t *testing.T) {
 		{"The Department of Justice has launched an investigation into the Chilean firm.", "ACCUSE USA>CHL", true},
 	})
 }
+
+// TestPartisanAttacks: parties and legislators attack in words; an armed
+// group that is also a party attacks with weapons.
+func TestPartisanAttacks(t *testing.T) {
+	checkPresence(t, defaultCoder(t), []presence{
+		{"Peruvian lawmakers attacked the Chilean ambassador over the border deal.", "ACCUSE PER>CHL", true},
+		{"Peruvian lawmakers attacked the Chilean ambassador over the border deal.", "ASSAULT", false},
+		{"Hezbollah attacked Israeli positions on Sunday.", "ASSAULT LBN>ISR", true},
+		{"Peruvian lawmakers were killed when gunmen attacked their convoy.", "ACCUSE", false},
+	})
+}
