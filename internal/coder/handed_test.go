@@ -17,3 +17,12 @@ func TestHandedGoesToReceiver(t *testing.T) {
 		{"The Peruvian president granted a full pardon to twelve Chilean fishermen on Monday.", "", "Chilean fishermen"},
 	})
 }
+
+// TestTransferReceiver: what a transfer verb hands over is its object; the
+// receiver is named after "to", even when the object names a party too.
+func TestTransferReceiver(t *testing.T) {
+	checkRecipients(t, parsingCoder(t), []recipientOf{
+		{"Peruvian officials returned six Chilean paintings to the government of Chile on Monday.", "RETREAT", "government of Chile"},
+		{"Peruvian officials returned six stolen paintings to Chile on Monday.", "RETREAT", "Chile"},
+	})
+}

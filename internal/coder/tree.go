@@ -269,6 +269,14 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 	if recip == nil && aboutAnAct[tr.Entry.Event] {
 		recip = t.complementRecipient(s, v, 2)
 	}
+	if tr.Entry.Frame == lexicon.FrameTransfer {
+		// "returned six Peruvian artifacts to the government of Peru":
+		// the object is the thing handed over, its receiver is named
+		// after "to"
+		if r := t.prepParty(s, []string{"to"}, v, obj); r != nil {
+			recip = r
+		}
+	}
 
 	return actor, recip
 }
