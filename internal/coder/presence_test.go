@@ -105,3 +105,14 @@ func TestPartisanAttacks(t *testing.T) {
 		{"Peruvian lawmakers were killed when gunmen attacked their convoy.", "ACCUSE", false},
 	})
 }
+
+// TestGrants: granting a permission, an extension or citizenship concedes
+// to its receiver; repealing a law lifts it.
+func TestGrants(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"The Peruvian court granted the Chilean ministry permission to detain the publisher.", "CONCEDE PER>CHL", true},
+		{"Kenya had given Uganda permission to use Kenyan airspace.", "CONCEDE KEN>UGA", true},
+		{"The European Union granted the British government an extension.", "CONCEDE EUR>GBR", true},
+		{"Peru has repealed the Chile boycott law.", "RETREAT PER>CHL", true},
+	})
+}
