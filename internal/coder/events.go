@@ -131,7 +131,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 			// AGREE in PLOVER, made now; the act itself has not happened
 			typ, mode, cameo, offer = "AGREE", "", "030", true
 		}
-		if !offer && !tr.IsNoun && s.statedIntent(tr, cs, actor) {
+		if !offer && s.statedIntent(tr, cs, actor) {
 			// "Pyongyang said it would launch missiles", "the rebels said
 			// they will release the hostages": an actor announcing its own
 			// act commits to it now; force or penalties so announced are
@@ -1794,8 +1794,11 @@ func (s *sentence) statedIntent(tr lexicon.Trigger, cs int, actor *chunk) bool {
 		return false
 	}
 	for _, sp := range s.speech {
-		if sp.TokEnd >= tr.TokStart || s.speaker(sp) != actor {
+		if sp.TokEnd >= tr.TokStart {
 			continue
+		}
+		if by := s.speaker(sp); by != actor && (by == nil || !by.person || actor.person || by.party.Code == "" || by.party.Code != actor.party.Code) {
+			continue // not the speaker, nor the state a leader speaks for
 		}
 		from := max(sp.TokEnd+1, cs)
 		if s.hasWord(from, tr.TokStart, willWords) && !s.hasWord(from, tr.TokStart, negations) {

@@ -19,3 +19,15 @@ func TestHeBindsUnknownName(t *testing.T) {
 		t.Errorf("mentions %+v, want REJECT by Varo Tenzi to CHL", ms)
 	}
 }
+
+// TestSpeakerOwns: "his country" in a reported clause is the speaker's
+// state; "it" after a leader is the state the leader speaks for; an event
+// noun a speaker says its side will begin is a threat.
+func TestSpeakerOwns(t *testing.T) {
+	c := parsingCoder(t)
+	checkPresence(t, c, []presence{
+		{"Kenyan President Uhuru Kenyatta said his country will not lift the ban on Uganda until Kampala pays its debts.", "REJECT KEN>UGA", true},
+		{"Kenya's president says it will begin a new military operation against Somali militants within a few days.", "THREATEN KEN>SOM", true},
+		{"Kenya's president says it will begin a new military operation against Somali militants within a few days.", "ASSAULT", false},
+	})
+}

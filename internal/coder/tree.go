@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dyad-project/dyad/internal/actors"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/lexicon"
 	"github.com/dyad-project/dyad/internal/timex"
@@ -420,6 +421,9 @@ func (t *tree) nounRoles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) 
 	v, _ := t.governor(s, tr)
 	if actor == nil && v >= 0 {
 		actor = t.party(s, t.subject(s, v))
+		if actor == nil {
+			actor = t.bound(s, t.subject(s, v)) // "X said it would begin talks"
+		}
 	}
 	if recip == nil && v >= 0 && (mutual(tr) || tr.Entry.Mode == "visit") {
 		// "told X in a phone call": who the clause addresses is the
@@ -462,10 +466,26 @@ func (t *tree) wordEnding(off int) int {
 // right kind binds: "it" a party that is not a person, "he" or "she" a
 // person or an unknown name, "they" and "we" any party. Returns nil for any other word.
 func (t *tree) bound(s *sentence, w int) *chunk {
-	if w < 0 || t.words[w].UPOS != "PRON" {
+	if w < 0 {
 		return nil
 	}
-	fits := pronounFits(strings.ToLower(s.text[t.words[w].Start:t.words[w].End]))
+	pron, own := w, false
+	if t.words[w].UPOS == "NOUN" {
+		// "Putin said his country will not lift the ban": a noun owned
+		// by a pronoun is the speaker's own (its country, government)
+		if pron = t.kid(w, "nmod:poss"); pron < 0 || t.words[pron].UPOS != "PRON" {
+			return nil
+		}
+		own = true
+	}
+	if t.words[pron].UPOS != "PRON" {
+		return nil
+	}
+	word := strings.ToLower(s.text[t.words[pron].Start:t.words[pron].End])
+	if own {
+		word = map[string]string{"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}[word]
+	}
+	fits := pronounFits(word)
 	if fits == nil {
 		return nil
 	}
@@ -489,12 +509,36 @@ func (t *tree) bound(s *sentence, w int) *chunk {
 		if h < 0 {
 			return nil
 		}
-		if k := t.kid(h, "nsubj"); k >= 0 && k < w {
-			if c := t.party(s, k); c != nil && fits(c) {
-				return c
+		k := t.kid(h, "nsubj")
+		if k < 0 || k >= w {
+			return nil
+		}
+		c := t.party(s, k)
+		if c == nil {
+			return nil
+		}
+		if word == "it" && c.person {
+			// "Turkey's president says it will begin an operation": "it"
+			// is the state the speaker speaks for
+			if st := t.kidParty(s, k, "nmod:poss"); st != nil && !st.person && st.party.Code != "" {
+				c = st
+			} else if c.party.Code != "" {
+				c = &chunk{start: c.start, end: c.end, party: event.Party{Code: c.party.Code, Text: stateText(c)}}
 			}
 		}
-		return nil
+		if !fits(c) && !(word == "it" && !c.person) {
+			return nil
+		}
+		if own {
+			// the speaker's country under the noun's own words
+			lo, hi := t.phrase(w, false)
+			o := &chunk{start: s.start + lo, end: s.start + hi, party: event.Party{Code: c.party.Code, Text: s.text[lo:hi]}}
+			if n := s.chunkOver(t.words[w]); n != nil {
+				o.party.Sector = n.party.Sector
+			}
+			return o
+		}
+		return c
 	}
 	return nil
 }
@@ -753,4 +797,15 @@ func (c *Coder) nominalInfinitive(s *sentence, tr lexicon.Trigger) bool {
 		return t.kid(h, "cop") >= 0
 	}
 	return false
+}
+
+// stateText is how a person's party names their state: the country or
+// demonym written in it ("Turkey's president"), else the state's code.
+func stateText(c *chunk) string {
+	for _, m := range c.matches {
+		if m.Country == c.party.Code && (m.Kind == actors.KindCountry || m.Kind == actors.KindDemonym || m.Kind == actors.KindSeat) {
+			return strings.TrimSuffix(strings.TrimSuffix(m.Text, "'s"), "’s")
+		}
+	}
+	return c.party.Code
 }
