@@ -65,6 +65,7 @@ type doc struct {
 	art         *article.Article
 	ref         time.Time // the day relative dates resolve against
 	fallback    string    // the country the article is about
+	fallbackN   int       // how often the text names it
 	lastPerson  *chunk
 	lastPlural  *chunk
 	lastParty   *chunk
@@ -160,7 +161,7 @@ func (c *Coder) CodeContext(ctx context.Context, a *article.Article) (Result, er
 		d.ref = check.Start.Add(check.End.Sub(check.Start) / 2)
 		d.content = window{Start: check.Start, End: check.End, Precision: "span"}
 	}
-	d.fallback = focusCountry(a.Text, chunks)
+	d.fallback, d.fallbackN = focusCountry(a.Text, chunks)
 	var out []event.Mention
 	ci, prevEnd := 0, 0
 	for _, sp := range nlp.Split(a.Text) {
@@ -459,12 +460,13 @@ func (d *doc) remember(s *sentence) {
 // focusCountry is the country the article is mostly about: the most named
 // country, not counting sponsors ("Iran-backed") — generic parties such as
 // "the militias" belong to it.
-func focusCountry(text string, chunks []chunk) string {
-	counts := map[string]int{}
+func focusCountry(text string, chunks []chunk) (string, int) {
+	counts, named := map[string]int{}, map[string]int{}
 	for _, ch := range chunks {
 		for _, m := range ch.matches {
 			if (m.Kind == actors.KindCountry || m.Kind == actors.KindDemonym || m.Kind == actors.KindSeat) && !backedAfter(text, m.End) && m.Country != "" {
 				counts[m.Country]++
+				named[m.Country]++
 				if placedAt(text, m.Start) {
 					counts[m.Country] += placeWeight // "in Baghdad": where things happen
 				}
@@ -492,9 +494,9 @@ func focusCountry(text string, chunks []chunk) string {
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].v > all[j].v || (all[i].v == all[j].v && all[i].k < all[j].k) })
 	if len(all) == 0 {
-		return ""
+		return "", 0
 	}
-	return all[0].k
+	return all[0].k, named[all[0].k]
 }
 
 // keepIntroduced drops surname-only matches of people whose full name has not

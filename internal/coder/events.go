@@ -235,6 +235,13 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 				continue
 			}
 			m.Actor, m.Recipient = domestic(actor, recip, typ)
+			if actor.unplaced && !recip.unplaced && m.Actor.Code == m.Recipient.Code && d.fallbackN <= 1 {
+				// "A militia attacked a U.S. base.": the article's country,
+				// given to a party of no country of its own, comes from the
+				// target alone, the one place the text names it; the
+				// party's country is unknown
+				m.Actor.Code = ""
+			}
 			if m.Actor.Code != "" && m.Recipient.Code == m.Actor.Code && m.Recipient.Sector == "" && m.Recipient.EntityID == "" && !recip.generic && !recip.plural && !s.placeInside(recip) && !s.demonymOf(recip) && !townOf(recip) && !s.ownerOfThing(recip, tr) {
 				continue // "the White House" acting on "the US": a state is not its own counterpart
 			}

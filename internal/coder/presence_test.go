@@ -116,3 +116,13 @@ func TestGrants(t *testing.T) {
 		{"Peru has repealed the Chile boycott law.", "RETREAT PER>CHL", true},
 	})
 }
+
+// TestCircularFallback: a party of no country takes the article's country,
+// unless the text names that country only in the party's own target.
+func TestCircularFallback(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"A militia attacked a Peruvian army base on Sunday.", "ASSAULT >PER", true},
+		// a text that names the country again keeps it for the police
+		{"Peru's government announced new measures on Monday. Peru's opposition said it would protest. The police arrested dozens of Peruvian students on Tuesday.", "COERCE PER>PER", true},
+	})
+}
