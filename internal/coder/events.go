@@ -235,7 +235,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 				continue
 			}
 			m.Actor, m.Recipient = domestic(actor, recip, typ)
-			if actor.unplaced && !recip.unplaced && m.Actor.Code == m.Recipient.Code && d.fallbackN <= 1 {
+			if actor.unplaced && m.Actor.Code == m.Recipient.Code && d.fallbackN <= 1 && stateMatch(recip, m.Actor.Code) != nil {
 				// "A militia attacked a U.S. base.": the article's country,
 				// given to a party of no country of its own, comes from the
 				// target alone, the one place the text names it; the
@@ -598,6 +598,17 @@ func (s *sentence) demonymOf(c *chunk) bool {
 
 // politician reports a person who holds a political office (government,
 // legislature, party): not a gunman, a soldier or a crowd.
+// stateMatch is the match of a party's own words that names the state code
+// (a country, demonym or capital), or nil.
+func stateMatch(c *chunk, code string) *actors.Match {
+	for i, m := range c.matches {
+		if m.Country == code && (m.Kind == actors.KindCountry || m.Kind == actors.KindDemonym || m.Kind == actors.KindSeat) {
+			return &c.matches[i]
+		}
+	}
+	return nil
+}
+
 // partisan sectors fight with words.
 var partisan = map[string]bool{"PTY": true, "LEG": true, "OPP": true}
 

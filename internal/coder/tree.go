@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dyad-project/dyad/internal/actors"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/lexicon"
 	"github.com/dyad-project/dyad/internal/timex"
@@ -802,10 +801,8 @@ func (c *Coder) nominalInfinitive(s *sentence, tr lexicon.Trigger) bool {
 // stateText is how a person's party names their state: the country or
 // demonym written in it ("Turkey's president"), else the state's code.
 func stateText(c *chunk) string {
-	for _, m := range c.matches {
-		if m.Country == c.party.Code && (m.Kind == actors.KindCountry || m.Kind == actors.KindDemonym || m.Kind == actors.KindSeat) {
-			return strings.TrimSuffix(strings.TrimSuffix(m.Text, "'s"), "’s")
-		}
+	if m := stateMatch(c, c.party.Code); m != nil {
+		return strings.TrimSuffix(strings.TrimSuffix(m.Text, "'s"), "’s")
 	}
 	return c.party.Code
 }
