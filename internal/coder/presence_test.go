@@ -126,3 +126,12 @@ func TestCircularFallback(t *testing.T) {
 		{"Peru's government announced new measures on Monday. Peru's opposition said it would protest. The police arrested dozens of Peruvian students on Tuesday.", "COERCE PER>PER", true},
 	})
 }
+
+// TestPledgedSupport: pledging support endorses now (SUPPORT); pledging
+// aid stays a promise (AGREE).
+func TestPledgedSupport(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"The Kenyan president pledged his full support for the Ugandan initiative.", "SUPPORT KEN>UGA", true},
+		{"Kenya pledged aid to Uganda.", "AGREE KEN>UGA", true},
+	})
+}
