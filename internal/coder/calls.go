@@ -1,7 +1,6 @@
 package coder
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/dyad-project/dyad/internal/event"
@@ -17,10 +16,7 @@ var callEntry = &lexicon.Entry{Verb: "call (on the phone)", Event: "CONSULT", Mo
 // "called for"), is a telephone call. Read from the tree; a call that is
 // asked, planned or denied ("will call", "did not call") is left out.
 func (c *Coder) phoneCalls(d *doc, s *sentence, seen map[string]bool) []event.Mention {
-	if !slices.ContainsFunc(s.toks, func(tok lexicon.Token) bool { return callForms[tok.Lower] }) {
-		return nil
-	}
-	t := s.parsed(c.parser)
+	t := c.parsedFor(s, callForms)
 	if t == nil {
 		return nil
 	}

@@ -1,7 +1,6 @@
 package coder
 
 import (
-	"slices"
 	"strings"
 	"time"
 
@@ -18,10 +17,7 @@ var namingEntry = &lexicon.Entry{Verb: "call (a name)", Event: "ACCUSE", Mode: "
 // ("called the talks a success"). Read from the tree: a form of "call"
 // with an object and a predicate after it.
 func (c *Coder) namings(d *doc, s *sentence, seen map[string]bool) []event.Mention {
-	if !slices.ContainsFunc(s.toks, func(tok lexicon.Token) bool { return callForms[tok.Lower] }) {
-		return nil // parse only a sentence that can hold a naming
-	}
-	t := s.parsed(c.parser)
+	t := c.parsedFor(s, callForms)
 	if t == nil {
 		return nil
 	}

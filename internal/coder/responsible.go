@@ -1,7 +1,6 @@
 package coder
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/dyad-project/dyad/internal/event"
@@ -16,12 +15,10 @@ import (
 // clause a speech verb reports. A party saying it is responsible itself
 // claims, and does not accuse.
 func (c *Coder) responsibilities(d *doc, s *sentence, seen map[string]bool) []event.Mention {
-	if len(s.speech) == 0 || !slices.ContainsFunc(s.toks, func(tok lexicon.Token) bool {
-		return tok.Lower == "responsible" || tok.Lower == "behind"
-	}) {
+	if len(s.speech) == 0 {
 		return nil
 	}
-	t := s.parsed(c.parser)
+	t := c.parsedFor(s, blameWords)
 	if t == nil {
 		return nil
 	}
@@ -55,6 +52,8 @@ func (c *Coder) responsibilities(d *doc, s *sentence, seen map[string]bool) []ev
 	}
 	return out
 }
+
+var blameWords = set("responsible", "behind")
 
 // reportedBy is the speech trigger whose clause holds the predicate p: p is
 // the complement of the speech verb ("said X was responsible"), or the

@@ -54,6 +54,16 @@ func (s *sentence) parsed(p Parser) *tree {
 	return s.tree
 }
 
+// parsedFor is the sentence's tree when one of its words is a cue, else
+// nil: the readers that need a cue word parse only a sentence that has one
+// (parsing is most of the coder's cost).
+func (c *Coder) parsedFor(s *sentence, cues map[string]bool) *tree {
+	if !slices.ContainsFunc(s.toks, func(tok lexicon.Token) bool { return cues[tok.Lower] }) {
+		return nil
+	}
+	return s.parsed(c.parser)
+}
+
 // wordAt is the word starting at the sentence offset off, or -1.
 func (t *tree) wordAt(off int) int {
 	i, ok := slices.BinarySearchFunc(t.words, off, func(w Word, off int) int { return w.Start - off })
