@@ -9,46 +9,30 @@ import (
 
 var callEntry = &lexicon.Entry{Verb: "call (on the phone)", Event: "CONSULT", Mode: "phone", CAMEO: "041", Source: "coder"}
 
-// phoneCalls codes "Peru's president called Chile's president on Friday
-// to discuss the border": calling a party, with no name given to it
-// ("called the move a disgrace" is a naming) and no particle or
-// preposition making it another verb ("called off", "called on X to",
-// "called for"), is a telephone call. Read from the tree; a call that is
-// asked, planned or denied ("will call", "did not call") is left out.
-func (c *Coder) phoneCalls(d *doc, s *sentence, seen map[string]bool) []event.Mention {
-	t := c.parsedFor(s, callForms)
-	if t == nil {
-		return nil
+// phoneCall codes "Peru's president called Chile's president on Friday
+// to discuss the border": calling a party (the object o of v) with no name
+// given to it and no preposition making it another verb ("called on X
+// to …") is a telephone call. A call that is asked, planned or denied
+// ("will call", "did not call"), passive, or made to a thing of the
+// party's ("called Peru's decision …") is left out.
+func (c *Coder) phoneCall(d *doc, s *sentence, t *tree, sp lexicon.Trigger, v, o int, seen map[string]bool) (event.Mention, bool) {
+	if o < v || t.kid(v, "aux:pass") >= 0 || t.unreal(s, v) {
+		return event.Mention{}, false
 	}
-	var out []event.Mention
-	for v, w := range t.words {
-		word := strings.ToLower(s.text[w.Start:w.End])
-		if w.UPOS != "VERB" || !strings.HasPrefix(word, "call") || t.kid(v, "aux:pass") >= 0 || t.unreal(s, v) {
-			continue
-		}
-		o := t.kid(v, "obj")
-		if o < 0 || o < v || t.words[o].UPOS == "PRON" || t.namePredicate(s, v, o) != -1 {
-			continue
-		}
-		if k := t.kid(v, "obl"); k >= 0 && k < o {
-			continue // "called on Peru to …"
-		}
-		if s.chunkOver(t.words[o]) == nil && t.words[o].UPOS != "PROPN" {
-			continue // "called Peru's decision …": a thing of the party's is named, not phoned
-		}
-		speaker := t.party(s, t.subject(s, v))
-		callee := t.party(s, o)
-		if speaker == nil || callee == nil || speaker == callee || callee.generic || speaker.party.Code == "" && !speaker.open {
-			continue
-		}
-		at := s.tokAt(s.start + w.Start)
-		sp := lexicon.Trigger{TokStart: at, TokEnd: at + 1, Start: w.Start, End: w.End, Lemma: "call"}
-		if m, ok := c.saidMention(d, s, sp, callEntry, speaker, callee.party, s.text[w.Start:w.End], seen); ok {
-			m.Mode = callEntry.Mode
-			out = append(out, m)
-		}
+	if k := t.kid(v, "obl"); k >= 0 && k < o {
+		return event.Mention{}, false // "called on Peru to …"
 	}
-	return out
+	if s.chunkOver(t.words[o]) == nil && t.words[o].UPOS != "PROPN" {
+		return event.Mention{}, false
+	}
+	speaker := t.party(s, t.subject(s, v))
+	callee := t.party(s, o)
+	if speaker == nil || callee == nil || speaker == callee || callee.generic || speaker.party.Code == "" && !speaker.open {
+		return event.Mention{}, false
+	}
+	m, ok := c.saidMention(d, s, sp, callEntry, speaker, callee.party, s.text[sp.Start:sp.End], seen)
+	m.Mode = callEntry.Mode
+	return m, ok
 }
 
 // unreal reports a verb with a modal or future auxiliary or a negation:

@@ -307,8 +307,7 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 	}
 	out = append(out, dem...)
 	out = append(out, c.violations(d, s, seen)...)
-	out = append(out, c.namings(d, s, seen)...)
-	out = append(out, c.phoneCalls(d, s, seen)...)
+	out = append(out, c.callings(d, s, seen)...)
 	out = append(out, c.responsibilities(d, s, seen)...)
 	out = append(out, c.blames(d, s, out, seen)...)
 	d.noteActors(out, inner)

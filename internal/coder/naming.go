@@ -11,12 +11,11 @@ import (
 
 var namingEntry = &lexicon.Entry{Verb: "call (a name)", Event: "ACCUSE", Mode: "disapprove", CAMEO: "111", Source: "coder"}
 
-// namings codes "X called Y's speech a stunt", "calling the move
-// unconstitutional": naming a party, or what it did, with a second noun or
-// adjective is a judgement of it, a disapproval unless the words praise
-// ("called the talks a success"). Read from the tree: a form of "call"
-// with an object and a predicate after it.
-func (c *Coder) namings(d *doc, s *sentence, seen map[string]bool) []event.Mention {
+// callings reads every form of "call" with an object from the tree: one
+// with a name for the object is a naming (see naming), one with none a
+// telephone call (see phoneCall), one made another verb by a particle or a
+// preposition ("called off", "called on X") neither.
+func (c *Coder) callings(d *doc, s *sentence, seen map[string]bool) []event.Mention {
 	t := c.parsedFor(s, callForms)
 	if t == nil {
 		return nil
@@ -31,25 +30,40 @@ func (c *Coder) namings(d *doc, s *sentence, seen map[string]bool) []event.Menti
 		if o < 0 || t.words[o].UPOS == "PRON" {
 			continue // "called it a day"; a pronoun's party is not read here
 		}
-		pred := t.namePredicate(s, v, o)
-		if pred < 0 || t.praises(s, pred) {
-			continue
-		}
-		speaker := t.party(s, t.subject(s, v))
-		if speaker == nil && strings.HasSuffix(word, "ing") {
-			speaker = s.sentenceSubject() // "…, calling the move unconstitutional"
-		}
-		target := t.party(s, o)
-		if speaker == nil || target == nil || speaker == target || speaker.media || speaker.party.Code == "" {
-			continue
-		}
 		at := s.tokAt(s.start + w.Start)
 		sp := lexicon.Trigger{TokStart: at, TokEnd: at + 1, Start: w.Start, End: w.End, Lemma: "call"}
-		if m, ok := c.saidMention(d, s, sp, namingEntry, speaker, target.party, s.text[w.Start:w.End], seen); ok {
+		var m event.Mention
+		ok := false
+		switch pred := t.namePredicate(s, v, o); {
+		case pred >= 0:
+			m, ok = c.naming(d, s, t, sp, v, o, pred, seen)
+		case pred == -1 && strings.HasPrefix(word, "call"):
+			m, ok = c.phoneCall(d, s, t, sp, v, o, seen)
+		}
+		if ok {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// naming codes "X called Y's speech a stunt", "calling the move
+// unconstitutional": naming a party, or what it did, with a second noun or
+// adjective (pred) is a judgement of it, a disapproval unless the words
+// praise ("called the talks a success").
+func (c *Coder) naming(d *doc, s *sentence, t *tree, sp lexicon.Trigger, v, o, pred int, seen map[string]bool) (event.Mention, bool) {
+	if t.praises(s, pred) {
+		return event.Mention{}, false
+	}
+	speaker := t.party(s, t.subject(s, v))
+	if speaker == nil && strings.HasSuffix(s.lower(sp.TokStart), "ing") {
+		speaker = s.sentenceSubject() // "…, calling the move unconstitutional"
+	}
+	target := t.party(s, o)
+	if speaker == nil || target == nil || speaker == target || speaker.media || speaker.party.Code == "" {
+		return event.Mention{}, false
+	}
+	return c.saidMention(d, s, sp, namingEntry, speaker, target.party, s.text[sp.Start:sp.End], seen)
 }
 
 // namePredicate is the noun or adjective that names the object o of the
