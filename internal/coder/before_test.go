@@ -41,3 +41,12 @@ func TestDatedBeforeMain(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeTime: a time phrase inside a relative clause dates that
+// clause's event, not the trigger outside it.
+func TestRelativeTime(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"The Peruvian president demanded that Chile hand over a banker who fled from prison in 1979.", "REQUEST PER>CHL 2021-03-20", true},
+		{"The Peruvian president demanded on Monday that Chile hand over a banker.", "REQUEST PER>CHL 2021-03-15", true},
+	})
+}

@@ -34,6 +34,9 @@ func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *ev
 		if c.parser != nil && s.othersTime(c.parser, e, tr) {
 			continue // "the inquiry into September's attack": the attack's date, not the inquiry's
 		}
+		if c.parser != nil && s.relativeTime(c.parser, e, tr) {
+			continue // "demanded that X hand over Y, who escaped in 1979": the escape's date
+		}
 		if c.parser != nil && aboutAnAct[m.Event] && s.actsTime(c.parser, e, tr) {
 			continue // "agreed to hold talks on April 1": the talks' date, not the agreement's
 		}
@@ -244,3 +247,36 @@ func (s *sentence) actsTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool {
 	}
 	return false
 }
+
+// relativeTime reports a time phrase inside a relative clause that does not
+// hold the trigger: "demanded the return of a fugitive who escaped from
+// prison in 1979" dates the escape, not the demand. Parsed only when the
+// sentence has a relative pronoun.
+func (s *sentence) relativeTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool {
+	if !slices.ContainsFunc(s.toks, func(tok lexicon.Token) bool { return relativePronouns[tok.Lower] }) {
+		return false
+	}
+	t := s.parsed(p)
+	if t == nil {
+		return false
+	}
+	w := t.wordAt(e.Start)
+	if w < 0 {
+		return false
+	}
+	// the clause the phrase hangs in: up to the first relative clause
+	for range 6 {
+		h := t.words[w].Head - 1
+		if h < 0 {
+			return false
+		}
+		if t.words[w].Rel == "acl:relcl" {
+			lo, hi := t.span(w)
+			return tr.Start < lo || tr.End > hi
+		}
+		w = h
+	}
+	return false
+}
+
+var relativePronouns = set("who", "which", "whom", "whose", "that", "where")
