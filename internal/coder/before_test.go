@@ -50,3 +50,11 @@ func TestRelativeTime(t *testing.T) {
 		{"The Peruvian president demanded on Monday that Chile hand over a banker.", "REQUEST PER>CHL 2021-03-15", true},
 	})
 }
+
+// TestTimeAfterObject: a time phrase after the verb's own object dates the
+// verb ("agreed to a ceasefire on Monday").
+func TestTimeAfterObject(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Peru and Chile agreed to a ceasefire on Monday.", "AGREE PER>CHL 2021-03-15", true},
+	})
+}

@@ -216,6 +216,12 @@ func (s *sentence) othersTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool {
 	if n < 0 || t.words[n].UPOS != "NOUN" || (t.words[n].Start >= tr.Start && t.words[n].End <= tr.End) {
 		return false
 	}
+	if v := t.wordAt(tr.Start); t.words[head].Rel == "nmod" && v >= 0 && t.words[n].Head-1 == v {
+		// "agreed to a ceasefire on Monday": a phrase after the verb's
+		// own object is as likely the verb's (the parser's attachment of
+		// a time phrase is a guess); a possessive stays the noun's
+		return false
+	}
 	for _, o := range s.triggers {
 		if o.IsNoun && o.Start <= t.words[n].Start && t.words[n].End <= o.End && o.Entry.Event != tr.Entry.Event {
 			return true
