@@ -135,3 +135,11 @@ func TestPledgedSupport(t *testing.T) {
 		{"Kenya pledged aid to Uganda.", "AGREE KEN>UGA", true},
 	})
 }
+
+// TestRegime: "the regime", with no country of its own, is the state the
+// text named as the adversary, not the actor's own.
+func TestRegime(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Sudan's army attacked a Kenyan convoy on Monday. Kenya imposed new sanctions on the regime.", "COERCE KEN>SDN", true},
+	})
+}
