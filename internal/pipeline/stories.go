@@ -153,11 +153,16 @@ func StoredNear(ctx context.Context, db store.Mentions, ms []event.Mention) ([]e
 	key := func(m *event.Mention) mkey {
 		return mkey{m.ArticleID, m.SentStart, m.SentEnd, m.Event, m.StoryID, m.Actor.Code + ">" + m.Recipient.Code}
 	}
-	whole := map[string]bool{}
+	// Every mention of a story has its dyad (merging joins only mentions
+	// of one dyad), so the story is asked for within it: a store that
+	// holds the dyad's mentions (SQLite's cache) answers without a query.
+	whole := map[string]pair{}
 	for i := range out {
 		seen[key(&out[i])] = true
 		if m := &out[i]; (m.Reference || m.Background) && m.StoryID != "" {
-			whole[m.StoryID] = true
+			if _, ok := whole[m.StoryID]; !ok {
+				whole[m.StoryID] = pair{m.Actor.Code, m.Recipient.Code}
+			}
 		}
 	}
 	ids := make([]string, 0, len(whole))
@@ -166,7 +171,8 @@ func StoredNear(ctx context.Context, db store.Mentions, ms []event.Mention) ([]e
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		got, err := db.ListMentions(ctx, store.MentionFilter{Story: id})
+		p := whole[id]
+		got, err := db.ListMentions(ctx, store.MentionFilter{Actor: p.a, Recipient: p.r, Either: true, Story: id})
 		if err != nil {
 			return nil, fmt.Errorf("stored mentions of story %s: %w", id, err)
 		}

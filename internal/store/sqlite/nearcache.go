@@ -73,9 +73,9 @@ func (c *cachedMention) sortDate() string {
 }
 
 // cacheable reports a filter the cache answers: one dyad either way round,
-// optionally within dates.
+// optionally within dates or one story.
 func cacheable(f store.MentionFilter) bool {
-	return f.Either && f.Actor != "" && f.Recipient != "" && f.Event == "" && f.Story == "" && f.Limit == 0
+	return f.Either && f.Actor != "" && f.Recipient != "" && f.Event == "" && f.Limit == 0
 }
 
 // matches is mentionWhere's date conditions, on the stored text of the
@@ -176,7 +176,7 @@ func (c *nearCache) list(ctx context.Context, s *DB, f store.MentionFilter) ([]e
 	var out []event.Mention
 	w := datesOf(f)
 	for i := range p.rows {
-		if w.matches(&p.rows[i]) {
+		if w.matches(&p.rows[i]) && (f.Story == "" || p.rows[i].m.StoryID == f.Story) {
 			out = append(out, p.rows[i].m)
 		}
 	}

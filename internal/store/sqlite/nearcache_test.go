@@ -43,6 +43,10 @@ var nearFilters = []store.MentionFilter{
 	{Actor: "USA", Recipient: "IRQ", Either: true, Until: day("2025-01-03"), UndatedHistory: true},
 	{Actor: "USA", Recipient: "IRN", Either: true, Since: day("2024-12-01"), Until: day("2025-02-01"), UndatedHistory: true},
 	{Actor: "IRN", Recipient: "IRQ", Either: true},
+	// a story within its dyad (StoredNear's whole stories)
+	{Actor: "IRQ", Recipient: "USA", Either: true, Story: "S1"},
+	{Actor: "USA", Recipient: "IRQ", Either: true, Story: "S7"},
+	{Actor: "USA", Recipient: "IRN", Either: true, Story: "S4"},
 }
 
 // checkNear compares, inside a transaction, what ListMentions answers
@@ -195,13 +199,14 @@ func TestPreparedOncePerTransaction(t *testing.T) {
 		if !ok {
 			t.Fatalf("the view's querier is %T, want *prepared", tx.(*DB).q)
 		}
+		before := len(p.stmts) // the transaction's own (holdFTS)
 		for range 3 {
 			if _, err := tx.HasHash(ctx, "h"); err != nil {
 				return err
 			}
 		}
-		if len(p.stmts) != 1 {
-			t.Errorf("%d statements kept after one asked three times, want 1", len(p.stmts))
+		if len(p.stmts) != before+1 {
+			t.Errorf("%d statements kept after one asked three times, want %d", len(p.stmts), before+1)
 		}
 		first := p.stmts[`SELECT COUNT(*) FROM articles WHERE hash = ?`]
 		if _, err := tx.HasHash(ctx, "h"); err != nil || p.stmts[`SELECT COUNT(*) FROM articles WHERE hash = ?`] != first {
@@ -219,6 +224,47 @@ func TestPreparedOncePerTransaction(t *testing.T) {
 		return nil
 	})
 	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A statement a transaction ran is not compiled again by the next one: it
+// comes prepared from the store's cache, on the same connection.
+func TestPreparedOncePerStore(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	for i := range 3 {
+		err := db.InTx(ctx, nil, func(ctx context.Context, tx store.Store) error {
+			p := tx.(*DB).q.(*prepared)
+			for range 2 {
+				if _, err := tx.HasHash(ctx, "h"); err != nil {
+					return err
+				}
+			}
+			if i > 0 && p.fresh != 0 {
+				t.Errorf("transaction %d compiled %d statements, want none", i+1, p.fresh)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// what a cached statement reads is today's data
+	if err := db.InTx(ctx, nil, func(ctx context.Context, tx store.Store) error {
+		_, err := tx.PutArticle(ctx, &article.Article{Source: "a.txt", Text: "Officials met in Baghdad on Monday."})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	a := &article.Article{Text: "Officials met in Baghdad on Monday."}
+	if err := db.InTx(ctx, nil, func(ctx context.Context, tx store.Store) error {
+		has, err := tx.HasHash(ctx, article.ContentHash(a.Text))
+		if err == nil && !has {
+			t.Error("the cached statement did not find the article stored")
+		}
+		return err
+	}); err != nil {
 		t.Fatal(err)
 	}
 }
