@@ -303,6 +303,9 @@ type index struct {
 	// lex is what reading found of each lower-case ASCII word
 	lex  map[string]*lexEntry
 	trig []uint32 // scratch of read
+	// reading keeps the readings of stored mentions for the next merge
+	// (see MergeIntoReading); nil for none
+	reading *Reading
 }
 
 // key is what a mention shares with every mention of its story; "" for a
@@ -375,6 +378,17 @@ func Merge(ms []event.Mention) []*Story {
 // merging: an article ingested today joins yesterday's story). Stored
 // mentions keep their story ids.
 func MergeInto(stored []event.Mention, ms []event.Mention) []*Story {
+	return MergeIntoReading(nil, stored, ms)
+}
+
+// newIndex is an empty index sized for stored and ms.
+func newIndex(stored, ms []event.Mention) *index {
+	return &index{byKey: map[string][]*Story{}, memo: make(map[*event.Mention]*said, len(stored)+len(ms)), sums: map[sumKey]sumVal{},
+		sideIDs: map[sides]uint32{}, homed: map[homeKey]homeState{}, clash: map[[2]*Story]clashState{}}
+}
+
+// mergeStored is MergeInto on the index x.
+func (x *index) mergeStored(stored []event.Mention, ms []event.Mention) []*Story {
 	var stories []*Story
 	byID := map[string]*Story{}
 	for i := range stored {
@@ -390,8 +404,6 @@ func MergeInto(stored []event.Mention, ms []event.Mention) []*Story {
 		}
 		st.add(m)
 	}
-	x := &index{byKey: map[string][]*Story{}, memo: make(map[*event.Mention]*said, len(stored)+len(ms)), sums: map[sumKey]sumVal{},
-		sideIDs: map[sides]uint32{}, homed: map[homeKey]homeState{}, clash: map[[2]*Story]clashState{}}
 	for _, st := range stories {
 		x.put(st)
 	}

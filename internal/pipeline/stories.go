@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
+	"sync/atomic"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/article"
@@ -19,6 +20,14 @@ import (
 type Transactor interface {
 	InTx(ctx context.Context, locks []string, fn func(ctx context.Context, tx store.Store) error) error
 }
+
+// reading is what merging read of stored mentions, kept from one
+// StoreCoded to the next (merge.Reading): a writer merges article after
+// article against mostly the same stored mentions. A call takes it and
+// gives it back; calls meanwhile (concurrent workers) merge without one.
+var reading atomic.Pointer[merge.Reading]
+
+func init() { reading.Store(merge.NewReading()) }
 
 // StoreCoded stores a with its coded mentions merged into the stored
 // stories: the article, the load of the stories its mentions could join,
@@ -42,7 +51,11 @@ func StoreCoded(ctx context.Context, db store.Store, a *article.Article, ms []ev
 		if err != nil {
 			return err
 		}
-		stories := merge.MergeInto(near, ms)
+		r := reading.Swap(nil) // nil while another merge has it
+		stories := merge.MergeIntoReading(r, near, ms)
+		if r != nil {
+			reading.Store(r)
+		}
 		for _, st := range stories {
 			for _, from := range st.Folded {
 				// a new mention joined stored stories: move their mentions
@@ -137,6 +150,10 @@ func StoredNear(ctx context.Context, db store.Mentions, ms []event.Mention) ([]e
 		got, err := db.ListMentions(ctx, f)
 		if err != nil {
 			return nil, fmt.Errorf("stored mentions near %s–%s: %w", k.a, k.r, err)
+		}
+		if out == nil {
+			out = got // most articles ask about one dyad: no copy
+			continue
 		}
 		out = append(out, got...)
 	}
