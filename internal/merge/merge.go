@@ -3,10 +3,13 @@
 package merge
 
 import (
+	"cmp"
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -415,12 +418,9 @@ func mergeNew(x *index, ms []event.Mention) []*Story {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		x, y := &ms[idx[a]], &ms[idx[b]]
-		if x.Doc != y.Doc {
-			return x.Doc < y.Doc
-		}
-		return x.SentStart < y.SentStart
+	slices.SortStableFunc(idx, func(a, b int) int {
+		x, y := &ms[a], &ms[b]
+		return cmp.Or(strings.Compare(x.Doc, y.Doc), cmp.Compare(x.SentStart, y.SentStart))
 	})
 	type match struct {
 		s   *Story
@@ -810,22 +810,23 @@ func (x *index) sameAs(o, m *event.Mention, do, dm *said) sameAs {
 	return sameAs{o, m, do, dm}
 }
 
+// String is built without fmt: each mention that joins a story writes one.
 func (r reason) String() string {
 	var dates string
 	switch r.dates {
 	case refContains:
-		dates = fmt.Sprintf("joined as a reference: window %s contains %s", r.w, span(r.a, r.b))
+		dates = "joined as a reference: window " + r.w.String() + " contains " + span(r.a, r.b)
 	case refMeets:
-		dates = fmt.Sprintf("joined as a reference: window %s meets the windows of the story's references", r.w)
+		dates = "joined as a reference: window " + r.w.String() + " meets the windows of the story's references"
 	case reportInRefs:
-		dates = fmt.Sprintf("a report of an event known from references: %s lies in their windows", span(r.a, r.b))
+		dates = "a report of an event known from references: " + span(r.a, r.b) + " lies in their windows"
 	}
 	var what string
 	if r.same.o != nil {
 		m := r.same.m
 		sim := similarity(r.same.do.words, r.same.dm.words)
-		what = fmt.Sprintf("same type %s, dyad %s→%s, dates within %d days of %s, evidence similarity %.2f",
-			m.Event, m.Actor.Code, m.Recipient.Code, int(Slack.Hours()/24), r.same.o.Doc, sim)
+		what = "same type " + m.Event + ", dyad " + m.Actor.Code + "→" + m.Recipient.Code + ", dates within " +
+			strconv.Itoa(int(Slack.Hours()/24)) + " days of " + r.same.o.Doc + ", evidence similarity " + strconv.FormatFloat(sim, 'f', 2, 64)
 	} else {
 		what = sharedText(r.names, r.sum)
 	}
@@ -841,7 +842,7 @@ func (r reason) String() string {
 func (x *index) sameEvent(o, m *event.Mention, do, dm *said) bool {
 	same := sameDyad(o, m)
 	if !same && reciprocal[family(m.Event)] {
-		same = sameParty(o.Actor, m.Recipient) && sameParty(o.Recipient, m.Actor)
+		same = sameParty(&o.Actor, &m.Recipient) && sameParty(&o.Recipient, &m.Actor)
 	}
 	if !same || o.Recipient.Code == "" || o.DateStart.IsZero() {
 		return false // a one-sided event is too vague to equate
@@ -870,12 +871,13 @@ func apart(a, b *event.Mention) bool {
 }
 
 func sameDyad(a, b *event.Mention) bool {
-	return sameParty(a.Actor, b.Actor) && sameParty(a.Recipient, b.Recipient)
+	return sameParty(&a.Actor, &b.Actor) && sameParty(&a.Recipient, &b.Recipient)
 }
 
 // sameParty compares entity-level where both are known, else by country
-// (a government and its officials are compatible).
-func sameParty(a, b event.Party) bool {
+// (a government and its officials are compatible). The parties are
+// pointers: it is asked for every mention a new one is compared with.
+func sameParty(a, b *event.Party) bool {
 	if a.EntityID != "" && b.EntityID != "" && a.EntityID != b.EntityID {
 		return false
 	}
