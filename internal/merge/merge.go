@@ -3,10 +3,13 @@
 package merge
 
 import (
+	"cmp"
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -303,6 +306,9 @@ type index struct {
 	// lex is what reading found of each lower-case ASCII word
 	lex  map[string]*lexEntry
 	trig []uint32 // scratch of read
+	// reading keeps the readings of stored mentions for the next merge
+	// (see MergeIntoReading); nil for none
+	reading *Reading
 }
 
 // key is what a mention shares with every mention of its story; "" for a
@@ -375,6 +381,17 @@ func Merge(ms []event.Mention) []*Story {
 // merging: an article ingested today joins yesterday's story). Stored
 // mentions keep their story ids.
 func MergeInto(stored []event.Mention, ms []event.Mention) []*Story {
+	return MergeIntoReading(nil, stored, ms)
+}
+
+// newIndex is an empty index sized for stored and ms.
+func newIndex(stored, ms []event.Mention) *index {
+	return &index{byKey: map[string][]*Story{}, memo: make(map[*event.Mention]*said, len(stored)+len(ms)), sums: map[sumKey]sumVal{},
+		sideIDs: map[sides]uint32{}, homed: map[homeKey]homeState{}, clash: map[[2]*Story]clashState{}}
+}
+
+// mergeStored is MergeInto on the index x.
+func (x *index) mergeStored(stored []event.Mention, ms []event.Mention) []*Story {
 	var stories []*Story
 	byID := map[string]*Story{}
 	for i := range stored {
@@ -390,8 +407,6 @@ func MergeInto(stored []event.Mention, ms []event.Mention) []*Story {
 		}
 		st.add(m)
 	}
-	x := &index{byKey: map[string][]*Story{}, memo: make(map[*event.Mention]*said, len(stored)+len(ms)), sums: map[sumKey]sumVal{},
-		sideIDs: map[sides]uint32{}, homed: map[homeKey]homeState{}, clash: map[[2]*Story]clashState{}}
 	for _, st := range stories {
 		x.put(st)
 	}
@@ -403,12 +418,9 @@ func mergeNew(x *index, ms []event.Mention) []*Story {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		x, y := &ms[idx[a]], &ms[idx[b]]
-		if x.Doc != y.Doc {
-			return x.Doc < y.Doc
-		}
-		return x.SentStart < y.SentStart
+	slices.SortStableFunc(idx, func(a, b int) int {
+		x, y := &ms[a], &ms[b]
+		return cmp.Or(strings.Compare(x.Doc, y.Doc), cmp.Compare(x.SentStart, y.SentStart))
 	})
 	type match struct {
 		s   *Story
@@ -798,22 +810,23 @@ func (x *index) sameAs(o, m *event.Mention, do, dm *said) sameAs {
 	return sameAs{o, m, do, dm}
 }
 
+// String is built without fmt: each mention that joins a story writes one.
 func (r reason) String() string {
 	var dates string
 	switch r.dates {
 	case refContains:
-		dates = fmt.Sprintf("joined as a reference: window %s contains %s", r.w, span(r.a, r.b))
+		dates = "joined as a reference: window " + r.w.String() + " contains " + span(r.a, r.b)
 	case refMeets:
-		dates = fmt.Sprintf("joined as a reference: window %s meets the windows of the story's references", r.w)
+		dates = "joined as a reference: window " + r.w.String() + " meets the windows of the story's references"
 	case reportInRefs:
-		dates = fmt.Sprintf("a report of an event known from references: %s lies in their windows", span(r.a, r.b))
+		dates = "a report of an event known from references: " + span(r.a, r.b) + " lies in their windows"
 	}
 	var what string
 	if r.same.o != nil {
 		m := r.same.m
 		sim := similarity(r.same.do.words, r.same.dm.words)
-		what = fmt.Sprintf("same type %s, dyad %s→%s, dates within %d days of %s, evidence similarity %.2f",
-			m.Event, m.Actor.Code, m.Recipient.Code, int(Slack.Hours()/24), r.same.o.Doc, sim)
+		what = "same type " + m.Event + ", dyad " + m.Actor.Code + "→" + m.Recipient.Code + ", dates within " +
+			strconv.Itoa(int(Slack.Hours()/24)) + " days of " + r.same.o.Doc + ", evidence similarity " + strconv.FormatFloat(sim, 'f', 2, 64)
 	} else {
 		what = sharedText(r.names, r.sum)
 	}
@@ -829,7 +842,7 @@ func (r reason) String() string {
 func (x *index) sameEvent(o, m *event.Mention, do, dm *said) bool {
 	same := sameDyad(o, m)
 	if !same && reciprocal[family(m.Event)] {
-		same = sameParty(o.Actor, m.Recipient) && sameParty(o.Recipient, m.Actor)
+		same = sameParty(&o.Actor, &m.Recipient) && sameParty(&o.Recipient, &m.Actor)
 	}
 	if !same || o.Recipient.Code == "" || o.DateStart.IsZero() {
 		return false // a one-sided event is too vague to equate
@@ -858,12 +871,13 @@ func apart(a, b *event.Mention) bool {
 }
 
 func sameDyad(a, b *event.Mention) bool {
-	return sameParty(a.Actor, b.Actor) && sameParty(a.Recipient, b.Recipient)
+	return sameParty(&a.Actor, &b.Actor) && sameParty(&a.Recipient, &b.Recipient)
 }
 
 // sameParty compares entity-level where both are known, else by country
-// (a government and its officials are compatible).
-func sameParty(a, b event.Party) bool {
+// (a government and its officials are compatible). The parties are
+// pointers: it is asked for every mention a new one is compared with.
+func sameParty(a, b *event.Party) bool {
 	if a.EntityID != "" && b.EntityID != "" && a.EntityID != b.EntityID {
 		return false
 	}

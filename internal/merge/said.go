@@ -107,6 +107,9 @@ func (x *index) readInto(m *event.Mention, d *said) *said {
 		return d
 	}
 	d.hasRead = true
+	if x.recall(m, d) {
+		return d
+	}
 	own := x.seen[:0]
 	d.words = make([]uint32, 0, len(m.Sentence)/6+1)
 	for i, at := 0, 0; ; i++ {
@@ -168,6 +171,7 @@ func (x *index) readInto(m *event.Mention, d *said) *said {
 		}
 		return strings.Compare(a.form, b.form)
 	})
+	x.keep(m, d)
 	return d
 }
 

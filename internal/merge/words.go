@@ -2,7 +2,6 @@ package merge
 
 import (
 	"bufio"
-	"fmt"
 	"log/slog"
 	"math"
 	"strconv"
@@ -179,5 +178,5 @@ func sharedText(names []string, sum float64) string {
 	if len(names) > 8 {
 		names = append(names[:8:8], "…")
 	}
-	return fmt.Sprintf("shared: %s (weight %.1f)", strings.Join(names, ", "), sum)
+	return "shared: " + strings.Join(names, ", ") + " (weight " + strconv.FormatFloat(sum, 'f', 1, 64) + ")"
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
+	"sync/atomic"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/article"
@@ -19,6 +20,14 @@ import (
 type Transactor interface {
 	InTx(ctx context.Context, locks []string, fn func(ctx context.Context, tx store.Store) error) error
 }
+
+// reading is what merging read of stored mentions, kept from one
+// StoreCoded to the next (merge.Reading): a writer merges article after
+// article against mostly the same stored mentions. A call takes it and
+// gives it back; calls meanwhile (concurrent workers) merge without one.
+var reading atomic.Pointer[merge.Reading]
+
+func init() { reading.Store(merge.NewReading()) }
 
 // StoreCoded stores a with its coded mentions merged into the stored
 // stories: the article, the load of the stories its mentions could join,
@@ -42,7 +51,11 @@ func StoreCoded(ctx context.Context, db store.Store, a *article.Article, ms []ev
 		if err != nil {
 			return err
 		}
-		stories := merge.MergeInto(near, ms)
+		r := reading.Swap(nil) // nil while another merge has it
+		stories := merge.MergeIntoReading(r, near, ms)
+		if r != nil {
+			reading.Store(r)
+		}
 		for _, st := range stories {
 			for _, from := range st.Folded {
 				// a new mention joined stored stories: move their mentions
@@ -138,6 +151,10 @@ func StoredNear(ctx context.Context, db store.Mentions, ms []event.Mention) ([]e
 		if err != nil {
 			return nil, fmt.Errorf("stored mentions near %s–%s: %w", k.a, k.r, err)
 		}
+		if out == nil {
+			out = got // most articles ask about one dyad: no copy
+			continue
+		}
 		out = append(out, got...)
 	}
 	// A reference in the window may belong to a story reported on a day
@@ -153,11 +170,16 @@ func StoredNear(ctx context.Context, db store.Mentions, ms []event.Mention) ([]e
 	key := func(m *event.Mention) mkey {
 		return mkey{m.ArticleID, m.SentStart, m.SentEnd, m.Event, m.StoryID, m.Actor.Code + ">" + m.Recipient.Code}
 	}
-	whole := map[string]bool{}
+	// Every mention of a story has its dyad (merging joins only mentions
+	// of one dyad), so the story is asked for within it: a store that
+	// holds the dyad's mentions (SQLite's cache) answers without a query.
+	whole := map[string]pair{}
 	for i := range out {
 		seen[key(&out[i])] = true
 		if m := &out[i]; (m.Reference || m.Background) && m.StoryID != "" {
-			whole[m.StoryID] = true
+			if _, ok := whole[m.StoryID]; !ok {
+				whole[m.StoryID] = pair{m.Actor.Code, m.Recipient.Code}
+			}
 		}
 	}
 	ids := make([]string, 0, len(whole))
@@ -166,7 +188,8 @@ func StoredNear(ctx context.Context, db store.Mentions, ms []event.Mention) ([]e
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		got, err := db.ListMentions(ctx, store.MentionFilter{Story: id})
+		p := whole[id]
+		got, err := db.ListMentions(ctx, store.MentionFilter{Actor: p.a, Recipient: p.r, Either: true, Story: id})
 		if err != nil {
 			return nil, fmt.Errorf("stored mentions of story %s: %w", id, err)
 		}

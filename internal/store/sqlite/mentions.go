@@ -47,6 +47,8 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 			}
 			s.near.dropArticle(articleID)
 		}
+		rbs := make([]string, len(ms))
+		ids := make([]int64, 0, len(ms))
 		for from := 0; from < len(ms); from += mentionsPerInsert {
 			to := min(from+mentionsPerInsert, len(ms))
 			var q strings.Builder
@@ -62,18 +64,29 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 				if m.ReportedBy == nil {
 					rb = []byte("[]")
 				}
+				rbs[i] = string(rb)
 				args = append(args, articleID, i, m.Event, m.Mode, m.CAMEO, m.Quad, m.Score,
 					m.Actor.Text, m.Actor.EntityID, m.Actor.Entity, m.Actor.Code, m.Actor.Sector,
 					m.Recipient.Text, m.Recipient.EntityID, m.Recipient.Entity, m.Recipient.Code, m.Recipient.Sector,
-					nullDate(m.DateStart), nullDate(m.DateEnd), m.Precision, m.DateText, m.Background, m.Claim, string(rb),
+					nullDate(m.DateStart), nullDate(m.DateEnd), m.Precision, m.DateText, m.Background, m.Claim, rbs[i],
 					m.Sentence, m.SentStart, m.SentEnd, m.Trigger, m.Confidence, m.Location, m.StoryID, m.StoryWhy,
 					m.Reference || m.Background) // history is recalled, whoever coded it
 			}
-			if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+			r, err := tx.ExecContext(ctx, q.String(), args...)
+			if err != nil {
 				return err
 			}
+			// the rows of one INSERT take the ids after the largest
+			// (SQLite's rowids), the last one's known: cacheArticle checks
+			last, err := r.LastInsertId()
+			if err != nil {
+				return err
+			}
+			for id := last - int64(to-from) + 1; id <= last; id++ {
+				ids = append(ids, id)
+			}
 		}
-		return s.cacheArticle(ctx, tx, articleID, ms)
+		return s.cacheArticle(ctx, tx, articleID, ms, ids, rbs)
 	})
 	if err != nil {
 		if s.tx == nil {
@@ -81,29 +94,6 @@ func (s *DB) PutMentions(ctx context.Context, articleID int64, ms []event.Mentio
 		}
 		return fmt.Errorf("store mentions of article %d: %w", articleID, err)
 	}
-	return nil
-}
-
-// cacheArticle puts the article's newly stored mentions in the mention
-// cache, read back as EachMention gives them, when their dyad is held.
-func (s *DB) cacheArticle(ctx context.Context, tx querier, articleID int64, ms []event.Mention) error {
-	held := false
-	for i := range ms {
-		held = held || s.near.cached(ms[i].Actor.Code, ms[i].Recipient.Code)
-	}
-	if !held {
-		return nil
-	}
-	var rows []cachedMention
-	view := &DB{db: s.db, q: tx, tx: s.tx, path: s.path}
-	err := view.eachMention(ctx, " WHERE m.article_id = ? ORDER BY m.seq", []any{articleID}, func(m *event.Mention, d mentionDates) error {
-		rows = append(rows, cachedMention{*m, d})
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	s.near.add(rows)
 	return nil
 }
 

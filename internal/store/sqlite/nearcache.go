@@ -52,7 +52,9 @@ func pairOf(a, b string) pairKey {
 
 type cachedPair struct {
 	tooBig bool // more than maxCachedPair mentions: not kept
-	rows   []cachedMention
+	// rows are pointers: a new mention is inserted in date order, and
+	// moving the mentions after it by value cost more than the merge
+	rows []*cachedMention
 }
 
 type cachedMention struct {
@@ -73,9 +75,9 @@ func (c *cachedMention) sortDate() string {
 }
 
 // cacheable reports a filter the cache answers: one dyad either way round,
-// optionally within dates.
+// optionally within dates or one story.
 func cacheable(f store.MentionFilter) bool {
-	return f.Either && f.Actor != "" && f.Recipient != "" && f.Event == "" && f.Story == "" && f.Limit == 0
+	return f.Either && f.Actor != "" && f.Recipient != "" && f.Event == "" && f.Limit == 0
 }
 
 // matches is mentionWhere's date conditions, on the stored text of the
@@ -151,7 +153,7 @@ func (c *nearCache) list(ctx context.Context, s *DB, f store.MentionFilter) ([]e
 		err := s.eachMention(ctx, where+" ORDER BY COALESCE(date_start, '9999'), m.article_id, m.seq", args,
 			func(m *event.Mention, d mentionDates) error {
 				if !p.tooBig {
-					p.rows = append(p.rows, cachedMention{*m, d})
+					p.rows = append(p.rows, &cachedMention{*m, d})
 				}
 				if len(p.rows) > maxCachedPair {
 					p.tooBig, p.rows = true, nil
@@ -176,7 +178,7 @@ func (c *nearCache) list(ctx context.Context, s *DB, f store.MentionFilter) ([]e
 	var out []event.Mention
 	w := datesOf(f)
 	for i := range p.rows {
-		if w.matches(&p.rows[i]) {
+		if w.matches(p.rows[i]) && (f.Story == "" || p.rows[i].m.StoryID == f.Story) {
 			out = append(out, p.rows[i].m)
 		}
 	}
@@ -203,12 +205,12 @@ func (c *nearCache) dropArticle(id int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, p := range c.pairs {
-		p.rows = slices.DeleteFunc(p.rows, func(r cachedMention) bool { return r.m.ArticleID == id })
+		p.rows = slices.DeleteFunc(p.rows, func(r *cachedMention) bool { return r.m.ArticleID == id })
 	}
 }
 
 // add puts newly stored mentions in their place, in the dyads held.
-func (c *nearCache) add(rows []cachedMention) {
+func (c *nearCache) add(rows []*cachedMention) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, r := range rows {
@@ -216,7 +218,7 @@ func (c *nearCache) add(rows []cachedMention) {
 		if p == nil || p.tooBig {
 			continue
 		}
-		i, _ := slices.BinarySearchFunc(p.rows, r, func(e, t cachedMention) int { return e.cmp(&t) })
+		i, _ := slices.BinarySearchFunc(p.rows, r, func(e, t *cachedMention) int { return e.cmp(t) })
 		p.rows = slices.Insert(p.rows, i, r)
 		if len(p.rows) > maxCachedPair {
 			p.tooBig, p.rows = true, nil

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/event"
@@ -43,6 +44,10 @@ var nearFilters = []store.MentionFilter{
 	{Actor: "USA", Recipient: "IRQ", Either: true, Until: day("2025-01-03"), UndatedHistory: true},
 	{Actor: "USA", Recipient: "IRN", Either: true, Since: day("2024-12-01"), Until: day("2025-02-01"), UndatedHistory: true},
 	{Actor: "IRN", Recipient: "IRQ", Either: true},
+	// a story within its dyad (StoredNear's whole stories)
+	{Actor: "IRQ", Recipient: "USA", Either: true, Story: "S1"},
+	{Actor: "USA", Recipient: "IRQ", Either: true, Story: "S7"},
+	{Actor: "USA", Recipient: "IRN", Either: true, Story: "S4"},
 }
 
 // checkNear compares, inside a transaction, what ListMentions answers
@@ -195,13 +200,14 @@ func TestPreparedOncePerTransaction(t *testing.T) {
 		if !ok {
 			t.Fatalf("the view's querier is %T, want *prepared", tx.(*DB).q)
 		}
+		before := len(p.stmts) // the transaction's own (holdFTS)
 		for range 3 {
 			if _, err := tx.HasHash(ctx, "h"); err != nil {
 				return err
 			}
 		}
-		if len(p.stmts) != 1 {
-			t.Errorf("%d statements kept after one asked three times, want 1", len(p.stmts))
+		if len(p.stmts) != before+1 {
+			t.Errorf("%d statements kept after one asked three times, want %d", len(p.stmts), before+1)
 		}
 		first := p.stmts[`SELECT COUNT(*) FROM articles WHERE hash = ?`]
 		if _, err := tx.HasHash(ctx, "h"); err != nil || p.stmts[`SELECT COUNT(*) FROM articles WHERE hash = ?`] != first {
@@ -219,6 +225,47 @@ func TestPreparedOncePerTransaction(t *testing.T) {
 		return nil
 	})
 	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A statement a transaction ran is not compiled again by the next one: it
+// comes prepared from the store's cache, on the same connection.
+func TestPreparedOncePerStore(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	for i := range 3 {
+		err := db.InTx(ctx, nil, func(ctx context.Context, tx store.Store) error {
+			p := tx.(*DB).q.(*prepared)
+			for range 2 {
+				if _, err := tx.HasHash(ctx, "h"); err != nil {
+					return err
+				}
+			}
+			if i > 0 && p.fresh != 0 {
+				t.Errorf("transaction %d compiled %d statements, want none", i+1, p.fresh)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// what a cached statement reads is today's data
+	if err := db.InTx(ctx, nil, func(ctx context.Context, tx store.Store) error {
+		_, err := tx.PutArticle(ctx, &article.Article{Source: "a.txt", Text: "Officials met in Baghdad on Monday."})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	a := &article.Article{Text: "Officials met in Baghdad on Monday."}
+	if err := db.InTx(ctx, nil, func(ctx context.Context, tx store.Store) error {
+		has, err := tx.HasHash(ctx, article.ContentHash(a.Text))
+		if err == nil && !has {
+			t.Error("the cached statement did not find the article stored")
+		}
+		return err
+	}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -243,5 +290,83 @@ func TestNearCacheBounded(t *testing.T) {
 	}
 	if !db.near.cached("USA", "IRN") || db.near.cached("USA", "IRQ") {
 		t.Errorf("the cache holds USA–IRQ %v and USA–IRN %v, want the last asked alone", db.near.cached("USA", "IRQ"), db.near.cached("USA", "IRN"))
+	}
+}
+
+// The mentions an article adds to a held dyad are cached as the database
+// reads them back: the columns stored, the article's (a near-duplicate's
+// outlet is its original's), the dates and attribution chains parsed from
+// their stored text, and nothing that is not stored.
+func TestNearCacheAddsAsStored(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	putNear(t, db, "a.txt", nearMention("USA", "IRQ", "2025-01-05", "2025-01-05", "S1", false, "on Sunday"))
+	at := func(s string) time.Time {
+		d, _ := time.Parse(time.RFC3339, s)
+		return d
+	}
+	rich := []event.Mention{
+		{Event: "THREATEN", Mode: "verbal", Contexts: []string{"military"}, CAMEO: "138", Quad: 3, Score: -7.25,
+			Actor:     event.Party{Text: "Secretary Vell", EntityID: "p-vell", Entity: "Ana Vell", Code: "USA", Sector: "GOV", Office: "secretary", Start: 3, End: 17},
+			Recipient: event.Party{Text: "Iraq", Code: "IRQ", Start: 30, End: 34},
+			DateStart: at("2025-01-04T18:30:00-05:00"), DateEnd: at("2025-01-05T23:00:00+03:00"), Precision: "day",
+			Background: true, Claim: "asserted", ReportedBy: []string{"Wire", "bad \xff byte"},
+			Sentence: "Secretary Vell threatened Iraq \xfe.", SentStart: 3, SentEnd: 40, Trigger: "threatened",
+			Confidence: 0.8125, Location: "IRQ", StoryID: "S9", StoryWhy: "first report"},
+		{Event: "ACCUSE", Actor: event.Party{Code: "IRQ"}, Recipient: event.Party{Code: "USA"}, ReportedBy: []string{},
+			Sentence: "Iraq accused Washington.", StoryID: "S1", StoryWhy: "same", Reference: true},
+	}
+	for _, a := range []*article.Article{
+		{Source: "b.txt", Outlet: "Daily B", Text: "text of b", Check: article.DateCheck{Checked: true, Conflict: true}},
+		{Source: "c.txt", Outlet: "Copy C", Text: "text of b, again", SimHash: 1}, // stored as a near-duplicate below
+	} {
+		err := db.InTx(ctx, nil, func(ctx context.Context, tx store.Store) error {
+			if _, err := tx.ListMentions(ctx, nearFilters[0]); err != nil { // held from here
+				return err
+			}
+			r, err := tx.PutArticle(ctx, a)
+			if err != nil {
+				return err
+			}
+			return tx.PutMentions(ctx, r.ID, append([]event.Mention(nil), rich...))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.db.ExecContext(ctx, `UPDATE articles SET dup_of = (SELECT id FROM articles WHERE source = 'b.txt') WHERE source = 'c.txt'`); err != nil {
+		t.Fatal(err)
+	}
+	// the copy's outlet is read from its original: cache c.txt's mentions again
+	err := db.InTx(ctx, nil, func(ctx context.Context, tx store.Store) error {
+		if _, err := tx.ListMentions(ctx, nearFilters[0]); err != nil {
+			return err
+		}
+		var id int64
+		if err := tx.(*DB).q.QueryRowContext(ctx, `SELECT id FROM articles WHERE source = 'c.txt'`).Scan(&id); err != nil {
+			return err
+		}
+		return tx.PutMentions(ctx, id, append([]event.Mention(nil), rich...))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.near.mu.Lock()
+	var cached []cachedMention
+	for _, r := range db.near.pairs[pairOf("USA", "IRQ")].rows {
+		cached = append(cached, *r)
+	}
+	db.near.mu.Unlock()
+	var stored []cachedMention
+	err = db.eachMention(ctx, " WHERE m.actor_code IN ('USA', 'IRQ') ORDER BY COALESCE(date_start, '9999'), m.article_id, m.seq", nil,
+		func(m *event.Mention, d mentionDates) error {
+			stored = append(stored, cachedMention{*m, d})
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cached) != 5 || !reflect.DeepEqual(cached, stored) {
+		t.Errorf("cached %d mentions:\n%+v\nthe database reads %d:\n%+v", len(cached), cached, len(stored), stored)
 	}
 }

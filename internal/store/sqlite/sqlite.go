@@ -41,6 +41,9 @@ type DB struct {
 	tx   *sql.Tx
 	path string
 	near *nearCache // shared by the views InTx hands out
+	// stmts are the statements of the writer's transactions (see
+	// stmtCache), shared by the views InTx hands out
+	stmts *stmtCache
 	// reads is a second connection for the reads that must not wait for
 	// the writer's transaction: HasHash, which the extraction workers ask
 	// while the writer holds a batch (WAL lets it read the last commit).
@@ -76,7 +79,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// One writer at a time is SQLite's model; a single connection also keeps
 	// transactions from tripping over each other's locks.
 	db.SetMaxOpenConns(1)
-	s := &DB{db: db, q: db, path: path, near: &nearCache{}}
+	s := &DB{db: db, q: db, path: path, near: &nearCache{}, stmts: &stmtCache{}}
 	if err := s.migrateWaiting(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -128,6 +131,7 @@ func (s *DB) Close() error {
 	if s.reads != nil {
 		s.reads.Close()
 	}
+	s.stmts.close()
 	return s.db.Close()
 }
 

@@ -33,6 +33,7 @@ func (s *DB) write(ctx context.Context, fn func(view *DB) error) error {
 	if s.tx != nil {
 		return errors.New("store: nested transaction")
 	}
+	s.stmts.prepare(ctx, s.db) // while the connection is free
 	// The transaction runs on a connection of its own asking, so that the
 	// mention cache can tell whether another connection wrote since it
 	// last looked (see nearCache).
@@ -55,9 +56,19 @@ func (s *DB) write(ctx context.Context, fn func(view *DB) error) error {
 		return err
 	}
 	s.near.check(id, ver)
-	if err := fn(&DB{db: s.db, q: &prepared{tx: tx}, tx: tx, path: s.path, near: s.near}); err != nil {
+	q := &prepared{tx: tx, cache: s.stmts}
+	if err := holdFTS(ctx, q); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := fn(&DB{db: s.db, q: q, tx: tx, path: s.path, near: s.near, stmts: s.stmts}); err != nil {
 		tx.Rollback()
 		s.near.reset() // it followed writes now undone
+		return err
+	}
+	if err := flushFTS(ctx, q); err != nil {
+		tx.Rollback()
+		s.near.reset()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -117,22 +128,34 @@ func (b *batch) Unit(ctx context.Context, fn func(ctx context.Context, tx store.
 
 // prepared is a transaction that prepares each statement once and keeps
 // it until the transaction ends (database/sql closes a transaction's
-// statements then).
+// statements then). A statement the writer's earlier transactions ran is
+// not compiled again: it comes from the store's cache (see stmtCache).
 type prepared struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	cache *stmtCache // nil: none
+	fresh int        // statements compiled for this transaction
 }
 
-// maxPrepared bounds the statements one transaction keeps.
+// maxPrepared bounds the statements one transaction keeps, and those the
+// store's cache keeps.
 const maxPrepared = 64
 
 func (p *prepared) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
 	if st, ok := p.stmts[q]; ok {
 		return st, nil
 	}
-	st, err := p.tx.PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
+	var st *sql.Stmt
+	if parent := p.cache.get(q); parent != nil {
+		// prepared on this connection already: database/sql reuses it
+		st = p.tx.StmtContext(ctx, parent)
+	} else {
+		var err error
+		if st, err = p.tx.PrepareContext(ctx, q); err != nil {
+			return nil, err
+		}
+		p.fresh++
+		p.cache.want(q)
 	}
 	if p.stmts == nil {
 		p.stmts = map[string]*sql.Stmt{}
