@@ -138,7 +138,9 @@ func splitCore(text string, a, b int, out []Span) []Span {
 }
 
 // hyphenSplit finds a hyphen joining two words of two letters or more, or
-// returns -1.
+// returns -1. A capitalised word with a short lower-case syllable after its
+// hyphen is a name and stays whole ("Jae-in", "Jong-un", "Suk-yeol"): split,
+// the parser reads "in" as a preposition and the name's sentence falls apart.
 func hyphenSplit(s string) int {
 	i := strings.IndexByte(s, '-')
 	if i < 2 || i > len(s)-3 || !lettersOnly(s[:i]) {
@@ -150,6 +152,9 @@ func hyphenSplit(s string) int {
 	}
 	if len(rest) < 2 || !lettersOnly(rest) {
 		return -1
+	}
+	if unicode.IsUpper(rune(s[0])) && len(rest) <= 4 && !unicode.IsUpper(rune(rest[0])) && strings.IndexByte(s[i+1:], '-') < 0 {
+		return -1 // a syllable of a name: "Moon Jae-in", "Kim Jong-un"
 	}
 	return i
 }

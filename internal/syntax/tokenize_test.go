@@ -10,6 +10,8 @@ func TestTokenize(t *testing.T) {
 		{"The U.S. didn't say.", "The|U.S.|did|n't|say|."},
 		{`"We can't," Mr. Smith said.`, `"|We|ca|n't|,|"|Mr.|Smith|said|.`},
 		{"Iraq's long-term plan cost $1,000.50 (5%).", "Iraq|'s|long|-|term|plan|cost|$|1,000.50|(|5|%|)|."},
+		// a name's syllables stay one word; a capitalised compound splits
+		{"Moon Jae-in met Kim Jong-un and Yoon Suk-yeol in Iran-backed areas.", "Moon|Jae-in|met|Kim|Jong-un|and|Yoon|Suk-yeol|in|Iran|-|backed|areas|."},
 		{"See www.example.com/a, or mail a@b.org.", "See|www.example.com/a|,|or|mail|a@b.org|."},
 		{"The parents' homes... they’re gone!", "The|parents|'|homes|...|they|’re|gone|!"},
 		{"", ""},
