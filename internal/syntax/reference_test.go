@@ -23,8 +23,7 @@ func (w *weights) refLookup(key uint64) []pair {
 			return nil
 		}
 		if s>>32 == fingerprint(key) {
-			o := uint32(s) >> lenBits
-			return w.pairs[o : o+uint32(s&maxRow)]
+			return w.row(s) // the pairs as the file has them (see the round-trip test)
 		}
 	}
 }
