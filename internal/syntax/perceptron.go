@@ -195,11 +195,12 @@ func (w *weights) score(feats []uint64, scores []int32, c *rowCache) {
 		// the rows' misses overlap too; the sums below then read cache.
 		var touch int16
 		for _, s := range got[:len(batch)] {
-			o := uint32(s) >> lenBits
-			if s&maxRow != 0 {
-				touch |= w.pairs[o].w
+			o, n := uint32(s)>>lenBits, uint32(s&maxRow)
+			if n != 0 {
+				touch |= w.pairs[o].w | w.pairs[o+n-1].w
 			} else if s != 0 {
-				touch |= int16(w.dense[o*denseRow])
+				d := (*[denseRow]uint64)(w.dense[o*denseRow:])
+				touch |= int16(d[0] | d[8] | d[16] | d[24] | d[32])
 			}
 		}
 		acc[255] |= int32(touch) // so the loads are not optimised away
