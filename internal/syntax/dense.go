@@ -35,7 +35,9 @@ func (w *weights) densify() {
 			nSparse += n
 		}
 	}
-	pairs := hugeAlloc[pair](nSparse)
+	// The sparse rows move down within w.pairs, in slot order: a row never
+	// lands beyond where it was, so none is overwritten before it is read.
+	pairs := w.pairs
 	w.dense = hugeAlloc[uint64](nDense * denseRow)
 	nDense, nSparse = 0, 0
 	for i, s := range w.slots {
@@ -61,7 +63,7 @@ func (w *weights) densify() {
 		w.slots[i] = fp | uint64(nDense)<<lenBits
 		nDense++
 	}
-	w.pairs = pairs
+	w.pairs = pairs[:nSparse]
 }
 
 // row gives the pairs of the row in slot s, rebuilding a dense row's.
