@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -42,7 +43,7 @@ func TestDenseRows(t *testing.T) {
 		t.Fatal("no row was made dense")
 	}
 	for i, k := range keys {
-		if got := w.refLookup(k); !samePairs(got, want[i]) {
+		if got := w.refLookup(k); !slices.Equal(got, want[i]) {
 			t.Fatalf("row %d rebuilt as %v, want %v", i, got, want[i])
 		}
 	}
@@ -57,35 +58,11 @@ func TestDenseRows(t *testing.T) {
 		var c rowCache
 		for _, cache := range []*rowCache{nil, &c, &c} {
 			w.score(feats, got, cache)
-			if want := w.refScore(feats); !equal32(got, want) {
+			if want := w.refScore(feats); !slices.Equal(got, want) {
 				t.Fatalf("%d features: got %v, want %v", len(feats), got, want)
 			}
 		}
 	}
-}
-
-func samePairs(a, b []pair) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func equal32(a, b []int32) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestAppendLower(t *testing.T) {
