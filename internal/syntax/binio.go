@@ -34,35 +34,38 @@ func (b *binWriter) strings(ss []string) {
 
 // weights writes the filled slots in table order as (gap from the previous
 // filled slot, fingerprint, row length); row offsets follow from the lengths.
+// Then the rows' classes, then their weights.
 func (b *binWriter) weights(w *weights) {
-	filled := 0
+	filled, npairs := 0, 0
 	for _, s := range w.slots {
 		if s != 0 {
 			filled++
+			npairs += len(w.row(s))
 		}
 	}
 	b.u32(uint32(w.nClasses))
 	b.u32(uint32(len(w.slots)))
 	b.u32(uint32(filled))
-	b.u32(uint32(len(w.pairs)))
-	var buf []byte
+	b.u32(uint32(npairs))
+	var buf, cls, ws []byte
 	last := -1
 	for i, s := range w.slots {
 		if s == 0 {
 			continue
 		}
+		row := w.row(s)
 		buf = binary.AppendUvarint(buf, uint64(i-last-1))
 		buf = binary.LittleEndian.AppendUint32(buf, uint32(s>>32))
-		buf = append(buf, byte(s&maxRow))
+		buf = append(buf, byte(len(row)))
+		for _, p := range row {
+			cls = append(cls, p.cls)
+			ws = binary.LittleEndian.AppendUint16(ws, uint16(p.w))
+		}
 		last = i
 	}
-	for _, p := range w.pairs {
-		buf = append(buf, p.cls)
-	}
-	for _, p := range w.pairs {
-		buf = binary.LittleEndian.AppendUint16(buf, uint16(p.w))
-	}
 	b.bytes(buf)
+	b.bytes(cls)
+	b.bytes(ws)
 }
 
 // binReader decodes from the model's bytes; the first error sticks.
@@ -133,6 +136,10 @@ func (b *binReader) weights() *weights {
 			break
 		}
 		rowLen := uint64(p[4])
+		if rowLen == 0 { // no row is empty; length 0 marks a dense row
+			b.err = ErrFormat
+			break
+		}
 		w.slots[i] = uint64(binary.LittleEndian.Uint32(p))<<32 | off<<lenBits | rowLen
 		off += rowLen
 	}
@@ -148,5 +155,6 @@ func (b *binReader) weights() *weights {
 		}
 		w.pairs[j] = pair{w: int16(binary.LittleEndian.Uint16(ws[2*j:])), cls: cls[j]}
 	}
+	w.densify()
 	return w
 }

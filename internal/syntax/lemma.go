@@ -3,6 +3,7 @@ package syntax
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Lemmas come from a table learnt from the treebank (lower-cased form and
@@ -52,13 +53,34 @@ func sortedKeys(m map[string]string) []string {
 }
 
 func (m *Model) lemma(form, xpos string) string {
-	if l, ok := m.lemmas[lemmaKey(form, xpos)]; ok {
+	// The key is built in a stack buffer: a map index by string(bytes)
+	// does not allocate, lemmaKey's concatenation did, for every token.
+	var buf [64]byte
+	key := appendLower(buf[:0], form)
+	key = append(append(key, '\t'), xpos...)
+	if l, ok := m.lemmas[string(key)]; ok {
 		return l
 	}
 	if xpos == "NNP" || xpos == "NNPS" {
 		return form
 	}
 	return ruleLemma(strings.ToLower(form), xpos)
+}
+
+// appendLower appends strings.ToLower(s), copying ASCII without the
+// conversion's allocation.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(b[:len(b)-i], strings.ToLower(s)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // ruleLemma strips regular inflection from a lower-case form.

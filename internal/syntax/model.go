@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -22,7 +23,7 @@ type Model struct {
 	rootLabel  int
 	parse      *weights
 	lemmas     map[string]string
-	pool       sync.Pool
+	free       chan *workspace // see workspace
 }
 
 //go:embed model.bin
@@ -132,6 +133,7 @@ func (m *Model) init() {
 	for i, c := range m.classes {
 		m.upos[i], m.xpos[i], _ = strings.Cut(c, "\t")
 	}
+	m.free = make(chan *workspace, max(runtime.GOMAXPROCS(0), 4))
 	m.rootLabel = -1
 	for i, l := range m.labels {
 		if l == "root" {

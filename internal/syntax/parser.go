@@ -138,30 +138,37 @@ func (s *state) allowed(cls, nLabels, rootLabel int) bool {
 // ties), checking each move's validity once rather than per label.
 func bestAllowed[T int32 | float32](s *state, scores []T, nLabels, rootLabel int) int {
 	best := -1
-	take := func(c int) {
-		if best < 0 || scores[c] > scores[best] {
-			best = c
-		}
-	}
 	if s.valid(shift) {
 		best = shift
 	}
 	if s.valid(left) {
 		if s.b == s.n {
-			take(1 + rootLabel)
+			best = better(scores, best, 1+rootLabel, 2+rootLabel)
 		} else {
-			for l := 0; l < nLabels; l++ {
-				if l != rootLabel {
-					take(1 + l)
-				}
-			}
+			best = better(scores, best, 1, 1+rootLabel)
+			best = better(scores, best, 2+rootLabel, 1+nLabels)
 		}
 	}
 	if s.valid(right) {
-		for l := 0; l < nLabels; l++ {
-			if l != rootLabel {
-				take(1 + nLabels + l)
-			}
+		best = better(scores, best, 1+nLabels, 1+nLabels+rootLabel)
+		best = better(scores, best, 2+nLabels+rootLabel, 1+2*nLabels)
+	}
+	return best
+}
+
+// better returns the first class of lo..hi-1 scoring above best's, or
+// best (-1 for none yet).
+func better[T int32 | float32](scores []T, best, lo, hi int) int {
+	if lo >= hi {
+		return best
+	}
+	if best < 0 {
+		best, lo = lo, lo+1
+	}
+	top := scores[best]
+	for c, v := range scores[lo:hi] {
+		if v > top {
+			best, top = lo+c, v
 		}
 	}
 	return best

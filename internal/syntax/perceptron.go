@@ -77,6 +77,7 @@ type weights struct {
 	nClasses int
 	slots    []uint64 // fingerprint<<32 | offset<<7 | length; 0 is empty
 	pairs    []pair
+	dense    []uint64 // rows kept dense (see dense.go), found by length 0
 }
 
 type pair struct {
@@ -167,7 +168,8 @@ func tableSize(n int) int {
 	return size
 }
 
-// score sums the weights of feats into scores (len nClasses).
+// score sums the weights of feats into scores (len nClasses). c, which may
+// be nil, remembers where keys were found (see rowCache).
 //
 // The table does not fit in cache, so each feature costs a memory miss.
 // Reading every feature's home slot first, in a loop of independent loads,
@@ -178,47 +180,63 @@ func tableSize(n int) int {
 // span 2,000 small pages, more than the TLB holds. The sums go to a local
 // array, indexed by a byte so without bounds checks, and only then to
 // scores: summing into the caller's slice took twice as long.
-func (w *weights) score(feats []uint64, scores []int32) {
+func (w *weights) score(feats []uint64, scores []int32, c *rowCache) {
 	var acc [256]int32 // classes are below maxRow; acc[255] keeps the touches
-	mask := uint64(len(w.slots) - 1)
 	var got [scoreBatch]uint64
+	var dense lanes
 	for lo := 0; lo < len(feats); lo += scoreBatch {
 		batch := feats[lo:min(lo+scoreBatch, len(feats))]
-		for j, f := range batch {
-			got[j] = w.slots[w.home(f)]
-		}
-		for j, f := range batch {
-			s, fp := got[j], fingerprint(f)
-			for i := w.home(f); s != 0 && s>>32 != fp; {
-				i = (i + 1) & mask
-				s = w.slots[i]
-			}
-			if s == 0 {
-				got[j] = 0
-			} else {
-				got[j] = s
-			}
+		if c == nil {
+			w.find(batch, got[:len(batch)])
+		} else {
+			c.find(w, batch, got[:len(batch)])
 		}
 		// Touch each row's first pair in a loop of independent loads, so
 		// the rows' misses overlap too; the sums below then read cache.
 		var touch int16
 		for _, s := range got[:len(batch)] {
-			if s != 0 {
-				touch |= w.pairs[uint32(s)>>lenBits].w
+			o, n := uint32(s)>>lenBits, uint32(s&maxRow)
+			if n != 0 {
+				touch |= w.pairs[o].w | w.pairs[o+n-1].w
+			} else if s != 0 {
+				d := (*[denseRow]uint64)(w.dense[o*denseRow:])
+				touch |= int16(d[0] | d[8] | d[16] | d[24] | d[32])
 			}
 		}
 		acc[255] |= int32(touch) // so the loads are not optimised away
 		for _, s := range got[:len(batch)] {
-			if s == 0 {
-				continue
-			}
-			o := uint32(s) >> lenBits
-			for _, p := range w.pairs[o : o+uint32(s&maxRow)] {
-				acc[p.cls] += int32(p.w)
+			o, n := uint32(s)>>lenBits, uint32(s&maxRow)
+			if n > 0 {
+				for _, p := range w.pairs[o : o+n] {
+					acc[p.cls] += int32(p.w)
+				}
+			} else if s != 0 {
+				dense.add((*[denseWords]uint64)(w.dense[o*denseRow:]), &acc)
 			}
 		}
 	}
+	if dense.rows > 0 {
+		dense.flush(&acc)
+	}
 	copy(scores, acc[:len(scores)])
+}
+
+// find sets got[j] to the slot holding keys[j], 0 when it is absent.
+func (w *weights) find(keys []uint64, got []uint64) {
+	var homes [scoreBatch]uint64
+	for j, f := range keys {
+		h := w.home(f)
+		homes[j], got[j] = h, w.slots[h]
+	}
+	mask := uint64(len(w.slots) - 1)
+	for j, f := range keys {
+		s, fp := got[j], fingerprint(f)
+		for i := homes[j]; s != 0 && s>>32 != fp; {
+			i = (i + 1) & mask
+			s = w.slots[i]
+		}
+		got[j] = s
+	}
 }
 
 const scoreBatch = 128

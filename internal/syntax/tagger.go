@@ -84,15 +84,16 @@ func secondPass(first []int, i int, w *wordCtx, buf []uint64) []uint64 {
 
 // tag returns the class of each word: the first pass into first, the
 // second into out.
-func (t *tagger) tag(ws []wordCtx, first, out []int, buf []uint64, scores []int32) ([]int, []int) {
-	first = t.pass(ws, t.w, nil, first, buf, scores)
+// c1 and c2, which may be nil, cache the two passes' lookups.
+func (t *tagger) tag(ws []wordCtx, first, out []int, buf []uint64, scores []int32, c1, c2 *rowCache) ([]int, []int) {
+	first = t.pass(ws, t.w, nil, first, buf, scores, c1)
 	if t.w2 == nil {
 		return first, append(out[:0], first...)
 	}
-	return first, t.pass(ws, t.w2, first, out, buf, scores)
+	return first, t.pass(ws, t.w2, first, out, buf, scores, c2)
 }
 
-func (t *tagger) pass(ws []wordCtx, w *weights, first, out []int, buf []uint64, scores []int32) []int {
+func (t *tagger) pass(ws []wordCtx, w *weights, first, out []int, buf []uint64, scores []int32, rc *rowCache) []int {
 	out = out[:0]
 	p1, p2 := -1, -2
 	for i := range ws {
@@ -102,7 +103,7 @@ func (t *tagger) pass(ws []wordCtx, w *weights, first, out []int, buf []uint64, 
 			if first != nil {
 				buf = secondPass(first, i, &ws[i], buf)
 			}
-			w.score(buf, scores)
+			w.score(buf, scores, rc)
 			c = argmax32(scores)
 		}
 		out = append(out, c)

@@ -243,5 +243,5 @@ func tagSentence(t *tagger, s Sentence) (first, final []int) {
 		forms[i] = tok.Form
 	}
 	ctx := wordContexts(forms, nil)
-	return t.tag(ctx, nil, nil, nil, make([]int32, t.w.nClasses))
+	return t.tag(ctx, nil, nil, nil, make([]int32, t.w.nClasses), nil, nil)
 }
