@@ -26,3 +26,12 @@ func TestTransferReceiver(t *testing.T) {
 		{"Peruvian officials returned six stolen paintings to Chile on Monday.", "RETREAT", "Chile"},
 	})
 }
+
+// TestOfferedBy: what is accepted or refused came from its counterpart, named
+// after "from" or "by" on the thing.
+func TestOfferedBy(t *testing.T) {
+	checkRecipients(t, parsingCoder(t), []recipientOf{
+		{"The Peruvian president accepted an invitation from Chilean President Gabriel Boric.", "AGREE", "Chilean President Gabriel Boric"},
+		{"The Peruvian court refused to accept a request from Chile.", "REJECT", "Chile"},
+	})
+}

@@ -276,6 +276,11 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 	if recip == nil {
 		recip = t.prepParty(s, tr.Entry.RecipientPrep, v, obj)
 	}
+	if recip == nil && obj >= 0 && (tr.Entry.Event == "AGREE" || tr.Entry.Event == "REJECT") {
+		// "accepted an invitation from Boehner", "rejected an offer by
+		// Chile": what is accepted or refused came from its counterpart
+		recip = t.prepParty(s, []string{"from", "by"}, obj)
+	}
 	if recip == nil && aboutAnAct[tr.Entry.Event] {
 		recip = t.complementRecipient(s, v, 2)
 	}
