@@ -35,3 +35,13 @@ func TestOfferedBy(t *testing.T) {
 		{"The Peruvian court refused to accept a request from Chile.", "REJECT", "Chile"},
 	})
 }
+
+// TestComplementPlace: what an agreed act is done to, named after a
+// preposition on the infinitive or on its object, is the agreement's
+// recipient in the text's words.
+func TestComplementPlace(t *testing.T) {
+	checkRecipients(t, parsingCoder(t), []recipientOf{
+		{"Peru has agreed to allow food aid into the areas hit by the floods.", "AGREE", "the areas"},
+		{"The Peruvian minister agreed to resign from the cabinet on Friday.", "AGREE", "cabinet"},
+	})
+}

@@ -322,7 +322,7 @@ var aboutAnAct = map[string]bool{"AGREE": true, "REJECT": true, "THREATEN": true
 // complementPreps mark the party a complement's act is done to when the
 // complement's verb is not in the lexicon: "agreed to set up a station in
 // X", "offered to share data with X".
-var complementPreps = []string{"to", "with", "on", "against", "into", "for", "in", "at"}
+var complementPreps = []string{"to", "with", "on", "against", "into", "for", "in", "at", "from"}
 
 // complementRecipient is the party the act of v's infinitive complement
 // is done to: "agreed to lift sanctions on X", "offered to send troops to
@@ -745,15 +745,20 @@ func (t *tree) complementText(s *sentence, v int) string {
 		if !t.infinitive(k) {
 			continue
 		}
-		for _, c := range t.kids[k] {
-			if t.words[c].Rel == "obl" && slices.Contains(complementPreps, t.caseOf(s, c)) && t.words[c].UPOS == "NOUN" {
-				lo, hi := t.phrase(c, false)
-				for _, k := range t.kids[c] {
-					if t.words[k].Rel == "case" && k < c {
-						lo = max(lo, t.words[k].End) // the phrase without its preposition
+		for _, h := range []int{k, t.kid(k, "obj")} { // "allow aid into the areas …", parsed on either
+			if h < 0 {
+				continue
+			}
+			for _, c := range t.kids[h] {
+				if rel := t.words[c].Rel; (rel == "obl" || rel == "nmod") && slices.Contains(complementPreps, t.caseOf(s, c)) && t.words[c].UPOS == "NOUN" {
+					lo, hi := t.phrase(c, false)
+					for _, k := range t.kids[c] {
+						if t.words[k].Rel == "case" && k < c {
+							lo = max(lo, t.words[k].End) // the phrase without its preposition
+						}
 					}
+					return strings.TrimSpace(s.text[lo:hi])
 				}
-				return strings.TrimSpace(s.text[lo:hi])
 			}
 		}
 	}
