@@ -9,11 +9,13 @@ import (
 
 // responsibilities codes "Peru said Chilean militants were responsible for
 // the attack" and "Chilean militants were behind the attack, officials
-// said": a speaker saying a party is responsible for or behind something
-// accuses it (the blame reading, CAMEO 112). Read from the tree: a
-// predicate "responsible" or "behind X" with a subject of its own, in the
-// clause a speech verb reports. A party saying it is responsible itself
-// claims, and does not accuse.
+// said": a speaker saying a party is responsible for, behind or involved in
+// something accuses it (the blame reading, CAMEO 112). A speaker saying its
+// own side is not ("the group said they were not involved in the attack")
+// denies it (REJECT). Read from the tree: a predicate "responsible",
+// "involved" or "behind X" with a subject of its own, in the clause a speech
+// verb reports. A party saying it is responsible itself claims, and does
+// not accuse.
 func (c *Coder) responsibilities(d *doc, s *sentence, seen map[string]bool) []event.Mention {
 	if len(s.speech) == 0 {
 		return nil
@@ -26,34 +28,47 @@ func (c *Coder) responsibilities(d *doc, s *sentence, seen map[string]bool) []ev
 	for w, word := range t.words {
 		p := -1
 		switch strings.ToLower(s.text[word.Start:word.End]) {
-		case "responsible":
+		case "responsible", "involved":
 			p = w
 		case "behind":
 			if word.Rel == "case" {
 				p = word.Head - 1 // "were behind the attack": the noun is the predicate
 			}
 		}
-		if p < 0 || t.kid(p, "cop") < 0 || t.unreal(s, p) {
+		if p < 0 || t.kid(p, "cop") < 0 && t.kid(p, "aux:pass") < 0 {
 			continue
 		}
-		blamed := t.party(s, t.kid(p, "nsubj"))
+		subj := t.kid(p, "nsubj", "nsubj:pass")
+		blamed := t.party(s, subj)
+		if blamed == nil {
+			blamed = t.bound(s, subj) // "the group said they were not involved"
+		}
 		sp, ok := t.reportedBy(s, p)
 		if blamed == nil || !ok {
 			continue
 		}
 		speaker := s.speaker(sp)
-		if speaker == nil || speaker == blamed || speaker.media || speaker.party.Code == "" ||
-			blamed.party.Code == "" && !blamed.open || blamed.party.Code == speaker.party.Code && blamed.party.EntityID == speaker.party.EntityID {
+		if speaker == nil || speaker.media || speaker.party.Code == "" && !speaker.open {
 			continue
 		}
-		if m, ok := c.saidMention(d, s, sp, blameEntry, speaker, blamed.party, s.text[sp.Start:sp.End], seen); ok {
+		self := speaker == blamed || blamed.party.Code == speaker.party.Code && blamed.party.EntityID == speaker.party.EntityID
+		entry, recip := blameEntry, blamed.party
+		switch {
+		case t.unreal(s, p) && self:
+			entry, recip = denialEntry, event.Party{} // a denial of one's own part
+		case t.unreal(s, p) || self || blamed.party.Code == "" && !blamed.open:
+			continue
+		}
+		if m, ok := c.saidMention(d, s, sp, entry, speaker, recip, s.text[sp.Start:sp.End], seen); ok {
 			out = append(out, m)
 		}
 	}
 	return out
 }
 
-var blameWords = set("responsible", "behind")
+var denialEntry = &lexicon.Entry{Verb: "say (not involved)", Event: "REJECT", Mode: "", CAMEO: "12", Source: "coder"}
+
+var blameWords = set("responsible", "behind", "involved")
 
 // reportedBy is the speech trigger whose clause holds the predicate p: p is
 // the complement of the speech verb ("said X was responsible"), or the

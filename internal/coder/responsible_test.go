@@ -11,5 +11,8 @@ func TestResponsibilities(t *testing.T) {
 		{"Peru said Chile was not responsible for the attack.", "ACCUSE", false},
 		{"The Chilean group said it was responsible for the attack.", "ACCUSE", false},
 		{"The Peruvian minister is responsible for the budget.", "ACCUSE", false},
+		{"Peru said Chilean agents were involved in the attack.", "ACCUSE PER>CHL", true},
+		// a party saying its own side was not involved denies it
+		{"The Chilean group said they were not involved in the attack on Sunday.", "REJECT CHL>", true},
 	})
 }
