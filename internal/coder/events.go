@@ -1723,7 +1723,7 @@ func (s *sentence) chargedWith(ti int) (doer *chunk, blamer int) {
 		if s.newEventAfterFor(tr) < 0 {
 			return nil, -1
 		}
-	} else if !strings.HasSuffix(s.lower(tr.TokStart), "ing") || s.lower(tr.TokStart-1) != "for" {
+	} else if !strings.HasSuffix(s.lower(tr.TokStart), "ing") || s.lower(tr.TokStart-1) != "for" && !(s.lower(tr.TokStart-1) == "of" && violent(tr)) {
 		return nil, -1
 	}
 	for j := ti - 1; j >= 0; j-- {
@@ -1743,6 +1743,13 @@ func (s *sentence) chargedWith(ti int) (doer *chunk, blamer int) {
 	return nil, -1
 }
 
+// violent reports an attack or a coercion: what "accused X of …" alleges
+// X did is coded only for these ("accused Tehran of supporting militias"
+// tells a standing charge, not an act).
+func violent(tr lexicon.Trigger) bool {
+	return tr.Entry.Event == "ASSAULT" || tr.Entry.Event == "COERCE"
+}
+
 // newEventAfterFor returns the token of "for" when an event noun is
 // introduced right after it by "a" or "an" ("blamed the militia for a
 // rocket attack … last week"), else -1. A definite noun ("for the attack")
@@ -1751,8 +1758,8 @@ func (s *sentence) newEventAfterFor(tr lexicon.Trigger) int {
 	for i := tr.TokStart - 1; i >= max(0, tr.TokStart-4); i-- {
 		switch w := s.lower(i); w {
 		case "a", "an":
-			if s.lower(i-1) == "for" {
-				return i - 1
+			if s.lower(i-1) == "for" || s.lower(i-1) == "of" && violent(tr) {
+				return i - 1 // "blamed X for a rocket attack", "accused X of an attack"
 			}
 			return -1
 		default:

@@ -143,3 +143,13 @@ func TestRegime(t *testing.T) {
 		{"Sudan's army attacked a Kenyan convoy on Monday. Kenya imposed new sanctions on the regime.", "COERCE KEN>SDN", true},
 	})
 }
+
+// TestAccusedOf: an attack or coercion a party is accused of is coded as
+// that party's, alleged; a standing charge of support is not an act.
+func TestAccusedOf(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Peru has accused Chile of an attack on Peruvian border posts on Monday.", "ASSAULT CHL>PER", true},
+		{"Peru has accused Chile of attacking Peruvian border posts on Monday.", "ASSAULT CHL>PER", true},
+		{"Peru accuses Chile of supporting the rebel groups in the south.", "SUPPORT", false},
+	})
+}
