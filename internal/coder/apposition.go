@@ -52,3 +52,47 @@ func (c *Coder) nameBefore(s *sentence, desc *chunk) *chunk {
 // appositionWords open an appositive noun phrase: "a former", "the
 // then", "an exiled".
 var appositionWords = set("a", "an", "the", "former", "then", "exiled", "jailed", "detained", "prominent", "veteran", "senior", "retired", "top", "leading", "local", "young", "longtime", "well-known", "outspoken")
+
+// appositivePlace gives a party whose country came from the article, not
+// its words, the country of a place its appositive names: "Senator Ana
+// Brisel, Democrat of Oregon, said …" is American in an article about
+// Peru. Parsed only when a place follows the party's comma.
+func (c *Coder) appositivePlace(s *sentence, p *chunk) *chunk {
+	if p == nil || !p.unplaced || p.start < s.start {
+		return p
+	}
+	rest := s.text[p.end-s.start:]
+	comma := strings.IndexByte(rest, ',')
+	if comma < 0 || comma > 40 {
+		return p // the party's own name, at most, before the comma
+	}
+	end := p.end + comma + 1 + max(strings.IndexByte(rest[comma+1:], ','), 0)
+	var place *chunk
+	for _, o := range s.chunks {
+		if o.start > p.end+comma && o.end <= end && stateMatch(o, o.party.Code) != nil {
+			place = o
+			break
+		}
+	}
+	if place == nil {
+		return p
+	}
+	t := s.parsed(c.parser)
+	if t == nil {
+		return p
+	}
+	w := t.wordEnding(p.end + comma - s.start)
+	for w >= 0 && (t.words[w].Rel == "flat" || t.words[w].Rel == "compound") && t.words[w].Head-1 < w {
+		w = t.words[w].Head - 1
+	}
+	a := t.kid(max(w, 0), "appos")
+	if w < 0 || a < 0 {
+		return p
+	}
+	if lo, hi := t.span(a); place.start-s.start < lo || place.end-s.start > hi {
+		return p // the place is not in the appositive
+	}
+	out := *p
+	out.party.Code, out.unplaced = place.party.Code, false
+	return &out
+}

@@ -87,3 +87,11 @@ func parsingCoder(t *testing.T) *Coder {
 	}
 	return defaultCoder(t).WithParser(SyntaxParser(m))
 }
+
+// TestAppositivePlace: a party whose country came from the article takes
+// the country of a place its appositive names.
+func TestAppositivePlace(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Peru's army shelled the border town on Friday. Senator Ana Brisel, Democrat of Connecticut, also said that the Chilean president must do more to explain his goals.", "REQUEST USA>CHL", true},
+	})
+}

@@ -80,6 +80,7 @@ func (t *tree) span(w int) (lo, hi int) {
 // sentence already holds that dyad.
 func (c *Coder) saidMention(d *doc, s *sentence, sp lexicon.Trigger, e *lexicon.Entry, speaker *chunk, recip event.Party,
 	word string, seen map[string]bool) (event.Mention, bool) {
+	speaker = c.appositivePlace(s, speaker)
 	m := event.Mention{
 		Event: e.Event, CAMEO: e.CAMEO, Actor: speaker.party, Recipient: recip,
 		Sentence: s.text, SentStart: s.start, SentEnd: s.end, Confidence: 0.7, Trigger: word,

@@ -748,6 +748,7 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 			}
 		}
 	}
+	actor, recip = c.appositivePlace(s, actor), c.appositivePlace(s, recip)
 	if n := c.nameBefore(s, actor); n != nil {
 		actor = n // "Conrad Smith, a former publisher, met …"
 	}
