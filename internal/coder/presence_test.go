@@ -153,3 +153,11 @@ func TestAccusedOf(t *testing.T) {
 		{"Peru accuses Chile of supporting the rebel groups in the south.", "SUPPORT", false},
 	})
 }
+
+// TestSharedEvidence: sharing evidence, findings or technology with a party
+// cooperates with it.
+func TestSharedEvidence(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Peruvian prosecutors have shared evidence with Chile about the smuggling ring.", "COOPERATE PER>CHL", true},
+	})
+}
