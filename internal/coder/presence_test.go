@@ -161,3 +161,10 @@ func TestSharedEvidence(t *testing.T) {
 		{"Peruvian prosecutors have shared evidence with Chile about the smuggling ring.", "COOPERATE PER>CHL", true},
 	})
 }
+
+// TestMealMeeting: a meal with a party is a meeting.
+func TestMealMeeting(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"The Peruvian president had lunch with Chilean President Gabriel Boric in Lima on Monday.", "CONSULT PER>CHL", true},
+	})
+}
