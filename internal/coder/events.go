@@ -730,6 +730,11 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 			recip = r
 		}
 	}
+	if tr.IsNoun {
+		if a, r := c.received(s, tr); a != nil {
+			actor, recip = a, r // "Bashir received an invitation from Putin": Putin invited Bashir
+		}
+	}
 	if t := s.parsed(c.parser); t != nil && !tr.IsNoun {
 		// the tree, where it names a party, decides over word order; a
 		// name the knowledge base does not know only fills a role left

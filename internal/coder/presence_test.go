@@ -168,3 +168,12 @@ func TestMealMeeting(t *testing.T) {
 		{"The Peruvian president had lunch with Chilean President Gabriel Boric in Lima on Monday.", "CONSULT PER>CHL", true},
 	})
 }
+
+// TestReceived: an event noun a party received from another is the
+// other's act, done to the receiver.
+func TestReceived(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"The Peruvian ministry got threats from the Chilean group on Monday.", "THREATEN CHL>PER", true},
+		{"The Peruvian government has received its sternest warning yet from Chile.", "THREATEN CHL>PER", true},
+	})
+}

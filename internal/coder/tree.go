@@ -826,3 +826,30 @@ func stateText(c *chunk) string {
 	}
 	return c.party.Code
 }
+
+// received reads an event noun that is the object of a verb of receiving:
+// "Bashir received an invitation from Putin", "the ministry got threats
+// from the group". Who did it is named after "from" (on the noun or on the
+// verb); whoever received it is its recipient. Parsed only when a form of
+// such a verb is in the sentence.
+func (c *Coder) received(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
+	t := c.parsedFor(s, receiveForms)
+	if t == nil {
+		return nil, nil
+	}
+	n := t.noun(tr)
+	if n < 0 || t.words[n].Rel != "obj" {
+		return nil, nil
+	}
+	v := t.words[n].Head - 1
+	if v < 0 || !receiveForms[strings.ToLower(s.text[t.words[v].Start:t.words[v].End])] {
+		return nil, nil
+	}
+	from := t.prepParty(s, []string{"from"}, n, v)
+	if from == nil {
+		return nil, nil
+	}
+	return from, t.party(s, t.subject(s, v))
+}
+
+var receiveForms = set("receive", "received", "receives", "receiving", "got", "gets", "get", "getting")
