@@ -177,3 +177,10 @@ func TestReceived(t *testing.T) {
 		{"The Peruvian government has received its sternest warning yet from Chile.", "THREATEN CHL>PER", true},
 	})
 }
+
+// TestAwards: awarding a party an honour endorses it.
+func TestAwards(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Peru awarded Chile's foreign minister a medal.", "SUPPORT PER>CHL", true},
+	})
+}
