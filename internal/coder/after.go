@@ -39,11 +39,7 @@ func datedAfterEvent(ms []event.Mention, lex Lexicon) {
 			if (rel != "after" && rel != "before") || toks[k].Start < at {
 				continue
 			}
-			unit, ok := timex.UnitDays(toks[k-1].Lower)
-			if !ok {
-				continue
-			}
-			n, ok := timex.Count(toks[k-2].Lower)
+			days, ok := spanDays(toks, k, false)
 			if !ok {
 				continue
 			}
@@ -58,7 +54,7 @@ func datedAfterEvent(ms []event.Mention, lex Lexicon) {
 			if a == nil {
 				break
 			}
-			shift := time.Duration(n*unit) * 24 * time.Hour
+			shift := time.Duration(days) * 24 * time.Hour
 			if rel == "before" {
 				shift = -shift
 			}
@@ -81,4 +77,22 @@ func anchorEvent(before []event.Mention, m *event.Mention, types map[string]bool
 		return o
 	}
 	return nil
+}
+
+// spanDays reads the span before the word at k ("three days", "two
+// weeks" before "after"): the days it lasts, or false. With articles, "a
+// week" and "an hour's" count one unit too.
+func spanDays(toks []lexicon.Token, k int, articles bool) (int, bool) {
+	if k < 2 {
+		return 0, false
+	}
+	unit, ok := timex.UnitDays(toks[k-1].Lower)
+	if !ok {
+		return 0, false
+	}
+	n, ok := timex.Count(toks[k-2].Lower)
+	if !ok && articles && (toks[k-2].Lower == "a" || toks[k-2].Lower == "an") {
+		n, ok = 1, true
+	}
+	return n * unit, ok
 }

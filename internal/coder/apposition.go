@@ -28,10 +28,7 @@ func (c *Coder) nameBefore(s *sentence, desc *chunk) *chunk {
 	if t == nil {
 		return nil
 	}
-	w := t.wordEnding(comma)
-	for w >= 0 && (t.words[w].Rel == "flat" || t.words[w].Rel == "compound") && t.words[w].Head-1 < w {
-		w = t.words[w].Head - 1 // "Smith" of "Conrad Smith"
-	}
+	w := t.nameHead(t.wordEnding(comma)) // "Conrad" of "Conrad Smith"
 	if w < 0 {
 		return nil
 	}
@@ -81,10 +78,7 @@ func (c *Coder) appositivePlace(s *sentence, p *chunk) *chunk {
 	if t == nil {
 		return p
 	}
-	w := t.wordEnding(p.end + comma - s.start)
-	for w >= 0 && (t.words[w].Rel == "flat" || t.words[w].Rel == "compound") && t.words[w].Head-1 < w {
-		w = t.words[w].Head - 1
-	}
+	w := t.nameHead(t.wordEnding(p.end + comma - s.start))
 	a := t.kid(max(w, 0), "appos")
 	if w < 0 || a < 0 {
 		return p
@@ -95,4 +89,13 @@ func (c *Coder) appositivePlace(s *sentence, p *chunk) *chunk {
 	out := *p
 	out.party.Code, out.unplaced = place.party.Code, false
 	return &out
+}
+
+// nameHead is the head of the name whose last word is w: "Conrad" of
+// "Conrad Smith", where the appositive hangs; -1 for -1.
+func (t *tree) nameHead(w int) int {
+	for w >= 0 && (t.words[w].Rel == "flat" || t.words[w].Rel == "compound") && t.words[w].Head-1 < w {
+		w = t.words[w].Head - 1
+	}
+	return w
 }

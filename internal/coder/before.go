@@ -6,7 +6,6 @@ import (
 
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/lexicon"
-	"github.com/dyad-project/dyad/internal/timex"
 )
 
 // datedBeforeMain dates a mention told inside an "N weeks after" clause by
@@ -38,18 +37,11 @@ func datedBeforeMain(ms []event.Mention) {
 				continue // the clause's own time phrase
 			}
 		}
-		unit, ok := timex.UnitDays(toks[k-1].Lower)
+		days, ok := spanDays(toks, k, true)
 		if !ok {
 			continue
 		}
-		n, ok := timex.Count(toks[k-2].Lower)
-		if !ok && (toks[k-2].Lower == "a" || toks[k-2].Lower == "an") {
-			n, ok = 1, true
-		}
-		if !ok {
-			continue
-		}
-		shift := -time.Duration(n*unit) * 24 * time.Hour
+		shift := -time.Duration(days) * 24 * time.Hour
 		text := strings.Join([]string{toks[k-2].Text, toks[k-1].Text, toks[k].Text}, " ")
 		if k >= 4 && toks[k-4].Lower == "less" && toks[k-3].Lower == "than" {
 			// "less than a week after": any day of the week before

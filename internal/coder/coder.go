@@ -464,7 +464,7 @@ func focusCountry(text string, chunks []chunk) (string, int) {
 	counts, named := map[string]int{}, map[string]int{}
 	for _, ch := range chunks {
 		for _, m := range ch.matches {
-			if (m.Kind == actors.KindCountry || m.Kind == actors.KindDemonym || m.Kind == actors.KindSeat) && !backedAfter(text, m.End) && m.Country != "" {
+			if stateKind(m.Kind) && !backedAfter(text, m.End) && m.Country != "" {
 				counts[m.Country]++
 				named[m.Country]++
 				if placedAt(text, m.Start) {

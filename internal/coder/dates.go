@@ -259,10 +259,7 @@ func (s *sentence) actsTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool {
 // prison in 1979" dates the escape, not the demand. Parsed only when the
 // sentence has a relative pronoun.
 func (s *sentence) relativeTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool {
-	if !slices.ContainsFunc(s.toks, func(tok lexicon.Token) bool { return relativePronouns[tok.Lower] }) {
-		return false
-	}
-	t := s.parsed(p)
+	t := s.parsedFor(p, relativePronouns)
 	if t == nil {
 		return false
 	}

@@ -598,11 +598,17 @@ func (s *sentence) demonymOf(c *chunk) bool {
 
 // politician reports a person who holds a political office (government,
 // legislature, party): not a gunman, a soldier or a crowd.
+// stateKind reports a match that names a state: a country, a demonym or a
+// capital.
+func stateKind(k actors.Kind) bool {
+	return k == actors.KindCountry || k == actors.KindDemonym || k == actors.KindSeat
+}
+
 // stateMatch is the match of a party's own words that names the state code
 // (a country, demonym or capital), or nil.
 func stateMatch(c *chunk, code string) *actors.Match {
 	for i, m := range c.matches {
-		if m.Country == code && (m.Kind == actors.KindCountry || m.Kind == actors.KindDemonym || m.Kind == actors.KindSeat) {
+		if m.Country == code && stateKind(m.Kind) {
 			return &c.matches[i]
 		}
 	}

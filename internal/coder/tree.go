@@ -58,10 +58,14 @@ func (s *sentence) parsed(p Parser) *tree {
 // nil: the readers that need a cue word parse only a sentence that has one
 // (parsing is most of the coder's cost).
 func (c *Coder) parsedFor(s *sentence, cues map[string]bool) *tree {
+	return s.parsedFor(c.parser, cues)
+}
+
+func (s *sentence) parsedFor(p Parser, cues map[string]bool) *tree {
 	if !slices.ContainsFunc(s.toks, func(tok lexicon.Token) bool { return cues[tok.Lower] }) {
 		return nil
 	}
-	return s.parsed(c.parser)
+	return s.parsed(p)
 }
 
 // wordAt is the word starting at the sentence offset off, or -1.
@@ -497,7 +501,7 @@ func (t *tree) bound(s *sentence, w int) *chunk {
 	}
 	word := strings.ToLower(s.text[t.words[pron].Start:t.words[pron].End])
 	if own {
-		word = map[string]string{"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}[word]
+		word = possessivePronoun[word]
 	}
 	fits := pronounFits(word)
 	if fits == nil {
@@ -559,6 +563,9 @@ func (t *tree) bound(s *sentence, w int) *chunk {
 
 // pronounFits says which parties a subject pronoun can stand for, nil for
 // a word that is not a third-person (or "we") subject pronoun.
+// possessivePronoun is the subject pronoun of a possessive one.
+var possessivePronoun = map[string]string{"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
+
 func pronounFits(p string) func(*chunk) bool {
 	switch p {
 	case "it":
