@@ -90,22 +90,48 @@ func TestWorkersGiveSameStories(t *testing.T) {
 // redelivered to the next worker; nothing is lost and nothing stored twice.
 func TestWorkerKilledMidBatch(t *testing.T) {
 	ref, refQ := storetest.PostgresURL(t), queuetest.URL(t)
-	db, dbQ := storetest.PostgresURL(t), queuetest.URL(t)
 	publish(t, refQ)
-	publish(t, dbQ)
 	mustRun(t, "--db", ref, "worker", "--queue", refQ, "--until-empty")
 	want := pgSnapshot(t, ref)
 
 	bin := buildDyad(t)
-	cmd := exec.Command(bin, "--db", db, "worker", "--queue", dbQ)
+	// The kill must land between the first stored article and the last.
+	// A fast or starved run can store everything before the signal
+	// arrives; the test then tries again on a fresh database and stream,
+	// and fails if no attempt of three is killed mid-run.
+	for attempt := 1; ; attempt++ {
+		db, dbQ := storetest.PostgresURL(t), queuetest.URL(t)
+		publish(t, dbQ)
+		store, err := postgres.Open(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer store.Close()
+		n := killAfterFirst(t, bin, store, "--db", db, "worker", "--queue", dbQ)
+		if n == 0 || n >= len(want.articles) {
+			if attempt == 3 {
+				t.Fatalf("killed after %d of %d articles in each of 3 attempts: never mid-run", n, len(want.articles))
+			}
+			t.Logf("attempt %d: killed after %d of %d articles, not mid-run; again", attempt, n, len(want.articles))
+			continue
+		}
+		t.Logf("killed after %d of %d articles", n, len(want.articles))
+		mustRun(t, "--db", db, "worker", "--queue", dbQ, "--until-empty")
+		// Across the crash the arrival order differs: articles and mentions
+		// must be identical; stories are compared as in the three-worker test.
+		compareSnapshots(t, "after a worker was killed", takeSnapshot(t, store), want)
+		return
+	}
+}
+
+// killAfterFirst starts bin with args, kills it with SIGKILL once store
+// holds an article (or after a minute), and returns how many it holds.
+func killAfterFirst(t *testing.T, bin string, store *postgres.DB, args ...string) int {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	store, err := postgres.Open(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
 	deadline := time.Now().Add(time.Minute)
 	n := 0
 	for n == 0 && time.Now().Before(deadline) {
@@ -115,13 +141,5 @@ func TestWorkerKilledMidBatch(t *testing.T) {
 	_ = cmd.Process.Signal(syscall.SIGKILL)
 	_ = cmd.Wait()
 	n, _ = store.CountArticles(context.Background())
-	if n == 0 || n >= len(want.articles) {
-		t.Fatalf("killed after %d of %d articles: not mid-run", n, len(want.articles))
-	}
-	t.Logf("killed after %d of %d articles", n, len(want.articles))
-	mustRun(t, "--db", db, "worker", "--queue", dbQ, "--until-empty")
-	got := takeSnapshot(t, store)
-	// Across the crash the arrival order differs: articles and mentions
-	// must be identical; stories are compared as in the three-worker test.
-	compareSnapshots(t, "after a worker was killed", got, want)
+	return n
 }
