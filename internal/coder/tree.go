@@ -288,6 +288,9 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 	if recip == nil && aboutAnAct[tr.Entry.Event] {
 		recip = t.complementRecipient(s, v, 2)
 	}
+	if recip == nil && obj >= 0 {
+		recip = t.nestedPrepParty(s, tr.Entry.RecipientPrep, obj, 2)
+	}
 	if tr.Entry.Frame == lexicon.FrameTransfer {
 		// "returned six Peruvian artifacts to the government of Peru":
 		// the object is the thing handed over, its receiver is named
@@ -314,6 +317,30 @@ func (t *tree) prepParty(s *sentence, preps []string, heads ...int) *chunk {
 					return c
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// nestedPrepParty is the party of a phrase marked by one of preps inside
+// the object's own modifiers, depth levels down: the parser often hangs
+// the trigger's phrase on the last noun before it ("imposed sanctions over
+// the crisis, including travel bans, on X": "on X" under "bans"). Clauses
+// on the way (relative, participial) are not entered: their phrases are
+// their own verbs'.
+func (t *tree) nestedPrepParty(s *sentence, preps []string, h, depth int) *chunk {
+	if depth == 0 {
+		return nil
+	}
+	for _, k := range t.kids[h] {
+		if rel := t.words[k].Rel; rel != "nmod" && rel != "conj" {
+			continue
+		}
+		if c := t.prepParty(s, preps, k); c != nil && c.party.Code != "" && !c.generic && !c.located {
+			return c // a party of a known country, not a thing or a place standing for one
+		}
+		if c := t.nestedPrepParty(s, preps, k, depth-1); c != nil {
+			return c
 		}
 	}
 	return nil

@@ -557,3 +557,13 @@ func TestPlacedGroupRecipient(t *testing.T) {
 		t.Errorf("%q: want AID PER>BOL to the people in northern Bolivia, got %+v", text, ms)
 	}
 }
+
+// A phrase the trigger's preposition marks, hung by the parser on a noun
+// inside the object ("on X" under "bans"), still names the recipient; a
+// thing or a place found that way does not.
+func TestNestedRecipientPhrase(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"The Canadian government imposed new targeted sanctions over the election crisis, including travel bans and asset freezes, on Belarusian officials.", "COERCE CAN>BLR", true},
+		{"The Canadian government imposed new targeted sanctions over the election crisis, including travel bans and asset freezes.", "COERCE CAN>BLR", false},
+	})
+}
