@@ -218,7 +218,7 @@ func isAdverb(w string) bool {
 // tokens after the trigger, or, for a passive ("sanctions were imposed"),
 // within the same distance before it.
 func findObject(p *pattern, toks []Token, start, end int) (int, int, bool) {
-	for j := end; j < len(toks) && j <= end+maxObjectGap+dots(toks, end, j); j++ {
+	for j := end; j < len(toks) && j <= end+maxObjectGap+dots(toks, end, j)+measures(toks, end, j); j++ {
 		if clauseBreak(toks[j].Lower) && !abbrevDot(toks, j) {
 			break
 		}
@@ -282,6 +282,36 @@ func dots(toks []Token, from, to int) int {
 	n := 0
 	for i := from; i < to && i < len(toks); i++ {
 		if abbrevDot(toks, i) {
+			n++
+		}
+	}
+	return n
+}
+
+// measureNouns measure or package what follows their "of": "a shipment
+// of ventilators", "13 tons of medicine", "$4 million worth of equipment".
+var measureNouns = map[string]bool{
+	"shipment": true, "shipments": true, "consignment": true, "consignments": true, "batch": true, "batches": true,
+	"load": true, "loads": true, "planeload": true, "planeloads": true, "truckload": true, "truckloads": true,
+	"ton": true, "tons": true, "tonne": true, "tonnes": true, "worth": true, "package": true, "packages": true,
+	"cargo": true, "quantity": true, "quantities": true, "amount": true, "amounts": true, "crates": true, "boxes": true,
+}
+
+// measures counts the tokens in [from, to) of a measure phrase before an
+// object: amounts, scale and currency words, and a measure noun with its
+// "of". They say how much of the object there is, so they do not count
+// toward the gap between a verb and its object ("sent more than $4
+// million worth of new medical equipment").
+func measures(toks []Token, from, to int) int {
+	n := 0
+	for i := from; i < to && i < len(toks); i++ {
+		w := toks[i].Lower
+		switch {
+		case strings.ContainsAny(w, "0123456789") && isAmount(w) || scaleWords[w] || currencySymbols[w] || currencyWords[w]:
+			n++
+		case measureNouns[w] && i+1 < len(toks) && toks[i+1].Lower == "of":
+			n++
+		case w == "of" && i > from && measureNouns[toks[i-1].Lower]:
 			n++
 		}
 	}

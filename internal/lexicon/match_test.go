@@ -238,6 +238,28 @@ func TestObjectWindow(t *testing.T) {
 	}
 }
 
+// TestObjectWindowMeasures: a measure phrase before the object ("more than
+// $4 million worth of", "13 tons of") does not count toward the window;
+// other words, commas included, still do.
+func TestObjectWindowMeasures(t *testing.T) {
+	lex := mustDefault(t)
+	for _, tt := range []struct{ sentence, want string }{
+		{"Norway handed over more than $4 million worth of new medical equipment to Peru.", "AID handed over"},
+		{"Norway handed over a shipment of 13 tons of medicine to Peru.", "AID handed over"},
+		{"Norway handed over the keys, the files, the old archive and its equipment to Peru.", ""},
+	} {
+		got := ""
+		for _, tr := range lex.Triggers(Tokenize(tt.sentence)) {
+			if !tr.IsNoun {
+				got = tr.Entry.Event + " " + tt.sentence[tr.Start:tr.End]
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s\n got: %q\nwant: %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
 func TestTitleCaseHeadline(t *testing.T) {
 	lex := mustDefault(t)
 	s := "US Warns Iraq Over Militia Attacks"
