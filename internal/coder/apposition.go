@@ -99,3 +99,16 @@ func (t *tree) nameHead(w int) int {
 	}
 	return w
 }
+
+// appositiveOf reports d right after c, set off by a comma and at most a
+// few words that open a noun phrase: the appositive that describes it
+// ("Gen. Ruiz, Peru's army chief"; "Varo Tenzi, a former Peruvian
+// publisher").
+func (s *sentence) appositiveOf(c, d *chunk) bool {
+	lo, hi := c.end-s.start, d.start-s.start
+	if lo < 0 || hi < lo || hi > len(s.text) {
+		return false
+	}
+	gap, ok := strings.CutPrefix(strings.TrimSpace(s.text[lo:hi]), ",")
+	return ok && !strings.ContainsAny(gap, ",;:()") && len(strings.Fields(gap)) <= 3
+}

@@ -2,8 +2,10 @@ package coder
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/dyad-project/dyad/internal/article"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/syntax"
 )
@@ -94,4 +96,43 @@ func TestAppositivePlace(t *testing.T) {
 	checkPresence(t, parsingCoder(t), []presence{
 		{"Peru's army shelled the border town on Friday. Senator Ana Brisel, Democrat of Connecticut, also said that the Chilean president must do more to explain his goals.", "REQUEST USA>CHL", true},
 	})
+}
+
+// An unknown name the tree reads as the recipient, before the party the
+// words found, is the recipient: the words see only known names.
+func TestUnknownNameBeforeKnownParty(t *testing.T) {
+	c := parsingCoder(t)
+	for _, text := range []string{
+		"The Chilean police opened an investigation of Quispe over his ties with the Bolivian government.",
+		"The Chilean police launched an investigation into Quispe on suspicion of insulting the Bolivian state.",
+	} {
+		ms := c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")}).Mentions
+		if !anyMention(ms, func(m event.Mention) bool { return m.Event == "ACCUSE" && m.Recipient.Text == "Quispe" }) {
+			t.Errorf("%q: mentions %q, want ACCUSE of Quispe", text, summaries(c.Code(&article.Article{Source: "t.txt", Text: text, Published: day("2021-03-20")})))
+		}
+	}
+}
+
+// appositiveOf: a party set off by a comma and at most an article right
+// after a name describes it; one further on, or after other words, does not.
+func TestAppositiveOf(t *testing.T) {
+	text := "He spoke to Gen. Ruiz, the army chief of Peru, and to Quispe about Peru."
+	at := func(w string) *chunk {
+		i := strings.Index(text, w)
+		return &chunk{start: i, end: i + len(w)}
+	}
+	s := &sentence{text: text}
+	for _, tt := range []struct {
+		c, d string
+		want bool
+	}{
+		{"Gen. Ruiz", "army chief of Peru", true},
+		{"Quispe", "Peru.", false},
+		{"Gen. Ruiz", "Quispe", false},
+		{"Ruiz", "army chief of Peru", true},
+	} {
+		if got := s.appositiveOf(at(tt.c), at(tt.d)); got != tt.want {
+			t.Errorf("appositiveOf(%q, %q) = %v, want %v", tt.c, tt.d, got, tt.want)
+		}
+	}
 }

@@ -754,7 +754,13 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 			if a != nil && (!a.open || actor == nil) {
 				actor = a
 			}
-			if r != nil && r != actor && (!r.open || recip == nil) {
+			if r != nil && r != actor && (!r.open || recip == nil || r.end <= recip.start && !s.appositiveOf(r, recip)) {
+				// an unknown name the tree finds before the party the
+				// words found is the one they skipped: they see only
+				// known names ("opened an investigation of Flynn over
+				// his ties with the Russian government"); one they
+				// describe in an appositive is theirs ("spoke to Gen.
+				// Ruiz, Peru's army chief")
 				recip = r
 			}
 		}
