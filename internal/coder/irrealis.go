@@ -1,0 +1,124 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-project/dyad/internal/lexicon"
+)
+
+// irrealis reports, from the tree, an event the sentence places outside what
+// happened: the act of a predicate under a condition ("if the United States
+// holds joint exercises"), under a modal of ability or obligation ("the
+// council can revise or reject the plan", "investors must team up with local
+// firms"), or wished for ("we hope they will reach an agreement", "the rebels
+// want talks"). The word-window checks of codeSentence see such a cue only
+// between the clause start and the trigger; the tree also finds it on a verb
+// the trigger is coordinated with, the complement of, or the object of.
+func (c *Coder) irrealis(s *sentence, tr lexicon.Trigger) bool {
+	t := s.parsed(c.parser)
+	if t == nil {
+		return false
+	}
+	v := t.wordAt(tr.Start)
+	if tr.IsNoun {
+		v = t.noun(tr)
+		if v < 0 {
+			return false
+		}
+		// an event noun happens as its verb does: the object or subject
+		// of "holds", "want", "can resume"
+		for t.words[v].Rel == "conj" || t.words[v].Rel == "compound" {
+			v = t.words[v].Head - 1
+			if v < 0 {
+				return false
+			}
+		}
+		switch t.words[v].Rel {
+		case "obj", "nsubj", "nsubj:pass":
+		default:
+			return false
+		}
+		h := t.words[v].Head - 1
+		if h < 0 || t.words[h].UPOS != "VERB" {
+			return false
+		}
+		v = h
+	}
+	if v < 0 {
+		return false
+	}
+	modal := true // a modal reaches the verbs that share its subject
+	for range 6 {
+		if t.words[v].UPOS != "VERB" && t.words[v].UPOS != "AUX" {
+			return false
+		}
+		for _, k := range t.kids[v] {
+			switch w := s.wordLower(t, k); t.words[k].Rel {
+			case "mark":
+				if openMarks[w] && !t.emphatic(s, v) {
+					return true
+				}
+			case "aux":
+				if modal && abilityAux[w] && s.text[t.words[k].Start:t.words[k].End] == w && !t.perfectAfter(s, k) {
+					return true
+				}
+			}
+		}
+		h := t.words[v].Head - 1
+		if h < 0 {
+			return false
+		}
+		switch t.words[v].Rel {
+		case "conj":
+			if t.kid(v, "nsubj", "nsubj:pass") >= 0 || t.kid(v, "aux") >= 0 {
+				return false // a conjunct with its own subject or auxiliary stands alone
+			}
+		case "xcomp":
+		case "ccomp":
+			if desireWords[s.wordLower(t, h)] {
+				return true // "hope they will reach a deal"
+			}
+			modal = false // "can confirm that they attacked": the attack happened
+		default:
+			return false
+		}
+		v = h
+	}
+	return false
+}
+
+// openMarks open a clause whose act is not asserted: a condition or an
+// open question.
+var openMarks = set("if", "unless", "whether", "lest")
+
+// abilityAux are the modals of ability and obligation: what a party can or
+// must do is not done. "would" and "will" are left to the future and stated
+// intent readings; "could" and "might" with "have" are suspicions (modals).
+var abilityAux = set("can", "could", "might", "may")
+
+// wordLower is the word w of the tree, lower-cased.
+func (s *sentence) wordLower(t *tree, w int) string {
+	return strings.ToLower(s.text[t.words[w].Start:t.words[w].End])
+}
+
+// perfectAfter reports a modal followed by "have" ("may have attacked",
+// "could well have"): a past act suspected, not a possibility.
+func (t *tree) perfectAfter(s *sentence, k int) bool {
+	for j := k + 1; j < len(t.words) && j <= k+2; j++ {
+		if s.wordLower(t, j) == "have" {
+			return true
+		}
+	}
+	return false
+}
+
+// emphatic reports a verb with "did" ("if North Korea did force another
+// test"): the condition is granted, the act happened.
+func (t *tree) emphatic(s *sentence, v int) bool {
+	for _, k := range t.kids[v] {
+		if t.words[k].Rel == "aux" && s.wordLower(t, k) == "did" {
+			return true
+		}
+	}
+	return false
+}
