@@ -25,6 +25,9 @@ func (c *Coder) irrealis(s *sentence, tr lexicon.Trigger) bool {
 		if v < 0 {
 			return false
 		}
+		if t.alternative(s, v) {
+			return true // "a planned operation rather than a spontaneous assault"
+		}
 		// an event noun happens as its verb does: the object or subject
 		// of "holds", "want", "can resume"
 		for t.words[v].Rel == "conj" || t.words[v].Rel == "compound" {
@@ -44,10 +47,11 @@ func (c *Coder) irrealis(s *sentence, tr lexicon.Trigger) bool {
 		}
 		v = h
 	}
-	if v < 0 {
-		return false
+	if v < 0 || t.alternative(s, v) {
+		return v >= 0 // "rather than meeting the envoy"
 	}
 	modal := true // a modal reaches the verbs that share its subject
+	would := false
 	for range 6 {
 		if t.words[v].UPOS != "VERB" && t.words[v].UPOS != "AUX" {
 			return false
@@ -62,11 +66,12 @@ func (c *Coder) irrealis(s *sentence, tr lexicon.Trigger) bool {
 				if modal && abilityAux[w] && s.text[t.words[k].Start:t.words[k].End] == w && !t.perfectAfter(s, k) {
 					return true
 				}
+				would = would || modal && w == "would"
 			}
 		}
 		h := t.words[v].Head - 1
 		if h < 0 {
-			return false
+			return would && !t.toldBy(s, v)
 		}
 		switch t.words[v].Rel {
 		case "conj":
@@ -74,13 +79,16 @@ func (c *Coder) irrealis(s *sentence, tr lexicon.Trigger) bool {
 				return false // a conjunct with its own subject or auxiliary stands alone
 			}
 		case "xcomp":
+			if conative[s.wordLower(t, h)] && !forceful[tr.Entry.Event] {
+				return true // "trying to agree", "working to release": not done yet
+			}
 		case "ccomp":
 			if desireWords[s.wordLower(t, h)] {
 				return true // "hope they will reach a deal"
 			}
-			modal = false // "can confirm that they attacked": the attack happened
+			modal, would = false, false // "can confirm that they attacked": the attack happened
 		default:
-			return false
+			return would && !t.toldBy(s, v)
 		}
 		v = h
 	}
@@ -95,6 +103,17 @@ var openMarks = set("if", "unless", "whether", "lest")
 // must do is not done. "would" and "will" are left to the future and stated
 // intent readings; "could" and "might" with "have" are suspicions (modals).
 var abilityAux = set("can", "could", "might", "may")
+
+// conative verbs take an act that is attempted or pressed for, not done:
+// "tried to reach a deal", "working to release", "persuade Peru to agree".
+var conative = set("try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "attempting",
+	"seek", "seeks", "sought", "seeking", "strive", "strives", "strove", "striving", "struggle", "struggles",
+	"struggled", "struggling", "work", "works", "worked", "working", "persuade", "persuades", "persuaded",
+	"persuading", "convince", "convinces", "convinced", "convincing")
+
+// forceful types are acts whose attempt is itself an act of force: "tried
+// to storm the embassy" is a protest, "attempted to arrest him" a coercion.
+var forceful = map[string]bool{"ASSAULT": true, "COERCE": true, "PROTEST": true}
 
 // wordLower is the word w of the tree, lower-cased.
 func (s *sentence) wordLower(t *tree, w int) string {
@@ -118,6 +137,43 @@ func (t *tree) emphatic(s *sentence, v int) bool {
 	for _, k := range t.kids[v] {
 		if t.words[k].Rel == "aux" && s.wordLower(t, k) == "did" {
 			return true
+		}
+	}
+	return false
+}
+
+// toldBy reports a verb with a reporting verb hung on it ("Peru would
+// withdraw, the minister said": parataxis, or a ccomp in this parser's
+// reading): its "would" is the future of a reported statement, not a
+// condition.
+func (t *tree) toldBy(s *sentence, v int) bool {
+	for _, k := range t.kids[v] {
+		if r := t.words[k].Rel; r != "parataxis" && r != "ccomp" {
+			continue
+		}
+		for _, sp := range s.speech {
+			if sp.Start == t.words[k].Start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// alternative reports an event word set against what the text asserts:
+// "rather than a spontaneous assault", "instead of talks".
+func (t *tree) alternative(s *sentence, w int) bool {
+	for _, k := range t.kids[w] {
+		switch t.words[k].Rel {
+		case "cc", "case", "mark":
+			switch s.wordLower(t, k) {
+			case "rather", "instead":
+				return true
+			case "than", "of":
+				if k > 0 && (s.wordLower(t, k-1) == "rather" || s.wordLower(t, k-1) == "instead") {
+					return true
+				}
+			}
 		}
 	}
 	return false
