@@ -8,12 +8,16 @@ import (
 
 // irrealis reports, from the tree, an event the sentence places outside what
 // happened: the act of a predicate under a condition ("if the United States
-// holds joint exercises"), under a modal of ability or obligation ("the
-// council can revise or reject the plan", "investors must team up with local
-// firms"), or wished for ("we hope they will reach an agreement", "the rebels
-// want talks"). The word-window checks of codeSentence see such a cue only
-// between the clause start and the trigger; the tree also finds it on a verb
-// the trigger is coordinated with, the complement of, or the object of.
+// holds joint exercises", "on the condition that Peru halts the shelling"),
+// under a modal of possibility or ability ("the council can revise or reject
+// the plan") or a conditional "would" ("would reduce sanctions if …"),
+// another party's wish ("we hope they will reach an agreement"), an
+// alternative set against what is asserted ("rather than an assault"), or
+// an act only attempted ("trying to persuade Peru to agree"). The
+// word-window checks of codeSentence see such a cue only between the clause
+// start and the trigger; the tree also finds it on a verb the trigger is
+// coordinated with, the complement of, or the object of. The actor's own
+// intent ("wants to reach a deal") is left coded: CAMEO reads it as AGREE.
 func (c *Coder) irrealis(s *sentence, tr lexicon.Trigger) bool {
 	t := s.parsed(c.parser)
 	if t == nil {
@@ -73,6 +77,9 @@ func (c *Coder) irrealis(s *sentence, tr lexicon.Trigger) bool {
 		if h < 0 {
 			return would && !t.toldBy(s, v)
 		}
+		if conditionNouns[s.wordLower(t, h)] && h+1 < len(t.words) && s.wordLower(t, h+1) == "that" {
+			return true // "on the condition that Peru halts the shelling", "in the event that"
+		}
 		switch t.words[v].Rel {
 		case "conj":
 			if t.kid(v, "nsubj", "nsubj:pass") >= 0 || t.kid(v, "aux") >= 0 {
@@ -99,10 +106,15 @@ func (c *Coder) irrealis(s *sentence, tr lexicon.Trigger) bool {
 // open question.
 var openMarks = set("if", "unless", "whether", "lest")
 
-// abilityAux are the modals of ability and obligation: what a party can or
-// must do is not done. "would" and "will" are left to the future and stated
-// intent readings; "could" and "might" with "have" are suspicions (modals).
+// abilityAux are the modals of possibility and ability: what a party can or
+// might do is not done. "must" and "should" are left to the demand readings
+// (PLV reads "the US must continue aid" as a relation), "will" to the
+// future and stated-intent readings; "could" and "might" with "have" are
+// suspicions (modals).
 var abilityAux = set("can", "could", "might", "may")
+
+// conditionNouns take a clause that states a condition, not a fact.
+var conditionNouns = set("condition", "conditions", "event", "case", "proviso")
 
 // conative verbs take an act that is attempted or pressed for, not done:
 // "tried to reach a deal", "working to release", "persuade Peru to agree".

@@ -25,6 +25,8 @@ func TestIrrealis(t *testing.T) {
 		{"Peruvian police are working to release the Chilean fishermen.", "RETREAT", false},
 		{"Peruvian police released the Chilean fishermen on Monday.", "RETREAT PER>CHL", true},
 		{"Peruvian police tried to arrest the Chilean consul on Monday.", "COERCE PER>CHL", true},
+		{"Chile offered a truce on Monday, but only on the condition that Peru also halts the shelling of Chilean towns.", "RETREAT", false},
+		{"Peru halted the shelling of Chilean towns on Monday.", "RETREAT PER", true},
 		{"It is unacceptable if Peru did force another nuclear test, Chile said on Monday.", "MOBILIZE PER", true},
 		{"It is unacceptable if Peru holds another nuclear test, Chile said on Monday.", "MOBILIZE PER", false},
 	})
