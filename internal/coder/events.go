@@ -164,6 +164,9 @@ func (c *Coder) codeSentence(d *doc, s *sentence) []event.Mention {
 		if (s.hasWord(cs, tr.TokStart, hypoWords) || mayHappen) && typ != "THREATEN" || s.modalVerb(tr) || c.modalTree(s, tr) {
 			continue // "Iran might attack Israel": a possibility, not an event
 		}
+		if typ != "THREATEN" && !offer && !refusal(typ, tr) && c.irrealis(s, tr) {
+			continue // "if the US holds exercises", "can reject", "hope they will reach"
+		}
 		if (s.hasWord(cs, tr.TokStart, condWords) || s.conditionalClause(cs, tr)) && tr.Entry.Event != "THREATEN" {
 			continue
 		}
