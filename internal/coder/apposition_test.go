@@ -136,3 +136,23 @@ func TestAppositiveOf(t *testing.T) {
 		}
 	}
 }
+
+// A capitalised noun named by a proper noun after "for" or "without" is an
+// organisation the knowledge base does not know, even where the tagger took
+// the noun for a common one; a lower-case noun is not.
+func TestNamedForOrganisation(t *testing.T) {
+	c := parsingCoder(t)
+	for _, tt := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"Jurisdiction for Peace ordered an investigation against DEA officials.", "Jurisdiction for Peace", true},
+		{"Transparency for Justice accused the Chilean army of torture.", "Transparency for Justice", true},
+		{"A campaign for Justice accused the Chilean army of torture.", "campaign for Justice", false},
+	} {
+		ms := c.Code(&article.Article{Source: "t.txt", Text: tt.text, Published: day("2021-03-20")}).Mentions
+		if got := anyMention(ms, func(m event.Mention) bool { return strings.HasSuffix(m.Actor.Text, tt.name) }); got != tt.want {
+			t.Errorf("%q: mentions %+v, want actor %q: %v", tt.text, ms, tt.name, tt.want)
+		}
+	}
+}

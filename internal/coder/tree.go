@@ -184,10 +184,17 @@ var locatingPreps = []string{"in", "of", "near", "outside", "inside", "at"}
 // country, rather than a lost event. Only proper-noun phrases qualify; a
 // common noun with no known party in it ("the deal") names none.
 func (t *tree) openParty(s *sentence, w int) *chunk {
-	if t.words[w].UPOS != "PROPN" {
-		return nil
-	}
 	lo, hi := w, w
+	if t.words[w].UPOS != "PROPN" {
+		// "Jurisdiction for Peace", "Citizens for Justice": a
+		// capitalised noun the tagger took for a common one, named by a
+		// proper noun after "for" or "without", is an organisation's name
+		n := t.namedFor(s, w)
+		if n < 0 {
+			return nil
+		}
+		hi = n
+	}
 	for _, k := range t.kids[w] {
 		switch t.words[k].Rel {
 		case "compound", "flat", "amod", "nummod":
@@ -221,6 +228,31 @@ func (t *tree) openParty(s *sentence, w int) *chunk {
 		c.party.Code = p.Code // "Dawn has blamed …" after "Dawn of Libya"
 	}
 	return c
+}
+
+// namedFor is the last word of a name "<Noun> for|without <Name>" headed by
+// the capitalised noun w, or -1: every word of it capitalised but the
+// preposition and an article.
+func (t *tree) namedFor(s *sentence, w int) int {
+	word := func(i int) string { return s.text[t.words[i].Start:t.words[i].End] }
+	if t.words[w].UPOS != "NOUN" || !isUpper(word(w)) {
+		return -1
+	}
+	for _, k := range t.kids[w] {
+		if k < w || t.words[k].Rel != "nmod" || t.words[k].UPOS != "PROPN" {
+			continue
+		}
+		if c := t.caseOf(s, k); c != "for" && c != "without" {
+			return -1
+		}
+		for i := w + 1; i <= k; i++ {
+			if lw := strings.ToLower(word(i)); lw != "for" && lw != "without" && lw != "a" && lw != "the" && !isUpper(word(i)) {
+				return -1
+			}
+		}
+		return k
+	}
+	return -1
 }
 
 // chunkOver is the party chunk covering a word.
