@@ -323,6 +323,9 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 	if recip == nil && obj >= 0 {
 		recip = t.nestedPrepParty(s, tr.Entry.RecipientPrep, obj, 2)
 	}
+	if recip == nil && tr.Entry.Mode == "investigate" {
+		recip = t.inquiredSubject(s, v, obj)
+	}
 	if tr.Entry.Frame == lexicon.FrameTransfer {
 		// "returned six Peruvian artifacts to the government of Peru":
 		// the object is the thing handed over, its receiver is named
@@ -376,6 +379,59 @@ func (t *tree) nestedPrepParty(s *sentence, preps []string, h, depth int) *chunk
 		}
 	}
 	return nil
+}
+
+// inquiredSubject is who an inquiry is into when what it is into is a
+// clause: the subject of "whether the ambassador was spied on" or of the
+// claims, allegations or reports "that soldiers crossed the border", hung
+// on the verb or on its object (and on the object's own phrase after
+// "into" or "of").
+func (t *tree) inquiredSubject(s *sentence, v, obj int) *chunk {
+	heads := []int{v, obj}
+	if obj >= 0 {
+		for _, k := range t.kids[obj] {
+			if t.words[k].Rel == "nmod" {
+				heads = append(heads, k) // "an investigation into claims that …"
+			}
+		}
+	}
+	for _, h := range heads {
+		if h < 0 {
+			continue
+		}
+		for _, k := range t.kids[h] {
+			switch t.words[k].Rel {
+			case "advcl", "acl", "ccomp":
+			default:
+				continue
+			}
+			if t.words[k].UPOS != "VERB" || !t.contentClause(s, k, h == v) {
+				continue
+			}
+			if c := t.party(s, t.kid(k, "nsubj", "nsubj:pass")); c != nil {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// contentClause reports a clause that states what is inquired into:
+// marked by "whether" (or "if"), or by "that" under a noun ("claims that
+// …"); a clause on the verb itself must have "whether" or "if".
+func (t *tree) contentClause(s *sentence, k int, onVerb bool) bool {
+	for _, m := range t.kids[k] {
+		if t.words[m].Rel != "mark" {
+			continue
+		}
+		switch strings.ToLower(s.text[t.words[m].Start:t.words[m].End]) {
+		case "whether", "if":
+			return true
+		case "that":
+			return !onVerb
+		}
+	}
+	return false
 }
 
 // aboutAnAct are the types whose content is another act, named by an

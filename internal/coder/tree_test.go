@@ -567,3 +567,15 @@ func TestNestedRecipientPhrase(t *testing.T) {
 		{"The Canadian government imposed new targeted sanctions over the election crisis, including travel bans and asset freezes.", "COERCE CAN>BLR", false},
 	})
 }
+
+// An inquiry into a clause is into the clause's subject: "whether X was
+// spied on", "allegations that X crossed the border"; a clause that only
+// follows the verb ("after X crossed") names no one inquired into.
+func TestInquiryIntoClause(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Kenyan authorities have opened an investigation into whether the Ugandan ambassador was spied on.", "ACCUSE KEN>UGA", true},
+		{"The Chilean police are investigating allegations that Peruvian soldiers crossed the border.", "ACCUSE CHL>PER", true},
+		{"The Chilean police opened an inquiry into reports that Peruvian soldiers crossed the border.", "ACCUSE CHL>PER", true},
+		{"The Chilean police opened an investigation after Peruvian soldiers crossed the border.", "ACCUSE CHL>PER", false},
+	})
+}
