@@ -169,12 +169,14 @@ func TestMealMeeting(t *testing.T) {
 	})
 }
 
-// TestReceived: an event noun a party received from another is the
-// other's act, done to the receiver.
+// TestReceived: an event noun a party received (or faces) from another is
+// the other's act, done to the receiver.
 func TestReceived(t *testing.T) {
 	checkPresence(t, parsingCoder(t), []presence{
 		{"The Peruvian ministry got threats from the Chilean group on Monday.", "THREATEN CHL>PER", true},
 		{"The Peruvian government has received its sternest warning yet from Chile.", "THREATEN CHL>PER", true},
+		// what a party faces from another is done to it as well
+		{"Peru's government faces widespread criticism from the U.N. over its detention of activists.", "ACCUSE UNO>PER", true},
 	})
 }
 

@@ -974,4 +974,4 @@ func (c *Coder) received(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) 
 	return from, t.party(s, t.subject(s, v))
 }
 
-var receiveForms = set("receive", "received", "receives", "receiving", "got", "gets", "get", "getting")
+var receiveForms = set("receive", "received", "receives", "receiving", "got", "gets", "get", "getting", "face", "faces", "faced", "facing")
