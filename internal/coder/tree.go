@@ -434,6 +434,38 @@ func (t *tree) contentClause(s *sentence, k int, onVerb bool) bool {
 	return false
 }
 
+// conjunctOf is the party coordinated with c in the tree ("Chirac and
+// Putin": each is the other's), and whether c is the first of the two; nil
+// when c's head word has no party conjunct.
+func (t *tree) conjunctOf(s *sentence, c *chunk) (o *chunk, first bool) {
+	w := -1
+	for i, wd := range t.words {
+		if s.start+wd.Start >= c.start && s.start+wd.End <= c.end {
+			w = i // the chunk's last word: the head of a name or a noun phrase
+		}
+	}
+	if w < 0 {
+		return nil, false
+	}
+	if t.words[w].Rel == "conj" {
+		if h := t.words[w].Head - 1; h >= 0 && h < w {
+			if p := t.party(s, h); p != nil && p != c && p.party.Code != "" {
+				return p, false
+			}
+		}
+		return nil, false
+	}
+	for _, k := range t.kids[w] {
+		if t.words[k].Rel == "conj" && k > w {
+			if p := t.party(s, k); p != nil && p != c && p.party.Code != "" {
+				return p, true
+			}
+			break
+		}
+	}
+	return nil, false
+}
+
 // aboutAnAct are the types whose content is another act, named by an
 // infinitive: agreeing, refusing or threatening to do something to someone.
 var aboutAnAct = map[string]bool{"AGREE": true, "REJECT": true, "THREATEN": true}

@@ -579,3 +579,14 @@ func TestInquiryIntoClause(t *testing.T) {
 		{"The Chilean police opened an investigation after Peruvian soldiers crossed the border.", "ACCUSE CHL>PER", false},
 	})
 }
+
+// Parties of a joint act listed with commas ("Chile, Peru, the European
+// Union, and Bolivia were meeting") are joined by the tree where the words
+// join only "X and Y"; a counterpart after "with" stays the other side.
+func TestJointActListedSides(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Chile, Peru, the European Union, and Bolivia were meeting in Lima last week.", "CONSULT CHL>PER", true},
+		{"Chile, Peru, the European Union, and Bolivia were meeting in Lima last week with Ecuador.", "CONSULT CHL>ECU", true},
+		{"Chile, Peru, the European Union, and Bolivia were meeting in Lima last week with Ecuador.", "CONSULT CHL>PER", false},
+	})
+}
