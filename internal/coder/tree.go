@@ -116,10 +116,33 @@ func (t *tree) party(s *sentence, w int) *chunk {
 	if c := t.openParty(s, w); c != nil {
 		return c
 	}
+	if k := t.partOf(s, w); k >= 0 {
+		return t.party(s, k) // "freed 11 of the country's prisoners": the prisoners
+	}
 	if t.words[w].UPOS == "NOUN" {
 		return t.located(s, w, 1)
 	}
 	return nil
+}
+
+// partitives name a part of a group: "11 of the prisoners", "most of the
+// students", "a majority of the guards".
+var partitives = set("some", "many", "most", "several", "all", "few", "none", "each", "both", "dozens", "hundreds",
+	"thousands", "millions", "scores", "majority", "minority", "half", "part", "rest", "members", "one", "two", "three",
+	"four", "five", "six", "seven", "eight", "nine", "ten")
+
+// partOf is the group word w takes a part of (its "of" phrase) when w is a
+// number or a partitive, or -1.
+func (t *tree) partOf(s *sentence, w int) int {
+	if t.words[w].UPOS != "NUM" && !partitives[strings.ToLower(s.text[t.words[w].Start:t.words[w].End])] {
+		return -1
+	}
+	for _, k := range t.kids[w] {
+		if t.words[k].Rel == "nmod" && t.caseOf(s, k) == "of" && k > w {
+			return k
+		}
+	}
+	return -1
 }
 
 // located is the party a common noun w stands for by where or whose it is

@@ -590,3 +590,13 @@ func TestJointActListedSides(t *testing.T) {
 		{"Chile, Peru, the European Union, and Bolivia were meeting in Lima last week with Ecuador.", "CONSULT CHL>PER", false},
 	})
 }
+
+// A number or a partitive before "of" names part of a group: the party is
+// the group ("freed 11 of the country's political prisoners", "announced
+// the arrest of 26 members of the Lima gang"), not a state it belongs to.
+func TestPartitiveParty(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"The Iranian authorities on Wednesday unexpectedly freed 11 of Iran's most prominent political prisoners.", "RETREAT IRN>IRN", true},
+		{"Kenyan police arrested 12 of the Ugandan protesters on Monday.", "COERCE KEN>UGA", true},
+	})
+}
