@@ -1212,7 +1212,9 @@ func (s *sentence) refusal(from, to int) bool {
 		switch s.toks[i].Lower {
 		case "refused", "refuses", "declined", "declines", "won't", "failed", "fails":
 			return true
-		case "not":
+		case "not", "never":
+			// "will not meet", "would never sit with": a refusal stated
+			// now of an act to come
 			if p := s.lower(i - 1); p == "will" || p == "would" {
 				return true
 			}

@@ -45,3 +45,13 @@ func TestTitledUnknownName(t *testing.T) {
 		{"During the protests that shook Peru last month, Chilean President Andres Morales threatened Lima with sanctions.", "THREATEN CHL>PER", true},
 	})
 }
+
+// "will never" and "would never" state a refusal now, as "will not" does;
+// "has never" tells of the past and refuses nothing.
+func TestRefusalNever(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Peru will never negotiate with Chile.", "REJECT PER>CHL", true},
+		{"Peru said it would never negotiate with Chile.", "REJECT PER>CHL", true},
+		{"Peru has never negotiated with Chile.", "REJECT PER>CHL", false},
+	})
+}
