@@ -89,9 +89,12 @@ func (c *Coder) irrealis(s *sentence, tr lexicon.Trigger) bool {
 			if conative[s.wordLower(t, h)] && !forceful[tr.Entry.Event] {
 				return true // "trying to agree", "working to release": not done yet
 			}
+			if expectWords[s.wordLower(t, h)] {
+				return true // "no one expected Kim to release them", "Peru is expected to sign"
+			}
 		case "ccomp":
-			if desireWords[s.wordLower(t, h)] {
-				return true // "hope they will reach a deal"
+			if desireWords[s.wordLower(t, h)] || expectWords[s.wordLower(t, h)] {
+				return true // "hope they will reach a deal", "expect that Peru will sign"
 			}
 			modal, would = false, false // "can confirm that they attacked": the attack happened
 		default:
@@ -122,6 +125,10 @@ var conative = set("try", "tries", "tried", "trying", "attempt", "attempts", "at
 	"seek", "seeks", "sought", "seeking", "strive", "strives", "strove", "striving", "struggle", "struggles",
 	"struggled", "struggling", "work", "works", "worked", "working", "persuade", "persuades", "persuaded",
 	"persuading", "convince", "convinces", "convinced", "convincing")
+
+// expectWords take an act expected or foreseen, not yet done.
+var expectWords = set("expect", "expects", "expected", "expecting", "anticipate", "anticipates", "anticipated", "predict",
+	"predicts", "predicted")
 
 // forceful types are acts whose attempt is itself an act of force: "tried
 // to storm the embassy" is a protest, "attempted to arrest him" a coercion.

@@ -31,3 +31,13 @@ func TestIrrealis(t *testing.T) {
 		{"It is unacceptable if Peru holds another nuclear test, Chile said on Monday.", "MOBILIZE PER", false},
 	})
 }
+
+// An act expected or foreseen has not happened: "expected Peru to
+// release", "is expected to sign", "expect that Peru will sign".
+func TestExpectedActs(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Neither the Chilean president nor congressional leaders expected Peru to release the Bolivian prisoners.", "RETREAT PER>BOL", false},
+		{"Chilean officials expect that Peru will sign the deal with Bolivia.", "AGREE PER>BOL", false},
+		{"Peru released the Bolivian prisoners, as expected.", "RETREAT PER>BOL", true},
+	})
+}

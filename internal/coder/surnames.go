@@ -31,6 +31,15 @@ func addSurnames(text string, ms []actors.Match) []actors.Match {
 			if len(f) < 2 {
 				continue
 			}
+			if familyFirst[m.Entity.Country] {
+				// "Kim Jong Un" … "Kim said": the family name comes first
+				if k := f[0]; utf8.RuneCountInString(k) >= 2 {
+					if _, seen := names[k]; !seen {
+						names[k] = intro{m.Entity, m.End}
+					}
+				}
+				continue
+			}
 			last := strings.TrimSuffix(strings.TrimSuffix(f[len(f)-1], "’s"), "'s")
 			for _, k := range surnameForms(last) {
 				if _, seen := names[k]; !seen && utf8.RuneCountInString(k) > 2 {
@@ -90,6 +99,12 @@ func addSurnames(text string, ms []actors.Match) []actors.Match {
 	}
 	return res
 }
+
+// familyFirst are the countries whose names put the family name first, as
+// the English press writes them too ("Kim Jong Un", "Xi Jinping", "Hun
+// Sen", "Nguyen Xuan Phuc").
+var familyFirst = map[string]bool{"CHN": true, "TWN": true, "HKG": true, "MAC": true, "KOR": true, "PRK": true,
+	"VNM": true, "KHM": true, "MNG": true, "SGP": true}
 
 // surnameForms gives "al-Abbasi" and "Abbasi" for either.
 func surnameForms(last string) []string {
