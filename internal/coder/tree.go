@@ -305,6 +305,13 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 		if a := t.kid(v, "obl:agent"); a >= 0 {
 			actor = t.party(s, a)
 		}
+		if tr.Entry.Frame == lexicon.FrameTransfer {
+			// "the painting was returned by US officials to Spain": the
+			// subject is the thing handed over, the receiver follows "to"
+			if r := t.prepParty(s, []string{"to"}, v, t.kid(v, "obl:agent")); r != nil {
+				return actor, r
+			}
+		}
 		return actor, t.party(s, t.kid(v, "nsubj:pass"))
 	}
 	actor = t.party(s, t.subject(s, v))
@@ -353,12 +360,45 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 		// "returned six Peruvian artifacts to the government of Peru":
 		// the object is the thing handed over, its receiver is named
 		// after "to"
-		if r := t.prepParty(s, []string{"to"}, v, obj); r != nil {
+		r := t.prepParty(s, []string{"to"}, v, obj)
+		if r == nil && obj >= 0 {
+			// a long description of the thing ("a silver pendant
+			// engraved with the image of Peter the Great to Russian
+			// authorities") may take the receiver's phrase into itself
+			r = t.lastTo(s, obj, 3)
+		}
+		if r != nil {
 			recip = r
 		}
 	}
 
 	return actor, recip
+}
+
+// lastTo is the last party of a known country after "to" in w's subtree,
+// depth levels down, or nil.
+func (t *tree) lastTo(s *sentence, w, depth int) *chunk {
+	var last *chunk
+	lastAt := -1
+	var walk func(h, d int)
+	walk = func(h, d int) {
+		if d == 0 {
+			return
+		}
+		for _, k := range t.kids[h] {
+			if !descriptionRels[t.words[k].Rel] {
+				continue
+			}
+			if t.caseOf(s, k) == "to" && k > lastAt {
+				if c := t.party(s, k); c != nil && c.party.Code != "" && !c.generic {
+					last, lastAt = c, k
+				}
+			}
+			walk(k, d-1)
+		}
+	}
+	walk(w, depth)
+	return last
 }
 
 // prepParty is the party in a phrase marked by one of preps on one of the
@@ -780,13 +820,20 @@ func (c *Coder) transfers(s *sentence, tr lexicon.Trigger) bool {
 			return false
 		}
 		o := t.kid(v, "obj")
-		if o < 0 {
+		passive := t.kid(v, "aux:pass") >= 0 || t.kid(v, "nsubj:pass") >= 0
+		if o < 0 && !passive {
 			return false
 		}
 		for _, k := range t.kids[v] {
 			if t.words[k].Rel == "obl" && t.caseOf(s, k) == "to" {
-				return true
+				return true // "returned X to Peru", "X was returned to Peru"
 			}
+		}
+		if o < 0 {
+			// "was returned by US officials to Spain": the phrase may hang
+			// on the agent
+			a := t.kid(v, "obl:agent")
+			return a >= 0 && t.toWithin(s, a, 1)
 		}
 		// "returned the paintings to the museum" is often parsed with the
 		// "to" phrase on the thing (PP attachment): there it names the
@@ -873,7 +920,7 @@ func (t *tree) toWithin(s *sentence, w, depth int) bool {
 		return false
 	}
 	for _, k := range t.kids[w] {
-		if t.words[k].Rel != "nmod" {
+		if !descriptionRels[t.words[k].Rel] {
 			continue
 		}
 		if t.caseOf(s, k) == "to" || t.toWithin(s, k, depth-1) {
@@ -882,6 +929,12 @@ func (t *tree) toWithin(s *sentence, w, depth int) bool {
 	}
 	return false
 }
+
+// descriptionRels hang the parts of a long description of a thing on it:
+// its phrases and a participle's ("a pendant engraved with an image"), not
+// a relative clause, whose "to" is its own verb's ("paintings that
+// belonged to Peru").
+var descriptionRels = map[string]bool{"nmod": true, "acl": true, "obl": true, "obl:unmarked": true}
 
 // objectText is the noun phrase a verb trigger acts on when it names no
 // party: its object's head with its modifiers, its prepositional phrases

@@ -600,3 +600,14 @@ func TestPartitiveParty(t *testing.T) {
 		{"Kenyan police arrested 12 of the Ugandan protesters on Monday.", "COERCE KEN>UGA", true},
 	})
 }
+
+// A thing handed over may be described at length, or be the passive
+// subject, and the receiver's "to" phrase hang inside the description or
+// on the agent; a "to" inside a relative clause is that clause's own.
+func TestTransferLongDescription(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Chilean police returned a silver pendant engraved with the image of Peter the Great to Peruvian authorities.", "RETREAT CHL>PER", true},
+		{"The bookmark was returned by Chilean officials to Peruvian authorities in June 2010.", "RETREAT CHL>PER", true},
+		{"Chile returned the paintings that belonged to Peru.", "RETREAT CHL>PER", false},
+	})
+}
