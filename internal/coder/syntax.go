@@ -8,11 +8,4 @@ func SyntaxParser(m *syntax.Model) Parser { return syntaxParser{m} }
 
 type syntaxParser struct{ m *syntax.Model }
 
-func (p syntaxParser) Parse(text string) []Word {
-	s := p.m.Parse(text)
-	out := make([]Word, len(s.Tokens))
-	for i, t := range s.Tokens {
-		out[i] = Word{Start: t.Start, End: t.End, Head: t.Head, Rel: t.Rel, UPOS: t.UPOS}
-	}
-	return out
-}
+func (p syntaxParser) Parse(text string) []Word { return p.m.ParseWords(text) }

@@ -7,17 +7,15 @@ import (
 
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/lexicon"
+	"github.com/dyad-project/dyad/internal/syntax"
 	"github.com/dyad-project/dyad/internal/timex"
 )
 
 // Word is one word of a sentence's dependency tree (Universal Dependencies):
 // byte offsets into the sentence, the 1-based index of its head (0 for the
-// root) and its relation to it.
-type Word struct {
-	Start, End int
-	Head       int
-	Rel, UPOS  string
-}
+// root) and its relation to it. It is the parser's own type, so its trees
+// are read without a copy.
+type Word = syntax.Word
 
 // Parser analyses one sentence (internal/syntax through an adapter). The
 // coder works without one; with one, who did what to whom is read from the

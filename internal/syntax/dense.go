@@ -85,33 +85,51 @@ func (w *weights) row(s uint64) []pair {
 
 // lanes sums dense rows.
 type lanes struct {
-	sum  [denseWords]uint64
+	sum  [laneWords]uint64
 	rows int32 // rows summed since the last flush
 }
 
-func (l *lanes) add(row *[denseWords]uint64, acc *[256]int32) {
-	if l.rows == laneRows {
-		l.flush(acc)
+// laneWords is denseWords rounded up to whole 4-word vectors (the words past
+// a row's denseWords are zero).
+const laneWords = 36
+
+// addRows adds the dense rows numbered rows, flushing to acc before any
+// lane could carry.
+func (l *lanes) addRows(dense []uint64, rows []uint32, acc *[256]int32) {
+	for len(rows) > 0 {
+		if l.rows == laneRows {
+			l.flush(acc)
+		}
+		k := min(len(rows), int(laneRows-l.rows))
+		sumRows(&l.sum, dense, rows[:k])
+		l.rows += int32(k)
+		rows = rows[k:]
 	}
-	// Seven adds to a step with constant offsets: the loop's own
-	// instructions (index, compare, branch) cost more than the adds.
-	for k := 0; k < denseWords; k += 7 {
-		s, r := (*[7]uint64)(l.sum[k:]), (*[7]uint64)(row[k:])
-		s[0] += r[0]
-		s[1] += r[1]
-		s[2] += r[2]
-		s[3] += r[3]
-		s[4] += r[4]
-		s[5] += r[5]
-		s[6] += r[6]
+}
+
+// sumRowsGo is sumRows without vector instructions.
+func sumRowsGo(sum *[laneWords]uint64, dense []uint64, rows []uint32) {
+	for _, o := range rows {
+		row := (*[denseWords]uint64)(dense[int(o)*denseRow:])
+		// Seven adds to a step with constant offsets: the loop's own
+		// instructions (index, compare, branch) cost more than the adds.
+		for k := 0; k < denseWords; k += 7 {
+			s, r := (*[7]uint64)(sum[k:]), (*[7]uint64)(row[k:])
+			s[0] += r[0]
+			s[1] += r[1]
+			s[2] += r[2]
+			s[3] += r[3]
+			s[4] += r[4]
+			s[5] += r[5]
+			s[6] += r[6]
+		}
 	}
-	l.rows++
 }
 
 // flush adds the lane sums to acc, less the rows' bias, and clears them.
 func (l *lanes) flush(acc *[256]int32) {
 	bias := l.rows * denseBias
-	for k, x := range l.sum {
+	for k, x := range l.sum[:denseWords] {
 		acc[3*k] += int32(x&laneMask) - bias
 		acc[3*k+1] += int32(x>>laneBits&laneMask) - bias
 		acc[3*k+2] += int32(x>>(2*laneBits)&laneMask) - bias

@@ -53,13 +53,17 @@ func TestDenseRows(t *testing.T) {
 	for len(many) < 3*scoreBatch {
 		many = append(many, keys...)
 	}
-	for _, feats := range [][]uint64{keys[:1], keys, many} {
-		got := make([]int32, nClasses)
-		var c rowCache
-		for _, cache := range []*rowCache{nil, &c, &c} {
-			w.score(feats, got, cache)
-			if want := w.refScore(feats); !slices.Equal(got, want) {
-				t.Fatalf("%d features: got %v, want %v", len(feats), got, want)
+	defer func(v bool) { useAVX2 = v }(useAVX2)
+	for _, vector := range []bool{false, useAVX2} { // the Go sums, and the AVX2 ones where the processor has them
+		useAVX2 = vector
+		for _, feats := range [][]uint64{keys[:1], keys, many} {
+			got := make([]int32, nClasses)
+			var c rowCache
+			for _, cache := range []*rowCache{nil, &c, &c} {
+				w.score(feats, got, cache)
+				if want := w.refScore(feats); !slices.Equal(got, want) {
+					t.Fatalf("vector %t, %d features: got %v, want %v", vector, len(feats), got, want)
+				}
 			}
 		}
 	}

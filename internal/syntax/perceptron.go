@@ -203,7 +203,9 @@ func (w *weights) score(feats []uint64, scores []int32, c *rowCache) {
 				touch |= int16(d[0] | d[8] | d[16] | d[24] | d[32])
 			}
 		}
-		acc[255] |= int32(touch) // so the loads are not optimised away
+		acc[255] |= int32(touch)    // so the loads are not optimised away
+		var rows [scoreBatch]uint32 // the dense rows, summed together
+		nd := 0
 		for _, s := range got[:len(batch)] {
 			o, n := uint32(s)>>lenBits, uint32(s&maxRow)
 			if n > 0 {
@@ -211,9 +213,11 @@ func (w *weights) score(feats []uint64, scores []int32, c *rowCache) {
 					acc[p.cls] += int32(p.w)
 				}
 			} else if s != 0 {
-				dense.add((*[denseWords]uint64)(w.dense[o*denseRow:]), &acc)
+				rows[nd] = o
+				nd++
 			}
 		}
+		dense.addRows(w.dense, rows[:nd], &acc)
 	}
 	if dense.rows > 0 {
 		dense.flush(&acc)
