@@ -9,8 +9,9 @@ import (
 // shareDates lets a mention dated only by its article take the date that
 // the text gives the same exchange elsewhere: "Rubio has spoken with
 // al-Sudani … as he encouraged Baghdad" and, a sentence later, "Rubio and
-// al-Sudani spoke on Sunday". Only a recent, day-precise date of the same
-// two parties is taken, so history is never pulled into the news.
+// al-Sudani spoke on Sunday". Only a recent date of the same two parties,
+// to the day or the week ("met this week"), is taken, so history is never
+// pulled into the news.
 func shareDates(ms []event.Mention, ref time.Time) {
 	for i := range ms {
 		m := &ms[i]
@@ -20,7 +21,7 @@ func shareDates(ms []event.Mention, ref time.Time) {
 		var best *event.Mention
 		for j := max(0, i-mentionReach); j < min(len(ms), i+mentionReach+1); j++ {
 			o := &ms[j]
-			if i == j || o.DateText == "" || o.Precision != "day" {
+			if i == j || o.DateText == "" || o.Precision != "day" && o.Precision != "week" {
 				continue
 			}
 			// parties named only by country are too common to identify an
