@@ -12,7 +12,7 @@ func (p syntaxParser) Parse(text string) []Word {
 	s := p.m.Parse(text)
 	out := make([]Word, len(s.Tokens))
 	for i, t := range s.Tokens {
-		out[i] = Word{Start: t.Start, End: t.End, Head: t.Head, Rel: t.Rel, UPOS: t.UPOS}
+		out[i] = Word{Start: t.Start, End: t.End, Head: t.Head, Rel: t.Rel, UPOS: t.UPOS, XPOS: t.XPOS}
 	}
 	return out
 }

@@ -17,6 +17,7 @@ type Word struct {
 	Start, End int
 	Head       int
 	Rel, UPOS  string
+	XPOS       string // the Penn tag: VBD and VBN tell the past apart from the present
 }
 
 // Parser analyses one sentence (internal/syntax through an adapter). The
