@@ -81,3 +81,14 @@ func TestTimeAfterObject(t *testing.T) {
 		{"Peru and Chile agreed to a ceasefire on Monday.", "AGREE PER>CHL 2021-03-15", true},
 	})
 }
+
+// TestEmbeddedTime: a time phrase inside a clause embedded under the
+// trigger's (an infinitive of purpose, a relative clause) dates that
+// clause's act; one on the trigger's own verb dates the trigger.
+func TestEmbeddedTime(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Chilean miners stormed the Peruvian consulate to protest Peruvian raids on their camps over the weekend.", "PROTEST CHL>PER 2021-03-20..2021-03-20", true},
+		{"Chilean miners stormed the Peruvian consulate on Monday to protest Peruvian raids on their camps.", "PROTEST CHL>PER 2021-03-15..2021-03-15", true},
+		{"Bolivia has resisted pressure from Peru to abandon the 2019 treaty with Chile.", "REJECT BOL>PER 2021-03-20..2021-03-20", true},
+	})
+}
