@@ -41,6 +41,15 @@ func datedBeforeMain(ms []event.Mention) {
 		if !ok {
 			continue
 		}
+		if m.DateText == "" {
+			if o := mainMention(ms, i, toks[k].Start); o != nil {
+				// the main clause was dated after the pass that dated this
+				// one ("arrested her three days after she was filmed
+				// punching": the arrest by the punching told before): it
+				// is the clause this one hangs from, not the article's day
+				m.DateStart, m.DateEnd, m.Precision, m.DateText = o.DateStart, o.DateEnd, o.Precision, o.DateText
+			}
+		}
 		shift := -time.Duration(days) * 24 * time.Hour
 		text := strings.Join([]string{toks[k-2].Text, toks[k-1].Text, toks[k].Text}, " ")
 		if k >= 4 && toks[k-4].Lower == "less" && toks[k-3].Lower == "than" {
@@ -55,6 +64,23 @@ func datedBeforeMain(ms []event.Mention) {
 		}
 		m.DateText = text
 	}
+}
+
+// mainMention is the mention of ms[i]'s sentence whose trigger comes
+// before the "after" at offset at and which has a date of its own: the
+// event of the main clause. Nil when there is none.
+func mainMention(ms []event.Mention, i, at int) *event.Mention {
+	m := &ms[i]
+	for j := max(0, i-mentionReach); j < min(len(ms), i+mentionReach+1); j++ {
+		o := &ms[j]
+		if j == i || o.SentStart != m.SentStart || o.DateText == "" {
+			continue
+		}
+		if t := strings.Index(o.Sentence, o.Trigger); t >= 0 && t < at {
+			return o
+		}
+	}
+	return nil
 }
 
 // afterBefore is the index of the last "after" before the sentence offset

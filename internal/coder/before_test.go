@@ -42,6 +42,29 @@ func TestDatedBeforeMain(t *testing.T) {
 	}
 }
 
+// An undated clause after "after" is moved from the date the main clause's
+// own mention was given after the sentence was coded ("arresting her three
+// days after" the attack told before), not from the article's day.
+func TestDatedBeforeDatedMain(t *testing.T) {
+	d := func(s string) time.Time {
+		v, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	const sentence = "Peru has held her since arresting her three days after she was filmed slapping a guard."
+	ms := []event.Mention{
+		{Sentence: sentence, Trigger: "arresting", DateText: "three days after (two weeks ago)",
+			DateStart: d("2021-03-09"), DateEnd: d("2021-03-15"), Precision: "week"},
+		{Sentence: sentence, Trigger: "slapping", DateStart: d("2021-03-20"), DateEnd: d("2021-03-20"), Precision: "day"},
+	}
+	datedBeforeMain(ms)
+	if got := ms[1].DateStart.Format("2006-01-02") + " " + ms[1].DateEnd.Format("2006-01-02"); got != "2021-03-06 2021-03-12" {
+		t.Errorf("the slapping dated %s (%q), want 2021-03-06 2021-03-12", got, ms[1].DateText)
+	}
+}
+
 // TestRelativeTime: a time phrase inside a relative clause dates that
 // clause's event, not the trigger outside it.
 func TestRelativeTime(t *testing.T) {
@@ -56,5 +79,16 @@ func TestRelativeTime(t *testing.T) {
 func TestTimeAfterObject(t *testing.T) {
 	checkPresence(t, parsingCoder(t), []presence{
 		{"Peru and Chile agreed to a ceasefire on Monday.", "AGREE PER>CHL 2021-03-15", true},
+	})
+}
+
+// TestEmbeddedTime: a time phrase inside a clause embedded under the
+// trigger's (an infinitive of purpose, a relative clause) dates that
+// clause's act; one on the trigger's own verb dates the trigger.
+func TestEmbeddedTime(t *testing.T) {
+	checkPresence(t, parsingCoder(t), []presence{
+		{"Chilean miners stormed the Peruvian consulate to protest Peruvian raids on their camps over the weekend.", "PROTEST CHL>PER 2021-03-20..2021-03-20", true},
+		{"Chilean miners stormed the Peruvian consulate on Monday to protest Peruvian raids on their camps.", "PROTEST CHL>PER 2021-03-15..2021-03-15", true},
+		{"Bolivia has resisted pressure from Peru to abandon the 2019 treaty with Chile.", "REJECT BOL>PER 2021-03-20..2021-03-20", true},
 	})
 }

@@ -163,6 +163,7 @@ func (c *Coder) CodeContext(ctx context.Context, a *article.Article) (Result, er
 	}
 	d.fallback, d.fallbackN = focusCountry(a.Text, chunks)
 	var out []event.Mention
+	var past []bool // out[i]'s verb is in a past tense
 	ci, prevEnd := 0, 0
 	for _, sp := range nlp.Split(a.Text) {
 		if err := ctx.Err(); err != nil {
@@ -195,6 +196,9 @@ func (c *Coder) CodeContext(ctx context.Context, a *article.Article) (Result, er
 		ms := c.codeSentence(d, s)
 		d.noteSaid(s)
 		out = append(out, ms...)
+		for _, m := range ms {
+			past = append(past, c.toldPast(s, m.Trigger))
+		}
 		d.claimedBack(s, out, len(ms))
 		if d.anchor == before {
 			d.anchorFrom(s)
@@ -204,7 +208,7 @@ func (c *Coder) CodeContext(ctx context.Context, a *article.Article) (Result, er
 	d.datedBySaying(out)
 	datedAfterEvent(out, c.lex)
 	datedBeforeMain(out)
-	shareDates(out, d.ref)
+	shareDates(out, past, d.ref)
 	for i := range out {
 		out[i].ArticleID, out[i].Doc, out[i].Outlet = a.ID, a.Source, a.Outlet
 	}

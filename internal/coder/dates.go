@@ -37,7 +37,7 @@ func (c *Coder) date(d *doc, s *sentence, tr lexicon.Trigger, future bool, m *ev
 		if c.parser != nil && s.relativeTime(c.parser, e, tr) {
 			continue // "demanded that X hand over Y, who escaped in 1979": the escape's date
 		}
-		if c.parser != nil && aboutAnAct[m.Event] && s.actsTime(c.parser, e, tr) {
+		if c.parser != nil && s.embeddedTime(c.parser, e, tr) {
 			continue // "agreed to hold talks on April 1": the talks' date, not the agreement's
 		}
 		ei := s.tokAt(s.start + e.Start)
@@ -230,30 +230,6 @@ func (s *sentence) othersTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool {
 	return false
 }
 
-// actsTime reports a time phrase inside the infinitive an agreement, a
-// refusal or a threat is about: it dates the act agreed to, refused or
-// threatened, which has not happened; the agreement is made when the text
-// says it was.
-func (s *sentence) actsTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool {
-	t := s.parsed(p)
-	if t == nil {
-		return false
-	}
-	v := t.wordAt(tr.Start)
-	if v < 0 {
-		return false
-	}
-	for _, k := range t.kids[v] {
-		if t.words[k].Rel != "xcomp" || t.kid(k, "mark") < 0 {
-			continue
-		}
-		if lo, hi := t.span(k); e.Start >= lo && e.End <= hi {
-			return true
-		}
-	}
-	return false
-}
-
 // relativeTime reports a time phrase inside a relative clause that does not
 // hold the trigger: "demanded the return of a fugitive who escaped from
 // prison in 1979" dates the escape, not the demand. Parsed only when the
@@ -283,3 +259,72 @@ func (s *sentence) relativeTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool
 }
 
 var relativePronouns = set("who", "which", "whom", "whose", "that", "where")
+
+// embeddedTime reports a time phrase that hangs, in the tree, in a clause
+// embedded under the trigger's own: an infinitive, a complement or an
+// adverbial clause opened by a marker ("to", "that", "after", "of"), or a
+// relative clause. It dates that clause's act, which is not the trigger's:
+// "agreed to hold talks on April 1" (the talks), "stormed the consulate to
+// protest raids over the weekend" (the raids), "resisted pressure to
+// abandon the 2015 agreement". A participle with no marker ("fired on the
+// crowd, killing three on Monday") and a coordinated verb tell the same
+// event and keep their phrase; so does a clause the trigger is embedded in.
+func (s *sentence) embeddedTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool {
+	t := s.parsed(p)
+	if t == nil {
+		return false
+	}
+	head := -1 // the phrase's own head: its word whose head lies outside it
+	for i, w := range t.words {
+		if w.Start < e.Start || w.End > e.End {
+			continue
+		}
+		if h := w.Head - 1; h < 0 || t.words[h].Start < e.Start || t.words[h].End > e.End {
+			head = i
+		}
+	}
+	if head < 0 {
+		return false
+	}
+	v := t.wordAt(tr.Start)
+	if tr.IsNoun {
+		v = t.noun(tr)
+	}
+	c, v := t.verbOf(t.words[head].Head-1), t.verbOf(v)
+	if c < 0 || v < 0 || c == v {
+		return false
+	}
+	switch t.words[c].Rel {
+	case "acl:relcl":
+	case "advcl", "xcomp", "ccomp", "acl":
+		if t.kid(c, "mark") < 0 {
+			return false
+		}
+	default:
+		return false
+	}
+	for w, n := c, 0; w >= 0 && n < maxDepth; w, n = t.words[w].Head-1, n+1 {
+		if w == v {
+			return true
+		}
+	}
+	return false
+}
+
+// maxDepth bounds walks up the tree: a parse error may make a cycle.
+const maxDepth = 12
+
+// verbOf is the verb of word w's clause: w itself or its nearest verb
+// ancestor; -1 when there is none.
+func (t *tree) verbOf(w int) int {
+	for range maxDepth {
+		if w < 0 {
+			return -1
+		}
+		if t.words[w].UPOS == "VERB" {
+			return w
+		}
+		w = t.words[w].Head - 1
+	}
+	return -1
+}

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strings"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/event"
@@ -9,9 +10,12 @@ import (
 // shareDates lets a mention dated only by its article take the date that
 // the text gives the same exchange elsewhere: "Rubio has spoken with
 // al-Sudani … as he encouraged Baghdad" and, a sentence later, "Rubio and
-// al-Sudani spoke on Sunday". Only a recent, day-precise date of the same
-// two parties is taken, so history is never pulled into the news.
-func shareDates(ms []event.Mention, ref time.Time) {
+// al-Sudani spoke on Sunday". Only a recent date of the same two parties,
+// to the day or the week ("met this week"), is taken, so history is never
+// pulled into the news; except for an act told in the past tense, which
+// belongs to the episode the text has told (see episodeOf). past[i]
+// reports ms[i]'s verb in a past tense.
+func shareDates(ms []event.Mention, past []bool, ref time.Time) {
 	for i := range ms {
 		m := &ms[i]
 		if m.DateText != "" || m.DateStart.IsZero() || m.Background {
@@ -20,7 +24,16 @@ func shareDates(ms []event.Mention, ref time.Time) {
 		var best *event.Mention
 		for j := max(0, i-mentionReach); j < min(len(ms), i+mentionReach+1); j++ {
 			o := &ms[j]
-			if i == j || o.DateText == "" || o.Precision != "day" {
+			if i == j || o.DateText == "" {
+				continue
+			}
+			if i < len(past) && past[i] && episodeOf(m, o) {
+				if best == nil || gap(m, o) < gap(m, best) {
+					best = o
+				}
+				continue
+			}
+			if o.Precision != "day" && o.Precision != "week" {
 				continue
 			}
 			// parties named only by country are too common to identify an
@@ -77,4 +90,59 @@ func gap(a, b *event.Mention) int {
 		return -d
 	}
 	return d
+}
+
+// episodeOf reports o as the telling of the episode an undated act m in the
+// past tense belongs to: o is told before m with a date of its own, with
+// the same type and parties. "Police arrested Quispe in May 2019. …
+// Officials had not charged him when he was arrested": the arrest is May
+// 2019's, however long ago, not the article's day. An act in the present
+// or the future ("allows them to be arrested", "will meet") is not told
+// as past and keeps its own day.
+func episodeOf(m, o *event.Mention) bool {
+	if o.SentStart >= m.SentStart || m.Event != o.Event {
+		return false
+	}
+	_, ok := sameParties(m, o)
+	return ok
+}
+
+// toldPast reports the verb of a trigger in a past tense: a simple past
+// ("seized"), or a participle with a perfect or passive auxiliary in the
+// past or present perfect ("had seized", "has seized", "was seized"), but
+// not after a modal or "to" ("will have seized", "to be seized"). A noun
+// trigger has no tense.
+func (c *Coder) toldPast(s *sentence, trigger string) bool {
+	at := strings.Index(s.text, trigger)
+	if at < 0 {
+		return false
+	}
+	t := s.parsed(c.parser)
+	if t == nil {
+		return false
+	}
+	v := t.wordAt(at)
+	if v < 0 || t.words[v].UPOS != "VERB" {
+		return false
+	}
+	switch t.words[v].XPOS {
+	case "VBD":
+		return true
+	case "VBN":
+	default:
+		return false
+	}
+	perfect := false
+	for _, k := range t.kids[v] {
+		if r := t.words[k].Rel; r != "aux" && r != "aux:pass" && r != "mark" {
+			continue
+		}
+		switch strings.ToLower(s.text[t.words[k].Start:t.words[k].End]) {
+		case "had", "has", "have", "was", "were":
+			perfect = true
+		case "to", "will", "would", "shall", "should", "may", "might", "can", "could", "must":
+			return false
+		}
+	}
+	return perfect
 }

@@ -135,16 +135,17 @@ func (m *Model) ParseSpan(article string, start, end int) Sentence {
 	return s
 }
 
-// Word is a word of the tree without its form, lemma and Penn tag: what a
-// reader of the tree alone needs (the coder).
+// Word is a word of the tree without its form and lemma: what a reader of
+// the tree alone needs (the coder).
 type Word struct {
 	Start, End int // byte offsets into the text
 	Head       int // 1-based, 0 for the root
 	Rel, UPOS  string
+	XPOS       string // the Penn tag: VBD and VBN tell the past apart from the present
 }
 
 // ParseWords is Parse for a reader of the tree alone: the same offsets,
-// heads, relations and UPOS tags, without lemmatising (2% of a parse) or
+// heads, relations and tags, without lemmatising (2% of a parse) or
 // building tokens.
 func (m *Model) ParseWords(text string) []Word {
 	spans := Tokenize(text)
@@ -154,7 +155,7 @@ func (m *Model) ParseWords(text string) []Word {
 	}
 	out := make([]Word, len(spans))
 	m.analyse(forms, func(i, c, head int, rel string) {
-		out[i] = Word{Start: spans[i].Start, End: spans[i].End, Head: head, Rel: rel, UPOS: m.upos[c]}
+		out[i] = Word{Start: spans[i].Start, End: spans[i].End, Head: head, Rel: rel, UPOS: m.upos[c], XPOS: m.xpos[c]}
 	})
 	return out
 }

@@ -23,7 +23,7 @@ func TestParseWords(t *testing.T) {
 			t.Fatalf("%.40q: %d words, want %d", text, len(got), len(want))
 		}
 		for i, w := range want {
-			if g := got[i]; g != (Word{Start: w.Start, End: w.End, Head: w.Head, Rel: w.Rel, UPOS: w.UPOS}) {
+			if g := got[i]; g != (Word{Start: w.Start, End: w.End, Head: w.Head, Rel: w.Rel, UPOS: w.UPOS, XPOS: w.XPOS}) {
 				t.Fatalf("%.40q word %d: %+v, want %+v", text, i, g, w)
 			}
 		}
