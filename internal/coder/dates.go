@@ -195,15 +195,7 @@ func (s *sentence) othersTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool {
 	if t == nil {
 		return false
 	}
-	head := -1
-	for i, w := range t.words {
-		if w.Start < e.Start || w.End > e.End {
-			continue
-		}
-		if h := w.Head - 1; h < 0 || t.words[h].Start < e.Start || t.words[h].End > e.End {
-			head = i
-		}
-	}
+	head := t.phraseHead(e.Start, e.End)
 	if head < 0 {
 		return false
 	}
@@ -274,15 +266,7 @@ func (s *sentence) embeddedTime(p Parser, e timex.Expr, tr lexicon.Trigger) bool
 	if t == nil {
 		return false
 	}
-	head := -1 // the phrase's own head: its word whose head lies outside it
-	for i, w := range t.words {
-		if w.Start < e.Start || w.End > e.End {
-			continue
-		}
-		if h := w.Head - 1; h < 0 || t.words[h].Start < e.Start || t.words[h].End > e.End {
-			head = i
-		}
-	}
+	head := t.phraseHead(e.Start, e.End)
 	if head < 0 {
 		return false
 	}
@@ -327,4 +311,19 @@ func (t *tree) verbOf(w int) int {
 		w = t.words[w].Head - 1
 	}
 	return -1
+}
+
+// phraseHead is the head of the words inside the byte range [lo, hi) of
+// the sentence: the last of them whose own head lies outside it, or -1.
+func (t *tree) phraseHead(lo, hi int) int {
+	head := -1
+	for i, w := range t.words {
+		if w.Start < lo || w.End > hi {
+			continue
+		}
+		if h := w.Head - 1; h < 0 || t.words[h].Start < lo || t.words[h].End > hi {
+			head = i
+		}
+	}
+	return head
 }
