@@ -1,3 +1,5 @@
+// Modified for dyad (see scripts/lazy-dateparser.sh): new file.
+
 package timezone
 
 import "testing"

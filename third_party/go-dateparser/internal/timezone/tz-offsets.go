@@ -1,3 +1,6 @@
+// Modified for dyad (see scripts/lazy-dateparser.sh): the timezone tables are built
+// on first use (tzTables) instead of at package initialisation.
+
 package timezone
 
 import (
