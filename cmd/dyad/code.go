@@ -92,6 +92,9 @@ func codeAll(ctx context.Context, o *ingestOptions, args []string, stderr io.Wri
 		Workers: o.workers,
 		Budget:  cliBudget(o.budget),
 		Code:    codeFunc(c),
+		// nothing here looks for near-duplicates: the memory sink keys
+		// on the content hash alone
+		NoSimHash: true,
 		After: func(_ context.Context, a *article.Article, r any) error {
 			un := !coder.Reads(a)
 			res := r.(coder.Result)
