@@ -2,7 +2,8 @@
 # Rebuilds third_party/go-dateparser: a copy of github.com/markusmobius/go-dateparser whose
 # internal/data package builds its locale tables on first use (sync.Once) instead of in 205
 # init functions at program start (≈0.35 s CPU and 95 MB of allocations in every dyad command,
-# even --help). Nothing else changes. Run from the repository root after changing VERSION;
+# even --help), and whose internal/timezone compiles its expressions on first use too
+# (lazy-dateparser-timezone.patch). Nothing else changes. Run from the repository root after changing VERSION;
 # the module must be in the module cache (go mod download github.com/markusmobius/go-dateparser@VERSION).
 set -eu
 VERSION=${VERSION:-v1.4.7}
@@ -64,5 +65,9 @@ mv "$F.new" "$F"
 	echo "}"
 } >"$DATA/00-lazy.go"
 
+# internal/timezone compiled a few hundred expressions at initialisation (~30 ms and 6 MB
+# in every command): lazy-dateparser-timezone.patch builds them on first use, with a test.
+git apply --directory="$DST" scripts/lazy-dateparser-timezone.patch
+
 gofmt -l "$DST" | { if read -r x; then echo "gofmt: $x" >&2; exit 1; fi; }
-echo "$DST: $MOD $VERSION with lazy internal/data"
+echo "$DST: $MOD $VERSION with lazy internal/data and internal/timezone"

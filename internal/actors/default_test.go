@@ -93,10 +93,12 @@ func BenchmarkScan(b *testing.B) {
 	}
 	text := newsText(b)
 	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
 		kb.Scan(text)
 	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
 // BenchmarkLoad measures the start-up cost of the embedded knowledge base

@@ -1,5 +1,10 @@
 package actors
 
+import (
+	"slices"
+	"sync"
+)
+
 // haystack is the coded copy of a text with the way back to it: ids[i] is
 // the code of toks[i].
 type haystack struct {
@@ -7,17 +12,30 @@ type haystack struct {
 	ids  []uint32
 }
 
-func (ix *index) haystack(text string) haystack {
-	toks := tokenizeCoded(text, make([]token, 0, len(text)/5), ix.vocab)
-	ids := make([]uint32, len(toks))
-	for i, t := range toks {
+// haystacks are the buffers scan tokenizes into, reused: a token is 64
+// bytes and the buffer is sized for a word every 5 bytes of text, so a
+// fresh one per Scan (the coder scans every document whole) was a tenth of
+// what coding a document allocated. Nothing scan returns points into it.
+var haystacks = sync.Pool{New: func() any { return new(haystack) }}
+
+// maxPooledTokens bounds the buffers kept (4 MB of tokens): a huge
+// document's are left to the collector.
+const maxPooledTokens = 1 << 16
+
+// fill tokenizes text into h, reusing its buffers.
+func (ix *index) fill(h *haystack, text string) {
+	if cap(h.toks) < len(text)/5 {
+		h.toks = make([]token, 0, len(text)/5)
+	}
+	h.toks = tokenizeCoded(text, h.toks[:0], ix.vocab)
+	h.ids = slices.Grow(h.ids[:0], len(h.toks))[:len(h.toks)]
+	for i, t := range h.toks {
 		if t.barrier {
-			ids[i] = codeBarrier
+			h.ids[i] = codeBarrier
 		} else {
-			ids[i] = t.code
+			h.ids[i] = t.code
 		}
 	}
-	return haystack{toks: toks, ids: ids}
 }
 
 // Scan finds the names of the knowledge base in text: leftmost-longest,
@@ -39,7 +57,13 @@ func (kb *KB) scan(ix *index, text string, all bool) []Match {
 	if !ix.built || len(ix.pats) == 0 {
 		return nil
 	}
-	h := ix.haystack(text)
+	h := haystacks.Get().(*haystack)
+	defer func() {
+		if cap(h.toks) <= maxPooledTokens {
+			haystacks.Put(h)
+		}
+	}()
+	ix.fill(h, text)
 	var out []Match
 	var found [8]keyEnd
 	for i := 0; i < len(h.ids); i++ {

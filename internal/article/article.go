@@ -5,8 +5,9 @@ package article
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // DateSource says how an article's publication date was learnt. An empty
@@ -75,11 +76,58 @@ func (a *Article) PublishedString() string {
 // ContentHash is the identity of a text for idempotent ingest: the sha256 of
 // its words, lower-cased and joined by single spaces, so whitespace and case
 // differences between two copies do not make them two articles.
+//
+// The words are lower-cased and fed to the hash as they are read, through a
+// small buffer: lower-casing, splitting and joining a whole text first
+// made three copies of it per document, on every ingest and every `dyad
+// code` run. The bytes hashed are those of
+// strings.Join(strings.Fields(strings.ToLower(text)), " "): a byte that is
+// not UTF-8 is hashed as U+FFFD, as strings.ToLower writes it.
 func ContentHash(text string) string {
-	norm := strings.Join(strings.Fields(strings.ToLower(text)), " ")
-	sum := sha256.Sum256([]byte(norm))
-	return hex.EncodeToString(sum[:])
+	h := sha256.New()
+	var buf [1024]byte
+	b := buf[:0]
+	word, started := false, false
+	for i := 0; i < len(text); {
+		var r rune
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII, most of a text: lower-cased and tested by hand, as
+			// strings.ToLower and strings.Fields do on their fast paths
+			i++
+			if asciiSpace[c] {
+				word = false
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			r = rune(c)
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(text[i:]) // U+FFFD, width 1, for a bad byte
+			i += n
+			if r = unicode.ToLower(r); unicode.IsSpace(r) {
+				word = false
+				continue
+			}
+		}
+		if len(b) > len(buf)-utf8.UTFMax-1 {
+			h.Write(b)
+			b = b[:0]
+		}
+		if !word && started {
+			b = append(b, ' ')
+		}
+		word, started = true, true
+		b = utf8.AppendRune(b, r)
+	}
+	h.Write(b)
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0]))
 }
+
+// asciiSpace are the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // Day truncates t to its calendar day in UTC.
 func Day(t time.Time) time.Time {

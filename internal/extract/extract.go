@@ -23,6 +23,10 @@ type Input struct {
 	Body        []byte          // raw bytes as read (any charset)
 	ContentType string          // HTTP header value when known, "" otherwise
 	Hint        article.Article // fields already known from a feed item or crawler record
+	// NoSimHash leaves Article.SimHash zero: a caller that never looks for
+	// near-duplicates (`dyad code`, which keeps nothing) spares the
+	// signature, a tenth of extracting a text page.
+	NoSimHash bool
 }
 
 // Reasons a document yields no article; test with errors.Is.
@@ -112,7 +116,9 @@ func Extract(ctx context.Context, in Input) (*article.Article, error) {
 		a.Language = Language(a.Text)
 	}
 	a.Hash = article.ContentHash(a.Text)
-	a.SimHash = SimHash(a.Text)
+	if !in.NoSimHash {
+		a.SimHash = SimHash(a.Text)
+	}
 	return &a, nil
 }
 

@@ -74,6 +74,9 @@ type Options struct {
 	// the article with what Code returned in one transaction, so a crash
 	// never leaves an article without its mentions. Its errors stop the run.
 	Store func(ctx context.Context, a *article.Article, coded any) (store.PutResult, error)
+	// NoSimHash skips the near-duplicate signature of each article
+	// (extract.Input.NoSimHash), for a sink that never uses it.
+	NoSimHash bool
 	// Batch, when set with Store, is the store Store writes to. When it
 	// can batch (store.Batcher: SQLite), the documents waiting for the
 	// writer are stored in one transaction of it (up to MaxBatch, or BatchTime), each in a unit of its own (see
@@ -147,6 +150,16 @@ func storeBatch(ctx context.Context, opt Options, batcher store.Batcher, first r
 	return fatal
 }
 
+// readyResults is how many coded documents may wait, in order, for the
+// writer. They hold no slot of the window, so the workers go on while the
+// writer stores a batch, and the next batch takes all that got ready
+// meanwhile: with room for 4 (2 per worker), a bulk load committed about
+// every 9 documents, and each commit wrote the full-text index's new
+// segment and the touched index pages again (2,000 articles: 221 commits;
+// with 64, 63 commits and a quarter less of the writer's commit and
+// full-text time).
+const readyResults = 64
+
 type result struct {
 	seq   int // the document's place in the reader's order
 	src   string
@@ -200,7 +213,7 @@ func Ingest(ctx context.Context, r Reader, sink Sink, args []string, opt Options
 		go func() {
 			defer wg.Done()
 			for n := range docs {
-				res := extractDoc(ctx, n.doc)
+				res := extractDoc(ctx, n.doc, opt.NoSimHash)
 				res.seq = n.seq
 				if res.err == nil && opt.Code != nil && !known(ctx, sink, res.art) {
 					res.coded, res.err = CodeWithin(ctx, opt.Budget, res.art, opt.Code)
@@ -214,7 +227,7 @@ func Ingest(ctx context.Context, r Reader, sink Sink, args []string, opt Options
 		}()
 	}
 	go func() { wg.Wait(); close(done) }()
-	results := make(chan result, workers*2)
+	results := make(chan result, readyResults)
 	go inOrder(done, results, slots)
 
 	var sum Summary
@@ -385,12 +398,13 @@ func interruptible[T any](ctx context.Context, fn func() (T, error)) (T, error) 
 	}
 }
 
-func extractDoc(ctx context.Context, d source.Doc) result {
+func extractDoc(ctx context.Context, d source.Doc, noSimHash bool) result {
 	if d.Err != nil {
 		return result{src: d.Source, err: d.Err}
 	}
 	a, err := interruptible(ctx, func() (*article.Article, error) {
-		return extract.Extract(ctx, extract.Input{Source: d.Source, URL: d.URL, Body: d.Body, ContentType: d.ContentType, Hint: d.Hint})
+		return extract.Extract(ctx, extract.Input{Source: d.Source, URL: d.URL, Body: d.Body, ContentType: d.ContentType, Hint: d.Hint,
+			NoSimHash: noSimHash})
 	})
 	return result{src: d.Source, art: a, err: err}
 }

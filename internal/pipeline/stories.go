@@ -29,6 +29,36 @@ var reading atomic.Pointer[merge.Reading]
 
 func init() { reading.Store(merge.NewReading()) }
 
+// nearBuf is the buffer the stored mentions near an article are read into
+// (AppendNear), kept from one StoreCoded to the next like reading: a fresh
+// slice per article was half of what `dyad ingest` allocated, hundreds of
+// ~400-byte mentions of a busy dyad each time. A buffer larger than
+// maxNearBuf mentions is not kept.
+var nearBuf atomic.Pointer[[]event.Mention]
+
+const maxNearBuf = 1 << 16
+
+// MentionAppender is a store that appends the mentions a filter selects to
+// a buffer instead of returning a new slice (SQLite).
+type MentionAppender interface {
+	AppendMentions(ctx context.Context, dst []event.Mention, f store.MentionFilter) ([]event.Mention, error)
+}
+
+// appendMentions appends to dst what db lists for f.
+func appendMentions(ctx context.Context, db store.Mentions, dst []event.Mention, f store.MentionFilter) ([]event.Mention, error) {
+	if a, ok := db.(MentionAppender); ok {
+		return a.AppendMentions(ctx, dst, f)
+	}
+	got, err := db.ListMentions(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if dst == nil {
+		return got, nil // no copy
+	}
+	return append(dst, got...), nil
+}
+
 // StoreCoded stores a with its coded mentions merged into the stored
 // stories: the article, the load of the stories its mentions could join,
 // the merge and the mentions happen in one transaction, under a lock per
@@ -47,10 +77,22 @@ func StoreCoded(ctx context.Context, db store.Store, a *article.Article, ms []ev
 		for i := range ms {
 			ms[i].ArticleID = a.ID
 		}
-		near, err := StoredNear(ctx, tx, ms)
+		var buf []event.Mention
+		if p := nearBuf.Swap(nil); p != nil {
+			buf = *p
+		}
+		near, err := AppendNear(ctx, buf[:0], tx, ms)
 		if err != nil {
 			return err
 		}
+		defer func() {
+			// nothing holds near past the unit (the stories merged from it
+			// are written, not kept); cleared, it pins no sentence
+			if cap(near) <= maxNearBuf {
+				clear(near)
+				nearBuf.Store(&near)
+			}
+		}()
 		r := reading.Swap(nil) // nil while another merge has it
 		stories := merge.MergeIntoReading(r, near, ms)
 		if r != nil {
@@ -119,6 +161,11 @@ func DyadLocks(ms []event.Mention) []string {
 // everything before it), and recalls stored without a date are loaded
 // whatever their day, since they may tell any earlier event.
 func StoredNear(ctx context.Context, db store.Mentions, ms []event.Mention) ([]event.Mention, error) {
+	return AppendNear(ctx, nil, db, ms)
+}
+
+// AppendNear is StoredNear appending to dst, which it may overwrite.
+func AppendNear(ctx context.Context, dst []event.Mention, db store.Mentions, ms []event.Mention) ([]event.Mention, error) {
 	type pair struct{ a, r string }
 	type span struct {
 		from, to time.Time
@@ -140,22 +187,17 @@ func StoredNear(ctx context.Context, db store.Mentions, ms []event.Mention) ([]e
 		w.open = w.open || m.Background && m.DateText == ""
 		win[k] = w
 	}
-	var out []event.Mention
+	out := dst[:0]
 	for k, w := range win {
 		f := store.MentionFilter{Actor: k.a, Recipient: k.r, Either: true,
 			Since: w.from.Add(-merge.Slack), Until: w.to.Add(merge.Slack), UndatedHistory: true}
 		if w.open {
 			f.Since = time.Time{}
 		}
-		got, err := db.ListMentions(ctx, f)
-		if err != nil {
+		var err error
+		if out, err = appendMentions(ctx, db, out, f); err != nil {
 			return nil, fmt.Errorf("stored mentions near %s–%s: %w", k.a, k.r, err)
 		}
-		if out == nil {
-			out = got // most articles ask about one dyad: no copy
-			continue
-		}
-		out = append(out, got...)
 	}
 	// A reference in the window may belong to a story reported on a day
 	// outside it: without that story's reports, merging would take it for
@@ -189,16 +231,23 @@ func StoredNear(ctx context.Context, db store.Mentions, ms []event.Mention) ([]e
 	sort.Strings(ids)
 	for _, id := range ids {
 		p := whole[id]
-		got, err := db.ListMentions(ctx, store.MentionFilter{Actor: p.a, Recipient: p.r, Either: true, Story: id})
+		// read after what out holds, then only the mentions not seen kept
+		n := len(out)
+		var err error
+		out, err = appendMentions(ctx, db, out, store.MentionFilter{Actor: p.a, Recipient: p.r, Either: true, Story: id})
 		if err != nil {
 			return nil, fmt.Errorf("stored mentions of story %s: %w", id, err)
 		}
-		for i := range got {
-			if k := key(&got[i]); !seen[k] {
+		kept := n
+		for i := n; i < len(out); i++ {
+			if k := key(&out[i]); !seen[k] {
 				seen[k] = true
-				out = append(out, got[i])
+				out[kept] = out[i]
+				kept++
 			}
 		}
+		clear(out[kept:])
+		out = out[:kept]
 	}
 	return out, nil
 }

@@ -140,9 +140,10 @@ func (c *nearCache) check(conn any, ver int64) {
 	c.conn, c.ver = conn, ver
 }
 
-// list answers f (see cacheable) from the cache, loading the dyad through
-// the transaction's view s the first time it is asked.
-func (c *nearCache) list(ctx context.Context, s *DB, f store.MentionFilter) ([]event.Mention, error) {
+// appendTo answers f (see cacheable) from the cache, appending to dst,
+// loading the dyad through the transaction's view s the first time it is
+// asked.
+func (c *nearCache) appendTo(ctx context.Context, s *DB, dst []event.Mention, f store.MentionFilter) ([]event.Mention, error) {
 	k := pairOf(f.Actor, f.Recipient)
 	c.mu.Lock()
 	p := c.pairs[k]
@@ -175,7 +176,7 @@ func (c *nearCache) list(ctx context.Context, s *DB, f store.MentionFilter) ([]e
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var out []event.Mention
+	out := dst
 	w := datesOf(f)
 	for i := range p.rows {
 		if w.matches(p.rows[i]) && (f.Story == "" || p.rows[i].m.StoryID == f.Story) {

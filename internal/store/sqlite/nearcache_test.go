@@ -68,6 +68,15 @@ func checkNear(t *testing.T, db *DB, when string) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s: %+v: got %d mentions %v, the database holds %d %v", when, f, len(got), ids(got), len(want), ids(want))
 			}
+			// appended to a buffer that holds one already: kept, then the same
+			app, err := tx.(*DB).AppendMentions(ctx, []event.Mention{{Event: "KEPT"}}, f)
+			if err != nil {
+				return err
+			}
+			if len(app) != 1+len(want) || app[0].Event != "KEPT" || len(want) > 0 && !reflect.DeepEqual(app[1:], want) {
+				t.Errorf("%s: %+v: AppendMentions gave %d mentions %v after the one kept, the database holds %d %v",
+					when, f, len(app)-1, ids(app[1:]), len(want), ids(want))
+			}
 		}
 		return nil
 	})

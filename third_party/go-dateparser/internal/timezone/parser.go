@@ -1,3 +1,6 @@
+// Modified for dyad (see scripts/lazy-dateparser.sh): the timezone tables are built
+// on first use (tzTables) instead of at package initialisation.
+
 package timezone
 
 import (
@@ -18,14 +21,14 @@ var timezoneWords = func() map[string]struct{} {
 }()
 
 func IsTimezoneToken(token string) bool {
-	return rxTimezoneToken.MatchString(strings.TrimSpace(token))
+	return tzTables().tokenOnly.MatchString(strings.TrimSpace(token))
 }
 
 // PopTzOffset extracts timezone data from str then return the
 // str with the timezone code removed.
 func PopTzOffset(str string) (string, OffsetData) {
-	if couldContainTimezone(str) && rxSearchIgnoreCase.MatchString(str) {
-		for _, offsetData := range timezoneOffsets {
+	if couldContainTimezone(str) && tzTables().searchIgnoreCase.MatchString(str) {
+		for _, offsetData := range tzTables().offsets {
 			idxs := offsetData.Regex.FindStringIndex(str)
 			if len(idxs) == 0 {
 				continue
@@ -78,5 +81,5 @@ func isASCIITimezoneLetter(character byte) bool {
 
 // WordIsTz check if the specified word is a timezone code.
 func WordIsTz(word string) bool {
-	return rxSearch.MatchString(word)
+	return tzTables().search.MatchString(word)
 }
