@@ -177,6 +177,11 @@ func AppendNear(ctx context.Context, dst []event.Mention, db store.Mentions, ms 
 			continue // a name without a country is looked up by no dyad
 		}
 		k := pair{m.Actor.Code, m.Recipient.Code}
+		if k.r < k.a {
+			// asked in both directions (Either): A–B and B–A are one
+			// window, or a stored mention would be read twice
+			k = pair{k.r, k.a}
+		}
 		w, ok := win[k]
 		if !ok || m.DateStart.Before(w.from) {
 			w.from = m.DateStart
@@ -188,7 +193,17 @@ func AppendNear(ctx context.Context, dst []event.Mention, db store.Mentions, ms 
 		win[k] = w
 	}
 	out := dst[:0]
-	for k, w := range win {
+	dyads := make([]pair, 0, len(win))
+	for k := range win {
+		dyads = append(dyads, k)
+	}
+	// in a fixed order, so merging reads stored mentions the same way on
+	// every run
+	sort.Slice(dyads, func(i, j int) bool {
+		return dyads[i].a < dyads[j].a || dyads[i].a == dyads[j].a && dyads[i].r < dyads[j].r
+	})
+	for _, k := range dyads {
+		w := win[k]
 		f := store.MentionFilter{Actor: k.a, Recipient: k.r, Either: true,
 			Since: w.from.Add(-merge.Slack), Until: w.to.Add(merge.Slack), UndatedHistory: true}
 		if w.open {
