@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -287,6 +288,28 @@ func TestSpeech(t *testing.T) {
 		}
 		if got := strings.Join(parts, " "); got != tt.want {
 			t.Errorf("%s\n got: %s\nwant: %s", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestChallengeAndDispute: challenging or disputing what another party said
+// or decided is a disapproval; a challenge to a match is not.
+func TestChallengeAndDispute(t *testing.T) {
+	lex := mustDefault(t)
+	for _, tt := range []struct {
+		sentence, want string
+		ok             bool
+	}{
+		{"A Peruvian spokesman disputed the results of the Chilean report.", "ACCUSE disputed", true},
+		{"The Chilean minister challenged reports that Peru had closed the border.", "ACCUSE challenged", true},
+		{"Peru challenged Chile to a football match.", "ACCUSE challenged", false},
+	} {
+		var got []string
+		for _, tr := range lex.Triggers(Tokenize(tt.sentence)) {
+			got = append(got, tr.Entry.Event+" "+tt.sentence[tr.Start:tr.End])
+		}
+		if slices.Contains(got, tt.want) != tt.ok {
+			t.Errorf("%s\n got: %q, want %q: %v", tt.sentence, got, tt.want, tt.ok)
 		}
 	}
 }
