@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/pipeline"
@@ -22,13 +21,7 @@ import (
 //	go test ./cmd/dyad -run '^$' -bench 'Command' -benchtime 3x
 //	DYAD_NO_PARSE=1 DYAD_BENCH_ARTICLES=2000 go test ./cmd/dyad -run '^$' -bench 'Command/code' -benchtime 1x
 func BenchmarkCommand(b *testing.B) {
-	n := 400
-	if s := os.Getenv("DYAD_BENCH_ARTICLES"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil || n <= 0 {
-			b.Fatalf("DYAD_BENCH_ARTICLES=%q: want a positive number", s)
-		}
-	}
+	n := testutil.BenchArticles(b, 400)
 	dir := speedCorpus(b, n)
 	if _, err := loadCoder(); err != nil { // loaded once per process, untimed
 		b.Fatal(err)

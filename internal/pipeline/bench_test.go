@@ -2,7 +2,6 @@ package pipeline_test
 
 import (
 	"context"
-	"github.com/dyad-project/dyad/internal/testutil"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -22,6 +21,7 @@ import (
 	"github.com/dyad-project/dyad/internal/relevance"
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
+	"github.com/dyad-project/dyad/internal/testutil"
 )
 
 // The benchmarks, run one at a time on a quiet machine:
@@ -32,16 +32,7 @@ import (
 
 // benchArticles is the size of the generated text corpus, DYAD_BENCH_ARTICLES
 // or 200.
-func benchArticles(b *testing.B) int {
-	if s := os.Getenv("DYAD_BENCH_ARTICLES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n <= 0 {
-			b.Fatalf("DYAD_BENCH_ARTICLES=%q: want a positive number", s)
-		}
-		return n
-	}
-	return 200
-}
+func benchArticles(b *testing.B) int { return testutil.BenchArticles(b, 200) }
 
 // heapPeak samples HeapInuse while a benchmark runs; ReadMemStats stops the
 // world, so the period is long enough not to weigh on the figures.

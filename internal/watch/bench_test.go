@@ -18,6 +18,7 @@ import (
 	"github.com/dyad-project/dyad/internal/notify"
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
+	"github.com/dyad-project/dyad/internal/testutil"
 )
 
 // One watch round on DYAD_BENCH_ARTICLES (default 1000) new articles, all
@@ -26,13 +27,7 @@ import (
 //
 //	go test ./internal/watch -run '^$' -bench Round -benchtime 1x
 func BenchmarkRound(b *testing.B) {
-	n := 1000
-	if s := os.Getenv("DYAD_BENCH_ARTICLES"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil {
-			b.Fatal(err)
-		}
-	}
+	n := testutil.BenchArticles(b, 1000)
 	texts := genTexts(b, n)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/feed.xml" {
