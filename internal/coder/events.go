@@ -823,14 +823,13 @@ func (c *Coder) roles(d *doc, s *sentence, tr lexicon.Trigger) (actor, recip *ch
 		}
 	}
 	if actor != nil && mutual(tr) {
-		parser := c.parser
 		// "Blinken and Sudani discussed …": the other side is the conjunct
-		if c := s.conjunct(actor, tr.TokStart); c != nil {
-			recip = c
-		} else if c := s.conjunctBefore(actor, cs); c != nil {
+		if o := s.conjunct(actor, tr.TokStart); o != nil {
+			recip = o
+		} else if o := s.conjunctBefore(actor, cs); o != nil {
 			// the actor found was the second of the two
-			actor, recip = c, actor
-		} else if t := s.parsed(parser); t != nil && (recip == nil || s.lower(s.tokAt(recip.start)-1) != "with") {
+			actor, recip = o, actor
+		} else if t := s.parsed(c.parser); t != nil && (recip == nil || s.lower(s.tokAt(recip.start)-1) != "with") {
 			// two sides the words do not join: the tree does ("Peru
 			// and the Chilean government agreed"); a counterpart
 			// named after "with" stays the other side

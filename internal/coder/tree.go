@@ -75,6 +75,12 @@ func (t *tree) wordAt(off int) int {
 	return i
 }
 
+// passive reports a verb in the passive voice: a passive auxiliary or
+// subject.
+func (t *tree) passive(v int) bool {
+	return t.kid(v, "aux:pass") >= 0 || t.kid(v, "nsubj:pass") >= 0
+}
+
 // kid is w's first child with one of the relations, or -1.
 func (t *tree) kid(w int, rels ...string) int {
 	for _, k := range t.kids[w] {
@@ -126,8 +132,7 @@ func (t *tree) party(s *sentence, w int) *chunk {
 // partitives name a part of a group: "11 of the prisoners", "most of the
 // students", "a majority of the guards".
 var partitives = set("some", "many", "most", "several", "all", "few", "none", "each", "both", "dozens", "hundreds",
-	"thousands", "millions", "scores", "majority", "minority", "half", "part", "rest", "members", "one", "two", "three",
-	"four", "five", "six", "seven", "eight", "nine", "ten")
+	"thousands", "millions", "scores", "majority", "minority", "half", "part", "rest", "members")
 
 // partOf is the group word w takes a part of (its "of" phrase) when w is a
 // number or a partitive, or -1.
@@ -299,7 +304,7 @@ func (t *tree) roles(s *sentence, tr lexicon.Trigger) (actor, recip *chunk) {
 	if v < 0 || t.words[v].UPOS != "VERB" {
 		return nil, nil
 	}
-	if t.kid(v, "aux:pass") >= 0 || t.kid(v, "nsubj:pass") >= 0 {
+	if t.passive(v) {
 		if a := t.kid(v, "obl:agent"); a >= 0 {
 			actor = t.party(s, a)
 		}
@@ -499,12 +504,7 @@ func (t *tree) contentClause(s *sentence, k int, onVerb bool) bool {
 // Putin": each is the other's), and whether c is the first of the two; nil
 // when c's head word has no party conjunct.
 func (t *tree) conjunctOf(s *sentence, c *chunk) (o *chunk, first bool) {
-	w := -1
-	for i, wd := range t.words {
-		if s.start+wd.Start >= c.start && s.start+wd.End <= c.end {
-			w = i // the chunk's last word: the head of a name or a noun phrase
-		}
-	}
+	w := t.wordEnding(c.end - s.start) // the head of a name or a noun phrase
 	if w < 0 {
 		return nil, false
 	}
@@ -818,8 +818,7 @@ func (c *Coder) transfers(s *sentence, tr lexicon.Trigger) bool {
 			return false
 		}
 		o := t.kid(v, "obj")
-		passive := t.kid(v, "aux:pass") >= 0 || t.kid(v, "nsubj:pass") >= 0
-		if o < 0 && !passive {
+		if o < 0 && !t.passive(v) {
 			return false
 		}
 		for _, k := range t.kids[v] {
